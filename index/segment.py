@@ -1,0 +1,246 @@
+"""Split a document into agreements and clauses with hierarchical ids and exact offsets."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from index.agreements import split_agreements
+from index.sentences import split_long
+from index.types import Agreement, Clause, LoadedDocument, SegmentedDocument
+
+MAX_CHARS = 1200  # ~256 word pieces: what all-MiniLM-L6-v2 reads before truncating
+
+# A clause starts at a line start, after a run of 3+ spaces (CUAD flattens line breaks into
+# spaces), or inline after a sentence end for dotted numbers like "1.1 Provision of Services".
+_LINE_START = r"(?:^|(?<=\n)|(?<=[ \t]{3}))[ \t]*(?:[#>]+[ \t]*)?(?:[-*•][ \t]+)?(?:\*\*)?"
+_MARKER = re.compile(
+    _LINE_START + r"(?:"
+    r"(?:ARTICLE|Article)[ \t]+(?P<article>[IVXLC]+|\d{1,2})\b"
+    r"|(?:SECTION|Section)[ \t]+(?P<section>\d{1,2}(?:\.\d{1,2})*)\b"
+    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?(?=[ \t]+[A-Z(\"“])"
+    r"|(?P<num>\d{1,2})[ \t]?[.)](?=[ \t]+\S)"
+    r"|\((?P<alpha>[a-z])\)(?=[ \t]+\S)"
+    r")"
+    r"|(?<=[.:;][ \t])[ \t]*(?P<inline>\d{1,2}\.\d{1,2})\.?(?=[ \t]+[A-Z])",
+    re.MULTILINE,
+)
+_FOOTNOTE = re.compile(r"^[ \t]*(?:<sup>[^<\n]{0,8}</sup>\s*)+(?=\S)|^[ \t]*[¹²³⁴⁵⁶⁷⁸⁹]+(?=\S)", re.MULTILINE)
+_SIGNATURE = re.compile(
+    r"^[ \t•*-]*(?:I HAVE READ AND AGREE|IN WITNESS WHEREOF|Speaker\b|Signed\b|Signature\b|"
+    r"Name \(Print\)|By:|Corresponding Author|Accepted and agreed)",
+    re.MULTILINE | re.IGNORECASE,
+)
+_HEADING = re.compile(r"^[ \t#*>-]*([A-Z][A-Za-z ,&/'-]{2,60}?)(?:[.:]|\*\*|\n|[ \t]{2,}|$)")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+@dataclass
+class _Marker:
+    start: int
+    kind: str
+    value: str
+
+
+def segment(document: LoadedDocument, max_chars: int = MAX_CHARS) -> SegmentedDocument:
+    """Agreements, then clauses inside each, every clause with `text == document.text[start:end]`."""
+    text = document.text
+    agreements = split_agreements(text, document.name)
+    clauses: list[Clause] = []
+    for agreement in agreements:
+        clauses.extend(_segment_agreement(document, agreement, max_chars))
+    return SegmentedDocument(document=document, agreements=tuple(agreements), clauses=tuple(clauses))
+
+
+def _segment_agreement(doc: LoadedDocument, agreement: Agreement, max_chars: int) -> list[Clause]:
+    text, start, end = doc.text, agreement.start, agreement.end
+    spans = _labelled_spans(text, start, end)
+    clauses: list[Clause] = []
+    seen: dict[str, int] = {}
+    for label, s, e in spans:
+        parts = split_long(text, s, e, max_chars)
+        for i, (ps, pe) in enumerate(parts):
+            clause_id = label if i == 0 else f"{label} (part {i + 1})"
+            if clause_id in seen:  # a repeated number: keep ids unique, never merge clauses
+                seen[clause_id] += 1
+                clause_id = f"{clause_id} [{seen[clause_id]}]"
+            else:
+                seen[clause_id] = 1
+            body = text[ps:pe]
+            clauses.append(Clause(
+                file=doc.name, agreement=agreement.number, agreement_label=agreement.label,
+                clause_id=clause_id, heading=_heading(body), start=ps, end=pe, text=body,
+                content_hash=hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()[:16],
+            ))
+    return clauses
+
+
+def _labelled_spans(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """(label, start, end) for preamble, numbered clauses, footnotes and signatures."""
+    markers = _number(_find_markers(text, start, end))
+    footnotes = [m.start() for m in _FOOTNOTE.finditer(text, start, end)]
+    if len(markers) < 2:
+        return _paragraph_spans(text, start, end, footnotes)
+    cuts: list[tuple[int, str]] = [(start, "preamble")]
+    cuts += [(m.start, m.value) for m in markers]
+    cuts += [(f, f"footnote {n}") for n, f in enumerate(footnotes, 1)]
+    signature = _signature_start(text, markers[-1].start, end)
+    if signature is not None:
+        cuts.append((signature, "signatures"))
+    cuts.sort()
+    spans = []
+    for (s, label), (e, _) in zip(cuts, cuts[1:] + [(end, "")]):
+        if label.startswith("footnote"):
+            e = min(e, _paragraph_end(text, s, end))
+            spans.append((label, s, e))
+            continue
+        if text[s:e].strip():
+            spans.append((label, s, e))
+    # text between a footnote's end and the next cut continues the clause before the footnote
+    return _fill_gaps(text, spans)
+
+
+def _fill_gaps(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    filled = []
+    for i, (label, s, e) in enumerate(spans):
+        filled.append((label, s, e))
+        if label.startswith("footnote") and i + 1 < len(spans):
+            gap_end = spans[i + 1][1]
+            if text[e:gap_end].strip():
+                previous = next((lab for lab, _, _ in reversed(filled[:-1]) if not lab.startswith("footnote")), "preamble")
+                filled.append((previous + " (continued)", e, gap_end))
+    return [(label, *_strip(text, s, e)) for label, s, e in filled if text[s:e].strip()]
+
+
+def _find_markers(text: str, start: int, end: int) -> list[_Marker]:
+    markers = []
+    for m in _MARKER.finditer(text, start, end):
+        kind = next(k for k in ("article", "section", "dotted", "num", "alpha", "inline") if m.group(k))
+        value = m.group(kind)
+        if kind == "article":
+            value = str(_roman(value)) if not value.isdigit() else value
+        markers.append(_Marker(_skip_prefix(text, m.start(), m.start(kind)), kind, value))
+    return markers
+
+
+def _number(markers: list[_Marker]) -> list[_Marker]:
+    """Give markers hierarchical ids, dropping numbers that break the sequence (cross-references)."""
+    kept: list[_Marker] = []
+    top, sub, parent = 0, 0, ""
+    for m in markers:
+        if m.kind in ("num", "article") or (m.kind == "section" and "." not in m.value):
+            n = int(m.value)
+            if n == top + 1 or (top == 0 and n <= 2):
+                top, sub, parent = n, 0, str(n)
+                m.value = parent
+            elif n == sub + 1 and top and (sub or n == 1):
+                # numbering restarts inside a clause: 6 -> 1, 2, 3 are 6.1, 6.2, 6.3
+                sub = n
+                parent = f"{top}.{n}"
+                m.value = parent
+            else:
+                continue
+        elif m.kind in ("dotted", "section", "inline"):
+            head, _, rest = m.value.partition(".")
+            if int(head) == top + 1:
+                top = int(head)
+            elif int(head) != top:
+                continue
+            parent = m.value
+            sub = int(rest.split(".")[0]) if rest else 0
+            m.value = parent
+        elif m.kind == "alpha":
+            expected = chr(ord(kept[-1].value[-2]) + 1) if kept and kept[-1].value.endswith(")") else "a"
+            if m.value != expected and not (m.value == "a"):
+                continue
+            base = parent or ""
+            m.value = f"{base}({m.value})"
+        kept.append(m)
+    return kept
+
+
+def _signature_start(text: str, last_marker: int, end: int) -> int | None:
+    """Where the signature block begins: a signing phrase, or the first paragraph after the
+    last clause that is not prose (OCR'd signature scribbles), whichever comes first."""
+    candidates = []
+    match = _SIGNATURE.search(text, last_marker, end)
+    if match:
+        candidates.append(_line_start(text, match.start(), last_marker))
+    pos = _paragraph_end(text, last_marker, end)
+    while pos < end:
+        nxt = _paragraph_end(text, pos + 1, end)
+        para = text[pos:nxt].strip()
+        if para and len(re.findall(r"[A-Za-z]{3,}", para)) < 6:
+            candidates.append(_strip(text, pos, end)[0])
+            break
+        pos = nxt
+    return min(candidates) if candidates else None
+
+
+def _paragraph_spans(text: str, start: int, end: int, footnotes: list[int]) -> list[tuple[str, int, int]]:
+    """For agreements without numbering: paragraph-sized chunks, labelled by heading or position."""
+    spans: list[tuple[str, int, int]] = []
+    para_starts = [start] + [m.end() for m in re.finditer(r"\n[ \t]*\n|[ \t]{4,}(?=[A-Z0-9(])", text[start:end])]
+    para_starts = [start] + [start + p for p in para_starts[1:]]
+    bounds = list(zip(para_starts, para_starts[1:] + [end]))
+    chunk_start, chunk_end, n = None, None, 0
+    for s, e in bounds:
+        if not text[s:e].strip():
+            continue
+        if chunk_start is not None and e - chunk_start > max(300, MAX_CHARS // 2):
+            n += 1
+            spans.append((_para_label(text, chunk_start, chunk_end, n, start), chunk_start, chunk_end))
+            chunk_start = None
+        chunk_start = s if chunk_start is None else chunk_start
+        chunk_end = e
+    if chunk_start is not None:
+        n += 1
+        spans.append((_para_label(text, chunk_start, chunk_end, n, start), chunk_start, chunk_end))
+    return [(label, *_strip(text, s, e)) for label, s, e in spans]
+
+
+def _para_label(text: str, s: int, e: int, n: int, agreement_start: int) -> str:
+    if n == 1 and s == agreement_start:
+        return "preamble"
+    match = _HEADING.match(text, s, e)
+    if match and match.group(1).strip().isupper() and len(match.group(1).split()) <= 6:
+        return match.group(1).strip().title()
+    return f"para {n}"
+
+
+def _heading(body: str) -> str:
+    words = re.sub(r"<[^>]+>|[#*$\\{}]|\s+", " ", body).split()
+    return " ".join(words[:12])
+
+
+def _paragraph_end(text: str, pos: int, end: int) -> int:
+    blank = re.compile(r"\n[ \t]*\n").search(text, pos, end)
+    return blank.start() if blank else end
+
+
+def _skip_prefix(text: str, pos: int, limit: int) -> int:
+    """The marker's first real character: past indentation, bullets and Markdown hashes."""
+    while pos < limit and text[pos] in " \t#>-*•":
+        pos += 1
+    return pos
+
+
+def _line_start(text: str, pos: int, floor: int) -> int:
+    newline = text.rfind("\n", floor, pos)
+    return newline + 1 if newline >= 0 else floor
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in "#>-*•"):
+        e -= 1  # bullets and hashes that open the next line belong to the next clause
+    return s, e
+
+
+def _roman(value: str) -> int:
+    total = 0
+    for a, b in zip(value, value[1:] + " "):
+        total += -_ROMAN[a] if b != " " and _ROMAN[a] < _ROMAN[b] else _ROMAN[a]
+    return total
