@@ -2,50 +2,244 @@
 
 from __future__ import annotations
 
-# SKELETON: signatures are the contract the faces build against; bodies land next.
+import re
+import threading
+import time
+from dataclasses import replace
 from collections.abc import Callable, Iterator, Sequence
+from functools import cached_property
+from pathlib import Path
 
+from assistant.answer import Calibration, best_evidence, compose
+from assistant.retrieve import HybridRetriever, Hit
+from assistant.scope import Scope, ScopeFinder
+from assistant.settings import Settings
 from assistant.types import AgreementInfo, Answer
+from index.errors import EmptyQuestion, FileNotIndexed, IndexNotFound
 from index.types import BuildReport, IndexedFile
+
+Progress = Callable[[str, int, int], None]
+_FOLLOW_UP = re.compile(r"\b(he|she|him|his|her|hers|they|them|their|it|its|that|this|same|there|"
+                        r"the author|the agreement|the contract)\b", re.IGNORECASE)
+
+
+class Assistant:
+    """Ask questions of an index of agreements; every answer cites file, agreement and clause."""
+
+    def __init__(self, settings: Settings, store=None, embedder=None, chat_model=None):
+        from index.embedders import get_embedder
+        from index.store import ChromaStore
+
+        self.settings = settings
+        self.store = store or ChromaStore(settings.index_dir, settings.host, settings.port)
+        self.embedder = embedder or get_embedder(settings.model)
+        self.calibration = Calibration.load()
+        self._chat_model = chat_model
+        self._lock = threading.RLock()  # add_paths swaps the retriever while the UI may be asking
+
+    # -- opening ----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, index_dir: str | None = None, **settings) -> "Assistant":
+        """Open an existing index; raises IndexNotFound with the command that builds one."""
+        resolved = Settings.resolve(index_dir=index_dir, **settings)
+        if not resolved.host:
+            from index.store import ChromaStore
+
+            store = ChromaStore(resolved.index_dir, create=False)
+            if not store.files():
+                raise IndexNotFound(f"No index at {resolved.index_dir} — run: clauseqa index data/agreements "
+                                    f"--index {resolved.index_dir}")
+            return cls(resolved, store=store)
+        return cls(resolved)
+
+    @classmethod
+    def from_paths(cls, paths: Sequence[str], index_dir: str | None = None,
+                   progress: Progress | None = None, **settings) -> "Assistant":
+        """Build or update the index from files/folders, then open it."""
+        assistant = cls(Settings.resolve(index_dir=index_dir, **settings))
+        assistant.add_paths(paths, progress=progress)
+        return assistant
+
+    @property
+    def index_dir(self) -> str:
+        return self.settings.index_dir
+
+    # -- indexing ---------------------------------------------------------------------------
+
+    def add_paths(self, paths: Sequence[str], progress: Progress | None = None) -> BuildReport:
+        """Index more files (nothing already indexed is lost); per-file errors are in the report."""
+        from index.build import build_index
+
+        with self._lock:
+            report = build_index(paths, self.store, self.embedder, progress=progress)
+            for name in ("retriever", "_files", "_agreements", "scope_finder"):
+                self.__dict__.pop(name, None)
+        return report
+
+    def files(self) -> list[IndexedFile]:
+        return list(self._files.values())
+
+    def agreements(self) -> list[AgreementInfo]:
+        return list(self._agreements)
+
+    def document_text(self, file: str) -> str:
+        """The loader's text of an indexed file (what citation offsets index into)."""
+        from index.loaders import load_document
+
+        record = self._files.get(file)
+        if record is None:
+            raise FileNotIndexed(self._not_indexed_message([file]))
+        return load_document(record.path).text
+
+    @cached_property
+    def _files(self) -> dict[str, IndexedFile]:
+        return self.store.files()
+
+    @cached_property
+    def _agreements(self) -> list[AgreementInfo]:
+        counts: dict[str, int] = {}
+        for _, clause in self.retriever.clauses.items():
+            key = f"{clause.file}#{clause.agreement}"
+            counts[key] = counts.get(key, 0) + 1
+        return [AgreementInfo(file=f.name, number=a.number, label=a.label, title=a.title, date=a.date,
+                              kind=a.kind, clauses=counts.get(f"{f.name}#{a.number}", 0))
+                for f in sorted(self._files.values(), key=lambda f: f.name) for a in f.agreements]
+
+    @cached_property
+    def retriever(self) -> HybridRetriever:
+        return HybridRetriever(self.store, self.embedder, self.store.all_clauses())
+
+    @cached_property
+    def scope_finder(self) -> ScopeFinder:
+        parties = {f"{f.name}#{a.number}": a.parties for f in self._files.values() for a in f.agreements}
+        return ScopeFinder(self._agreements, parties)
+
+    # -- asking -----------------------------------------------------------------------------
+
+    def ask(self, question: str, files: Sequence[str] | None = None,
+            agreements: Sequence[str] | None = None) -> Answer:
+        """files: file names as indexed; agreements: AgreementInfo.key values ("file#n") or labels."""
+        return self._ask(question, files, agreements, context=None)
+
+    def stream(self, question: str, files: Sequence[str] | None = None,
+               agreements: Sequence[str] | None = None) -> Iterator[str | Answer]:
+        """Yields text pieces of the answer, then the final Answer."""
+        answer = self.ask(question, files, agreements)
+        for piece in re.findall(r"\S+\s*", answer.text):
+            yield piece
+        yield answer
+
+    def conversation(self) -> "Conversation":
+        return Conversation(self)
+
+    def retrieve(self, question: str, k: int | None = None, files: Sequence[str] | None = None,
+                 agreements: Sequence[str] | None = None) -> list[Hit]:
+        """The ranked clauses for a question, scope taken from the question unless given."""
+        scope = self._scope(question, files, agreements)
+        return self.retriever.search(question, k or self.settings.top_k, scope.agreements or None, files)
+
+    def as_retriever(self, k: int = 6):
+        """The hybrid retriever as a LangChain BaseRetriever."""
+        from assistant.chain import ClauseRetriever
+
+        return ClauseRetriever(assistant=self, k=k)
+
+    def as_runnable(self):
+        """The whole pipeline (scope -> retrieve -> answer) as a LangChain runnable."""
+        from assistant.chain import build_chain
+
+        return build_chain(self)
+
+    def _ask(self, question: str, files, agreements, context: Scope | None) -> Answer:
+        started = time.perf_counter()
+        question = (question or "").strip()
+        if not question:
+            raise EmptyQuestion("The question is empty — ask something, e.g. \"Which law governs Xin Wang's agreement?\"")
+        if files:
+            missing = [f for f in files if f not in self._files]
+            if missing:
+                raise FileNotIndexed(self._not_indexed_message(missing))
+        with self._lock:
+            scope = self._scope(question, files, agreements)
+            standalone = question
+            if context is not None and not scope.agreements and not files and not agreements:
+                # a follow-up ("when did he sign?") keeps the agreements the last answer cited
+                scope = Scope(context.agreements, context.reason, scope.aggregate)
+                standalone = f"{question.rstrip('?')} (in the agreement of {context.reason})?"
+            answer = self._answer(question, scope, files)
+        return replace(answer, standalone_question=standalone, seconds=round(time.perf_counter() - started, 4))
+
+    def _scope(self, question: str, files, agreements) -> Scope:
+        if agreements:
+            keys = self._agreement_keys(agreements)
+            return Scope(keys, ", ".join(sorted({a.label for a in self._agreements if a.key in keys})))
+        return self.scope_finder.find(question, files)
+
+    def _answer(self, question: str, scope: Scope, files) -> Answer:
+        in_scope = [a for a in self._agreements if (not scope.agreements or a.key in scope.agreements)
+                    and (not files or a.file in files)]
+        searched = self._searched(scope, in_scope, files)
+        k = min(60, max(self.settings.top_k, 3 * len(in_scope))) if scope.aggregate else self.settings.top_k
+        hits = self.retriever.search(question, k, scope.agreements or None, files)
+        if self.settings.llm or self._chat_model is not None:
+            from assistant.llm import generate_answer
+
+            return generate_answer(question, [(h.clause, h.score) for h in hits], self.chat_model, searched=searched)
+        per_hit = 1
+        evidence = best_evidence(question, hits, self.embedder, self.calibration, per_hit)
+        return compose(question, evidence, self.calibration, searched, aggregate=scope.aggregate)
+
+    @cached_property
+    def chat_model(self):
+        if self._chat_model is not None:
+            return self._chat_model
+        from assistant.llm import get_chat_model
+
+        return get_chat_model(self.settings.llm, base_url=self.settings.llm_base_url)
+
+    def _searched(self, scope: Scope, in_scope: list[AgreementInfo], files) -> str:
+        n = len(in_scope)
+        noun = "agreement" if n == 1 else "agreements"
+        if scope.agreements and scope.reason:
+            return f"{n} {noun} ({scope.reason})"
+        if files:
+            return f"{n} {noun} in {', '.join(files)}"
+        return f"the {n} indexed {noun}"
+
+    def _agreement_keys(self, agreements: Sequence[str]) -> tuple[str, ...]:
+        keys = []
+        for wanted in agreements:
+            matches = [a.key for a in self._agreements if wanted in (a.key, a.label)]
+            if not matches:
+                raise FileNotIndexed(f"No indexed agreement {wanted!r} — see `clauseqa status` for the list")
+            keys.extend(matches)
+        return tuple(keys)
+
+    def _not_indexed_message(self, missing: Sequence[str]) -> str:
+        known = ", ".join(sorted(self._files)[:10]) or "none"
+        return f"Not indexed: {', '.join(missing)} — indexed files: {known}. Add one with: clauseqa index PATH"
 
 
 class Conversation:
     """A multi-turn chat; follow-ups are rewritten into standalone questions."""
 
-    def ask(self, question: str, files: Sequence[str] | None = None,
-            agreements: Sequence[str] | None = None) -> Answer: ...
+    def __init__(self, assistant: Assistant):
+        self.assistant = assistant
+        self._history: list[Answer] = []
+        self._scope: Scope | None = None
 
     @property
-    def history(self) -> list[Answer]: ...
-
-
-class Assistant:
-    @classmethod
-    def open(cls, index_dir: str | None = None, **settings) -> "Assistant":
-        """Open an existing index; raises IndexNotFound with the command that builds one."""
-
-    @classmethod
-    def from_paths(cls, paths: Sequence[str], index_dir: str | None = None,
-                   progress: Callable[[str, int, int], None] | None = None, **settings) -> "Assistant":
-        """Build or update the index from files/folders, then open it."""
+    def history(self) -> list[Answer]:
+        return list(self._history)
 
     def ask(self, question: str, files: Sequence[str] | None = None,
             agreements: Sequence[str] | None = None) -> Answer:
-        """files: file names as indexed; agreements: AgreementInfo.key values ("file#n") or labels."""
-
-    def stream(self, question: str, files: Sequence[str] | None = None,
-               agreements: Sequence[str] | None = None) -> Iterator[str | Answer]:
-        """Yields text pieces of the answer, then the final Answer."""
-
-    def conversation(self) -> Conversation: ...
-
-    def add_paths(self, paths: Sequence[str],
-                  progress: Callable[[str, int, int], None] | None = None) -> BuildReport:
-        """Index more files (nothing already indexed is lost); per-file errors are in the report."""
-
-    def files(self) -> list[IndexedFile]: ...
-
-    def agreements(self) -> list[AgreementInfo]: ...
-
-    def document_text(self, file: str) -> str:
-        """The loader's text of an indexed file (what citation offsets index into)."""
+        context = self._scope if self._scope and _FOLLOW_UP.search(question or "") else None
+        answer = self.assistant._ask(question, files, agreements, context)
+        cited = tuple(dict.fromkeys(f"{c.file}#{c.agreement_number}" for c in answer.citations))
+        if cited:
+            labels = ", ".join(dict.fromkeys(c.agreement for c in answer.citations))
+            self._scope = Scope(cited, labels)
+        self._history.append(answer)
+        return answer

@@ -1,0 +1,21 @@
+"""ClauseQA: ask questions of agreements, get answers that cite file, agreement and clause."""
+
+from assistant.api import Assistant, Conversation
+from assistant.settings import Settings
+from assistant.types import AgreementInfo, Answer, Citation
+from index.errors import (
+    ClauseQAError,
+    EmptyQuestion,
+    FileNotIndexed,
+    IndexNotFound,
+    IndexNotWritable,
+    LLMUnavailable,
+    LoadError,
+    StoreUnavailable,
+)
+
+__all__ = [
+    "AgreementInfo", "Answer", "Assistant", "Citation", "ClauseQAError", "Conversation", "EmptyQuestion",
+    "FileNotIndexed", "IndexNotFound", "IndexNotWritable", "LLMUnavailable", "LoadError", "Settings",
+    "StoreUnavailable",
+]

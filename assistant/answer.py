@@ -1,0 +1,152 @@
+"""The offline extractive answerer: quote the sentences that answer, cite them, or say not found."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.retrieve import Hit
+from assistant.text import content_terms
+from assistant.types import Answer, Citation
+from index.clean import clean_for_embedding
+from index.embedders import Embedder
+from index.sentences import sentence_spans
+
+CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
+
+# Cues that make a sentence an answer to a kind of question (what kind of words answer it).
+_CUES: list[tuple[re.Pattern, re.Pattern]] = [
+    (re.compile(r"\b(law|laws|governs?|governed|governing|jurisdiction of law)\b", re.I),
+     re.compile(r"\bgoverned by\b|\blaws? of\b|\bgoverning law\b", re.I)),
+    (re.compile(r"\b(court|courts|venue|jurisdiction|disputes?)\b", re.I),
+     re.compile(r"\bcourts?\b|\bjurisdiction\b|\bvenue\b", re.I)),
+    (re.compile(r"\b(who|whom)\b.*\b(sign|signed|signs|signature)\b|\bsign(ed)? (for|on behalf)\b", re.I),
+     re.compile(r"Name \(Print\)|Signature:|\bSigned\b|\bBy:", re.I)),
+    (re.compile(r"\b(when|date|dated|what day)\b", re.I),
+     re.compile(r"\b(19|20)\d\d\b|\d{1,2}/\d{1,2}/\d{2,4}", re.I)),
+    (re.compile(r"\bhow long\b|\bperiod\b|\bwithin\b|\bafter\b.*\blong\b|\bdays?\b|\bmonths?\b|\byears?\b", re.I),
+     re.compile(r"\b(\d+|one|two|three|six|sixty|thirty|ninety)\s+(days?|months?|years?)\b", re.I)),
+    (re.compile(r"\b(where|address|located|location)\b", re.I),
+     re.compile(r"\blocated at\b|\b\d{3,5}\s+[A-Z][a-z]+|\bRoad\b|\bStreet\b", re.I)),
+    (re.compile(r"\b(title|titled|entitled|paper|article|manuscript|wrote|author)\b", re.I),
+     re.compile(r"\bentitled\b|EventTitles?:|\bcorresponding author\b", re.I)),
+]
+_LEADING_NUMBER = re.compile(r"^[\s#*>•-]*(?:(?:Section|ARTICLE)\s+)?(?:\d{1,2}(?:\.\d{1,2})*\s?[.)]?|\([a-z]{1,3}\))?\s*")
+_MARKUP = re.compile(r"</?u>|</?sup>|\*\*|\$[^$\n]{0,40}\$|^#+\s*")
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Evidence below `threshold` means "not found"; fitted on data by eval/calibrate.py."""
+
+    threshold: float = 0.40
+    lexical_weight: float = 0.35
+    cue_weight: float = 0.10
+
+    @classmethod
+    def load(cls) -> "Calibration":
+        try:
+            data = json.loads(CALIBRATION_FILE.read_text())
+        except (FileNotFoundError, json.JSONDecodeError):
+            return cls()
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class Evidence:
+    hit: Hit
+    start: int  # absolute offsets in the file's text
+    end: int
+    score: float
+
+
+def best_evidence(question: str, hits: Sequence[Hit], embedder: Embedder, calibration: Calibration,
+                  per_hit: int = 1) -> list[Evidence]:
+    """Score the sentences of the hits; return the best per hit, best first."""
+    if not hits:
+        return []
+    candidates: list[tuple[Hit, int, int]] = []
+    for hit in hits:
+        for s, e in _sentences(hit.clause.text):
+            candidates.append((hit, s, e))
+    texts = [clean_for_embedding(h.clause.text[s:e]) or h.clause.text[s:e] for h, s, e in candidates]
+    vectors = embedder.embed([question, *texts])
+    qv, svs = vectors[0], vectors[1:]
+    terms = set(content_terms(question))
+    cues = [answer for asks, answer in _CUES if asks.search(question)]
+    scored: dict[str, list[Evidence]] = {}
+    for (hit, s, e), text, sv in zip(candidates, texts, svs):
+        cosine = sum(a * b for a, b in zip(qv, sv))
+        words = set(content_terms(text))
+        coverage = len(terms & words) / len(terms) if terms else 0.0
+        cue = sum(1 for c in cues if c.search(text)) / max(1, len(cues)) if cues else 0.0
+        score = (0.5 * cosine + 0.5 * hit.dense + calibration.lexical_weight * coverage
+                 + calibration.cue_weight * cue)
+        scored.setdefault(hit.chunk_id, []).append(
+            Evidence(hit, hit.clause.start + s, hit.clause.start + e, score))
+    best = [sorted(v, key=lambda ev: ev.score, reverse=True)[:per_hit] for v in scored.values()]
+    return sorted((ev for group in best for ev in group), key=lambda ev: ev.score, reverse=True)
+
+
+def compose(question: str, evidence: Sequence[Evidence], calibration: Calibration, searched: str,
+            aggregate: bool = False) -> Answer:
+    """An answer quoting the evidence above threshold, with numbered citations."""
+    kept = [ev for ev in evidence if ev.score >= calibration.threshold]
+    if not kept:
+        topic = " ".join(content_terms(question)[:6]) or "that"
+        return Answer(question=question, found=False, searched=searched,
+                      text=f"Not found: no clause about {topic} in {searched}.")
+    if aggregate:
+        per_agreement: dict[str, Evidence] = {}
+        for ev in kept:
+            per_agreement.setdefault(ev.hit.agreement_key, ev)
+        top = max(ev.score for ev in kept)
+        chosen = [ev for ev in per_agreement.values() if ev.score >= top - 0.12]
+    else:
+        chosen = kept[:1]
+        top_agreement = chosen[0].hit.agreement_key
+        # a second sentence when it adds a different clause of the same agreement that scores close
+        chosen += [ev for ev in kept[1:3] if ev.hit.agreement_key == top_agreement
+                   and ev.hit.chunk_id != chosen[0].hit.chunk_id and ev.score >= chosen[0].score - 0.03][:1]
+    citations, lines = [], []
+    for n, ev in enumerate(chosen, 1):
+        clause = ev.hit.clause
+        quote = clause.text[ev.start - clause.start:ev.end - clause.start]
+        citations.append(Citation(
+            file=clause.file, agreement=clause.agreement_label, clause=base_clause(clause.clause_id),
+            quote=quote, start=ev.start, end=ev.end, score=round(ev.score, 4), agreement_number=clause.agreement,
+            clause_text=clause.text, clause_start=clause.start))
+        lines.append(f"{clause.agreement_label} (clause {base_clause(clause.clause_id)}): \"{display(quote)}\" [{n}]")
+    text = lines[0] if len(lines) == 1 else "\n".join(f"- {line}" for line in lines)
+    return Answer(question=question, text=text, found=True, citations=tuple(citations), searched=searched)
+
+
+def base_clause(clause_id: str) -> str:
+    """"12 (part 2)" and "5 (continued)" cite clause "12" and "5"."""
+    return re.sub(r"\s*\((?:part \d+|continued)\)|\s*\[\d+\]", "", clause_id).strip()
+
+
+def display(quote: str) -> str:
+    return re.sub(r"\s+", " ", _MARKUP.sub("", quote)).strip()
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentences, with line breaks also ending one (signature blocks and headers are lines),
+    and each trimmed of its leading clause number so quotes read cleanly."""
+    spans = []
+    for s, e in sentence_spans(text):
+        for line in re.finditer(r"[^\n]+", text[s:e]):
+            if line.group().strip():
+                spans.append((s + line.start(), s + line.end()))
+    out = []
+    for s, e in spans:
+        skip = _LEADING_NUMBER.match(text, s, e)
+        s2 = skip.end() if skip and skip.end() < e else s
+        while e > s2 and text[e - 1].isspace():
+            e -= 1
+        if len(re.findall(r"[A-Za-z]", text[s2:e])) >= 3:
+            out.append((s2, e))
+    return out

@@ -1,0 +1,94 @@
+"""Hybrid retrieval: dense (Chroma) and lexical (BM25) rankings fused by reciprocal rank."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from assistant.text import content_terms, tokens
+from index.clean import clean_for_embedding
+from index.embedders import Embedder
+from index.store import ChromaStore
+from index.types import Clause
+
+RRF_K = 60  # the constant from Cormack et al.; damps the head of each ranking
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk_id: str
+    clause: Clause
+    score: float  # fused rank score: orders hits
+    dense: float  # cosine similarity to the question
+    lexical: float  # share of the question's content words the clause contains
+
+    @property
+    def agreement_key(self) -> str:
+        return f"{self.clause.file}#{self.clause.agreement}"
+
+
+class HybridRetriever:
+    def __init__(self, store: ChromaStore, embedder: Embedder, clauses: Sequence[tuple[str, Clause]]):
+        from rank_bm25 import BM25Okapi
+
+        self.store = store
+        self.embedder = embedder
+        self.ids = [i for i, _ in clauses]
+        self.clauses = {i: c for i, c in clauses}
+        self._terms = [set(tokens(_lexical_text(c))) for _, c in clauses]
+        docs = [tokens(_lexical_text(c)) or ["_"] for _, c in clauses]
+        self._bm25 = BM25Okapi(docs) if docs else None
+        self._position = {i: n for n, i in enumerate(self.ids)}
+
+    def search(self, question: str, k: int = 8, agreements: Collection[str] | None = None,
+               files: Collection[str] | None = None, query_vector: Sequence[float] | None = None) -> list[Hit]:
+        """Top-k hits within the given agreements (keys "file#n") and files; None means all."""
+        if not self.ids:
+            return []
+        allowed = self._allowed(agreements, files)
+        vector = query_vector if query_vector is not None else self.embedder.embed_query(question)
+        depth = max(k * 4, 40)
+        scope_files = sorted({self.clauses[i].file for i in allowed}) if allowed is not None else None
+        dense_hits = [(i, s) for i, s in self.store.query(vector, depth if allowed is None else max(depth, len(allowed)),
+                                                           scope_files) if allowed is None or i in allowed]
+        lexical = self._lexical(question, allowed, depth)
+        fused: dict[str, float] = {}
+        for ranking in ([i for i, _ in dense_hits], [i for i, _ in lexical]):
+            for rank, chunk_id in enumerate(ranking):
+                fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (RRF_K + rank + 1)
+        dense = dict(dense_hits)
+        terms = set(content_terms(question))
+        best = sorted(fused, key=fused.get, reverse=True)[:k]
+        missing = [i for i in best if i not in dense]
+        if missing:  # lexical-only hits still get a cosine, so scores are comparable
+            vectors = self.embedder.embed([clean_for_embedding(self.clauses[i].text) for i in missing])
+            for i, v in zip(missing, vectors):
+                dense[i] = sum(a * b for a, b in zip(vector, v))
+        return [Hit(i, self.clauses[i], fused[i], dense[i], self._coverage(i, terms)) for i in best]
+
+    def _allowed(self, agreements: Collection[str] | None, files: Collection[str] | None) -> set[str] | None:
+        if not agreements and not files:
+            return None
+        keys = set(agreements or ())
+        names = set(files or ())
+        return {i for i, c in self.clauses.items()
+                if (not names or c.file in names) and (not keys or f"{c.file}#{c.agreement}" in keys)}
+
+    def _lexical(self, question: str, allowed: set[str] | None, depth: int) -> list[tuple[str, float]]:
+        query = content_terms(question)
+        if not query or self._bm25 is None:
+            return []
+        scores = self._bm25.get_scores(query)
+        order = sorted(range(len(self.ids)), key=lambda n: scores[n], reverse=True)
+        ranked = [(self.ids[n], float(scores[n])) for n in order if scores[n] > 0
+                  and (allowed is None or self.ids[n] in allowed)]
+        return ranked[:depth]
+
+    def _coverage(self, chunk_id: str, terms: set[str]) -> float:
+        if not terms:
+            return 0.0
+        return len(terms & self._terms[self._position[chunk_id]]) / len(terms)
+
+
+def _lexical_text(clause: Clause) -> str:
+    return f"{clause.agreement_label} {clause.clause_id} {clean_for_embedding(clause.text)}"

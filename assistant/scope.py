@@ -1,0 +1,84 @@
+"""Take the scope from the question: a person, a title, a file or a contract named in words."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.text import content_terms, tokens
+from assistant.types import AgreementInfo
+
+# Words that say "many agreements at once": gather one answer per matching agreement.
+_AGGREGATE = re.compile(
+    r"\b(which|what|how many|list|all|every|each|any)\s+(?:of\s+the\s+)?(?:\w+\s+){0,2}"
+    r"(agreements|contracts|documents|files|authors|people|persons|parties|papers|ones)\b"
+    r"|\bwho\s+(?:all|else)\b|\bwho\s+(?:has|have)\s+signed\b|\beveryone\b|\ball\s+(?:the\s+)?(?:authors|signers|signatories)\b",
+    re.IGNORECASE,
+)
+_FILE = re.compile(r"\b([\w.-]+\.(?:txt|md|pdf|docx))\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Scope:
+    agreements: tuple[str, ...] = ()  # AgreementInfo keys; empty = everything
+    reason: str = ""  # what in the question set the scope, for the "searched" text
+    aggregate: bool = False
+
+
+class ScopeFinder:
+    """Matches question words against each agreement's identity (label, parties, title, kind,
+    file name), weighting words by how rare they are across agreements."""
+
+    def __init__(self, agreements: Sequence[AgreementInfo], parties: dict[str, Sequence[str]] | None = None):
+        self.agreements = list(agreements)
+        parties = parties or {}
+        self._identity: dict[str, Counter] = {}
+        self._labels: dict[str, set[str]] = {}
+        for a in self.agreements:
+            names = [a.label, *parties.get(a.key, ())]
+            words = " ".join([*names, a.title, a.kind, re.sub(r"[_\-]", " ", a.file.rsplit(".", 1)[0])])
+            self._identity[a.key] = Counter(set(content_terms(words)))
+            self._labels[a.key] = {_norm(n) for n in names if n}
+        df = Counter(t for c in self._identity.values() for t in c)
+        n = max(1, len(self.agreements))
+        self._idf = {t: math.log((n + 1) / (f + 0.5)) for t, f in df.items()}
+        self._max_idf = math.log((n + 1) / 1.5)
+
+    def find(self, question: str, files: Sequence[str] | None = None) -> Scope:
+        aggregate = bool(_AGGREGATE.search(question))
+        named_files = {m.group(1).lower() for m in _FILE.finditer(question)}
+        if named_files:
+            keys = tuple(a.key for a in self.agreements if a.file.lower() in named_files)
+            if keys:
+                return Scope(keys, f"file {', '.join(sorted(named_files))}", aggregate)
+        candidates = [a for a in self.agreements if not files or a.file in files]
+        exact = self._exact_names(question, candidates)
+        if exact:
+            return Scope(tuple(a.key for a in exact), ", ".join(sorted({a.label for a in exact})), aggregate)
+        return self._by_identity(question, candidates, aggregate)
+
+    def _exact_names(self, question: str, candidates: Sequence[AgreementInfo]) -> list[AgreementInfo]:
+        q = f" {_norm(question)} "
+        return [a for a in candidates if any(f" {label} " in q for label in self._labels[a.key] if len(label) > 3)]
+
+    def _by_identity(self, question: str, candidates: Sequence[AgreementInfo], aggregate: bool) -> Scope:
+        terms = set(content_terms(question))
+        if not terms or len(candidates) < 2:
+            return Scope(aggregate=aggregate)
+        scores = {a.key: sum(self._idf[t] for t in terms if t in self._identity[a.key]) for a in candidates}
+        best = max(scores.values())
+        # a rare word (a name or a title word) must match; words shared by most agreements don't scope
+        if best < 0.55 * self._max_idf:
+            return Scope(aggregate=aggregate)
+        keys = tuple(k for k, s in scores.items() if s >= 0.8 * best)
+        if len(keys) == len(candidates):
+            return Scope(aggregate=aggregate)
+        matched = sorted({t for t in terms for k in keys if t in self._identity[k]})
+        return Scope(keys, "matching " + ", ".join(matched[:4]), aggregate)
+
+
+def _norm(text: str) -> str:
+    return " ".join(tokens(re.sub(r"<[^>]+>", " ", text)))

@@ -1,0 +1,25 @@
+"""Word-level helpers shared by retrieval, scoping and answering."""
+
+from __future__ import annotations
+
+import re
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+STOPWORDS = frozenset("""
+a an the and or of to in on for by with at from as is are was were be been being this that these those
+it its it's into under over than then there their they them he she his her him you your yours we our us
+i me my mine do does did done has have had having will would shall should can could may might must
+not no nor so such any all each every some which what who whom whose when where why how
+about after before between during upon within without also only just more most other same
+agreement agreements contract contracts document documents clause clauses say says said
+question tell give please does one ones ever anyone someone s
+""".split())
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word tokens; possessive 's is dropped so "Wang's" matches "Wang"."""
+    return [t[:-2] if t.endswith("'s") else t for t in _TOKEN.findall(text.lower().replace("’", "'"))]
+
+
+def content_terms(text: str) -> list[str]:
+    return [t for t in tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
