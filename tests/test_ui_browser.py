@@ -1,0 +1,167 @@
+"""The page in a real (Debian) Chromium: ask, read the sources, upload, and many users at once."""
+
+import re
+import socket
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from tests.ui_fakes import FakeAssistant
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LAW_Q = "Which law governs Xin Wang's agreement?"
+XIN_WANG_FILE = "000_7332def5b04a4bbf.txt"
+TIMEOUT_MS = 60_000  # the real assistant may load an embedding model on its first question
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                       reason=f"no {CHROMIUM} — run: .ci/install-browser.sh (Debian chromium)"),
+]
+
+LEASE = """LEASE AGREEMENT
+
+This Lease Agreement is made on 1 March 2024 between Harbor Properties LLC ("Landlord") and
+Maria Lopez ("Tenant").
+
+1. Rent. The Tenant shall pay a monthly rent of 1,250 euros on the first day of each month.
+2. Governing law. This Lease is governed by the laws of the State of Oregon.
+3. Term. The Lease runs for twelve months from the date above.
+
+Signed: Harbor Properties LLC, by Tom Reed, Manager. Maria Lopez.
+"""
+LEASE_Q = "Which state's laws govern the Harbor lease?"
+
+
+@pytest.fixture(scope="module")
+def browser_assistant(tmp_path_factory):
+    """The assistant behind the page; swap in the real one on the bundled corpus here."""
+    return FakeAssistant(index_dir=str(tmp_path_factory.mktemp("index")), delay=0.05)
+
+
+@pytest.fixture(scope="module")
+def concurrent_questions():
+    """(question, words its answer must contain) for the many-users test; distinct answers
+    catch sessions that get each other's answers."""
+    return [(LAW_Q, "Massachusetts"), ("Who signed for ICML?", "Andreas Krause")]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(browser_assistant):
+    from ui.launch import launch
+
+    port = free_port()
+    demo = launch(browser_assistant, port=port, block=False)
+    yield f"http://127.0.0.1:{port}/"
+    demo.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(server)
+    page.locator("#cqa-question textarea").wait_for()
+    yield page
+    context.close()
+
+
+def ask(page, question: str, expect: str) -> None:
+    box = page.locator("#cqa-question textarea")
+    box.fill(question)
+    box.press("Enter")
+    page.locator("#cqa-chat").get_by_text(expect).last.wait_for()
+    # The final message carries the citations; streaming text alone does not.
+    page.locator("#cqa-chat").get_by_text(re.compile(r"\[1\] .+ · .+ · ")).last.wait_for()
+
+
+def upload(page, path: Path, expect: str) -> str:
+    page.get_by_role("tab", name="Agreements").click()
+    page.locator("#cqa-upload input[type=file]").set_input_files(str(path))
+    # Wait for Gradio to finish receiving the file before indexing it.
+    page.locator("#cqa-upload").get_by_text(path.stem).first.wait_for()  # name shown in parts
+    page.locator("#cqa-add").click()
+    results = page.locator("#cqa-upload-results")
+    results.get_by_text(expect).wait_for()
+    return results.inner_text()
+
+
+def test_ask_read_sources_upload_and_screenshot(page, tmp_path, browser_assistant):
+    ask(page, LAW_Q, "Massachusetts")
+    chat = page.locator("#cqa-chat")
+    assert chat.get_by_text(re.compile(rf"{re.escape(XIN_WANG_FILE)} · .+ · clause 7\b")).count()
+    sources = page.locator("#cqa-sources")
+    assert "entire agreement between you and the publisher" in sources.inner_text()
+    assert "Massachusetts" in sources.locator("mark").first.inner_text()
+
+    lease = tmp_path / "harbor lease.txt"
+    lease.write_text(LEASE)
+    assert "✓ harbor_lease.txt — indexed" in upload(page, lease, "harbor_lease.txt —")
+    assert "harbor_lease.txt" in page.locator("#cqa-index").inner_text()
+
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\n1 0 obj <<< not really a pdf\n%%EOF\n")
+    assert "✗ broken.pdf — skipped:" in upload(page, broken, "broken.pdf —")
+    # The earlier upload is still indexed after the failed one.
+    assert "harbor_lease.txt" in page.locator("#cqa-index").inner_text()
+
+    page.get_by_role("tab", name="Ask").click()
+    # The new file is in the scope picker; scope the question to it.
+    page.locator("#cqa-scope-files input").click()
+    page.get_by_role("option", name="harbor_lease.txt").click()
+    page.keyboard.press("Escape")
+    ask(page, LEASE_Q, "Oregon")
+    assert chat.get_by_text(re.compile(r"harbor_lease\.txt · ")).count()
+    calls = getattr(browser_assistant, "calls", None)  # only the fake records its calls
+    if calls is not None:
+        assert ("ask", LEASE_Q, ["harbor_lease.txt"], None) in calls
+
+    page.locator("#cqa-chat").get_by_text(LAW_Q).first.click()  # earlier turn: its sources
+    page.locator("#cqa-sources mark").get_by_text("Massachusetts").wait_for()
+    time.sleep(0.3)  # let the last transition settle before the picture
+    shot = tmp_path / "ui.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+
+
+def test_ten_users_at_once_each_get_their_answer(server, concurrent_questions):
+    from gradio_client import Client
+
+    jobs = [concurrent_questions[i % len(concurrent_questions)] for i in range(10)]
+
+    def one(job):
+        question, expect = job
+        # A client per user: its own session, so its own conversation.
+        client = Client(server, verbose=False)
+        history, sources, *_ = client.predict(question, [], [], [], api_name="/ask")
+        return history[-1]["content"], sources
+
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        results = list(pool.map(one, jobs))
+    assert time.monotonic() - started < 120
+    for (question, expect), (message, sources) in zip(jobs, results):
+        text = message if isinstance(message, str) else str(message)
+        assert expect in text, (question, text)
+        assert "<mark>" in sources

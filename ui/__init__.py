@@ -1,0 +1,6 @@
+"""The ClauseQA web page: build_app() makes it, launch() serves it."""
+
+from ui.app import build_app
+from ui.launch import launch
+
+__all__ = ["build_app", "launch"]
