@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +12,6 @@ from assistant.retrieve import Hit
 from assistant.text import content_terms
 from assistant.types import Answer, Citation
 from index.clean import clean_for_embedding
-from index.embedders import Embedder
 from index.sentences import sentence_spans
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
@@ -44,7 +43,7 @@ class Calibration:
 
     threshold: float = 0.40
     lexical_weight: float = 0.35
-    cue_weight: float = 0.10
+    cue_weight: float = 0.30
 
     @classmethod
     def load(cls) -> "Calibration":
@@ -63,8 +62,9 @@ class Evidence:
     score: float
 
 
-def best_evidence(question: str, hits: Sequence[Hit], embedder: Embedder, calibration: Calibration,
-                  per_hit: int = 1) -> list[Evidence]:
+def best_evidence(question: str, hits: Sequence[Hit], embed: Callable[[Sequence[str]], list[list[float]]],
+                  calibration: Calibration,
+                  per_hit: int = 1, ignore_terms: Sequence[str] = (), max_sentences: int = 160) -> list[Evidence]:
     """Score the sentences of the hits; return the best per hit, best first."""
     if not hits:
         return []
@@ -73,10 +73,21 @@ def best_evidence(question: str, hits: Sequence[Hit], embedder: Embedder, calibr
         for s, e in _sentences(hit.clause.text):
             candidates.append((hit, s, e))
     texts = [clean_for_embedding(h.clause.text[s:e]) or h.clause.text[s:e] for h, s, e in candidates]
-    vectors = embedder.embed([question, *texts])
-    qv, svs = vectors[0], vectors[1:]
-    terms = set(content_terms(question))
+    terms = set(content_terms(question)) - set(ignore_terms)
     cues = [answer for asks, answer in _CUES if asks.search(question)]
+
+    def cheap(i: int) -> float:
+        words = set(content_terms(texts[i]))
+        coverage = len(terms & words) / len(terms) if terms else 0.0
+        cue = sum(1 for c in cues if c.search(texts[i])) / len(cues) if cues else 0.0
+        return candidates[i][0].dense + calibration.lexical_weight * coverage + calibration.cue_weight * cue
+
+    # embedding every sentence of 60 clauses is slow: only the most promising are compared densely
+    order = sorted(range(len(candidates)), key=cheap, reverse=True)[:max_sentences]
+    candidates = [candidates[i] for i in order]
+    texts = [texts[i] for i in order]
+    vectors = embed([question, *texts])
+    qv, svs = vectors[0], vectors[1:]
     scored: dict[str, list[Evidence]] = {}
     for (hit, s, e), text, sv in zip(candidates, texts, svs):
         cosine = sum(a * b for a, b in zip(qv, sv))
@@ -85,6 +96,8 @@ def best_evidence(question: str, hits: Sequence[Hit], embedder: Embedder, calibr
         cue = sum(1 for c in cues if c.search(text)) / max(1, len(cues)) if cues else 0.0
         score = (0.5 * cosine + 0.5 * hit.dense + calibration.lexical_weight * coverage
                  + calibration.cue_weight * cue)
+        if len(text.split()) < 5 and not re.search(r"\d", text):
+            score -= 0.1  # a bare heading or lead-in ("You further warrant that:") is no answer
         scored.setdefault(hit.chunk_id, []).append(
             Evidence(hit, hit.clause.start + s, hit.clause.start + e, score))
     best = [sorted(v, key=lambda ev: ev.score, reverse=True)[:per_hit] for v in scored.values()]
@@ -107,10 +120,6 @@ def compose(question: str, evidence: Sequence[Evidence], calibration: Calibratio
         chosen = [ev for ev in per_agreement.values() if ev.score >= top - 0.12]
     else:
         chosen = kept[:1]
-        top_agreement = chosen[0].hit.agreement_key
-        # a second sentence when it adds a different clause of the same agreement that scores close
-        chosen += [ev for ev in kept[1:3] if ev.hit.agreement_key == top_agreement
-                   and ev.hit.chunk_id != chosen[0].hit.chunk_id and ev.score >= chosen[0].score - 0.03][:1]
     citations, lines = [], []
     for n, ev in enumerate(chosen, 1):
         clause = ev.hit.clause
@@ -141,6 +150,9 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         for line in re.finditer(r"[^\n]+", text[s:e]):
             if line.group().strip():
                 spans.append((s + line.start(), s + line.end()))
+    if len(spans) > 2 and sum(e - s for s, e in spans) / len(spans) < 80:
+        # line-structured blocks (signatures, headers): a name and its role sit on adjacent lines
+        spans += [(spans[i][0], spans[i + w][1]) for w in (1, 2) for i in range(len(spans) - w)]
     out = []
     for s, e in spans:
         skip = _LEADING_NUMBER.match(text, s, e)

@@ -27,14 +27,14 @@ class Assistant:
     """Ask questions of an index of agreements; every answer cites file, agreement and clause."""
 
     def __init__(self, settings: Settings, store=None, embedder=None, chat_model=None):
-        from index.embedders import get_embedder
         from index.store import ChromaStore
 
         self.settings = settings
         self.store = store or ChromaStore(settings.index_dir, settings.host, settings.port)
-        self.embedder = embedder or get_embedder(settings.model)
+        self._embedder = embedder
         self.calibration = Calibration.load()
         self._chat_model = chat_model
+        self._vectors: dict[str, list[float]] = {}
         self._lock = threading.RLock()  # add_paths swaps the retriever while the UI may be asking
 
     # -- opening ----------------------------------------------------------------------------
@@ -60,6 +60,13 @@ class Assistant:
         assistant = cls(Settings.resolve(index_dir=index_dir, **settings))
         assistant.add_paths(paths, progress=progress)
         return assistant
+
+    @cached_property
+    def embedder(self):
+        """Loaded on first use: listing the index needs no model."""
+        from index.embedders import get_embedder
+
+        return self._embedder or get_embedder(self.settings.model)
 
     @property
     def index_dir(self) -> str:
@@ -181,14 +188,24 @@ class Assistant:
                     and (not files or a.file in files)]
         searched = self._searched(scope, in_scope, files)
         k = min(60, max(self.settings.top_k, 3 * len(in_scope))) if scope.aggregate else self.settings.top_k
-        hits = self.retriever.search(question, k, scope.agreements or None, files)
+        hits = self.retriever.search(question, k, scope.agreements or None, files, ignore_terms=scope.terms)
+        query = f"{question} ({scope.expansion})" if scope.expansion else question
         if self.settings.llm or self._chat_model is not None:
             from assistant.llm import generate_answer
 
             return generate_answer(question, [(h.clause, h.score) for h in hits], self.chat_model, searched=searched)
-        per_hit = 1
-        evidence = best_evidence(question, hits, self.embedder, self.calibration, per_hit)
+        per_hit = 1 if scope.aggregate else 2
+        evidence = best_evidence(query, hits, self._embed_cached, self.calibration, per_hit, scope.terms)
         return compose(question, evidence, self.calibration, searched, aggregate=scope.aggregate)
+
+    def _embed_cached(self, texts: Sequence[str]) -> list[list[float]]:
+        """Sentence vectors are reused across questions: clauses do not change between asks."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
+        if missing:
+            if len(self._vectors) > 100_000:
+                self._vectors.clear()
+            self._vectors.update(zip(missing, self.embedder.embed(missing)))
+        return [self._vectors[t] for t in texts]
 
     @cached_property
     def chat_model(self):

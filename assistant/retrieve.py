@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from assistant.text import content_terms, tokens
+from assistant.text import content_terms
 from index.clean import clean_for_embedding
 from index.embedders import Embedder
 from index.store import ChromaStore
@@ -35,14 +35,16 @@ class HybridRetriever:
         self.embedder = embedder
         self.ids = [i for i, _ in clauses]
         self.clauses = {i: c for i, c in clauses}
-        self._terms = [set(tokens(_lexical_text(c))) for _, c in clauses]
-        docs = [tokens(_lexical_text(c)) or ["_"] for _, c in clauses]
+        docs = [content_terms(_lexical_text(c)) or ["_"] for _, c in clauses]
+        self._terms = [set(d) for d in docs]
         self._bm25 = BM25Okapi(docs) if docs else None
         self._position = {i: n for n, i in enumerate(self.ids)}
 
     def search(self, question: str, k: int = 8, agreements: Collection[str] | None = None,
-               files: Collection[str] | None = None, query_vector: Sequence[float] | None = None) -> list[Hit]:
-        """Top-k hits within the given agreements (keys "file#n") and files; None means all."""
+               files: Collection[str] | None = None, query_vector: Sequence[float] | None = None,
+               ignore_terms: Collection[str] = ()) -> list[Hit]:
+        """Top-k hits within the given agreements (keys "file#n") and files; None means all.
+        `ignore_terms` (the words that named the scope) count for no clause lexically."""
         if not self.ids:
             return []
         allowed = self._allowed(agreements, files)
@@ -51,20 +53,20 @@ class HybridRetriever:
         scope_files = sorted({self.clauses[i].file for i in allowed}) if allowed is not None else None
         dense_hits = [(i, s) for i, s in self.store.query(vector, depth if allowed is None else max(depth, len(allowed)),
                                                            scope_files) if allowed is None or i in allowed]
-        lexical = self._lexical(question, allowed, depth)
+        terms = [t for t in content_terms(question) if t not in set(ignore_terms)]
+        lexical = self._lexical(terms, allowed, depth)
         fused: dict[str, float] = {}
         for ranking in ([i for i, _ in dense_hits], [i for i, _ in lexical]):
             for rank, chunk_id in enumerate(ranking):
                 fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (RRF_K + rank + 1)
         dense = dict(dense_hits)
-        terms = set(content_terms(question))
         best = sorted(fused, key=fused.get, reverse=True)[:k]
         missing = [i for i in best if i not in dense]
         if missing:  # lexical-only hits still get a cosine, so scores are comparable
             vectors = self.embedder.embed([clean_for_embedding(self.clauses[i].text) for i in missing])
             for i, v in zip(missing, vectors):
                 dense[i] = sum(a * b for a, b in zip(vector, v))
-        return [Hit(i, self.clauses[i], fused[i], dense[i], self._coverage(i, terms)) for i in best]
+        return [Hit(i, self.clauses[i], fused[i], dense[i], self._coverage(i, set(terms))) for i in best]
 
     def _allowed(self, agreements: Collection[str] | None, files: Collection[str] | None) -> set[str] | None:
         if not agreements and not files:
@@ -74,8 +76,7 @@ class HybridRetriever:
         return {i for i, c in self.clauses.items()
                 if (not names or c.file in names) and (not keys or f"{c.file}#{c.agreement}" in keys)}
 
-    def _lexical(self, question: str, allowed: set[str] | None, depth: int) -> list[tuple[str, float]]:
-        query = content_terms(question)
+    def _lexical(self, query: list[str], allowed: set[str] | None, depth: int) -> list[tuple[str, float]]:
         if not query or self._bm25 is None:
             return []
         scores = self._bm25.get_scores(query)

@@ -26,6 +26,8 @@ class Scope:
     agreements: tuple[str, ...] = ()  # AgreementInfo keys; empty = everything
     reason: str = ""  # what in the question set the scope, for the "searched" text
     aggregate: bool = False
+    terms: tuple[str, ...] = ()  # question words that named the scope: no evidence for the answer
+    expansion: str = ""  # full names for acronyms in the question ("ICML" -> "International Conference ...")
 
 
 class ScopeFinder:
@@ -37,8 +39,10 @@ class ScopeFinder:
         parties = parties or {}
         self._identity: dict[str, Counter] = {}
         self._labels: dict[str, set[str]] = {}
+        self._acronyms: dict[str, str] = {}
         for a in self.agreements:
             names = [a.label, *parties.get(a.key, ())]
+            self._acronyms.update(_acronyms(names))
             words = " ".join([*names, a.title, a.kind, re.sub(r"[_\-]", " ", a.file.rsplit(".", 1)[0])])
             self._identity[a.key] = Counter(set(content_terms(words)))
             self._labels[a.key] = {_norm(n) for n in names if n}
@@ -48,6 +52,14 @@ class ScopeFinder:
         self._max_idf = math.log((n + 1) / 1.5)
 
     def find(self, question: str, files: Sequence[str] | None = None) -> Scope:
+        from dataclasses import replace
+
+        scope = self._find(question, files)
+        words = set(re.findall(r"[A-Za-z][\w&-]+", question))
+        expansion = " ".join(full for short, full in self._acronyms.items() if short in words)
+        return replace(scope, expansion=expansion) if expansion else scope
+
+    def _find(self, question: str, files: Sequence[str] | None = None) -> Scope:
         aggregate = bool(_AGGREGATE.search(question))
         named_files = {m.group(1).lower() for m in _FILE.finditer(question)}
         if named_files:
@@ -57,7 +69,10 @@ class ScopeFinder:
         candidates = [a for a in self.agreements if not files or a.file in files]
         exact = self._exact_names(question, candidates)
         if exact:
-            return Scope(tuple(a.key for a in exact), ", ".join(sorted({a.label for a in exact})), aggregate)
+            # only a person's own name is scope and nothing else; a party ("for ICML") is content
+            named = {t for a in exact for t in content_terms(a.label) if f" {_norm(a.label)} " in f" {_norm(question)} "}
+            return Scope(tuple(a.key for a in exact), ", ".join(sorted({a.label for a in exact})), aggregate,
+                         tuple(sorted(named)))
         return self._by_identity(question, candidates, aggregate)
 
     def _exact_names(self, question: str, candidates: Sequence[AgreementInfo]) -> list[AgreementInfo]:
@@ -77,7 +92,18 @@ class ScopeFinder:
         if len(keys) == len(candidates):
             return Scope(aggregate=aggregate)
         matched = sorted({t for t in terms for k in keys if t in self._identity[k]})
-        return Scope(keys, "matching " + ", ".join(matched[:4]), aggregate)
+        return Scope(keys, "matching " + ", ".join(matched[:4]), aggregate, tuple(matched))
+
+
+def _acronyms(names: Sequence[str]) -> dict[str, str]:
+    """{"ICML": "International Conference on Machine Learning"} when both names are parties."""
+    out = {}
+    for short in (n for n in names if n.isupper() and 2 <= len(n) <= 8):
+        for full in names:
+            initials = "".join(w[0] for w in full.split() if w[:1].isupper())
+            if full != short and initials == short:
+                out[short] = full
+    return out
 
 
 def _norm(text: str) -> str:

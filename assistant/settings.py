@@ -14,7 +14,7 @@ class Settings:
     port: int | None = None
     llm: str | None = None  # e.g. "ollama:llama3.1" or "openai:qwen2.5" (with llm_base_url)
     llm_base_url: str | None = None
-    top_k: int = 6
+    top_k: int = 10
 
     @classmethod
     def resolve(cls, **explicit) -> "Settings":

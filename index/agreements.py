@@ -46,10 +46,14 @@ def describe(text: str, number: int, start: int, end: int, name: str) -> Agreeme
     """Read an agreement's label (its counterparty), title, date and kind from its text."""
     body = text[start:end]
     head = body[:4000]
-    parties = _parties(head)
+    parties = [p for p in _parties(head) + _aliases(head[:1500]) if p.lower() not in _GENERIC_ALIASES]
+    listed = _PARTIES_ARE.search(head)
+    if listed:  # "The parties to this Agreement are: <name> (...), PMLR, IMLS and ICML"
+        parties = [_tidy(listed.group(1))] + re.findall(r"\b[A-Z]{3,6}\b", head[listed.end():listed.end() + 300])
+        parties = list(dict.fromkeys(parties))
     label = _first(_I_AGREE, head) or _first(_PARTIES_ARE, head)
     if not label and parties:
-        label = parties[0] if _looks_like_person(parties[0]) else " and ".join(parties)
+        label = parties[0] if _looks_like_person(parties[0]) else " and ".join(parties[:2])
     title = _first(_ENTITLED, head) or _first(_EVENT_TITLE, head)
     kind = _first(_KIND_HEADING, head[:600]) or _first(_KIND_THIS, head) or ""
     date = _first(_AS_OF, head) or _last_date_line(body) or _first(_ANY_DATE, head)
@@ -77,6 +81,20 @@ def _parties(head: str) -> list[str]:
         second_end = _PARTY_END.search(tail)
         parties.append(tail[:second_end.start()] if second_end else tail[:80])
     return [p for p in (_tidy(x) for x in parties) if 1 < len(p) <= 120]
+
+
+_ALIAS = re.compile(r"\(\s*(?:the\s+)?[\"“']?([A-Z][\w&.\- ]{1,30}?)[\"”']?\s*\)")
+_GENERIC_ALIASES = {"agreement", "effective date", "articles", "article", "parties", "party", "the publisher",
+                    "publisher", "you", "the proceedings", "proceedings", "this agreement", "recipient", "provider"}
+
+
+def _aliases(head: str) -> list[str]:
+    """Short names defined in parentheses, e.g. (ICML) or ("Accuray"): users ask with them."""
+    found = []
+    for alias in _ALIAS.findall(head):
+        if alias.lower() not in _GENERIC_ALIASES and alias not in found and not alias.isdigit():
+            found.append(alias)
+    return found[:6]
 
 
 def _last_date_line(body: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -18,11 +19,24 @@ from index.types import Agreement, BuildReport, Clause, FileReport, IndexedFile
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
 
-def embed_text(clause: Clause, agreement: Agreement) -> str:
-    """What the model reads: a context header, so "Xin Wang's governing law clause" can match."""
+def embed_text(clause: Clause, agreement: Agreement, lead_in: str = "") -> str:
+    """What the model reads: a context header, so "Xin Wang's governing law clause" can match,
+    and for a sub-item the lead-in of its parent ("You further warrant that:")."""
     where = f"{agreement.label} — {agreement.kind}" if agreement.kind else agreement.label
     clause_name = clause.clause_id if not clause.clause_id[:1].isdigit() else f"clause {clause.clause_id}"
-    return f"{where} — {clause_name}\n{clean_for_embedding(clause.text)}"
+    body = clean_for_embedding(clause.text)
+    return f"{where} — {clause_name}\n{lead_in} {body}" if lead_in else f"{where} — {clause_name}\n{body}"
+
+
+def _lead_ins(clauses: Sequence[Clause]) -> list[str]:
+    """The parent clause's text for sub-items (6.1 -> 6, 6(a) -> 6), when it is a short lead-in."""
+    texts = {(c.agreement, c.clause_id): c.text for c in clauses}
+    out = []
+    for c in clauses:
+        parent = re.split(r"[.(]", c.clause_id, maxsplit=1)[0] if re.match(r"\d+[.(]", c.clause_id) else ""
+        lead = texts.get((c.agreement, parent), "") if parent and parent != c.clause_id else ""
+        out.append(clean_for_embedding(lead) if 0 < len(lead) < 240 else "")
+    return out
 
 
 def build_index(paths: Sequence[str | Path], store: ChromaStore, embedder: Embedder,
@@ -76,7 +90,8 @@ def _index_file(path: Path, store: ChromaStore, embedder: Embedder, indexed: dic
     if not segmented.clauses:
         return FileReport(str(path), path.name, "skipped", "no text to index after cleaning")
     by_number = {a.number: a for a in segmented.agreements}
-    texts = [embed_text(c, by_number[c.agreement]) for c in segmented.clauses]
+    texts = [embed_text(c, by_number[c.agreement], lead)
+             for c, lead in zip(segmented.clauses, _lead_ins(segmented.clauses))]
     hashes = [hashlib.sha256(f"{embedder.name}\n{t}".encode("utf-8", "surrogatepass")).hexdigest()[:20]
               for t in texts]
     reusable = store.file_embeddings(document.name) if previous else {}

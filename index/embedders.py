@@ -131,8 +131,12 @@ def resolve_model_path(model: str) -> str:
 def _load_sentence_transformer(path: str):
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a hub
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     try:
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
     except ImportError as exc:
         raise ModelNotFound("sentence-transformers is not installed — run: pip install sentence-transformers") from exc
     try:
