@@ -225,7 +225,8 @@ def build_app(assistant, *, max_upload_mb: float = 20) -> "gr.Blocks":
                                 choices=file_choices(assistant), value=[], multiselect=True,
                                 label="Files", info="Empty means all files",
                                 elem_id="cqa-scope-files")
-                        chat = gr.Chatbot(label="Conversation", show_label=False, height=480, elem_id="cqa-chat",
+                        chat = gr.Chatbot(label="Conversation", show_label=False, height=480,
+                                          elem_id="cqa-chat",
                                           placeholder="Ask about parties, governing law, "
                                                       "rights, terms or signatures.",
                                           **_chatbot_kwargs(gr))
