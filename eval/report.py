@@ -142,3 +142,44 @@ def to_html(result) -> str:
                      f"<p><b>cited clauses:</b></p>{cited}</div>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+# -- the console summary -----------------------------------------------------------------------
+
+_SHORT = {"n_questions": "n", "n_answerable": "n ans", "answer_correctness": "correct",
+          "citation_precision": "cite P", "citation_recall": "cite R", "faithfulness": "faithful",
+          "refusal_precision": "refuse P", "refusal_recall": "refuse R", "char_precision": "char P",
+          "char_recall": "char R", "found_precision": "found P", "found_recall": "found R",
+          "found_balanced_accuracy": "found BA", "latency_p50": "p50 s", "latency_p95": "p95 s"}
+
+
+def print_summary(result, console=None) -> None:
+    """One compact table: a row per category (if few) and overall; the mean latency is in the JSON."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = console or Console(stderr=True)
+    names = [n for n in result.overall if n != "latency_mean"]
+    table = Table(title=f"ClauseQA eval: {result.suite}", padding=(0, 1), pad_edge=False)
+    table.add_column("category", no_wrap=True)
+    for name in names:
+        table.add_column(_SHORT.get(name, name), justify="right", no_wrap=True)
+    rows = result.categories.items() if len(result.categories) <= 12 else ()  # CUAD's 41 go to the report
+    for category, values in rows:
+        table.add_row(category, *(_short_fmt(values.get(n)) for n in names))
+    table.add_row("[bold]overall[/bold]", *(_short_fmt(result.overall.get(n)) for n in names))
+    console.print(table)
+
+
+def _short_fmt(value) -> str:
+    return f"{value:.2f}" if isinstance(value, float) else _fmt(value)
+
+
+def report_from_results(results_json: str | Path, report_dir: str | Path) -> dict[str, Path]:
+    """Re-draw the report of an earlier run from its results.json (no assistant needed)."""
+    import json
+
+    from eval.run import SuiteResult
+
+    data = json.loads(Path(results_json).read_text(encoding="utf-8"))
+    return write_report(SuiteResult(**{**data, "rows": tuple(data["rows"]), "broken": tuple(data["broken"])}), report_dir)

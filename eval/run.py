@@ -40,11 +40,12 @@ def run_eval(suite: str = "sample", limit: int | None = None, baseline: str | Pa
     """Run a suite ("sample", "cuad" or a pairs .yaml path); 0 = pass, 1 = regression or broken pairs.
 
     `qa` lets tests pass an already-open (or fake) assistant instead of building the index.
-    Example: `raise SystemExit(run_eval("sample", report=...))` from the `clauseqa eval` command.
+    From a CLI: `raise typer.Exit(run_eval(suite, limit=limit, baseline=baseline or DEFAULT_BASELINE,
+    report_dir=report, update_baseline=update_baseline))`.
     """
     from rich.console import Console
 
-    console = Console(stderr=True)
+    console = Console(stderr=True, width=max(120, Console(stderr=True).width))  # the table needs ~115 columns
     started = time.perf_counter()
     if suite == "cuad":
         from eval.cuad import run_cuad
@@ -61,6 +62,8 @@ def run_eval(suite: str = "sample", limit: int | None = None, baseline: str | Pa
         from eval.report import write_report
 
         write_report(result, report_dir)
+    from eval.report import print_summary
+
     print_summary(result, console)
     console.print(f"results: {results_path}" + (f"; report: {Path(report_dir) / 'report.html'}" if report_dir else ""))
 
@@ -220,29 +223,6 @@ def gated(name: str) -> bool:
     return not name.startswith(("n_", "latency"))
 
 
-def fmt(value) -> str:
-    if value is None:
-        return "—"
-    return f"{value:.3f}" if isinstance(value, float) else str(value)
-
-
-def print_summary(result: SuiteResult, console=None) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    console = console or Console(stderr=True)
-    names = list(result.overall)
-    table = Table(title=f"ClauseQA eval: {result.suite}", show_lines=False)
-    table.add_column("category")
-    for name in names:
-        table.add_column(name.replace("_", " "), justify="right")
-    rows = result.categories.items() if len(result.categories) <= 12 else ()  # CUAD's 41 go to the report
-    for category, values in rows:
-        table.add_row(category, *(fmt(values.get(n)) for n in names))
-    table.add_row("[bold]overall[/bold]", *(fmt(result.overall.get(n)) for n in names))
-    console.print(table)
-
-
 def read_baseline(path: str | Path) -> dict:
     path = Path(path)
     if not path.exists():
@@ -287,9 +267,8 @@ def check_baseline(result: SuiteResult, path: str | Path) -> tuple[list[str], st
             if not gated(name) or old is None:
                 continue
             new = now.get(name)
-            if new is None:
-                drops.append(f"{scope}.{name}: baseline {old:.3f}, now not measured")
-            elif new < old - tolerance:
+            # None means nothing to measure this time (e.g. no refusals at all), which is no drop
+            if new is not None and new < old - tolerance:
                 drops.append(f"{scope}.{name}: {old:.3f} -> {new:.3f} ({new - old:+.3f}, tolerance {tolerance})")
     return drops, ""
 

@@ -260,6 +260,10 @@ def test_report_files(tmp_path, pairs):
     assert "Failures (1)" in md and "**question:** Who signed?" in md and "Delaware" in page
     assert "metrics_by_category.png" in page
 
+    from eval.report import report_from_results
+    again = report_from_results(report / "results.json", tmp_path / "again")
+    assert again["md"].read_text() == md
+
 
 # -- real runs ---------------------------------------------------------------------------------
 
