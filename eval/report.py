@@ -57,7 +57,7 @@ def plot_categories(result, path: Path) -> None:
     ax.set_ylim(0, 1.05)
     ax.set_ylabel("score")
     ax.set_title(f"{result.suite}: metrics per category")
-    ax.legend(fontsize=7, ncol=2, loc="lower right")
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))  # outside: never hides a bar
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)

@@ -17,6 +17,7 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_BASELINE = REPO / "eval" / "baseline.json"
 DEFAULT_TOLERANCE = 0.02
 SUITES = ("sample", "cuad")
+UPDATE_HINT = "clauseqa eval [--suite cuad] --update-baseline   (tolerance: absolute drop allowed per metric)"
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def run_eval(suite: str = "sample", limit: int | None = None, baseline: str | Pa
         console.print(f"[red]REGRESSION[/red] against {baseline} [{result.suite}]:")
         for line in drops:
             console.print(f"  {line}")
-        console.print("If the drop is intended, record it: clauseqa eval --update-baseline")
+        console.print(f"If the drop is intended, record it: {update_command(result.suite)}")
         return 1
     if status == 0:
         console.print(f"[green]PASS[/green] ({result.suite}, {result.overall.get('n_questions', 0)} questions)")
@@ -223,6 +224,13 @@ def gated(name: str) -> bool:
     return not name.startswith(("n_", "latency"))
 
 
+def update_command(suite_key: str) -> str:
+    """The command that re-records this suite's baseline, e.g. for "cuad-10"."""
+    name, _, n = suite_key.rpartition("-") if suite_key[-1:].isdigit() else (suite_key, "", "")
+    suite = "" if name == "sample" else f" --suite {name}"
+    return f"clauseqa eval{suite}{f' --limit {n}' if n else ''} --update-baseline"
+
+
 def read_baseline(path: str | Path) -> dict:
     path = Path(path)
     if not path.exists():
@@ -246,7 +254,8 @@ def write_baseline(result: SuiteResult, path: str | Path) -> None:
         "overall": result.overall,
         "categories": result.categories,
     }
-    data["suites"] = dict(sorted(data["suites"].items()))
+    data = {"update": UPDATE_HINT, "tolerance": data["tolerance"], "gate_categories": data.get("gate_categories", True),
+            "suites": dict(sorted(data["suites"].items()))}
     Path(path).write_text(json.dumps(data, indent=2, default=str) + "\n", encoding="utf-8")
 
 
@@ -256,7 +265,7 @@ def check_baseline(result: SuiteResult, path: str | Path) -> tuple[list[str], st
     base = data["suites"].get(result.suite)
     if base is None:
         return [], (f"No baseline for {result.suite!r} in {path} — record one with: "
-                    f"clauseqa eval --update-baseline (not gated this time)")
+                    f"{update_command(result.suite)} (not gated this time)")
     tolerance = float(data["tolerance"])
     scopes = [("overall", base.get("overall", {}), result.overall)]
     if data.get("gate_categories", True):
