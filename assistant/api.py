@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 
-from assistant.answer import Calibration, best_evidence, compose
+from assistant.answer import Calibration, base_clause, best_evidence, compose
 from assistant.retrieve import HybridRetriever, Hit
 from assistant.scope import Scope, ScopeFinder
 from assistant.settings import Settings
@@ -21,6 +21,10 @@ from index.types import BuildReport, IndexedFile
 Progress = Callable[[str, int, int], None]
 _FOLLOW_UP = re.compile(r"\b(he|she|him|his|her|hers|they|them|their|it|its|that|this|same|there|"
                         r"the author|the agreement|the contract)\b", re.IGNORECASE)
+
+
+_CLAUSE_REF = re.compile(r"\b(?:clause|section|paragraph|article)\s+(\d{1,2}(?:\.\d{1,2})*(?:\([a-z]\))?)",
+                         re.IGNORECASE)
 
 
 class Assistant:
@@ -120,7 +124,7 @@ class Assistant:
     @cached_property
     def scope_finder(self) -> ScopeFinder:
         parties = {f"{f.name}#{a.number}": a.parties for f in self._files.values() for a in f.agreements}
-        return ScopeFinder(self._agreements, parties)
+        return ScopeFinder(self._agreements, parties, self.retriever.term_document_counts())
 
     # -- asking -----------------------------------------------------------------------------
 
@@ -187,16 +191,35 @@ class Assistant:
         in_scope = [a for a in self._agreements if (not scope.agreements or a.key in scope.agreements)
                     and (not files or a.file in files)]
         searched = self._searched(scope, in_scope, files)
-        k = min(60, max(self.settings.top_k, 3 * len(in_scope))) if scope.aggregate else self.settings.top_k
-        hits = self.retriever.search(question, k, scope.agreements or None, files, ignore_terms=scope.terms)
+        if scope.unknown:
+            return Answer(question=question, found=False, searched=searched,
+                          text=f"Not found: no indexed agreement names {scope.unknown} "
+                               f"(searched the {len(self._agreements)} indexed agreements).")
+        many = scope.aggregate or len(scope.agreements) > 1
+        k = min(60, max(self.settings.top_k, 3 * len(in_scope))) if many else self.settings.top_k
+        hits = self._named_clauses(question, scope, files) or \
+            self.retriever.search(question, k, scope.agreements or None, files, ignore_terms=scope.terms)
         query = f"{question} ({scope.expansion})" if scope.expansion else question
         if self.settings.llm or self._chat_model is not None:
             from assistant.llm import generate_answer
 
             return generate_answer(question, [(h.clause, h.score) for h in hits], self.chat_model, searched=searched)
-        per_hit = 1 if scope.aggregate else 2
+        per_hit = 1 if scope.aggregate or len(scope.agreements) > 1 else 2
         evidence = best_evidence(query, hits, self._embed_cached, self.calibration, per_hit, scope.terms)
-        return compose(question, evidence, self.calibration, searched, aggregate=scope.aggregate)
+        # a question scoped to several agreements by a title or party answers for each of them
+        aggregate = scope.aggregate or len(scope.agreements) > 1
+        return compose(question, evidence, self.calibration, searched, aggregate=aggregate)
+
+    def _named_clauses(self, question: str, scope: Scope, files) -> list[Hit]:
+        """"clause 6.2 of Jianfei Chen's agreement": the named clause comes first."""
+        match = _CLAUSE_REF.search(question)
+        if not match:
+            return []
+        wanted = match.group(1).lower()
+        return [Hit(i, c, 1.0, 1.0, 1.0) for i, c in self.retriever.clauses.items()
+                if base_clause(c.clause_id).lower() == wanted
+                and (not scope.agreements or f"{c.file}#{c.agreement}" in scope.agreements)
+                and (not files or c.file in files)][:20]
 
     def _embed_cached(self, texts: Sequence[str]) -> list[list[float]]:
         """Sentence vectors are reused across questions: clauses do not change between asks."""
@@ -249,6 +272,13 @@ class Conversation:
     @property
     def history(self) -> list[Answer]:
         return list(self._history)
+
+    def stream(self, question: str, files: Sequence[str] | None = None,
+               agreements: Sequence[str] | None = None) -> Iterator[str | Answer]:
+        """Like Assistant.stream, keeping the conversation's context."""
+        answer = self.ask(question, files, agreements)
+        yield from re.findall(r"\S+\s*", answer.text)
+        yield answer
 
     def ask(self, question: str, files: Sequence[str] | None = None,
             agreements: Sequence[str] | None = None) -> Answer:

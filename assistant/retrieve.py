@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -67,6 +68,10 @@ class HybridRetriever:
             for i, v in zip(missing, vectors):
                 dense[i] = sum(a * b for a, b in zip(vector, v))
         return [Hit(i, self.clauses[i], fused[i], dense[i], self._coverage(i, set(terms))) for i in best]
+
+    def term_document_counts(self) -> Counter:
+        """In how many clauses each (stemmed) word occurs."""
+        return Counter(t for terms in self._terms for t in terms)
 
     def _allowed(self, agreements: Collection[str] | None, files: Collection[str] | None) -> set[str] | None:
         if not agreements and not files:

@@ -18,6 +18,10 @@ _AGGREGATE = re.compile(
     r"|\bwho\s+(?:all|else)\b|\bwho\s+(?:has|have)\s+signed\b|\beveryone\b|\ball\s+(?:the\s+)?(?:authors|signers|signatories)\b",
     re.IGNORECASE,
 )
+# "Kaiming He's agreement", "the agreement of Jane Doe", "signed by Jane Doe"
+_NAMED = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?:'s|’s)\s+(?:agreement|contract|paper|article)"
+                    r"|\b(?:agreement|contract)\s+(?:of|with|for)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b"
+                    r"|\bsigned\s+by\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b")
 _FILE = re.compile(r"\b([\w.-]+\.(?:txt|md|pdf|docx))\b", re.IGNORECASE)
 
 
@@ -28,13 +32,15 @@ class Scope:
     aggregate: bool = False
     terms: tuple[str, ...] = ()  # question words that named the scope: no evidence for the answer
     expansion: str = ""  # full names for acronyms in the question ("ICML" -> "International Conference ...")
+    unknown: str = ""  # a person or party the question names that no indexed agreement has
 
 
 class ScopeFinder:
     """Matches question words against each agreement's identity (label, parties, title, kind,
     file name), weighting words by how rare they are across agreements."""
 
-    def __init__(self, agreements: Sequence[AgreementInfo], parties: dict[str, Sequence[str]] | None = None):
+    def __init__(self, agreements: Sequence[AgreementInfo], parties: dict[str, Sequence[str]] | None = None,
+                 clause_df: Counter | None = None):
         self.agreements = list(agreements)
         parties = parties or {}
         self._identity: dict[str, Counter] = {}
@@ -47,6 +53,10 @@ class ScopeFinder:
             self._identity[a.key] = Counter(set(content_terms(words)))
             self._labels[a.key] = {_norm(n) for n in names if n}
         df = Counter(t for c in self._identity.values() for t in c)
+        # A word scopes only if it lives in identities, not all over the clauses: "TinyScript"
+        # (a title) does, "services" (in every services contract's clauses) does not.
+        clause_df = clause_df or Counter()
+        self._naming = {t for t, f in df.items() if clause_df.get(t, 0) <= 3 * f + 2}
         n = max(1, len(self.agreements))
         self._idf = {t: math.log((n + 1) / (f + 0.5)) for t, f in df.items()}
         self._max_idf = math.log((n + 1) / 1.5)
@@ -68,6 +78,10 @@ class ScopeFinder:
                 return Scope(keys, f"file {', '.join(sorted(named_files))}", aggregate)
         candidates = [a for a in self.agreements if not files or a.file in files]
         exact = self._exact_names(question, candidates)
+        if not exact:
+            named = next((g for m in _NAMED.finditer(question) for g in m.groups() if g), "")
+            if named and not self._known_words(named):
+                return Scope(reason=named, aggregate=aggregate, unknown=named)
         if exact:
             # only a person's own name is scope and nothing else; a party ("for ICML") is content
             named = {t for a in exact for t in content_terms(a.label) if f" {_norm(a.label)} " in f" {_norm(question)} "}
@@ -79,14 +93,19 @@ class ScopeFinder:
         q = f" {_norm(question)} "
         return [a for a in candidates if any(f" {label} " in q for label in self._labels[a.key] if len(label) > 3)]
 
+    def _known_words(self, name: str) -> bool:
+        """Whether every word of a name occurs in some agreement's identity (labels, parties, titles)."""
+        words = content_terms(name)
+        return bool(words) and any(all(w in identity for w in words) for identity in self._identity.values())
+
     def _by_identity(self, question: str, candidates: Sequence[AgreementInfo], aggregate: bool) -> Scope:
-        terms = set(content_terms(question))
+        terms = set(content_terms(question)) & self._naming
         if not terms or len(candidates) < 2:
             return Scope(aggregate=aggregate)
         scores = {a.key: sum(self._idf[t] for t in terms if t in self._identity[a.key]) for a in candidates}
         best = max(scores.values())
         # a rare word (a name or a title word) must match; words shared by most agreements don't scope
-        if best < 0.55 * self._max_idf:
+        if best < 0.25 * self._max_idf:
             return Scope(aggregate=aggregate)
         keys = tuple(k for k, s in scores.items() if s >= 0.8 * best)
         if len(keys) == len(candidates):

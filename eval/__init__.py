@@ -1,0 +1,1 @@
+"""ClauseQA eval package."""

@@ -1,0 +1,154 @@
+"""Python API round trips on the bundled agreements: answers, citations, scope, conversations."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant import Answer, Assistant, EmptyQuestion, FileNotIndexed, IndexNotFound
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "data" / "agreements"
+F000, F001, F002, F003, F004 = (
+    "000_7332def5b04a4bbf.txt", "001_29af6fc4e2f0617e.txt", "002_bcfa04a8f03d8167.txt",
+    "003_1e1bd8ecb04b3d3e.txt", "004_3d9f13f584b4be9c.txt",
+)
+
+
+@pytest.fixture(scope="module")
+def qa(tmp_path_factory) -> Assistant:
+    """The real default model over the bundled corpus, built once for the module."""
+    return Assistant.from_paths([str(SAMPLE)], index_dir=str(tmp_path_factory.mktemp("idx")))
+
+
+def cited(answer: Answer) -> list[tuple[str, str, str]]:
+    return [(c.file, c.agreement, c.clause) for c in answer.citations]
+
+
+def assert_faithful(qa: Assistant, answer: Answer) -> None:
+    for c in answer.citations:
+        text = qa.document_text(c.file)
+        assert text[c.start:c.end] == c.quote
+        assert c.quote in c.clause_text
+        assert text[c.clause_start:c.clause_start + len(c.clause_text)] == c.clause_text
+
+
+pytestmark = pytest.mark.slow
+
+
+def test_governing_law_of_xin_wang_is_massachusetts_clause_7(qa):
+    answer = qa.ask("Which law governs Xin Wang's agreement?")
+    assert answer.found
+    assert "Massachusetts" in answer.text
+    assert cited(answer) == [(F000, "Xin Wang", "7")]
+    assert answer.citations[0].quote == ("This is the entire agreement between you and the publisher, and it may be "
+                                         "modified only in writing. It will be governed by the laws of the "
+                                         "Commonwealth of Massachusetts.")
+    assert_faithful(qa, answer)
+
+
+def test_governing_law_of_sage_moore_is_california_in_his_own_agreement(qa):
+    answer = qa.ask("Which law governs Sage Moore's agreement?")
+    assert "California" in answer.text and "Massachusetts" not in answer.text
+    assert cited(answer) == [(F002, "Sage Moore", "7")]
+    assert answer.citations[0].agreement_number == 5
+    assert_faithful(qa, answer)
+
+
+def test_one_person_in_a_multi_agreement_file_cites_that_persons_agreement(qa):
+    answer = qa.ask("Does Yihan He promise to indemnify ICML?")
+    assert cited(answer) == [(F003, "Yihan He", "4")]
+    assert "indemnify" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("question, file, agreement, clause", [
+    ("What does Amirkeivan Mohtashami warrant about originality?", F001, "Amirkeivan Mohtashami", "6.1"),
+    ("What does clause 6.2 of Jianfei Chen's agreement say?", F004, "Jianfei Chen", "6.2"),
+    ("Does Xin Wang warrant that the article is original?", F000, "Xin Wang", "6(a)"),
+])
+def test_restarted_sub_clauses_are_cited_with_hierarchical_ids(qa, question, file, agreement, clause):
+    answer = qa.ask(question)
+    assert cited(answer)[0] == (file, agreement, clause)
+    assert_faithful(qa, answer)
+
+
+def test_aggregate_question_returns_every_matching_agreement(qa):
+    answer = qa.ask("Which agreements are governed by California law?")
+    contribution = {(F002, name) for name in ("Dan Alistarh", "Michael Goin", "Justin Kopinsky", "Mark Kurtz",
+                                              "Sage Moore")}
+    contribution |= {(F003, name) for name in ("Yuzheng Hu", "Jiawei Jiang", "Bin Cui", "Ce Zhang", "Yihan He",
+                                               "Yingxia Shao", "Fangcheng Fu")}
+    assert {(f, a) for f, a, _ in cited(answer)} == contribution
+    assert {c for _, _, c in cited(answer)} == {"7"}
+    assert_faithful(qa, answer)
+
+
+def test_who_signed_for_icml_is_david_blei(qa):
+    answer = qa.ask("Who signed for ICML?")
+    assert "David Blei" in answer.text
+    assert all(c.clause == "signatures" for c in answer.citations)
+
+
+@pytest.mark.parametrize("question", [
+    "Which law governs Kaiming He's agreement?",
+    "What royalty rate does PMLR pay Xin Wang?",
+])
+def test_unanswerable_questions_are_not_found_and_say_what_was_searched(qa, question):
+    answer = qa.ask(question)
+    assert answer.found is False
+    assert answer.citations == ()
+    assert "agreement" in answer.text
+
+
+def test_two_turn_conversation_follows_up_on_the_same_agreement(qa):
+    conversation = qa.conversation()
+    first = conversation.ask("Who wrote ActNN?")
+    assert cited(first) == [(F004, "Jianfei Chen", "preamble")]
+    second = conversation.ask("When did he sign?")
+    assert "June 10, 2021" in second.text
+    assert cited(second) == [(F004, "Jianfei Chen", "signatures")]
+    assert "Jianfei Chen" in second.standalone_question
+    assert len(conversation.history) == 2
+
+
+def test_explicit_files_filter_wins_over_the_question(qa):
+    answer = qa.ask("Which law governs Xin Wang's agreement?", files=[F004])
+    assert {c.file for c in answer.citations} == {F004}
+
+
+def test_langchain_retriever_and_runnable(qa):
+    documents = qa.as_retriever(k=3).invoke("governing law of Xin Wang's agreement")
+    assert documents[0].metadata["file"] == F000 and documents[0].metadata["clause"] == "7"
+    answer = qa.as_runnable().invoke({"question": "Which law governs Sage Moore's agreement?"})
+    assert isinstance(answer, Answer) and "California" in answer.text
+
+
+@pytest.mark.parametrize("question, files, error, message", [
+    ("", None, EmptyQuestion, "The question is empty"),
+    ("   ", None, EmptyQuestion, "The question is empty"),
+    ("Which law?", ["nope.txt"], FileNotIndexed, "Not indexed: nope.txt"),
+])
+def test_bad_questions_raise_clear_errors(qa, question, files, error, message):
+    with pytest.raises(error, match=message):
+        qa.ask(question, files=files)
+
+
+def test_open_without_an_index_says_how_to_build_one(tmp_path):
+    with pytest.raises(IndexNotFound, match=r"No index at .* — run: clauseqa index data/agreements"):
+        Assistant.open(str(tmp_path / "missing"))
+
+
+def test_every_citation_of_many_questions_is_verbatim_at_its_offsets(qa):
+    for question in ("Who signed for ICML?", "Which agreements let the author publish elsewhere, and after how long?",
+                     "Where is ICML located?", "What licence does the author grant?", "When did Bin Cui sign?"):
+        assert_faithful(qa, qa.ask(question))
+
+
+def test_readme_python_example_runs(tmp_path, monkeypatch):
+    readme = (REPO / "README.md").read_text()
+    code = readme.split("```python\n", 1)[1].split("```", 1)[0]
+    shutil.copytree(SAMPLE, tmp_path / "data" / "agreements")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {})
