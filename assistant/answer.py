@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -37,13 +38,25 @@ _LEADING_NUMBER = re.compile(r"^[\s#*>•-]*(?:(?:Section|ARTICLE)\s+)?(?:\d{1,2
 _MARKUP = re.compile(r"</?u>|</?sup>|\*\*|\$[^$\n]{0,40}\$|^#+\s*")
 
 
+FEATURES = ("sentence_cosine", "clause_cosine", "sentence_coverage", "clause_coverage", "cue", "asks_cue")
+
+
 @dataclass(frozen=True)
 class Calibration:
-    """Evidence below `threshold` means "not found"; fitted on data by eval/calibrate.py."""
+    """When evidence counts as an answer: a logistic model over the evidence features, fitted on
+    data by eval/calibrate.py (`weights`, `bias`); below `threshold` probability means not found."""
 
-    threshold: float = 0.40
-    lexical_weight: float = 0.35
+    threshold: float = 0.5
+    weights: tuple[float, ...] = ()
+    bias: float = 0.0
+    lexical_weight: float = 0.35  # ranking only: how much shared words count next to cosines
     cue_weight: float = 0.30
+
+    def confidence(self, features: Sequence[float]) -> float:
+        if not self.weights:  # uncalibrated: the ranking score stands in
+            return min(1.0, max(0.0, 0.5 * features[0] + 0.5 * features[1] + self.lexical_weight * features[2]))
+        z = self.bias + sum(w * f for w, f in zip(self.weights, features))
+        return 1.0 / (1.0 + math.exp(-z))
 
     @classmethod
     def load(cls) -> "Calibration":
@@ -51,7 +64,9 @@ class Calibration:
             data = json.loads(CALIBRATION_FILE.read_text())
         except (FileNotFoundError, json.JSONDecodeError):
             return cls()
-        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+        values = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        values["weights"] = tuple(values.get("weights", ()))
+        return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -59,7 +74,9 @@ class Evidence:
     hit: Hit
     start: int  # absolute offsets in the file's text
     end: int
-    score: float
+    score: float  # ranks evidence
+    features: tuple[float, ...] = ()  # what the calibrated "found" decision reads
+    confidence: float = 0.0
 
 
 def best_evidence(question: str, hits: Sequence[Hit], embed: Callable[[Sequence[str]], list[list[float]]],
@@ -98,26 +115,28 @@ def best_evidence(question: str, hits: Sequence[Hit], embed: Callable[[Sequence[
                  + calibration.cue_weight * cue)
         if len(text.split()) < 5 and not re.search(r"\d", text):
             score -= 0.1  # a bare heading or lead-in ("You further warrant that:") is no answer
-        scored.setdefault(hit.chunk_id, []).append(
-            Evidence(hit, hit.clause.start + s, hit.clause.start + e, score))
+        features = (cosine, hit.dense, coverage, hit.lexical, cue, 1.0 if cues else 0.0)
+        scored.setdefault(hit.chunk_id, []).append(Evidence(hit, hit.clause.start + s, hit.clause.start + e, score,
+                                                            features, calibration.confidence(features)))
     best = [sorted(v, key=lambda ev: ev.score, reverse=True)[:per_hit] for v in scored.values()]
     return sorted((ev for group in best for ev in group), key=lambda ev: ev.score, reverse=True)
 
 
 def compose(question: str, evidence: Sequence[Evidence], calibration: Calibration, searched: str,
-            aggregate: bool = False) -> Answer:
+            aggregate: bool = False, every_agreement: bool = False) -> Answer:
     """An answer quoting the evidence above threshold, with numbered citations."""
-    kept = [ev for ev in evidence if ev.score >= calibration.threshold]
-    if not kept:
+    if not evidence or max(ev.confidence for ev in evidence) < calibration.threshold:
         topic = " ".join(content_terms(question)[:6]) or "that"
         return Answer(question=question, found=False, searched=searched,
                       text=f"Not found: no clause about {topic} in {searched}.")
+    kept = list(evidence)
     if aggregate:
         per_agreement: dict[str, Evidence] = {}
         for ev in kept:
             per_agreement.setdefault(ev.hit.agreement_key, ev)
         top = max(ev.score for ev in kept)
-        chosen = [ev for ev in per_agreement.values() if ev.score >= top - 0.12]
+        chosen = [ev for ev in per_agreement.values() if every_agreement
+                  or (ev.score >= top - 0.12 and ev.confidence >= calibration.threshold)] or kept[:1]
     else:
         chosen = kept[:1]
     citations, lines = [], []
@@ -126,7 +145,7 @@ def compose(question: str, evidence: Sequence[Evidence], calibration: Calibratio
         quote = clause.text[ev.start - clause.start:ev.end - clause.start]
         citations.append(Citation(
             file=clause.file, agreement=clause.agreement_label, clause=base_clause(clause.clause_id),
-            quote=quote, start=ev.start, end=ev.end, score=round(ev.score, 4), agreement_number=clause.agreement,
+            quote=quote, start=ev.start, end=ev.end, score=round(ev.confidence, 4), agreement_number=clause.agreement,
             clause_text=clause.text, clause_start=clause.start))
         lines.append(f"{clause.agreement_label} (clause {base_clause(clause.clause_id)}): \"{display(quote)}\" [{n}]")
     text = lines[0] if len(lines) == 1 else "\n".join(f"- {line}" for line in lines)

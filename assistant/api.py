@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 
-from assistant.answer import Calibration, base_clause, best_evidence, compose
+from assistant.answer import Calibration, Evidence, base_clause, best_evidence, compose
 from assistant.retrieve import HybridRetriever, Hit
 from assistant.scope import Scope, ScopeFinder
 from assistant.settings import Settings
@@ -196,19 +196,29 @@ class Assistant:
                           text=f"Not found: no indexed agreement names {scope.unknown} "
                                f"(searched the {len(self._agreements)} indexed agreements).")
         many = scope.aggregate or len(scope.agreements) > 1
-        k = min(60, max(self.settings.top_k, 3 * len(in_scope))) if many else self.settings.top_k
-        hits = self._named_clauses(question, scope, files) or \
-            self.retriever.search(question, k, scope.agreements or None, files, ignore_terms=scope.terms)
-        query = f"{question} ({scope.expansion})" if scope.expansion else question
+        hits = self._hits(question, scope, files, len(in_scope) if many else 0)
         if self.settings.llm or self._chat_model is not None:
             from assistant.llm import generate_answer
 
             return generate_answer(question, [(h.clause, h.score) for h in hits], self.chat_model, searched=searched)
-        per_hit = 1 if scope.aggregate or len(scope.agreements) > 1 else 2
-        evidence = best_evidence(query, hits, self._embed_cached, self.calibration, per_hit, scope.terms)
+        evidence = self._evidence(question, scope, hits, per_hit=1 if many else 2)
         # a question scoped to several agreements by a title or party answers for each of them
-        aggregate = scope.aggregate or len(scope.agreements) > 1
-        return compose(question, evidence, self.calibration, searched, aggregate=aggregate)
+        return compose(question, evidence, self.calibration, searched, aggregate=many, every_agreement=scope.named)
+
+    def evidence(self, question: str, files: Sequence[str] | None = None) -> list[Evidence]:
+        """The scored candidate sentences behind an answer (for calibration and debugging)."""
+        scope = self._scope(question, files, None)
+        many = scope.aggregate or len(scope.agreements) > 1
+        return self._evidence(question, scope, self._hits(question, scope, files, 15 if many else 0), 1)
+
+    def _hits(self, question: str, scope: Scope, files, agreements_in_scope: int) -> list[Hit]:
+        k = min(60, max(self.settings.top_k, 3 * agreements_in_scope)) if agreements_in_scope else self.settings.top_k
+        return self._named_clauses(question, scope, files) or \
+            self.retriever.search(question, k, scope.agreements or None, files, ignore_terms=scope.terms)
+
+    def _evidence(self, question: str, scope: Scope, hits: list[Hit], per_hit: int) -> list[Evidence]:
+        query = f"{question} ({scope.expansion})" if scope.expansion else question
+        return best_evidence(query, hits, self._embed_cached, self.calibration, per_hit, scope.terms)
 
     def _named_clauses(self, question: str, scope: Scope, files) -> list[Hit]:
         """"clause 6.2 of Jianfei Chen's agreement": the named clause comes first."""

@@ -33,6 +33,7 @@ class Scope:
     terms: tuple[str, ...] = ()  # question words that named the scope: no evidence for the answer
     expansion: str = ""  # full names for acronyms in the question ("ICML" -> "International Conference ...")
     unknown: str = ""  # a person or party the question names that no indexed agreement has
+    named: bool = False  # the question names each agreement (a comparison): answer for every one
 
 
 class ScopeFinder:
@@ -84,9 +85,20 @@ class ScopeFinder:
                 return Scope(reason=named, aggregate=aggregate, unknown=named)
         if exact:
             # only a person's own name is scope and nothing else; a party ("for ICML") is content
-            named = {t for a in exact for t in content_terms(a.label) if f" {_norm(a.label)} " in f" {_norm(question)} "}
-            return Scope(tuple(a.key for a in exact), ", ".join(sorted({a.label for a in exact})), aggregate,
-                         tuple(sorted(named)))
+            q = _norm(question)
+            labels = [a.label for a in exact if f" {_norm(a.label)} " in f" {q} "]
+            named = {t for label in labels for t in content_terms(label)}
+            keys = [a.key for a in exact]
+            if labels:  # "the ActNN agreement versus Ce Zhang's": a title may name another agreement
+                rest = q
+                for label in labels:
+                    rest = rest.replace(_norm(label), " ")
+                titled = self._by_identity(rest, candidates, aggregate)
+                if titled.agreements and len(titled.agreements) <= 3:
+                    keys += [k for k in titled.agreements if k not in keys]
+                    named |= set(titled.terms)
+            reason = _describe(sorted({a.label for a in self.agreements if a.key in keys}))
+            return Scope(tuple(keys), reason, aggregate, tuple(sorted(named)), named=bool(labels) and len(keys) > 1)
         return self._by_identity(question, candidates, aggregate)
 
     def _exact_names(self, question: str, candidates: Sequence[AgreementInfo]) -> list[AgreementInfo]:
@@ -112,6 +124,10 @@ class ScopeFinder:
             return Scope(aggregate=aggregate)
         matched = sorted({t for t in terms for k in keys if t in self._identity[k]})
         return Scope(keys, "matching " + ", ".join(matched[:4]), aggregate, tuple(matched))
+
+
+def _describe(labels: Sequence[str]) -> str:
+    return ", ".join(labels) if len(labels) <= 3 else f"{', '.join(labels[:3])} and {len(labels) - 3} more"
 
 
 def _acronyms(names: Sequence[str]) -> dict[str, str]:
