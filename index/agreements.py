@@ -108,7 +108,9 @@ def _last_date_line(body: str) -> str:
 
 def _first(pattern: re.Pattern, text: str) -> str:
     match = pattern.search(text)
-    return match.group(1) if match else ""
+    if not match:
+        return ""
+    return match.group(1) if pattern.groups else match.group(0)
 
 
 def _looks_like_person(name: str) -> bool:

@@ -86,7 +86,11 @@ def _index_file(path: Path, store: ChromaStore, embedder: Embedder, indexed: dic
     twin = seen_hashes.get(document.sha256)
     if twin and twin != document.name:
         return FileReport(str(path), path.name, "skipped", f"duplicate of {twin} (same content)")
-    segmented = segment(document)
+    try:
+        segmented = segment(document)
+    except Exception as exc:  # noqa: BLE001 - one odd file must not stop the batch
+        return FileReport(str(path), path.name, "skipped",
+                          f"could not be split into clauses ({exc.__class__.__name__}: {exc}); please report it")
     if not segmented.clauses:
         return FileReport(str(path), path.name, "skipped", "no text to index after cleaning")
     by_number = {a.number: a for a in segmented.agreements}
