@@ -350,19 +350,38 @@ def test_same_name_other_content_in_another_folder(tmp_path, sample_dir, seeded,
     assert seeded.count() == before
 
 
-@pytest.mark.xfail(strict=True, raises=IndexError, reason=(
-    "build bug: _index_file catches only LoadError, so a segment() crash (agreements.py _first(_ANY_DATE) "
-    "IndexError, see test_segment) aborts the whole build_index batch instead of skipping the one file"))
-def test_a_file_that_crashes_segmentation_does_not_abort_the_batch(tmp_path, sample_dir, seeded, hashing_embedder):
-    crash = tmp_path / "dated.txt"
-    crash.write_text("This Agreement is made on January 5, 2020 between Acme Corp and Beta LLC.\n\n"
+def test_a_file_that_crashes_segmentation_does_not_abort_the_batch(tmp_path, sample_dir, seeded,
+                                                                   hashing_embedder, monkeypatch):
+    import index.build
+
+    def segment_or_crash(document):
+        if document.name == "odd.txt":
+            raise RuntimeError("boom")
+        return segment(document)
+
+    monkeypatch.setattr(index.build, "segment", segment_or_crash)
+    odd = tmp_path / "odd.txt"
+    odd.write_text("1. A clause.\n2. Another clause.\n", encoding="utf-8")
+    before = seeded.count()
+    report = build_index([odd, sample_dir / F004], seeded, hashing_embedder)
+    assert [(f.name, f.status, f.reason) for f in report.files] == [
+        ("odd.txt", "skipped", "could not be split into clauses (RuntimeError: boom); please report it"),
+        (F004, "indexed", "")]
+    assert seeded.count() == before + clause_counts_of(sample_dir / F004)
+
+
+def test_a_date_only_in_the_head_indexes(tmp_path, seeded, hashing_embedder):
+    # this text once raised IndexError in agreements.describe() and aborted the whole batch
+    dated = tmp_path / "dated.txt"
+    dated.write_text("This Agreement is made on January 5, 2020 between Acme Corp and Beta LLC.\n\n"
                      "1. Scope. Acme shall supply widgets to Beta as ordered from time to time, at list price.\n\n"
                      "2. Term. This Agreement runs for two years and renews for one-year terms unless either "
                      "party gives notice of non-renewal at least ninety days before the end of the term.\n\n"
                      "3. Law. This Agreement is governed by the laws of the State of Delaware, without regard "
                      "to its conflict of laws rules.\n", encoding="utf-8")
-    report = build_index([crash, sample_dir / F004], seeded, hashing_embedder)
-    assert {f.name: f.status for f in report.files} == {"dated.txt": "indexed", F004: "indexed"}
+    (f,) = build_index([dated], seeded, hashing_embedder).files
+    assert (f.status, f.agreements, f.clauses) == ("indexed", 1, 4)
+    assert seeded.files()["dated.txt"].agreements[0].date == "January 5, 2020"
 
 
 # --- a 20 MB file -------------------------------------------------------------------------
