@@ -70,10 +70,12 @@ def open_index(contracts: list[Path], fresh: bool, console):
     if index_dir.exists() and (fresh or not stamp.exists() or stamp.read_text() != fingerprint):
         console.print(f"Rebuilding {index_dir} (index code, model or corpus changed, or --fresh)")
         shutil.rmtree(index_dir)
+    # stamped before building: an interrupted build resumes (build_index skips finished files)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(fingerprint)
     started = time.perf_counter()
     assistant = Assistant.from_paths([str(SAMPLE_DIR), *map(str, contracts)], index_dir=str(index_dir))
     build_seconds = time.perf_counter() - started
-    stamp.write_text(fingerprint)
     return assistant, index_dir, build_seconds
 
 
@@ -160,7 +162,7 @@ def score(rows: list[dict], ranks: dict[str, Ranker], console, what: str) -> dic
                 file1 += bool(clauses and clauses[0].file == row["file"])
                 if (n + 1) % 100 == 0:
                     console.print(f"  {what}: {name} {n + 1}/{len(rows)}", style="dim")
-        except AttributeError as exc:  # the retriever's internals moved: say so, keep the rest
+        except (AttributeError, TypeError) as exc:  # the retriever's internals moved: say so, keep the rest
             console.print(f"[yellow]{name}: unavailable ({exc})[/]")
             continue
         total = max(1, len(rows))
