@@ -70,7 +70,8 @@ class Assistant:
         """Loaded on first use: listing the index needs no model."""
         from index.embedders import get_embedder
 
-        return self._embedder or get_embedder(self.settings.model)
+        # without an explicit model, questions are embedded with the model the index was built with
+        return self._embedder or get_embedder(self.settings.model or self.store.model())
 
     @property
     def index_dir(self) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, fields, replace
 @dataclass(frozen=True)
 class Settings:
     index_dir: str = ".clauseqa"
-    model: str = "all-MiniLM-L6-v2"  # any sentence-transformers model name or path, or "hashing"
+    model: str | None = None  # any sentence-transformers model or path, or "hashing"; None: the index's own
     host: str | None = None  # a Chroma server instead of the embedded folder
     port: int | None = None
     llm: str | None = None  # e.g. "ollama:llama3.1" or "openai:qwen2.5" (with llm_base_url)

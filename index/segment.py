@@ -32,7 +32,7 @@ _SIGNATURE = re.compile(
     r"Name \(Print\)|By:|Corresponding Author|Accepted and agreed)",
     re.MULTILINE | re.IGNORECASE,
 )
-_HEADING = re.compile(r"^[ \t#*>-]*([A-Z][A-Za-z ,&/'-]{2,60}?)(?:[.:]|\*\*|\n|[ \t]{2,}|$)")
+_HEADING = re.compile(r"[ \t#*>-]*([A-Z][A-Za-z ,&/'-]{2,60}?)(?:[.:]|\*\*|\n|[ \t]{2,}|$)")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -107,10 +107,12 @@ def _fill_gaps(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, 
         filled.append((label, s, e))
         if label.startswith("footnote") and i + 1 < len(spans):
             gap_end = spans[i + 1][1]
-            if text[e:gap_end].strip():
+            gap_start, gap_stop = _strip(text, e, gap_end)
+            if gap_stop > gap_start:
                 previous = next((lab for lab, _, _ in reversed(filled[:-1]) if not lab.startswith("footnote")), "preamble")
-                filled.append((previous + " (continued)", e, gap_end))
-    return [(label, *_strip(text, s, e)) for label, s, e in filled if text[s:e].strip()]
+                filled.append((previous + " (continued)", gap_start, gap_stop))
+    stripped = [(label, *_strip(text, s, e)) for label, s, e in filled]
+    return [(label, s, e) for label, s, e in stripped if e > s]
 
 
 def _find_markers(text: str, start: int, end: int) -> list[_Marker]:
@@ -188,7 +190,8 @@ def _paragraph_spans(text: str, start: int, end: int, footnotes: list[int]) -> l
     for s, e in bounds:
         if not text[s:e].strip():
             continue
-        if chunk_start is not None and e - chunk_start > max(300, MAX_CHARS // 2):
+        heading = _is_heading(text[s:e])
+        if chunk_start is not None and (heading or e - chunk_start > max(300, MAX_CHARS // 2)):
             n += 1
             spans.append((_para_label(text, chunk_start, chunk_end, n, start), chunk_start, chunk_end))
             chunk_start = None
@@ -198,6 +201,12 @@ def _paragraph_spans(text: str, start: int, end: int, footnotes: list[int]) -> l
         n += 1
         spans.append((_para_label(text, chunk_start, chunk_end, n, start), chunk_start, chunk_end))
     return [(label, *_strip(text, s, e)) for label, s, e in spans]
+
+
+def _is_heading(paragraph: str) -> bool:
+    """A short all-caps line such as "CONFIDENTIALITY" opens the chunk it heads."""
+    words = paragraph.strip(" \t\n#*.:").split()
+    return 0 < len(words) <= 6 and paragraph.strip(" \t\n#*.:").isupper()
 
 
 def _para_label(text: str, s: int, e: int, n: int, agreement_start: int) -> str:

@@ -2,18 +2,47 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from index.errors import IndexNotFound, IndexNotWritable, StoreUnavailable
+from index.errors import ClauseQAError, IndexNotFound, IndexNotWritable, StoreUnavailable
 from index.types import Agreement, Clause, IndexedFile
 
 CHUNKS = "clauseqa_clauses"
 FILES = "clauseqa_files"
 _BATCH = 1000  # below Chroma's max batch size on every backend
+
+
+def _reachable(method):
+    """A server that stops mid-session surfaces as StoreUnavailable, not a transport traceback."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except ClauseQAError:
+            raise
+        except Exception as exc:
+            if self.host and _is_connection_error(exc):
+                raise StoreUnavailable(f"Lost the Chroma server at {self.location} — is it still running? "
+                                       f"Start it with: chroma run --path DIR --host {self.host} "
+                                       f"--port {self.port or 8000}") from exc
+            raise
+
+    return wrapper
+
+
+def _is_connection_error(exc: BaseException) -> bool:
+    while exc is not None:
+        if isinstance(exc, (ConnectionError, OSError)) or "Connect" in type(exc).__name__ \
+                or "connect" in str(exc).lower():
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 class ChromaStore:
@@ -22,6 +51,7 @@ class ChromaStore:
     def __init__(self, index_dir: str | Path | None = None, host: str | None = None,
                  port: int | None = None, create: bool = True):
         self.index_dir = Path(index_dir) if index_dir else None
+        self.host, self.port = host, port
         self.location = f"http://{host}:{port or 8000}" if host else str(self.index_dir)
         self._client = _connect(self.index_dir, host, port, create)
         self._chunks = None
@@ -36,14 +66,17 @@ class ChromaStore:
             self._chunks = self._client.get_or_create_collection(CHUNKS, configuration={"hnsw": {"space": "cosine"}})
         return self._chunks
 
+    @_reachable
     def model(self) -> str | None:
         """The embedding model the stored vectors came from (None for an empty index)."""
         meta = self.chunks().metadata or {}
         return meta.get("embedding_model")
 
+    @_reachable
     def set_model(self, name: str, dimension: int) -> None:
         self.chunks().modify(metadata={"embedding_model": name, "dimension": dimension})
 
+    @_reachable
     def reset(self) -> None:
         """Drop everything: used when the embedding model changes, so vectors never mix."""
         for name in (CHUNKS, FILES):
@@ -55,6 +88,7 @@ class ChromaStore:
 
     # -- files ---------------------------------------------------------------------------
 
+    @_reachable
     def files(self) -> dict[str, IndexedFile]:
         got = self._files().get(include=["metadatas"])
         out = {}
@@ -65,12 +99,14 @@ class ChromaStore:
                                             kind=meta["kind"], clauses=int(meta["clauses"]), agreements=agreements)
         return out
 
+    @_reachable
     def file_embeddings(self, name: str) -> dict[str, list[float]]:
         """Existing vectors of a file keyed by embed-text hash, so unchanged clauses are reused."""
         got = self.chunks().get(where={"file": name}, include=["metadatas", "embeddings"])
         embeddings = got["embeddings"] if got["embeddings"] is not None else []
         return {m["embed_hash"]: list(e) for m, e in zip(got["metadatas"], embeddings)}
 
+    @_reachable
     def replace_file(self, record: IndexedFile, clauses: Sequence[Clause], embed_hashes: Sequence[str],
                      embeddings: Sequence[Sequence[float]]) -> None:
         """Write the new chunks first, then drop the old ones: a crash never loses a file."""
@@ -86,6 +122,7 @@ class ChromaStore:
             self.chunks().delete(ids=stale[i:i + _BATCH])
         self._files().upsert(ids=[record.name], embeddings=[[1.0]], metadatas=[_file_metadata(record)])
 
+    @_reachable
     def remove_file(self, name: str) -> None:
         ids = self.chunks().get(where={"file": name}, include=[])["ids"]
         for i in range(0, len(ids), _BATCH):
@@ -94,10 +131,12 @@ class ChromaStore:
 
     # -- reading -------------------------------------------------------------------------
 
+    @_reachable
     def all_clauses(self) -> list[tuple[str, Clause]]:
         got = self.chunks().get(include=["documents", "metadatas"])
         return [(i, _clause_from(d, m)) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
 
+    @_reachable
     def query(self, embedding: Sequence[float], k: int, files: Sequence[str] | None = None) -> list[tuple[str, float]]:
         """(chunk id, cosine similarity) of the k nearest chunks, optionally within files."""
         count = self.chunks().count()
@@ -110,6 +149,7 @@ class ChromaStore:
                                   include=["distances"])
         return [(i, 1.0 - d) for i, d in zip(got["ids"][0], got["distances"][0])]
 
+    @_reachable
     def count(self) -> int:
         return self.chunks().count()
 

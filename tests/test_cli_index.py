@@ -89,7 +89,6 @@ def test_reindex_embeds_nothing(built, sample_dir, total_clauses):
 
 def test_status_lists_the_15_agreements(built, monkeypatch, total_clauses):
     index_dir, _ = built
-    monkeypatch.setenv("CLAUSEQA_MODEL", "hashing")  # see the xfail below: status loads a model otherwise
     result = runner.invoke(app, ["status", "--index", str(index_dir)])
     assert result.exit_code == 0, result.output
     listed = [(r[0], r[1], r[2]) for r in rows(result.stdout)]
@@ -198,10 +197,6 @@ def no_sentence_transformers(monkeypatch):
     monkeypatch.setattr(index.embedders, "_cached_sentence_transformer", refuse)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "api bug: Assistant.open ignores the model recorded in the index (store.model() == 'hashing-384') and "
-    "uses Settings.model (default all-MiniLM-L6-v2): `status` loads that model just to count clauses "
-    "(~15 s), and `ask` without --model embeds the question with a different model than the stored vectors"))
 @pytest.mark.parametrize("args", [["status"], ["ask", "Which law governs Xin Wang's agreement?"]],
                          ids=["status", "ask"])
 def test_commands_use_the_model_the_index_was_built_with(built, no_sentence_transformers, args):

@@ -130,21 +130,9 @@ PUBLICATION_IDS = {
     F004: ["preamble", "1", "2", "3", "4", "5", "footnote 1", "6", "6.1", "6.2", "6.3", "7", "signatures"],
 }
 
-EMPTY_CONTINUATION = pytest.mark.xfail(strict=True, reason=(
-    "segment bug: in 001 the gap between footnote 1 (ends 2041) and clause 6 (starts 2046) is '\\n\\n## '; "
-    "_fill_gaps keeps it because text[s:e].strip() == '##' is tested before _strip() drops the '#', "
-    "so an empty clause '5 (continued)' with start == end == 2043 is emitted"))
-
-
-@pytest.mark.parametrize("name", [F000, pytest.param(F001, marks=EMPTY_CONTINUATION), F004])
+@pytest.mark.parametrize("name", [F000, F001, F004])
 def test_publication_agreement_clause_ids(sample_dir, name):
     assert ids(seg(sample_dir, name)) == PUBLICATION_IDS[name]
-
-
-def test_001_ids_apart_from_the_empty_continuation(sample_dir):
-    # pins everything else 001 produces while the empty-clause bug above stands
-    got = [i for i in ids(seg(sample_dir, F001)) if i != "5 (continued)"]
-    assert got == PUBLICATION_IDS[F001]
 
 
 @pytest.mark.parametrize("name, agreements", [(F002, 5), (F003, 7)])
@@ -161,7 +149,7 @@ def test_clause_ids_are_unique_per_agreement(sample_dir, name):
     assert len(keys) == len(set(keys))
 
 
-@pytest.mark.parametrize("name", [F000, pytest.param(F001, marks=EMPTY_CONTINUATION), F002, F003, F004])
+@pytest.mark.parametrize("name", [F000, F001, F002, F003, F004])
 def test_no_clause_is_empty(sample_dir, name):
     assert [c.clause_id for c in seg(sample_dir, name).clauses if not c.text.strip()] == []
 
@@ -364,19 +352,16 @@ def test_text_without_numbering_gives_paragraph_chunks():
     (agreement,) = segmented.agreements
     assert agreement.label == "Mutual Nondisclosure Agreement"
     assert [(c.clause_id, c.start, c.end) for c in segmented.clauses] == [
-        ("preamble", 0, 287), ("para 2", 289, 781), ("para 3", 783, 1129)]
+        ("preamble", 0, 270), ("Confidentiality", 272, 781), ("para 3", 783, 1129)]
     for c in segmented.clauses:
         assert NDA[c.start:c.end] == c.text
         assert len(c.text) <= MAX_CHARS
-    assert segmented.clauses[1].text.startswith("Each party shall keep")
+    assert segmented.clauses[1].text.startswith("CONFIDENTIALITY\n\nEach party shall keep")
     assert segmented.clauses[2].text.endswith("laws of the State of New York.")
     # nothing but whitespace falls between chunks
     assert not "".join(NDA[a.end:b.start] for a, b in zip(segmented.clauses, segmented.clauses[1:])).strip()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "segment bug: _paragraph_spans groups paragraphs without regard to headings, so the heading "
-    "'CONFIDENTIALITY' ends the preamble chunk instead of opening (and labelling) the chunk it heads"))
 def test_a_heading_opens_the_paragraph_chunk_it_heads():
     segmented = from_text(NDA, "nda.txt")
     (heading_chunk,) = [c for c in segmented.clauses if "Each party shall keep" in c.text]

@@ -95,10 +95,6 @@ def test_index_query_and_reindex_through_a_server(tmp_path, sample_dir, hashing_
             (first.clauses, "hashing-384", sorted(f.name for f in first.files))
 
 
-@pytest.mark.xfail(strict=True, raises=httpx.ConnectError, reason=(
-    "store bug: only _connect() turns connection errors into StoreUnavailable; once the store exists, "
-    "a server that stops makes every call raise httpx.ConnectError ('[Errno 111] Connection refused'), "
-    "which the CLI does not catch"))
 def test_server_that_stops_after_connecting(tmp_path):
     with chroma_server(tmp_path / "server-data") as (process, port):
         store = ChromaStore(host="127.0.0.1", port=port)
