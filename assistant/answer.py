@@ -23,7 +23,8 @@ _CUES: list[tuple[re.Pattern, re.Pattern]] = [
      re.compile(r"\bgoverned by\b|\blaws? of\b|\bgoverning law\b", re.I)),
     (re.compile(r"\b(court|courts|venue|jurisdiction|disputes?)\b", re.I),
      re.compile(r"\bcourts?\b|\bjurisdiction\b|\bvenue\b", re.I)),
-    (re.compile(r"\b(who|whom)\b.*\b(sign|signed|signs|signature)\b|\bsign(ed)? (for|on behalf)\b", re.I),
+    (re.compile(r"\b(who|whom)\b.*\b(sign|signed|signs|signature|signator(y|ies))\b|\bsign(ed)? (for|on behalf)\b"
+                r"|\bsignator(y|ies)\b", re.I),
      re.compile(r"Name \(Print\)|Signature:|\bSigned\b|\bBy:", re.I)),
     (re.compile(r"\b(when|date|dated|what day)\b", re.I),
      re.compile(r"\b(19|20)\d\d\b|\d{1,2}/\d{1,2}/\d{2,4}", re.I)),
@@ -31,9 +32,14 @@ _CUES: list[tuple[re.Pattern, re.Pattern]] = [
      re.compile(r"\b(\d+|one|two|three|six|sixty|thirty|ninety)\s+(days?|months?|years?)\b", re.I)),
     (re.compile(r"\b(where|address|located|location)\b", re.I),
      re.compile(r"\blocated at\b|\b\d{3,5}\s+[A-Z][a-z]+|\bRoad\b|\bStreet\b", re.I)),
-    (re.compile(r"\b(title|titled|entitled|paper|article|manuscript|wrote|author)\b", re.I),
-     re.compile(r"\bentitled\b|EventTitles?:|\bcorresponding author\b", re.I)),
+    (re.compile(r"\b(title|titled|entitled|called|papers?|manuscript|name of (this|the) (agreement|contract))\b", re.I),
+     re.compile(r"\b(?i:entitled)\b|(?i:EventTitles?):|^[#*\s]*[A-Z][A-Z ,&-]{6,}AGREEMENT\b", re.M)),
+    (re.compile(r"\b(who wrote|author|authors|wrote)\b", re.I),
+     re.compile(r"\bcorresponding author\b|\bparties to this agreement are\b|\bby and between\b|^I, ", re.I | re.M)),
+    (re.compile(r"\b(parties|party to|between whom|counterpart(y|ies))\b", re.I),
+     re.compile(r"\bby and between\b|\bparties to this agreement\b|\bbetween\b.*\band\b", re.I)),
 ]
+_DANGLING = re.compile(r"(?::|\b(?:entitled|are|between|of|to|the|a|an|and|or|by))\s*$", re.IGNORECASE)
 _LEADING_NUMBER = re.compile(r"^[\s#*>•-]*(?:(?:Section|ARTICLE)\s+)?(?:\d{1,2}(?:\.\d{1,2})*\s?[.)]?|\([a-z]{1,3}\))?\s*")
 _MARKUP = re.compile(r"</?u>|</?sup>|\*\*|\$[^$\n]{0,40}\$|^#+\s*")
 
@@ -50,7 +56,7 @@ class Calibration:
     weights: tuple[float, ...] = ()
     bias: float = 0.0
     lexical_weight: float = 0.35  # ranking only: how much shared words count next to cosines
-    cue_weight: float = 0.30
+    cue_weight: float = 0.45
 
     def confidence(self, features: Sequence[float]) -> float:
         if not self.weights:  # uncalibrated: the ranking score stands in
@@ -81,8 +87,12 @@ class Evidence:
 
 def best_evidence(question: str, hits: Sequence[Hit], embed: Callable[[Sequence[str]], list[list[float]]],
                   calibration: Calibration,
-                  per_hit: int = 1, ignore_terms: Sequence[str] = (), max_sentences: int = 160) -> list[Evidence]:
-    """Score the sentences of the hits; return the best per hit, best first."""
+                  per_hit: int = 1, ignore_terms: Sequence[str] = (), max_sentences: int = 48,
+                  per_hit_candidates: int = 4, synonyms: dict[str, frozenset[str]] | None = None,
+                  expansion: str = "") -> list[Evidence]:
+    """Score the sentences of the hits; return the best per hit, best first.
+    `synonyms` lets an acronym count as present when its expansion is ("ICML" ~ "International
+    Conference on Machine Learning"); `expansion` is added to the question for the cosine only."""
     if not hits:
         return []
     candidates: list[tuple[Hit, int, int]] = []
@@ -93,28 +103,38 @@ def best_evidence(question: str, hits: Sequence[Hit], embed: Callable[[Sequence[
     terms = set(content_terms(question)) - set(ignore_terms)
     cues = [answer for asks, answer in _CUES if asks.search(question)]
 
+    synonyms = synonyms or {}
+
+    def coverage_of(words: set[str]) -> float:
+        found = sum(1 for t in terms if t in words or (t in synonyms and synonyms[t] <= words))
+        return found / len(terms) if terms else 0.0
+
     def cheap(i: int) -> float:
-        words = set(content_terms(texts[i]))
-        coverage = len(terms & words) / len(terms) if terms else 0.0
+        coverage = coverage_of(set(content_terms(texts[i])))
         cue = sum(1 for c in cues if c.search(texts[i])) / len(cues) if cues else 0.0
         return candidates[i][0].dense + calibration.lexical_weight * coverage + calibration.cue_weight * cue
 
-    # embedding every sentence of 60 clauses is slow: only the most promising are compared densely
-    order = sorted(range(len(candidates)), key=cheap, reverse=True)[:max_sentences]
+    # embedding every sentence of 60 clauses is slow: only each clause's most promising few,
+    # and at most max_sentences in all, are compared densely
+    cheap_scores = [cheap(i) for i in range(len(candidates))]
+    by_hit: dict[str, list[int]] = {}
+    for i in sorted(range(len(candidates)), key=cheap_scores.__getitem__, reverse=True):
+        by_hit.setdefault(candidates[i][0].chunk_id, []).append(i)
+    shortlist = [i for picks in by_hit.values() for i in picks[:per_hit_candidates]]
+    order = sorted(shortlist, key=cheap_scores.__getitem__, reverse=True)[:max_sentences]
     candidates = [candidates[i] for i in order]
     texts = [texts[i] for i in order]
-    vectors = embed([question, *texts])
+    vectors = embed([f"{question} ({expansion})" if expansion else question, *texts])
     qv, svs = vectors[0], vectors[1:]
     scored: dict[str, list[Evidence]] = {}
     for (hit, s, e), text, sv in zip(candidates, texts, svs):
         cosine = sum(a * b for a, b in zip(qv, sv))
-        words = set(content_terms(text))
-        coverage = len(terms & words) / len(terms) if terms else 0.0
+        coverage = coverage_of(set(content_terms(text)))
         cue = sum(1 for c in cues if c.search(text)) / max(1, len(cues)) if cues else 0.0
         score = (0.5 * cosine + 0.5 * hit.dense + calibration.lexical_weight * coverage
                  + calibration.cue_weight * cue)
-        if len(text.split()) < 5 and not re.search(r"\d", text):
-            score -= 0.1  # a bare heading or lead-in ("You further warrant that:") is no answer
+        if (len(text.split()) < 5 and not re.search(r"\d", text)) or _DANGLING.search(text):
+            score -= 0.15  # a heading or lead-in ("currently entitled", "warrant that:") is no answer
         features = (cosine, hit.dense, coverage, hit.lexical, cue, 1.0 if cues else 0.0)
         scored.setdefault(hit.chunk_id, []).append(Evidence(hit, hit.clause.start + s, hit.clause.start + e, score,
                                                             features, calibration.confidence(features)))
@@ -169,9 +189,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         for line in re.finditer(r"[^\n]+", text[s:e]):
             if line.group().strip():
                 spans.append((s + line.start(), s + line.end()))
-    if len(spans) > 2 and sum(e - s for s, e in spans) / len(spans) < 80:
-        # line-structured blocks (signatures, headers): a name and its role sit on adjacent lines
-        spans += [(spans[i][0], spans[i + w][1]) for w in (1, 2) for i in range(len(spans) - w)]
+    # an answer often spans two sentences or lines: a title under "currently entitled", a name
+    # under its role in a signature block, a date under an event title
+    widths = (1, 2) if len(spans) > 2 and sum(e - s for s, e in spans) / len(spans) < 80 else (1,)
+    spans += [(spans[i][0], spans[i + w][1]) for w in widths for i in range(len(spans) - w)]
     out = []
     for s, e in spans:
         skip = _LEADING_NUMBER.match(text, s, e)

@@ -14,6 +14,7 @@ from assistant.answer import Calibration, Evidence, base_clause, best_evidence, 
 from assistant.retrieve import HybridRetriever, Hit
 from assistant.scope import Scope, ScopeFinder
 from assistant.settings import Settings
+from assistant.text import without_terms
 from assistant.types import AgreementInfo, Answer
 from index.errors import EmptyQuestion, FileNotIndexed, IndexNotFound
 from index.types import BuildReport, IndexedFile
@@ -25,6 +26,11 @@ _FOLLOW_UP = re.compile(r"\b(he|she|him|his|her|hers|they|them|their|it|its|that
 
 _CLAUSE_REF = re.compile(r"\b(?:clause|section|paragraph|article)\s+(\d{1,2}(?:\.\d{1,2})*(?:\([a-z]\))?)",
                          re.IGNORECASE)
+
+
+_OPENING_FACTS = re.compile(
+    r"\b(title|titled|called|name of (?:this|the) (?:agreement|contract)|parties|party to|between whom|"
+    r"dated|date of (?:this|the) (?:agreement|contract)|effective date|entered into|commencement)\b", re.IGNORECASE)
 
 
 class Assistant:
@@ -214,12 +220,23 @@ class Assistant:
 
     def _hits(self, question: str, scope: Scope, files, agreements_in_scope: int) -> list[Hit]:
         k = min(60, max(self.settings.top_k, 3 * agreements_in_scope)) if agreements_in_scope else self.settings.top_k
-        return self._named_clauses(question, scope, files) or \
-            self.retriever.search(question, k, scope.agreements or None, files, ignore_terms=scope.terms)
+        named = self._named_clauses(question, scope, files)
+        if named:
+            return named
+        # inside a scope, the words that named it (a person, a title) say nothing about which clause
+        focus = without_terms(question, set(scope.terms)) if scope.agreements else question
+        hits = self.retriever.search(focus or question, k, scope.agreements or None, files, ignore_terms=scope.terms)
+        if _OPENING_FACTS.search(question):
+            # titles, parties and dates live at the top of an agreement, whatever the wording
+            seen = {h.chunk_id for h in hits}
+            hits += [h for h in self.retriever.opening(question, scope.agreements or None, files)
+                     if h.chunk_id not in seen]
+        return hits
 
     def _evidence(self, question: str, scope: Scope, hits: list[Hit], per_hit: int) -> list[Evidence]:
-        query = f"{question} ({scope.expansion})" if scope.expansion else question
-        return best_evidence(query, hits, self._embed_cached, self.calibration, per_hit, scope.terms)
+        focus = (without_terms(question, set(scope.terms)) if scope.agreements else question) or question
+        return best_evidence(focus, hits, self._embed_cached, self.calibration, per_hit, scope.terms,
+                             synonyms=dict(scope.synonyms), expansion=scope.expansion)
 
     def _named_clauses(self, question: str, scope: Scope, files) -> list[Hit]:
         """"clause 6.2 of Jianfei Chen's agreement": the named clause comes first."""

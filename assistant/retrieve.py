@@ -63,11 +63,28 @@ class HybridRetriever:
         dense = dict(dense_hits)
         best = sorted(fused, key=fused.get, reverse=True)[:k]
         missing = [i for i in best if i not in dense]
-        if missing:  # lexical-only hits still get a cosine, so scores are comparable
-            vectors = self.embedder.embed([clean_for_embedding(self.clauses[i].text) for i in missing])
-            for i, v in zip(missing, vectors):
+        if missing:  # lexical-only hits still get a cosine (from their stored vectors), so scores compare
+            for i, v in self.store.embeddings(missing).items():
                 dense[i] = sum(a * b for a, b in zip(vector, v))
-        return [Hit(i, self.clauses[i], fused[i], dense[i], self._coverage(i, set(terms))) for i in best]
+        return [Hit(i, self.clauses[i], fused[i], dense.get(i, 0.0), self._coverage(i, set(terms))) for i in best]
+
+    def opening(self, question: str, agreements: Collection[str] | None, files: Collection[str] | None,
+                n: int = 2, max_agreements: int = 5) -> list[Hit]:
+        """The first n chunks of each agreement in scope: where titles, parties and dates live."""
+        allowed = self._allowed(agreements, files)
+        if allowed is None:
+            return []
+        by_agreement: dict[str, list[str]] = {}
+        for i in allowed:
+            by_agreement.setdefault(f"{self.clauses[i].file}#{self.clauses[i].agreement}", []).append(i)
+        if len(by_agreement) > max_agreements:
+            return []
+        ids = [i for group in by_agreement.values() for i in sorted(group, key=lambda i: self.clauses[i].start)[:n]]
+        vector = self.embedder.embed_query(question)
+        stored = self.store.embeddings(ids)
+        terms = set(content_terms(question))
+        return [Hit(i, self.clauses[i], 0.0, sum(a * b for a, b in zip(vector, stored.get(i, ()))),
+                    self._coverage(i, terms)) for i in ids]
 
     def term_document_counts(self) -> Counter:
         """In how many clauses each (stemmed) word occurs."""

@@ -32,6 +32,7 @@ class Scope:
     aggregate: bool = False
     terms: tuple[str, ...] = ()  # question words that named the scope: no evidence for the answer
     expansion: str = ""  # full names for acronyms in the question ("ICML" -> "International Conference ...")
+    synonyms: tuple[tuple[str, frozenset[str]], ...] = ()  # acronym stem -> stems of its expansion
     unknown: str = ""  # a person or party the question names that no indexed agreement has
     named: bool = False  # the question names each agreement (a comparison): answer for every one
 
@@ -67,8 +68,11 @@ class ScopeFinder:
 
         scope = self._find(question, files)
         words = set(re.findall(r"[A-Za-z][\w&-]+", question))
-        expansion = " ".join(full for short, full in self._acronyms.items() if short in words)
-        return replace(scope, expansion=expansion) if expansion else scope
+        used = {short: full for short, full in self._acronyms.items() if short in words}
+        if not used:
+            return scope
+        synonyms = tuple((content_terms(short)[0], frozenset(content_terms(full))) for short, full in used.items())
+        return replace(scope, expansion=" ".join(used.values()), synonyms=synonyms)
 
     def _find(self, question: str, files: Sequence[str] | None = None) -> Scope:
         aggregate = bool(_AGGREGATE.search(question))
@@ -78,11 +82,13 @@ class ScopeFinder:
             if keys:
                 return Scope(keys, f"file {', '.join(sorted(named_files))}", aggregate)
         candidates = [a for a in self.agreements if not files or a.file in files]
-        exact = self._exact_names(question, candidates)
+        # a person's name beats a party everyone shares ("Xin Wang's ICML agreement" is Xin Wang's)
+        exact = self._exact_names(question, candidates, labels_only=True)
         if not exact:
             named = next((g for m in _NAMED.finditer(question) for g in m.groups() if g), "")
             if named and not self._known_words(named):
                 return Scope(reason=named, aggregate=aggregate, unknown=named)
+            exact = self._exact_names(question, candidates)
         if exact:
             # only a person's own name is scope and nothing else; a party ("for ICML") is content
             q = _norm(question)
@@ -101,8 +107,11 @@ class ScopeFinder:
             return Scope(tuple(keys), reason, aggregate, tuple(sorted(named)), named=bool(labels) and len(keys) > 1)
         return self._by_identity(question, candidates, aggregate)
 
-    def _exact_names(self, question: str, candidates: Sequence[AgreementInfo]) -> list[AgreementInfo]:
+    def _exact_names(self, question: str, candidates: Sequence[AgreementInfo],
+                     labels_only: bool = False) -> list[AgreementInfo]:
         q = f" {_norm(question)} "
+        if labels_only:
+            return [a for a in candidates if len(_norm(a.label)) > 3 and f" {_norm(a.label)} " in q]
         return [a for a in candidates if any(f" {label} " in q for label in self._labels[a.key] if len(label) > 3)]
 
     def _known_words(self, name: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+_CAMEL = re.compile(r"([a-z])([A-Z])")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOPWORDS = frozenset("""
 a an the and or of to in on for by with at from as is are was were be been being this that these those
@@ -14,11 +15,13 @@ not no nor so such any all each every some which what who whom whose when where 
 about after before between during upon within without also only just more most other same
 agreement agreements contract contracts document documents clause clauses say says said
 question tell give please does one ones ever anyone someone s
+compare comparison compared differ differs difference different versus vs instead
 """.split())
 
 
 def tokens(text: str) -> list[str]:
     """Lower-case word tokens; possessive 's is dropped so "Wang's" matches "Wang"."""
+    text = _CAMEL.sub(r"\1 \2", text)  # "EventTitle" is "Event Title"
     return [t[:-2] if t.endswith("'s") else t for t in _TOKEN.findall(text.lower().replace("’", "'"))]
 
 
@@ -38,3 +41,16 @@ def _stemmer():
     import snowballstemmer
 
     return snowballstemmer.stemmer("english")
+
+
+def without_terms(text: str, terms: set[str] | frozenset[str]) -> str:
+    """The text minus the words whose stems are in `terms` ("the ActNN paper's law" -> "the paper's law")."""
+    if not terms:
+        return text
+
+    def keep(match: re.Match) -> str:
+        word = match.group(0)
+        stems = content_terms(word)
+        return "" if stems and all(s in terms for s in stems) else word
+
+    return re.sub(r"\s+", " ", re.sub(r"[A-Za-z0-9][\w-]*(?:['’]s)?", keep, text)).strip()
