@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.retrieve import Hit
-from assistant.text import content_terms
+from assistant.text import content_terms, related
 from assistant.types import Answer, Citation
 from index.clean import clean_for_embedding
 from index.sentences import sentence_spans
@@ -32,11 +32,13 @@ _CUES: list[tuple[re.Pattern, re.Pattern]] = [
      re.compile(r"\b(\d+|one|two|three|six|sixty|thirty|ninety)\s+(days?|months?|years?)\b", re.I)),
     (re.compile(r"\b(where|address|located|location)\b", re.I),
      re.compile(r"\blocated at\b|\b\d{3,5}\s+[A-Z][a-z]+|\bRoad\b|\bStreet\b", re.I)),
-    (re.compile(r"\b(title|titled|entitled|called|papers?|manuscript|name of (this|the) (agreement|contract))\b", re.I),
+    (re.compile(r"\b(title|titled|entitled|called|name of (this|the) (agreement|contract))\b"
+                r"|\b(which|what) (papers?|manuscripts?|articles?)\b|\bpapers? (is|are) listed\b", re.I),
      re.compile(r"\b(?i:entitled)\b|(?i:EventTitles?):|^[#*\s]*[A-Z][A-Z ,&-]{6,}AGREEMENT\b", re.M)),
     (re.compile(r"\b(who wrote|author|authors|wrote)\b", re.I),
      re.compile(r"\bcorresponding author\b|\bparties to this agreement are\b|\bby and between\b|^I, ", re.I | re.M)),
-    (re.compile(r"\b(parties|party to|between whom|counterpart(y|ies))\b", re.I),
+    (re.compile(r"\b(parties|party to|between whom|counterpart(y|ies))\b|\bwho (has|have|is)\b"
+                r"|\bwhich (people|persons|authors|contributors)\b", re.I),
      re.compile(r"\bby and between\b|\bparties to this agreement\b|\bbetween\b.*\band\b", re.I)),
 ]
 _DANGLING = re.compile(r"(?::|\b(?:entitled|are|between|of|to|the|a|an|and|or|by))\s*$", re.IGNORECASE)
@@ -103,10 +105,11 @@ def best_evidence(question: str, hits: Sequence[Hit], embed: Callable[[Sequence[
     terms = set(content_terms(question)) - set(ignore_terms)
     cues = [answer for asks, answer in _CUES if asks.search(question)]
 
-    synonyms = synonyms or {}
+    acronyms = synonyms or {}
 
     def coverage_of(words: set[str]) -> float:
-        found = sum(1 for t in terms if t in words or (t in synonyms and synonyms[t] <= words))
+        found = sum(1 for t in terms if t in words or related(t) & words
+                    or (t in acronyms and acronyms[t] <= words))
         return found / len(terms) if terms else 0.0
 
     def cheap(i: int) -> float:

@@ -19,7 +19,7 @@ _AGGREGATE = re.compile(
     re.IGNORECASE,
 )
 # "Kaiming He's agreement", "the agreement of Jane Doe", "signed by Jane Doe"
-_NAMED = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?:'s|’s)\s+(?:agreement|contract|paper|article)"
+_NAMED = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|paper|article)"
                     r"|\b(?:agreement|contract)\s+(?:of|with|for)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b"
                     r"|\bsigned\s+by\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b")
 _FILE = re.compile(r"\b([\w.-]+\.(?:txt|md|pdf|docx))\b", re.IGNORECASE)
@@ -95,7 +95,7 @@ class ScopeFinder:
             labels = [a.label for a in exact if f" {_norm(a.label)} " in f" {q} "]
             named = {t for label in labels for t in content_terms(label)}
             keys = [a.key for a in exact]
-            if labels:  # "the ActNN agreement versus Ce Zhang's": a title may name another agreement
+            if len(labels) == 1:  # "the ActNN agreement versus Ce Zhang's": a title may name another one
                 rest = q
                 for label in labels:
                     rest = rest.replace(_norm(label), " ")

@@ -54,3 +54,34 @@ def without_terms(text: str, terms: set[str] | frozenset[str]) -> str:
         return "" if stems and all(s in terms for s in stems) else word
 
     return re.sub(r"\s+", " ", re.sub(r"[A-Za-z0-9][\w-]*(?:['’]s)?", keep, text)).strip()
+
+
+# Words a contract question and the clause that answers it use for the same thing.
+_SYNONYMS = [
+    "pay paid payment payments compensation compensate remuneration fee fees royalty royalties",
+    "terminate terminates termination end ends expire expires expiration",
+    "licence license licences licenses",
+    "law laws govern governs governed governing",
+    "court courts venue jurisdiction heard dispute disputes",
+    "sign signs signed signature signatory signatories execute executed",
+    "indemnify indemnifies indemnity indemnification harmless",
+    "copyright copyrights ownership own owns",
+    "amend amended amendment modify modified modification",
+    "warrant warrants warranty warranties guarantee guarantees",
+    "publish published publication",
+    "author authors authorship",
+]
+
+
+@lru_cache(maxsize=1)
+def _synonym_index() -> dict[str, frozenset[str]]:
+    index: dict[str, frozenset[str]] = {}
+    for line in _SYNONYMS:
+        group = frozenset(_stem(w) for w in line.split())
+        index.update(dict.fromkeys(group, group))
+    return index
+
+
+def related(stem: str) -> frozenset[str]:
+    """The stems that mean the same as `stem` in contracts (empty when none are listed)."""
+    return _synonym_index().get(stem, frozenset())
