@@ -14,12 +14,13 @@ from assistant.answer import Calibration, Evidence, base_clause, best_evidence, 
 from assistant.retrieve import HybridRetriever, Hit
 from assistant.scope import Scope, ScopeFinder
 from assistant.settings import Settings
-from assistant.text import without_terms
+from assistant.text import content_terms, without_terms
 from assistant.types import AgreementInfo, Answer
 from index.errors import EmptyQuestion, FileNotIndexed, IndexNotFound
 from index.types import BuildReport, IndexedFile
 
 Progress = Callable[[str, int, int], None]
+_ELLIPSIS = re.compile(r"^\s*(and|but|also|what about|how about|same for|then)\b", re.IGNORECASE)
 _FOLLOW_UP = re.compile(r"\b(he|she|him|his|her|hers|they|them|their|it|its|that|this|same|there|"
                         r"the author|the agreement|the contract)\b", re.IGNORECASE)
 
@@ -181,7 +182,7 @@ class Assistant:
         with self._lock:
             scope = self._scope(question, files, agreements)
             standalone = question
-            if context is not None and not scope.agreements and not files and not agreements:
+            if context is not None and not scope.terms and not files and not agreements:
                 # a follow-up ("when did he sign?") keeps the agreements the last answer cited
                 scope = Scope(context.agreements, context.reason, scope.aggregate)
                 standalone = f"{question.rstrip('?')} (in the agreement of {context.reason})?"
@@ -296,6 +297,7 @@ class Conversation:
         self.assistant = assistant
         self._history: list[Answer] = []
         self._scope: Scope | None = None
+        self._topic = ""  # the last question without the names that scoped it
 
     @property
     def history(self) -> list[Answer]:
@@ -310,11 +312,28 @@ class Conversation:
 
     def ask(self, question: str, files: Sequence[str] | None = None,
             agreements: Sequence[str] | None = None) -> Answer:
-        context = self._scope if self._scope and _FOLLOW_UP.search(question or "") else None
-        answer = self.assistant._ask(question, files, agreements, context)
+        question = (question or "").strip()
+        context, asked = None, question
+        if self._history and _is_follow_up(question):
+            scope_now = self.assistant._scope(question, files, agreements)
+            if scope_now.terms or files or agreements:
+                # a new agreement, the old topic: "How is that handled in Justin Kopinsky's agreement?"
+                if len(set(content_terms(question)) - set(scope_now.terms)) <= 2:
+                    asked = f"{question.rstrip('?. ')}: {self._topic}?"
+            else:
+                context = self._scope  # the same agreement, a new topic: "When did he sign?"
+        answer = self.assistant._ask(asked, files, agreements, context)
+        if asked != question:
+            answer = replace(answer, question=question, standalone_question=asked)
         cited = tuple(dict.fromkeys(f"{c.file}#{c.agreement_number}" for c in answer.citations))
         if cited:
             labels = ", ".join(dict.fromkeys(c.agreement for c in answer.citations))
             self._scope = Scope(cited, labels)
+        scope = self.assistant._scope(answer.standalone_question or question, files, agreements)
+        self._topic = without_terms(answer.standalone_question or question, set(scope.terms)).rstrip("?. ")
         self._history.append(answer)
         return answer
+
+
+def _is_follow_up(question: str) -> bool:
+    return bool(_FOLLOW_UP.search(question) or _ELLIPSIS.match(question))

@@ -52,8 +52,11 @@ class HybridRetriever:
         vector = query_vector if query_vector is not None else self.embedder.embed_query(question)
         depth = max(k * 4, 40)
         scope_files = sorted({self.clauses[i].file for i in allowed}) if allowed is not None else None
-        dense_hits = [(i, s) for i, s in self.store.query(vector, depth if allowed is None else max(depth, len(allowed)),
-                                                           scope_files) if allowed is None or i in allowed]
+        scope_agreements = None
+        if agreements and len(agreements) <= 20:
+            scope_agreements = [(key.rsplit("#", 1)[0], int(key.rsplit("#", 1)[1])) for key in sorted(agreements)]
+        found = self.store.query(vector, depth, scope_files, scope_agreements)
+        dense_hits = [(i, s) for i, s in found if allowed is None or i in allowed]
         terms = [t for t in content_terms(question) if t not in set(ignore_terms)]
         lexical = self._lexical(terms, allowed, depth)
         fused: dict[str, float] = {}

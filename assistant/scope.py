@@ -58,6 +58,7 @@ class ScopeFinder:
         # A word scopes only if it lives in identities, not all over the clauses: "TinyScript"
         # (a title) does, "services" (in every services contract's clauses) does not.
         clause_df = clause_df or Counter()
+        self._clause_df = clause_df
         self._naming = {t for t, f in df.items() if clause_df.get(t, 0) <= 3 * f + 2}
         n = max(1, len(self.agreements))
         self._idf = {t: math.log((n + 1) / (f + 0.5)) for t, f in df.items()}
@@ -117,6 +118,8 @@ class ScopeFinder:
     def _known_words(self, name: str) -> bool:
         """Whether every word of a name occurs in some agreement's identity (labels, parties, titles)."""
         words = content_terms(name)
+        if words and all(self._clause_df.get(w, 0) for w in words):
+            return True  # named in the clauses themselves ("Stuart Shieber's model agreement")
         return bool(words) and any(all(w in identity for w in words) for identity in self._identity.values())
 
     def _by_identity(self, question: str, candidates: Sequence[AgreementInfo], aggregate: bool) -> Scope:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_CAMEL = re.compile(r"([a-z])([A-Z])")
+_CAMEL = re.compile(r"([a-z])([A-Z][a-z])")  # "EventTitle", not "ActNN"
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOPWORDS = frozenset("""
 a an the and or of to in on for by with at from as is are was were be been being this that these those
@@ -63,7 +63,7 @@ _SYNONYMS = [
     "licence license licences licenses",
     "law laws govern governs governed governing",
     "court courts venue jurisdiction heard dispute disputes",
-    "sign signs signed signature signatory signatories execute executed",
+    "sign signs signed signature signatory signatories execute executed countersign countersigned",
     "indemnify indemnifies indemnity indemnification harmless",
     "copyright copyrights ownership own owns",
     "amend amended amendment modify modified modification",

@@ -137,17 +137,31 @@ class ChromaStore:
         return [(i, _clause_from(d, m)) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
 
     @_reachable
-    def query(self, embedding: Sequence[float], k: int, files: Sequence[str] | None = None) -> list[tuple[str, float]]:
-        """(chunk id, cosine similarity) of the k nearest chunks, optionally within files."""
+    def query(self, embedding: Sequence[float], k: int, files: Sequence[str] | None = None,
+              agreements: Sequence[tuple[str, int]] | None = None) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) of the k nearest chunks, optionally within files or
+        within agreements given as (file, agreement number)."""
         count = self.chunks().count()
         if count == 0:
             return []
         where = None
-        if files:
+        if agreements:
+            each = [{"$and": [{"file": f}, {"agreement": n}]} for f, n in agreements]
+            where = each[0] if len(each) == 1 else {"$or": each}
+        elif files:
             where = {"file": files[0]} if len(files) == 1 else {"file": {"$in": list(files)}}
         got = self.chunks().query(query_embeddings=[list(embedding)], n_results=min(k, count), where=where,
                                   include=["distances"])
         return [(i, 1.0 - d) for i, d in zip(got["ids"][0], got["distances"][0])]
+
+    @_reachable
+    def embeddings(self, ids: Sequence[str]) -> dict[str, list[float]]:
+        """Stored vectors by chunk id: a hit found only lexically needs no fresh embedding."""
+        if not ids:
+            return {}
+        got = self.chunks().get(ids=list(ids), include=["embeddings"])
+        vectors = got["embeddings"] if got["embeddings"] is not None else []
+        return {i: list(v) for i, v in zip(got["ids"], vectors)}
 
     @_reachable
     def count(self) -> int:
