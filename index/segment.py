@@ -130,7 +130,11 @@ def _number(markers: list[_Marker]) -> list[_Marker]:
     """Give markers hierarchical ids, dropping numbers that break the sequence (cross-references)."""
     kept: list[_Marker] = []
     top, sub, parent = 0, 0, ""
+    # where headings say "ARTICLE III" or "Section 3.01", a bare "3." is a list item inside a section
+    worded = any(m.kind in ("article", "section") for m in markers)
     for m in markers:
+        if m.kind == "num" and worded:
+            continue
         if m.kind in ("num", "article") or (m.kind == "section" and "." not in m.value):
             n = int(m.value)
             if n == top + 1 or (top == 0 and n <= 2):

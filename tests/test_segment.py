@@ -292,10 +292,6 @@ def test_cuad_section_parts_are_labelled(shared_dir):
     assert clause(segmented, "2.01").text.startswith("Section 2.01 Equipment Orders.")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "segment bug: the list '1.'..'5.' inside Section 2.05 ('Economic Terms') is taken as top-level "
-    "clauses 3, 4, 5 (_number accepts n == top + 1 after a dotted section), so the real 'ARTICLE III' "
-    "and 'Section 3.01' are then dropped as out of sequence and (a)-(c) become 5(a)-5(c)"))
 def test_cuad_numbered_list_inside_a_section_does_not_hijack_top_level_numbers(shared_dir):
     segmented = cuad(shared_dir, ALCO)
     assert clause(segmented, "3").text == "ARTICLE III TERMINATION"
