@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui_fakes import FakeAssistant
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -39,15 +38,19 @@ LEASE_Q = "Which state's laws govern the Harbor lease?"
 
 @pytest.fixture(scope="module")
 def browser_assistant(tmp_path_factory):
-    """The assistant behind the page; swap in the real one on the bundled corpus here."""
-    return FakeAssistant(index_dir=str(tmp_path_factory.mktemp("index")), delay=0.05)
+    """The real assistant (default model) on the bundled agreements, in a fresh index."""
+    from assistant import Assistant
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "agreements"
+    return Assistant.from_paths([str(sample)], index_dir=str(tmp_path_factory.mktemp("index")))
 
 
 @pytest.fixture(scope="module")
 def concurrent_questions():
     """(question, words its answer must contain) for the many-users test; distinct answers
     catch sessions that get each other's answers."""
-    return [(LAW_Q, "Massachusetts"), ("Who signed for ICML?", "Andreas Krause")]
+    return [(LAW_Q, "Massachusetts"), ("Which law governs Sage Moore's agreement?", "California"),
+            ("Who signed for ICML?", "David Blei")]
 
 
 def free_port() -> int:
