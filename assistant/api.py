@@ -31,7 +31,8 @@ _CLAUSE_REF = re.compile(r"\b(?:clause|section|paragraph|article)\s+(\d{1,2}(?:\
 
 _OPENING_FACTS = re.compile(
     r"\b(title|titled|called|name of (?:this|the) (?:agreement|contract)|parties|party to|between whom|"
-    r"dated|date of (?:this|the) (?:agreement|contract)|effective date|entered into|commencement)\b", re.IGNORECASE)
+    r"dated|date of (?:this|the) (?:agreement|contract)|effective date|takes? effect|entered into|commencement)\b",
+    re.IGNORECASE)
 
 
 class Assistant:
@@ -156,7 +157,7 @@ class Assistant:
                  agreements: Sequence[str] | None = None) -> list[Hit]:
         """The ranked clauses for a question, scope taken from the question unless given."""
         scope = self._scope(question, files, agreements)
-        return self.retriever.search(question, k or self.settings.top_k, scope.agreements or None, files)
+        return self._hits(question, scope, files, 0)[:k or self.settings.top_k]
 
     def as_retriever(self, k: int = 6):
         """The hybrid retriever as a LangChain BaseRetriever."""
@@ -229,9 +230,9 @@ class Assistant:
         hits = self.retriever.search(focus or question, k, scope.agreements or None, files, ignore_terms=scope.terms)
         if _OPENING_FACTS.search(question):
             # titles, parties and dates live at the top of an agreement, whatever the wording
-            seen = {h.chunk_id for h in hits}
-            hits += [h for h in self.retriever.opening(question, scope.agreements or None, files)
-                     if h.chunk_id not in seen]
+            opening = self.retriever.opening(focus or question, scope.agreements or None, files)
+            first = {h.chunk_id for h in opening}
+            hits = opening + [h for h in hits if h.chunk_id not in first]
         return hits
 
     def _evidence(self, question: str, scope: Scope, hits: list[Hit], per_hit: int) -> list[Evidence]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
+from functools import lru_cache
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -37,6 +39,18 @@ def _lead_ins(clauses: Sequence[Clause]) -> list[str]:
         lead = texts.get((c.agreement, parent), "") if parent and parent != c.clause_id else ""
         out.append(clean_for_embedding(lead) if 0 < len(lead) < 240 else "")
     return out
+
+
+@lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """A fingerprint of the code that turns a file into embedded clauses: when it changes,
+    files are segmented again (vectors of unchanged clause texts are reused)."""
+    from index import agreements, clean, loaders, segment as segment_module, sentences
+
+    digest = hashlib.sha256()
+    for module in (agreements, clean, loaders, segment_module, sentences, sys.modules[__name__]):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def build_index(paths: Sequence[str | Path], store: ChromaStore, embedder: Embedder,
@@ -78,9 +92,11 @@ def _index_file(path: Path, store: ChromaStore, embedder: Embedder, indexed: dic
     if previous and previous.sha256 == document.sha256:
         if previous.path != str(path.resolve()) and Path(previous.path).exists():
             return FileReport(str(path), path.name, "skipped", f"duplicate of {previous.path}")
-        return FileReport(str(path), document.name, "unchanged", agreements=len(previous.agreements),
-                          clauses=previous.clauses)
-    if previous and previous.path != str(path.resolve()) and Path(previous.path).exists():
+        if previous.pipeline == pipeline_version():
+            return FileReport(str(path), document.name, "unchanged", agreements=len(previous.agreements),
+                              clauses=previous.clauses)
+    if previous and previous.path != str(path.resolve()) and Path(previous.path).exists() \
+            and previous.sha256 != document.sha256:
         return FileReport(str(path), path.name, "skipped",
                           f"another file named {document.name} is already indexed from {previous.path}; rename one")
     twin = seen_hashes.get(document.sha256)
@@ -103,7 +119,8 @@ def _index_file(path: Path, store: ChromaStore, embedder: Embedder, indexed: dic
     fresh = dict(zip(todo, embedder.embed([texts[i] for i in todo]))) if todo else {}
     vectors = [fresh[i] if i in fresh else reusable[h] for i, h in enumerate(hashes)]
     record = IndexedFile(name=document.name, path=str(path.resolve()), sha256=document.sha256,
-                         kind=document.kind, clauses=len(segmented.clauses), agreements=segmented.agreements)
+                         kind=document.kind, clauses=len(segmented.clauses), agreements=segmented.agreements,
+                         pipeline=pipeline_version())
     store.replace_file(record, segmented.clauses, hashes, vectors)
     seen_hashes[document.sha256] = document.name
     return FileReport(str(path), document.name, "updated" if previous else "indexed",

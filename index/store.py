@@ -96,7 +96,8 @@ class ChromaStore:
             agreements = tuple(Agreement(**{**a, "parties": tuple(a.get("parties", ()))})
                                for a in json.loads(meta["agreements"]))
             out[meta["name"]] = IndexedFile(name=meta["name"], path=meta["path"], sha256=meta["sha256"],
-                                            kind=meta["kind"], clauses=int(meta["clauses"]), agreements=agreements)
+                                            kind=meta["kind"], clauses=int(meta["clauses"]), agreements=agreements,
+                                            pipeline=meta.get("pipeline", ""))
         return out
 
     @_reachable
@@ -213,4 +214,5 @@ def _clause_from(document: str, meta: dict) -> Clause:
 
 def _file_metadata(record: IndexedFile) -> dict:
     return {"name": record.name, "path": record.path, "sha256": record.sha256, "kind": record.kind,
-            "clauses": record.clauses, "agreements": json.dumps([asdict(a) for a in record.agreements])}
+            "clauses": record.clauses, "agreements": json.dumps([asdict(a) for a in record.agreements]),
+            "pipeline": record.pipeline}

@@ -102,3 +102,4 @@ class IndexedFile:
     kind: str
     clauses: int
     agreements: tuple[Agreement, ...] = field(default_factory=tuple)
+    pipeline: str = ""  # fingerprint of the code that segmented it; a new one re-segments

@@ -99,6 +99,21 @@ def test_second_run_embeds_nothing_and_keeps_every_chunk_id(corpus, tmp_index, h
     assert chunk_ids_by_file(tmp_index) == before
 
 
+def test_new_segmenting_code_resegments_and_reuses_every_unchanged_vector(corpus, tmp_index, hashing_embedder,
+                                                                          monkeypatch):
+    import index.build
+
+    build_index([corpus], tmp_index, hashing_embedder)
+    count = tmp_index.count()
+    monkeypatch.setattr(index.build, "pipeline_version", lambda: "a-newer-segmenter")
+    report = build_index([corpus], tmp_index, hashing_embedder)
+    assert [(f.name, f.status, f.embedded) for f in report.files] == [(n, "updated", 0) for n in SAMPLE_FILES]
+    assert tmp_index.count() == count
+    assert {f.pipeline for f in tmp_index.files().values()} == {"a-newer-segmenter"}
+    again = build_index([corpus], tmp_index, hashing_embedder)
+    assert {f.status for f in again.files} == {"unchanged"}
+
+
 def test_editing_one_clause_reembeds_only_that_clause(corpus, tmp_index, hashing_embedder):
     build_index([corpus], tmp_index, hashing_embedder)
     before = chunk_ids_by_file(tmp_index)
