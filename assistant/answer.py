@@ -46,7 +46,8 @@ _LEADING_NUMBER = re.compile(r"^[\s#*>•-]*(?:(?:Section|ARTICLE)\s+)?(?:\d{1,2
 _MARKUP = re.compile(r"</?u>|</?sup>|\*\*|\$[^$\n]{0,40}\$|^#+\s*")
 
 
-FEATURES = ("sentence_cosine", "clause_cosine", "sentence_coverage", "clause_coverage", "cue", "asks_cue")
+FEATURES = ("sentence_cosine", "clause_cosine", "sentence_coverage", "clause_coverage", "cue", "asks_cue",
+            "absent_terms")
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def best_evidence(question: str, hits: Sequence[Hit], embed: Callable[[Sequence[
                   calibration: Calibration,
                   per_hit: int = 1, ignore_terms: Sequence[str] = (), max_sentences: int = 48,
                   per_hit_candidates: int = 4, synonyms: dict[str, frozenset[str]] | None = None,
-                  expansion: str = "") -> list[Evidence]:
+                  expansion: str = "", absent: float = 0.0) -> list[Evidence]:
     """Score the sentences of the hits; return the best per hit, best first.
     `synonyms` lets an acronym count as present when its expansion is ("ICML" ~ "International
     Conference on Machine Learning"); `expansion` is added to the question for the cosine only."""
@@ -99,9 +100,9 @@ def best_evidence(question: str, hits: Sequence[Hit], embed: Callable[[Sequence[
         return []
     candidates: list[tuple[Hit, int, int]] = []
     for hit in hits:
-        for s, e in _sentences(hit.clause.text):
-            candidates.append((hit, s, e))
-    texts = [clean_for_embedding(h.clause.text[s:e]) or h.clause.text[s:e] for h, s, e in candidates]
+        for s, e, width in _sentences(hit.clause.text):
+            candidates.append((hit, s, e, width))
+    texts = [clean_for_embedding(h.clause.text[s:e]) or h.clause.text[s:e] for h, s, e, _ in candidates]
     terms = set(content_terms(question)) - set(ignore_terms)
     cues = [answer for asks, answer in _CUES if asks.search(question)]
 
@@ -112,10 +113,20 @@ def best_evidence(question: str, hits: Sequence[Hit], embed: Callable[[Sequence[
                     or (t in acronyms and acronyms[t] <= words))
         return found / len(terms) if terms else 0.0
 
+    def cue_of(text: str) -> float:
+        return sum(1 for c in cues if c.search(text)) / len(cues) if cues else 0.0
+
+    def shape(text: str, width: int) -> float:
+        """Penalties for quotes that cannot be answers, or are longer than they need be."""
+        penalty = 0.04 * (width - 1)  # the shortest quote that answers is the best citation
+        if (len(text.split()) < 5 and not re.search(r"\d", text)) or _DANGLING.search(text):
+            penalty += 0.3  # a heading or lead-in ("currently entitled", "warrant that:") is no answer
+        return -penalty
+
     def cheap(i: int) -> float:
         coverage = coverage_of(set(content_terms(texts[i])))
-        cue = sum(1 for c in cues if c.search(texts[i])) / len(cues) if cues else 0.0
-        return candidates[i][0].dense + calibration.lexical_weight * coverage + calibration.cue_weight * cue
+        return (candidates[i][0].dense + calibration.lexical_weight * coverage
+                + calibration.cue_weight * cue_of(texts[i]) + shape(texts[i], candidates[i][3]))
 
     # embedding every sentence of 60 clauses is slow: only each clause's most promising few,
     # and at most max_sentences in all, are compared densely
@@ -130,15 +141,13 @@ def best_evidence(question: str, hits: Sequence[Hit], embed: Callable[[Sequence[
     vectors = embed([f"{question} ({expansion})" if expansion else question, *texts])
     qv, svs = vectors[0], vectors[1:]
     scored: dict[str, list[Evidence]] = {}
-    for (hit, s, e), text, sv in zip(candidates, texts, svs):
+    for (hit, s, e, width), text, sv in zip(candidates, texts, svs):
         cosine = sum(a * b for a, b in zip(qv, sv))
         coverage = coverage_of(set(content_terms(text)))
-        cue = sum(1 for c in cues if c.search(text)) / max(1, len(cues)) if cues else 0.0
+        cue = cue_of(text)
         score = (0.5 * cosine + 0.5 * hit.dense + calibration.lexical_weight * coverage
-                 + calibration.cue_weight * cue)
-        if (len(text.split()) < 5 and not re.search(r"\d", text)) or _DANGLING.search(text):
-            score -= 0.15  # a heading or lead-in ("currently entitled", "warrant that:") is no answer
-        features = (cosine, hit.dense, coverage, hit.lexical, cue, 1.0 if cues else 0.0)
+                 + calibration.cue_weight * cue + shape(text, width))
+        features = (cosine, hit.dense, coverage, hit.lexical, cue, 1.0 if cues else 0.0, absent)
         scored.setdefault(hit.chunk_id, []).append(Evidence(hit, hit.clause.start + s, hit.clause.start + e, score,
                                                             features, calibration.confidence(features)))
     best = [sorted(v, key=lambda ev: ev.score, reverse=True)[:per_hit] for v in scored.values()]
@@ -184,9 +193,10 @@ def display(quote: str) -> str:
     return re.sub(r"\s+", " ", _MARKUP.sub("", quote)).strip()
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentences, with line breaks also ending one (signature blocks and headers are lines),
-    and each trimmed of its leading clause number so quotes read cleanly."""
+def _sentences(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, how many sentences): sentences, with line breaks also ending one (signature
+    blocks and headers are lines), and windows of adjacent ones; each trimmed of its leading
+    clause number so quotes read cleanly."""
     spans = []
     for s, e in sentence_spans(text):
         for line in re.finditer(r"[^\n]+", text[s:e]):
@@ -195,13 +205,18 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     # an answer often spans two sentences or lines: a title under "currently entitled", a name
     # under its role in a signature block, a date under an event title
     widths = (1, 2) if len(spans) > 2 and sum(e - s for s, e in spans) / len(spans) < 80 else (1,)
-    spans += [(spans[i][0], spans[i + w][1]) for w in widths for i in range(len(spans) - w)]
+    singles = spans
+    spans = [(s, e, 1) for s, e in singles]
+    spans += [(singles[i][0], singles[i + w][1], w + 1) for w in widths for i in range(len(singles) - w)]
+    if 2 not in widths:  # a short line between two ("The parties are:" / "Xin Wang" / "(...), PMLR")
+        spans += [(singles[i][0], singles[i + 2][1], 3) for i in range(len(singles) - 2)
+                  if singles[i + 1][1] - singles[i + 1][0] < 40]
     out = []
-    for s, e in spans:
+    for s, e, width in spans:
         skip = _LEADING_NUMBER.match(text, s, e)
         s2 = skip.end() if skip and skip.end() < e else s
         while e > s2 and text[e - 1].isspace():
             e -= 1
         if len(re.findall(r"[A-Za-z]", text[s2:e])) >= 3:
-            out.append((s2, e))
+            out.append((s2, e, width))
     return out

@@ -210,7 +210,7 @@ class Assistant:
             from assistant.llm import generate_answer
 
             return generate_answer(question, [(h.clause, h.score) for h in hits], self.chat_model, searched=searched)
-        evidence = self._evidence(question, scope, hits, per_hit=1 if many else 2)
+        evidence = self._evidence(question, scope, hits, files, per_hit=1 if many else 2)
         # a question scoped to several agreements by a title or party answers for each of them
         return compose(question, evidence, self.calibration, searched, aggregate=many, every_agreement=scope.named)
 
@@ -218,7 +218,7 @@ class Assistant:
         """The scored candidate sentences behind an answer (for calibration and debugging)."""
         scope = self._scope(question, files, None)
         many = scope.aggregate or len(scope.agreements) > 1
-        return self._evidence(question, scope, self._hits(question, scope, files, 15 if many else 0), 1)
+        return self._evidence(question, scope, self._hits(question, scope, files, 15 if many else 0), files, 1)
 
     def _hits(self, question: str, scope: Scope, files, agreements_in_scope: int) -> list[Hit]:
         k = min(60, max(self.settings.top_k, 3 * agreements_in_scope)) if agreements_in_scope else self.settings.top_k
@@ -235,10 +235,12 @@ class Assistant:
             hits = opening + [h for h in hits if h.chunk_id not in first]
         return hits
 
-    def _evidence(self, question: str, scope: Scope, hits: list[Hit], per_hit: int) -> list[Evidence]:
+    def _evidence(self, question: str, scope: Scope, hits: list[Hit], files, per_hit: int) -> list[Evidence]:
         focus = (without_terms(question, set(scope.terms)) if scope.agreements else question) or question
+        terms = set(content_terms(focus)) - set(scope.terms)
+        absent = self.retriever.absent_share(terms, scope.agreements or None, files)
         return best_evidence(focus, hits, self._embed_cached, self.calibration, per_hit, scope.terms,
-                             synonyms=dict(scope.synonyms), expansion=scope.expansion)
+                             synonyms=dict(scope.synonyms), expansion=scope.expansion, absent=absent)
 
     def _named_clauses(self, question: str, scope: Scope, files) -> list[Hit]:
         """"clause 6.2 of Jianfei Chen's agreement": the named clause comes first."""

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from assistant.text import content_terms
+from assistant.text import content_terms, related
 from index.clean import clean_for_embedding
 from index.embedders import Embedder
 from index.store import ChromaStore
@@ -88,6 +88,21 @@ class HybridRetriever:
         terms = set(content_terms(question))
         return [Hit(i, self.clauses[i], 0.0, sum(a * b for a, b in zip(vector, stored.get(i, ()))),
                     self._coverage(i, terms)) for i in ids]
+
+    def absent_share(self, terms: Collection[str], agreements: Collection[str] | None,
+                     files: Collection[str] | None) -> float:
+        """Share of the question's words (or their synonyms) found in no clause of the scope:
+        "arbitration" in agreements that never mention it says the answer is not there."""
+        terms = set(terms)
+        if not terms:
+            return 0.0
+        allowed = self._allowed(agreements, files)
+        present: set[str] = set()
+        for n, chunk_id in enumerate(self.ids):
+            if allowed is None or chunk_id in allowed:
+                present |= self._terms[n]
+        missing = [t for t in terms if t not in present and not (related(t) & present)]
+        return len(missing) / len(terms)
 
     def term_document_counts(self) -> Counter:
         """In how many clauses each (stemmed) word occurs."""

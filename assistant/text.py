@@ -70,6 +70,7 @@ _SYNONYMS = [
     "warrant warrants warranty warranties guarantee guarantees",
     "publish published publication",
     "author authors authorship",
+    "title titled entitled",
 ]
 
 
