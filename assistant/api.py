@@ -322,17 +322,21 @@ class Conversation:
             if scope_now.terms or files or agreements:
                 # a new agreement, the old topic: "How is that handled in Justin Kopinsky's agreement?"
                 if len(set(content_terms(question)) - set(scope_now.terms)) <= 2:
-                    asked = f"{question.rstrip('?. ')}: {self._topic}?"
+                    names = " ".join(w for w in re.findall(r"[\w-]+", question) if content_terms(w)
+                                     and set(content_terms(w)) <= set(scope_now.terms))
+                    asked = f"{self._topic} ({names})?" if names else f"{question.rstrip('?. ')}: {self._topic}?"
             else:
                 context = self._scope  # the same agreement, a new topic: "When did he sign?"
         answer = self.assistant._ask(asked, files, agreements, context)
         if asked != question:
             answer = replace(answer, question=question, standalone_question=asked)
         cited = tuple(dict.fromkeys(f"{c.file}#{c.agreement_number}" for c in answer.citations))
+        scope = self.assistant._scope(answer.standalone_question or question, files, agreements)
         if cited:
             labels = ", ".join(dict.fromkeys(c.agreement for c in answer.citations))
             self._scope = Scope(cited, labels)
-        scope = self.assistant._scope(answer.standalone_question or question, files, agreements)
+        elif scope.agreements:  # not found, but the agreement asked about is still the subject
+            self._scope = Scope(scope.agreements, scope.reason)
         self._topic = without_terms(answer.standalone_question or question, set(scope.terms)).rstrip("?. ")
         self._history.append(answer)
         return answer

@@ -16,6 +16,9 @@ about after before between during upon within without also only just more most o
 agreement agreements contract contracts document documents clause clauses say says said
 question tell give please does one ones ever anyone someone s
 compare comparison compared differ differs difference different versus vs instead
+return get gets got handled handle cover covers covered listed list appear appears mention mentioned
+mentions include includes included contain contains regarding concerning happen happens anything
+something kind type way whether
 """.split())
 
 
@@ -69,7 +72,8 @@ _SYNONYMS = [
     "amend amended amendment modify modified modification",
     "warrant warrants warranty warranties guarantee guarantees",
     "publish published publication",
-    "author authors authorship",
+    "author authors authorship wrote write written writer",
+    "paper papers article articles manuscript manuscripts work",
     "title titled entitled",
 ]
 
