@@ -1,6 +1,7 @@
 """ClauseQA: ask questions of agreements, get answers that cite file, agreement and clause."""
 
-from assistant.api import Assistant, Conversation
+from assistant.api import Assistant
+from assistant.conversation import Conversation
 from assistant.settings import Settings
 from assistant.types import AgreementInfo, Answer, Citation
 from index.errors import (

@@ -8,7 +8,6 @@ import time
 from dataclasses import replace
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
-from pathlib import Path
 
 from assistant.answer import Calibration, Evidence, base_clause, best_evidence, compose
 from assistant.retrieve import HybridRetriever, Hit
@@ -20,9 +19,6 @@ from index.errors import EmptyQuestion, FileNotIndexed, IndexNotFound
 from index.types import BuildReport, IndexedFile
 
 Progress = Callable[[str, int, int], None]
-_ELLIPSIS = re.compile(r"^\s*(and|but|also|what about|how about|same for|then)\b", re.IGNORECASE)
-_FOLLOW_UP = re.compile(r"\b(he|she|him|his|her|hers|they|them|their|it|its|that|this|same|there|"
-                        r"the author|the agreement|the contract)\b", re.IGNORECASE)
 
 
 _CLAUSE_REF = re.compile(r"\b(?:clause|section|paragraph|article)\s+(\d{1,2}(?:\.\d{1,2})*(?:\([a-z]\))?)",
@@ -150,7 +146,10 @@ class Assistant:
             yield piece
         yield answer
 
-    def conversation(self) -> "Conversation":
+    def conversation(self):
+        """A multi-turn chat whose follow-ups ("when did he sign?") keep their context."""
+        from assistant.conversation import Conversation
+
         return Conversation(self)
 
     def retrieve(self, question: str, k: int | None = None, files: Sequence[str] | None = None,
@@ -291,56 +290,3 @@ class Assistant:
     def _not_indexed_message(self, missing: Sequence[str]) -> str:
         known = ", ".join(sorted(self._files)[:10]) or "none"
         return f"Not indexed: {', '.join(missing)} — indexed files: {known}. Add one with: clauseqa index PATH"
-
-
-class Conversation:
-    """A multi-turn chat; follow-ups are rewritten into standalone questions."""
-
-    def __init__(self, assistant: Assistant):
-        self.assistant = assistant
-        self._history: list[Answer] = []
-        self._scope: Scope | None = None
-        self._topic = ""  # the last question without the names that scoped it
-
-    @property
-    def history(self) -> list[Answer]:
-        return list(self._history)
-
-    def stream(self, question: str, files: Sequence[str] | None = None,
-               agreements: Sequence[str] | None = None) -> Iterator[str | Answer]:
-        """Like Assistant.stream, keeping the conversation's context."""
-        answer = self.ask(question, files, agreements)
-        yield from re.findall(r"\S+\s*", answer.text)
-        yield answer
-
-    def ask(self, question: str, files: Sequence[str] | None = None,
-            agreements: Sequence[str] | None = None) -> Answer:
-        question = (question or "").strip()
-        context, asked = None, question
-        if self._history and _is_follow_up(question):
-            scope_now = self.assistant._scope(question, files, agreements)
-            if scope_now.terms or files or agreements:
-                # a new agreement, the old topic: "How is that handled in Justin Kopinsky's agreement?"
-                if len(set(content_terms(question)) - set(scope_now.terms)) <= 2:
-                    names = " ".join(w for w in re.findall(r"[\w-]+", question) if content_terms(w)
-                                     and set(content_terms(w)) <= set(scope_now.terms))
-                    asked = f"{self._topic} ({names})?" if names else f"{question.rstrip('?. ')}: {self._topic}?"
-            else:
-                context = self._scope  # the same agreement, a new topic: "When did he sign?"
-        answer = self.assistant._ask(asked, files, agreements, context)
-        if asked != question:
-            answer = replace(answer, question=question, standalone_question=asked)
-        cited = tuple(dict.fromkeys(f"{c.file}#{c.agreement_number}" for c in answer.citations))
-        scope = self.assistant._scope(answer.standalone_question or question, files, agreements)
-        if cited:
-            labels = ", ".join(dict.fromkeys(c.agreement for c in answer.citations))
-            self._scope = Scope(cited, labels)
-        elif scope.agreements:  # not found, but the agreement asked about is still the subject
-            self._scope = Scope(scope.agreements, scope.reason)
-        self._topic = without_terms(answer.standalone_question or question, set(scope.terms)).rstrip("?. ")
-        self._history.append(answer)
-        return answer
-
-
-def _is_follow_up(question: str) -> bool:
-    return bool(_FOLLOW_UP.search(question) or _ELLIPSIS.match(question))

@@ -1,0 +1,68 @@
+"""Conversations: follow-up questions rewritten into standalone ones, with their context."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from assistant.scope import Scope
+from assistant.text import content_terms, without_terms
+from assistant.types import Answer
+
+_ELLIPSIS = re.compile(r"^\s*(and|but|also|what about|how about|same for|then)\b", re.IGNORECASE)
+_FOLLOW_UP = re.compile(r"\b(he|she|him|his|her|hers|they|them|their|it|its|that|this|same|there|"
+                        r"the author|the agreement|the contract)\b", re.IGNORECASE)
+
+
+class Conversation:
+    """A multi-turn chat; follow-ups are rewritten into standalone questions."""
+
+    def __init__(self, assistant):
+        self.assistant = assistant
+        self._history: list[Answer] = []
+        self._scope: Scope | None = None
+        self._topic = ""  # the last question without the names that scoped it
+
+    @property
+    def history(self) -> list[Answer]:
+        return list(self._history)
+
+    def stream(self, question: str, files: Sequence[str] | None = None,
+               agreements: Sequence[str] | None = None) -> Iterator[str | Answer]:
+        """Like Assistant.stream, keeping the conversation's context."""
+        answer = self.ask(question, files, agreements)
+        yield from re.findall(r"\S+\s*", answer.text)
+        yield answer
+
+    def ask(self, question: str, files: Sequence[str] | None = None,
+            agreements: Sequence[str] | None = None) -> Answer:
+        question = (question or "").strip()
+        context, asked = None, question
+        if self._history and _is_follow_up(question):
+            scope_now = self.assistant._scope(question, files, agreements)
+            if scope_now.terms or files or agreements:
+                # a new agreement, the old topic: "How is that handled in Justin Kopinsky's agreement?"
+                if len(set(content_terms(question)) - set(scope_now.terms)) <= 2:
+                    names = " ".join(w for w in re.findall(r"[\w-]+", question) if content_terms(w)
+                                     and set(content_terms(w)) <= set(scope_now.terms))
+                    asked = f"{self._topic} ({names})?" if names else f"{question.rstrip('?. ')}: {self._topic}?"
+            else:
+                context = self._scope  # the same agreement, a new topic: "When did he sign?"
+        answer = self.assistant._ask(asked, files, agreements, context)
+        if asked != question:
+            answer = replace(answer, question=question, standalone_question=asked)
+        cited = tuple(dict.fromkeys(f"{c.file}#{c.agreement_number}" for c in answer.citations))
+        scope = self.assistant._scope(answer.standalone_question or question, files, agreements)
+        if cited:
+            labels = ", ".join(dict.fromkeys(c.agreement for c in answer.citations))
+            self._scope = Scope(cited, labels)
+        elif scope.agreements:  # not found, but the agreement asked about is still the subject
+            self._scope = Scope(scope.agreements, scope.reason)
+        self._topic = without_terms(answer.standalone_question or question, set(scope.terms)).rstrip("?. ")
+        self._history.append(answer)
+        return answer
+
+
+def _is_follow_up(question: str) -> bool:
+    return bool(_FOLLOW_UP.search(question) or _ELLIPSIS.match(question))
