@@ -124,7 +124,7 @@ def best_evidence(question: str, hits: Sequence[Hit], embed: Callable[[Sequence[
         return -penalty
 
     def cheap(i: int) -> float:
-        coverage = coverage_of(set(content_terms(texts[i])))
+        coverage = coverage_of(set(content_terms(texts[i])) | candidates[i][0].context)
         return (candidates[i][0].dense + calibration.lexical_weight * coverage
                 + calibration.cue_weight * cue_of(texts[i]) + shape(texts[i], candidates[i][3]))
 
@@ -143,7 +143,7 @@ def best_evidence(question: str, hits: Sequence[Hit], embed: Callable[[Sequence[
     scored: dict[str, list[Evidence]] = {}
     for (hit, s, e, width), text, sv in zip(candidates, texts, svs):
         cosine = sum(a * b for a, b in zip(qv, sv))
-        coverage = coverage_of(set(content_terms(text)))
+        coverage = coverage_of(set(content_terms(text)) | hit.context)
         cue = cue_of(text)
         score = (0.5 * cosine + 0.5 * hit.dense + calibration.lexical_weight * coverage
                  + calibration.cue_weight * cue + shape(text, width))

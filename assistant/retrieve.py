@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ class Hit:
     score: float  # fused rank score: orders hits
     dense: float  # cosine similarity to the question
     lexical: float  # share of the question's content words the clause contains
+    context: frozenset[str] = frozenset()  # words of a sub-item's lead-in ("You further warrant that:")
 
     @property
     def agreement_key(self) -> str:
@@ -40,6 +42,7 @@ class HybridRetriever:
         self._terms = [set(d) for d in docs]
         self._bm25 = BM25Okapi(docs) if docs else None
         self._position = {i: n for n, i in enumerate(self.ids)}
+        self._lead_in = _lead_in_terms(clauses)
 
     def search(self, question: str, k: int = 8, agreements: Collection[str] | None = None,
                files: Collection[str] | None = None, query_vector: Sequence[float] | None = None,
@@ -69,7 +72,8 @@ class HybridRetriever:
         if missing:  # lexical-only hits still get a cosine (from their stored vectors), so scores compare
             for i, v in self.store.embeddings(missing).items():
                 dense[i] = sum(a * b for a, b in zip(vector, v))
-        return [Hit(i, self.clauses[i], fused[i], dense.get(i, 0.0), self._coverage(i, set(terms))) for i in best]
+        return [Hit(i, self.clauses[i], fused[i], dense.get(i, 0.0), self._coverage(i, set(terms)),
+                    self._lead_in.get(i, frozenset())) for i in best]
 
     def opening(self, question: str, agreements: Collection[str] | None, files: Collection[str] | None,
                 n: int = 2, max_agreements: int = 5) -> list[Hit]:
@@ -87,7 +91,7 @@ class HybridRetriever:
         stored = self.store.embeddings(ids)
         terms = set(content_terms(question))
         return [Hit(i, self.clauses[i], 0.0, sum(a * b for a, b in zip(vector, stored.get(i, ()))),
-                    self._coverage(i, terms)) for i in ids]
+                    self._coverage(i, terms), self._lead_in.get(i, frozenset())) for i in ids]
 
     def absent_share(self, terms: Collection[str], agreements: Collection[str] | None,
                      files: Collection[str] | None) -> float:
@@ -129,6 +133,18 @@ class HybridRetriever:
         if not terms:
             return 0.0
         return len(terms & self._terms[self._position[chunk_id]]) / len(terms)
+
+
+def _lead_in_terms(clauses: Sequence[tuple[str, Clause]]) -> dict[str, frozenset[str]]:
+    """For sub-items (6.1, 6(a)), the words of their parent's short lead-in clause."""
+    by_id = {(c.file, c.agreement, c.clause_id): c.text for _, c in clauses}
+    out = {}
+    for chunk_id, c in clauses:
+        match = re.match(r"(\d+)[.(]", c.clause_id)
+        lead = by_id.get((c.file, c.agreement, match.group(1)), "") if match else ""
+        if 0 < len(lead) < 240:
+            out[chunk_id] = frozenset(content_terms(lead))
+    return out
 
 
 def _lexical_text(clause: Clause) -> str:
