@@ -155,9 +155,12 @@ def best_evidence(question: str, hits: Sequence[Hit], embed: Callable[[Sequence[
 
 
 def compose(question: str, evidence: Sequence[Evidence], calibration: Calibration, searched: str,
-            aggregate: bool = False, every_agreement: bool = False) -> Answer:
-    """An answer quoting the evidence above threshold, with numbered citations."""
-    if not evidence or max(ev.confidence for ev in evidence) < calibration.threshold:
+            aggregate: bool = False, every_agreement: bool = False, found: bool | None = None) -> Answer:
+    """An answer quoting the evidence above threshold, with numbered citations; `found` overrides
+    the calibrated decision."""
+    if found is None:
+        found = bool(evidence) and max(ev.confidence for ev in evidence) >= calibration.threshold
+    if not found or not evidence:
         topic = " ".join(content_terms(question)[:6]) or "that"
         return Answer(question=question, found=False, searched=searched,
                       text=f"Not found: no clause about {topic} in {searched}.")

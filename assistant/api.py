@@ -210,8 +210,10 @@ class Assistant:
 
             return generate_answer(question, [(h.clause, h.score) for h in hits], self.chat_model, searched=searched)
         evidence = self._evidence(question, scope, hits, files, per_hit=1 if many else 2)
-        # a question scoped to several agreements by a title or party answers for each of them
-        return compose(question, evidence, self.calibration, searched, aggregate=many, every_agreement=scope.named)
+        # a question scoped to several agreements by a title or party answers for each of them;
+        # a clause named by number ("what does clause 6.2 say?") is the answer whatever it scores
+        return compose(question, evidence, self.calibration, searched, aggregate=many, every_agreement=scope.named,
+                       found=True if _CLAUSE_REF.search(question) and hits and hits[0].score == 1.0 else None)
 
     def evidence(self, question: str, files: Sequence[str] | None = None) -> list[Evidence]:
         """The scored candidate sentences behind an answer (for calibration and debugging)."""

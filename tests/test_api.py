@@ -44,7 +44,7 @@ def test_governing_law_of_xin_wang_is_massachusetts_clause_7(qa):
     assert "Massachusetts" in answer.text
     assert cited(answer) == [(F000, "Xin Wang", "7")]
     assert answer.citations[0].quote == "It will be governed by the laws of the Commonwealth of Massachusetts."
-    assert (answer.citations[0].start, answer.citations[0].end) == (2998, 3067)
+    assert (answer.citations[0].start, answer.citations[0].end) == (2992, 3061)
     assert_faithful(qa, answer)
 
 
