@@ -156,7 +156,8 @@ class Assistant:
                  agreements: Sequence[str] | None = None) -> list[Hit]:
         """The ranked clauses for a question, scope taken from the question unless given."""
         scope = self._scope(question, files, agreements)
-        return self._hits(question, scope, files, 0)[:k or self.settings.top_k]
+        hits = self._named_clauses(question, scope, files) or self._hits(question, scope, files, 0)
+        return hits[:k or self.settings.top_k]
 
     def as_retriever(self, k: int = 6):
         """The hybrid retriever as a LangChain BaseRetriever."""
@@ -204,7 +205,8 @@ class Assistant:
                           text=f"Not found: no indexed agreement names {scope.unknown} "
                                f"(searched the {len(self._agreements)} indexed agreements).")
         many = scope.aggregate or len(scope.agreements) > 1
-        hits = self._hits(question, scope, files, len(in_scope) if many else 0)
+        named = self._named_clauses(question, scope, files)
+        hits = named or self._hits(question, scope, files, len(in_scope) if many else 0)
         if self.settings.llm or self._chat_model is not None:
             from assistant.llm import generate_answer
 
@@ -213,19 +215,17 @@ class Assistant:
         # a question scoped to several agreements by a title or party answers for each of them;
         # a clause named by number ("what does clause 6.2 say?") is the answer whatever it scores
         return compose(question, evidence, self.calibration, searched, aggregate=many, every_agreement=scope.named,
-                       found=True if _CLAUSE_REF.search(question) and hits and hits[0].score == 1.0 else None)
+                       found=True if named else None)
 
     def evidence(self, question: str, files: Sequence[str] | None = None) -> list[Evidence]:
         """The scored candidate sentences behind an answer (for calibration and debugging)."""
         scope = self._scope(question, files, None)
         many = scope.aggregate or len(scope.agreements) > 1
-        return self._evidence(question, scope, self._hits(question, scope, files, 15 if many else 0), files, 1)
+        hits = self._named_clauses(question, scope, files) or self._hits(question, scope, files, 15 if many else 0)
+        return self._evidence(question, scope, hits, files, 1)
 
     def _hits(self, question: str, scope: Scope, files, agreements_in_scope: int) -> list[Hit]:
         k = min(60, max(self.settings.top_k, 3 * agreements_in_scope)) if agreements_in_scope else self.settings.top_k
-        named = self._named_clauses(question, scope, files)
-        if named:
-            return named
         # inside a scope, the words that named it (a person, a title) say nothing about which clause
         focus = without_terms(question, set(scope.terms)) if scope.agreements else question
         hits = self.retriever.search(focus or question, k, scope.agreements or None, files, ignore_terms=scope.terms)
