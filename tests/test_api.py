@@ -11,10 +11,7 @@ from assistant import Answer, Assistant, EmptyQuestion, FileNotIndexed, IndexNot
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "data" / "agreements"
-F000, F001, F002, F003, F004 = (
-    "000_7332def5b04a4bbf.txt", "001_29af6fc4e2f0617e.txt", "002_bcfa04a8f03d8167.txt",
-    "003_1e1bd8ecb04b3d3e.txt", "004_3d9f13f584b4be9c.txt",
-)
+from tests.samples import F000, F001, F002, F003, F004
 
 
 @pytest.fixture(scope="module")

@@ -21,12 +21,7 @@ from index.loaders import load_document
 from index.segment import segment
 from index.store import ChromaStore
 
-F000 = "000_7332def5b04a4bbf.txt"
-F001 = "001_29af6fc4e2f0617e.txt"
-F002 = "002_bcfa04a8f03d8167.txt"
-F003 = "003_1e1bd8ecb04b3d3e.txt"
-F004 = "004_3d9f13f584b4be9c.txt"
-SAMPLE_FILES = (F000, F001, F002, F003, F004)
+from tests.samples import F000, F001, F002, F003, F004, SAMPLE_FILES
 AGREEMENTS = {F000: 1, F001: 1, F002: 5, F003: 7, F004: 1}
 
 

@@ -12,12 +12,7 @@ from index.loaders import load_document
 from index.segment import MAX_CHARS, segment
 from index.types import LoadedDocument, SegmentedDocument
 
-F000 = "000_7332def5b04a4bbf.txt"
-F001 = "001_29af6fc4e2f0617e.txt"
-F002 = "002_bcfa04a8f03d8167.txt"
-F003 = "003_1e1bd8ecb04b3d3e.txt"
-F004 = "004_3d9f13f584b4be9c.txt"
-SAMPLE_FILES = (F000, F001, F002, F003, F004)
+from tests.samples import F000, F001, F002, F003, F004, SAMPLE_FILES
 
 # The ICML "Final Contribution Agreement" template of 002 and 003: eight clauses, no sub-items.
 FINAL_CONTRIBUTION_IDS = ["preamble", "1", "2", "3", "4", "5", "6", "7", "8", "signatures"]

@@ -19,9 +19,7 @@ from index.store import ChromaStore
 pytestmark = pytest.mark.server
 
 CHROMA = Path(sys.executable).parent / "chroma"
-F000 = "000_7332def5b04a4bbf.txt"
-F001 = "001_29af6fc4e2f0617e.txt"
-F004 = "004_3d9f13f584b4be9c.txt"
+from tests.samples import F000, F001, F004
 
 
 def free_port() -> int:
