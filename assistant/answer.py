@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.retrieve import Hit
-from assistant.text import content_terms, related
+from assistant.text import content_terms, related, topic_words
 from assistant.types import Answer, Citation
 from index.clean import clean_for_embedding
 from index.sentences import sentence_spans
@@ -161,7 +161,7 @@ def compose(question: str, evidence: Sequence[Evidence], calibration: Calibratio
     if found is None:
         found = bool(evidence) and max(ev.confidence for ev in evidence) >= calibration.threshold
     if not found or not evidence:
-        topic = " ".join(content_terms(question)[:6]) or "that"
+        topic = ", ".join(topic_words(question)[:6]) or "that"
         return Answer(question=question, found=False, searched=searched,
                       text=f"Not found: no clause about {topic} in {searched}.")
     kept = list(evidence)

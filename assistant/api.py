@@ -25,6 +25,8 @@ _CLAUSE_REF = re.compile(r"\b(?:clause|section|paragraph|article)\s+(\d{1,2}(?:\
                          re.IGNORECASE)
 
 
+_SIGNING = re.compile(r"\b(sign|signs|signed|signing|signature|signatory|signatories|countersign\w*)\b",
+                      re.IGNORECASE)
 _OPENING_FACTS = re.compile(
     r"\b(title|titled|called|name of (?:this|the) (?:agreement|contract)|parties|party to|between whom|"
     r"dated|date of (?:this|the) (?:agreement|contract)|effective date|takes? effect|entered into|commencement)\b",
@@ -129,7 +131,8 @@ class Assistant:
     @cached_property
     def scope_finder(self) -> ScopeFinder:
         parties = {f"{f.name}#{a.number}": a.parties for f in self._files.values() for a in f.agreements}
-        return ScopeFinder(self._agreements, parties, self.retriever.term_document_counts())
+        return ScopeFinder(self._agreements, parties, self.retriever.agreement_term_counts(),
+                           self.retriever.openings())
 
     # -- asking -----------------------------------------------------------------------------
 
@@ -214,8 +217,9 @@ class Assistant:
         evidence = self._evidence(question, scope, hits, files, per_hit=1 if many else 2)
         # a question scoped to several agreements by a title or party answers for each of them;
         # a clause named by number ("what does clause 6.2 say?") is the answer whatever it scores
-        return compose(question, evidence, self.calibration, searched, aggregate=many, every_agreement=scope.named,
-                       found=True if named else None)
+        answer = compose(without_terms(question, set(scope.terms)) or question, evidence, self.calibration, searched,
+                         aggregate=many, every_agreement=scope.named, found=True if named else None)
+        return replace(answer, question=question)
 
     def evidence(self, question: str, files: Sequence[str] | None = None) -> list[Evidence]:
         """The scored candidate sentences behind an answer (for calibration and debugging)."""
@@ -229,12 +233,15 @@ class Assistant:
         # inside a scope, the words that named it (a person, a title) say nothing about which clause
         focus = without_terms(question, set(scope.terms)) if scope.agreements else question
         hits = self.retriever.search(focus or question, k, scope.agreements or None, files, ignore_terms=scope.terms)
+        # where an agreement says certain things is known: titles, parties and dates at the top,
+        # who signed at the bottom; those chunks join the candidates whatever the wording
+        structural = []
         if _OPENING_FACTS.search(question):
-            # titles, parties and dates live at the top of an agreement, whatever the wording
-            opening = self.retriever.opening(focus or question, scope.agreements or None, files)
-            first = {h.chunk_id for h in opening}
-            hits = opening + [h for h in hits if h.chunk_id not in first]
-        return hits
+            structural += self.retriever.opening(focus or question, scope.agreements or None, files)
+        if _SIGNING.search(question):
+            structural += self.retriever.signature_blocks(focus or question, scope.agreements or None, files)
+        first = {h.chunk_id for h in structural}
+        return structural + [h for h in hits if h.chunk_id not in first]
 
     def _evidence(self, question: str, scope: Scope, hits: list[Hit], files, per_hit: int) -> list[Evidence]:
         focus = (without_terms(question, set(scope.terms)) if scope.agreements else question) or question

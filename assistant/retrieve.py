@@ -78,15 +78,26 @@ class HybridRetriever:
     def opening(self, question: str, agreements: Collection[str] | None, files: Collection[str] | None,
                 n: int = 2, max_agreements: int = 5) -> list[Hit]:
         """The first n chunks of each agreement in scope: where titles, parties and dates live."""
+        return self._per_agreement(question, agreements, files, max_agreements,
+                                   lambda group: sorted(group, key=lambda i: self.clauses[i].start)[:n])
+
+    def signature_blocks(self, question: str, agreements: Collection[str] | None, files: Collection[str] | None,
+                         max_agreements: int = 20) -> list[Hit]:
+        """Each agreement's signature block: who signed, for whom, and when."""
+        return self._per_agreement(question, agreements, files, max_agreements,
+                                   lambda group: [i for i in group if self.clauses[i].clause_id == "signatures"])
+
+    def _per_agreement(self, question: str, agreements: Collection[str] | None, files: Collection[str] | None,
+                       max_agreements: int, pick) -> list[Hit]:
         allowed = self._allowed(agreements, files)
-        if allowed is None:
-            return []
         by_agreement: dict[str, list[str]] = {}
-        for i in allowed:
+        for i in self.ids if allowed is None else allowed:
             by_agreement.setdefault(f"{self.clauses[i].file}#{self.clauses[i].agreement}", []).append(i)
         if len(by_agreement) > max_agreements:
             return []
-        ids = [i for group in by_agreement.values() for i in sorted(group, key=lambda i: self.clauses[i].start)[:n]]
+        ids = [i for group in by_agreement.values() for i in pick(group)]
+        if not ids:
+            return []
         vector = self.embedder.embed_query(question)
         stored = self.store.embeddings(ids)
         terms = set(content_terms(question))
@@ -108,9 +119,22 @@ class HybridRetriever:
         missing = [t for t in terms if t not in present and not (related(t) & present)]
         return len(missing) / len(terms)
 
-    def term_document_counts(self) -> Counter:
-        """In how many clauses each (stemmed) word occurs."""
-        return Counter(t for terms in self._terms for t in terms)
+    def agreement_term_counts(self) -> Counter:
+        """In how many agreements each (stemmed) word occurs."""
+        per_agreement: dict[str, set[str]] = {}
+        for chunk_id, terms in zip(self.ids, self._terms):
+            c = self.clauses[chunk_id]
+            per_agreement.setdefault(f"{c.file}#{c.agreement}", set()).update(terms)
+        return Counter(t for terms in per_agreement.values() for t in terms)
+
+    def openings(self, chars: int = 600) -> dict[str, str]:
+        """Each agreement's first `chars` characters of clause text: where it names itself."""
+        out: dict[str, str] = {}
+        for c in sorted(self.clauses.values(), key=lambda c: (c.file, c.agreement, c.start)):
+            key = f"{c.file}#{c.agreement}"
+            if len(out.get(key, "")) < chars:
+                out[key] = (out.get(key, "") + " " + c.text)[:chars]
+        return out
 
     def _allowed(self, agreements: Collection[str] | None, files: Collection[str] | None) -> set[str] | None:
         if not agreements and not files:

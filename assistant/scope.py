@@ -42,24 +42,37 @@ class ScopeFinder:
     file name), weighting words by how rare they are across agreements."""
 
     def __init__(self, agreements: Sequence[AgreementInfo], parties: dict[str, Sequence[str]] | None = None,
-                 clause_df: Counter | None = None):
+                 agreement_df: Counter | None = None, openings: dict[str, str] | None = None):
+        """`agreement_df`: in how many agreements each word occurs anywhere in the clauses;
+        `openings`: each agreement's first few hundred characters (title, parties, date)."""
         self.agreements = list(agreements)
         parties = parties or {}
-        self._identity: dict[str, Counter] = {}
+        self._identity: dict[str, Counter] = {}  # names plus the opening words
+        self._names: dict[str, frozenset[str]] = {}  # label, parties, title, kind, file name
         self._labels: dict[str, set[str]] = {}
         self._acronyms: dict[str, str] = {}
         for a in self.agreements:
             names = [a.label, *parties.get(a.key, ())]
             self._acronyms.update(_acronyms(names))
             words = " ".join([*names, a.title, a.kind, re.sub(r"[_\-]", " ", a.file.rsplit(".", 1)[0])])
-            self._identity[a.key] = Counter(set(content_terms(words)))
+            self._names[a.key] = frozenset(content_terms(words))
+            opening = content_terms((openings or {}).get(a.key, ""))
+            self._identity[a.key] = Counter(set(self._names[a.key]) | set(opening))
             self._labels[a.key] = {_norm(n) for n in names if n}
         df = Counter(t for c in self._identity.values() for t in c)
         # A word scopes only if it lives in identities, not all over the clauses: "TinyScript"
         # (a title) does, "services" (in every services contract's clauses) does not.
-        clause_df = clause_df or Counter()
-        self._clause_df = clause_df
-        self._naming = {t for t, f in df.items() if clause_df.get(t, 0) <= 3 * f + 2}
+        # A word names agreements if few agreements use it beyond those it names: "TinyScript" (a
+        # title) or "Accuray" (a party, however often its own contract repeats it), not "services".
+        self._agreement_df = agreement_df or Counter()
+        self._naming = {t for t, f in df.items() if self._agreement_df.get(t, 0) <= 2 * f + 1}
+        # a party's short name scopes only if it names ("ICML", "Accuray"), not ("Company"), ("Bank")
+        # and a name that many agreements share ("Agency Agreement", "ICML") picks none of them out
+        shared = Counter(label for labels in self._labels.values() for label in labels)
+        for a in self.agreements:
+            own = _norm(a.label)
+            self._labels[a.key] = {label for label in self._labels[a.key] if shared[label] <= 2
+                                   and (label == own or set(content_terms(label)) <= self._naming)}
         n = max(1, len(self.agreements))
         self._idf = {t: math.log((n + 1) / (f + 0.5)) for t, f in df.items()}
         self._max_idf = math.log((n + 1) / 1.5)
@@ -100,7 +113,7 @@ class ScopeFinder:
                 rest = q
                 for label in labels:
                     rest = rest.replace(_norm(label), " ")
-                titled = self._by_identity(rest, candidates, aggregate)
+                titled = self._by_identity(rest, candidates, aggregate, names_only=True)
                 if titled.agreements and len(titled.agreements) <= 3:
                     keys += [k for k in titled.agreements if k not in keys]
                     named |= set(titled.terms)
@@ -118,15 +131,17 @@ class ScopeFinder:
     def _known_words(self, name: str) -> bool:
         """Whether every word of a name occurs in some agreement's identity (labels, parties, titles)."""
         words = content_terms(name)
-        if words and all(self._clause_df.get(w, 0) for w in words):
+        if words and all(self._agreement_df.get(w, 0) for w in words):
             return True  # named in the clauses themselves ("Stuart Shieber's model agreement")
         return bool(words) and any(all(w in identity for w in words) for identity in self._identity.values())
 
-    def _by_identity(self, question: str, candidates: Sequence[AgreementInfo], aggregate: bool) -> Scope:
+    def _by_identity(self, question: str, candidates: Sequence[AgreementInfo], aggregate: bool,
+                     names_only: bool = False) -> Scope:
         terms = set(content_terms(question)) & self._naming
         if not terms or len(candidates) < 2:
             return Scope(aggregate=aggregate)
-        scores = {a.key: sum(self._idf[t] for t in terms if t in self._identity[a.key]) for a in candidates}
+        source = self._names if names_only else self._identity
+        scores = {a.key: sum(self._idf[t] for t in terms if t in source[a.key]) for a in candidates}
         best = max(scores.values())
         # a rare word (a name or a title word) must match; words shared by most agreements don't scope
         if best < 0.25 * self._max_idf:
@@ -134,7 +149,7 @@ class ScopeFinder:
         keys = tuple(k for k, s in scores.items() if s >= 0.8 * best)
         if len(keys) == len(candidates):
             return Scope(aggregate=aggregate)
-        matched = sorted({t for t in terms for k in keys if t in self._identity[k]})
+        matched = sorted({t for t in terms for k in keys if t in source[k]})
         return Scope(keys, "matching " + ", ".join(matched[:4]), aggregate, tuple(matched))
 
 

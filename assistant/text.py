@@ -28,6 +28,12 @@ def tokens(text: str) -> list[str]:
     return [t[:-2] if t.endswith("'s") else t for t in _TOKEN.findall(text.lower().replace("’", "'"))]
 
 
+def topic_words(text: str) -> list[str]:
+    """The question's content words as written (not stemmed), for messages to people."""
+    words = [w for w in re.findall(r"[A-Za-z0-9][\w-]*", text) if w.lower() not in STOPWORDS and len(w) > 1]
+    return list(dict.fromkeys(words))
+
+
 def content_terms(text: str) -> list[str]:
     """Stemmed content words: "originality" meets "original", "governs" meets "governed"."""
     words = [t for t in tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
