@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-from functools import lru_cache
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from index.clean import clean_for_embedding
@@ -19,6 +20,7 @@ from index.store import ChromaStore
 from index.types import Agreement, BuildReport, Clause, FileReport, IndexedFile
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
+EMBED_BUFFER = 2048  # new clauses gathered across files before one embedding call (bounds memory)
 
 
 def embed_text(clause: Clause, agreement: Agreement, lead_in: str = "") -> str:
@@ -71,10 +73,19 @@ def build_index(paths: Sequence[str | Path], store: ChromaStore, embedder: Embed
     indexed = store.files()
     _remove_missing(paths, indexed, store, report)
     seen_hashes = {f.sha256: f.name for f in indexed.values()}
+    outcomes: list[FileReport | _Prepared] = []  # in input order; prepared files get their report once stored
+    pending: list[_Prepared] = []
     for done, path in enumerate(files):
         if progress:
             progress(path.name, done, len(files))
-        report.append(_index_file(path, store, embedder, indexed, seen_hashes))
+        outcomes.append(_prepare(path, store, embedder, indexed, seen_hashes))
+        if isinstance(outcomes[-1], _Prepared):
+            pending.append(outcomes[-1])
+            if sum(len(p.todo) for p in pending) >= EMBED_BUFFER:
+                _embed_and_store(pending, store, embedder)
+                pending = []
+    _embed_and_store(pending, store, embedder)
+    report += [o.report if isinstance(o, _Prepared) else o for o in outcomes]
     if progress:
         progress("done", len(files), len(files))
     if store.model() is None and store.count():
@@ -82,8 +93,23 @@ def build_index(paths: Sequence[str | Path], store: ChromaStore, embedder: Embed
     return BuildReport(files=tuple(report), seconds=time.perf_counter() - started, rebuilt=rebuilt)
 
 
-def _index_file(path: Path, store: ChromaStore, embedder: Embedder, indexed: dict[str, IndexedFile],
-                seen_hashes: dict[str, str]) -> FileReport:
+@dataclass
+class _Prepared:
+    """A file segmented and hashed, waiting for its new clauses to be embedded."""
+
+    path: Path
+    record: IndexedFile
+    clauses: tuple[Clause, ...]
+    texts: list[str]
+    hashes: list[str]
+    reusable: dict[str, list[float]]
+    todo: list[int]  # positions whose text has no stored vector yet
+    updated: bool
+    report: FileReport | None = None  # set once embedded and stored
+
+
+def _prepare(path: Path, store: ChromaStore, embedder: Embedder, indexed: dict[str, IndexedFile],
+             seen_hashes: dict[str, str]) -> FileReport | _Prepared:
     try:
         document = load_document(path)
     except LoadError as exc:
@@ -115,16 +141,25 @@ def _index_file(path: Path, store: ChromaStore, embedder: Embedder, indexed: dic
     hashes = [hashlib.sha256(f"{embedder.name}\n{t}".encode("utf-8", "surrogatepass")).hexdigest()[:20]
               for t in texts]
     reusable = store.file_embeddings(document.name) if previous else {}
-    todo = [i for i, h in enumerate(hashes) if h not in reusable]
-    fresh = dict(zip(todo, embedder.embed([texts[i] for i in todo]))) if todo else {}
-    vectors = [fresh[i] if i in fresh else reusable[h] for i, h in enumerate(hashes)]
     record = IndexedFile(name=document.name, path=str(path.resolve()), sha256=document.sha256,
                          kind=document.kind, clauses=len(segmented.clauses), agreements=segmented.agreements,
                          pipeline=pipeline_version())
-    store.replace_file(record, segmented.clauses, hashes, vectors)
     seen_hashes[document.sha256] = document.name
-    return FileReport(str(path), document.name, "updated" if previous else "indexed",
-                      agreements=len(segmented.agreements), clauses=len(segmented.clauses), embedded=len(todo))
+    return _Prepared(path, record, segmented.clauses, texts, hashes, reusable,
+                     [i for i, h in enumerate(hashes) if h not in reusable], previous is not None)
+
+
+def _embed_and_store(pending: list[_Prepared], store: ChromaStore, embedder: Embedder) -> None:
+    """One embedding call for the new clauses of several files: the model batches texts of
+    similar length together, which pads far less than file-by-file batches."""
+    texts = [p.texts[i] for p in pending for i in p.todo]
+    vectors = iter(embedder.embed(texts)) if texts else iter(())
+    for p in pending:
+        fresh = {i: next(vectors) for i in p.todo}
+        store.replace_file(p.record, p.clauses, p.hashes,
+                           [fresh[i] if i in fresh else p.reusable[h] for i, h in enumerate(p.hashes)])
+        p.report = FileReport(str(p.path), p.record.name, "updated" if p.updated else "indexed",
+                              agreements=len(p.record.agreements), clauses=len(p.clauses), embedded=len(p.todo))
 
 
 def _remove_missing(paths: Sequence[str | Path], indexed: dict[str, IndexedFile], store: ChromaStore,

@@ -62,6 +62,11 @@ class SentenceTransformerEmbedder(Embedder):
     def model(self):
         return self._model
 
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        # one encode call: sentence-transformers sorts the texts by length into its batches,
+        # which pads far less than cutting the list into batches beforehand
+        return self.embed_batch(texts)
+
     def embed_batch(self, texts: Sequence[str]) -> list[list[float]]:
         array = self._model.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
                                    convert_to_numpy=True, show_progress_bar=False)
