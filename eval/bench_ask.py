@@ -62,9 +62,10 @@ def _sample_questions() -> list[str]:
 def open_index(contracts: list[Path], fresh: bool, console):
     from assistant import Assistant
     from assistant.settings import Settings
+    from index.embedders import DEFAULT_MODEL
 
     index_dir = BENCH_HOME / f"bench-ask-{len(contracts)}"  # the fingerprint guards its contents
-    model = Settings.resolve().model
+    model = Settings.resolve().model or DEFAULT_MODEL
     stamp = index_dir / "bench-fingerprint"
     fingerprint = _index_fingerprint([SAMPLE_DIR, *contracts], model)
     if index_dir.exists() and (fresh or not stamp.exists() or stamp.read_text() != fingerprint):
