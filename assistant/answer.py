@@ -16,6 +16,7 @@ from index.clean import clean_for_embedding
 from index.sentences import sentence_spans
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
+DENSE_CHARS = 600  # candidates are embedded by at most this many characters
 
 # Cues that make a sentence an answer to a kind of question (what kind of words answer it).
 _CUES: list[tuple[re.Pattern, re.Pattern]] = [
@@ -103,6 +104,9 @@ def best_evidence(question: str, hits: Sequence[Hit], embed: Callable[[Sequence[
         for s, e, width in _sentences(hit.clause.text):
             candidates.append((hit, s, e, width))
     texts = [clean_for_embedding(h.clause.text[s:e]) or h.clause.text[s:e] for h, s, e, _ in candidates]
+    # the model's cost grows with length: a long candidate is compared by its opening words
+    dense_texts = [t if len(t) <= DENSE_CHARS else t[:t.rfind(" ", 0, DENSE_CHARS) + 1 or DENSE_CHARS]
+                   for t in texts]
     terms = set(content_terms(question)) - set(ignore_terms)
     cues = [answer for asks, answer in _CUES if asks.search(question)]
 
@@ -138,7 +142,7 @@ def best_evidence(question: str, hits: Sequence[Hit], embed: Callable[[Sequence[
     order = sorted(shortlist, key=cheap_scores.__getitem__, reverse=True)[:max_sentences]
     candidates = [candidates[i] for i in order]
     texts = [texts[i] for i in order]
-    vectors = embed([f"{question} ({expansion})" if expansion else question, *texts])
+    vectors = embed([f"{question} ({expansion})" if expansion else question, *(dense_texts[i] for i in order)])
     qv, svs = vectors[0], vectors[1:]
     scored: dict[str, list[Evidence]] = {}
     for (hit, s, e, width), text, sv in zip(candidates, texts, svs):
