@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from assistant.text import content_terms, related
 from index.clean import clean_for_embedding
@@ -112,12 +113,16 @@ class HybridRetriever:
         if not terms:
             return 0.0
         allowed = self._allowed(agreements, files)
-        present: set[str] = set()
-        for n, chunk_id in enumerate(self.ids):
-            if allowed is None or chunk_id in allowed:
-                present |= self._terms[n]
+        if allowed is None:
+            present = self._vocabulary
+        else:
+            present = set().union(*(self._terms[self._position[i]] for i in allowed))
         missing = [t for t in terms if t not in present and not (related(t) & present)]
         return len(missing) / len(terms)
+
+    @cached_property
+    def _vocabulary(self) -> set[str]:
+        return set().union(*self._terms)
 
     def agreement_term_counts(self) -> Counter:
         """In how many agreements each (stemmed) word occurs."""
