@@ -6,7 +6,7 @@ import re
 import threading
 import time
 from dataclasses import replace
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import cached_property
 
 from assistant.answer import Calibration, Evidence, base_clause, best_evidence, compose
@@ -15,10 +15,10 @@ from assistant.scope import Scope, ScopeFinder
 from assistant.settings import Settings
 from assistant.text import content_terms, without_terms
 from assistant.types import AgreementInfo, Answer
+from index.build import Progress
 from index.errors import EmptyQuestion, FileNotIndexed, IndexNotFound
 from index.types import BuildReport, IndexedFile
 
-Progress = Callable[[str, int, int], None]
 
 
 _CLAUSE_REF = re.compile(r"\b(?:clause|section|paragraph|article)\s+(\d{1,2}(?:\.\d{1,2})*(?:\([a-z]\))?)",
@@ -145,8 +145,7 @@ class Assistant:
                agreements: Sequence[str] | None = None) -> Iterator[str | Answer]:
         """Yields text pieces of the answer, then the final Answer."""
         answer = self.ask(question, files, agreements)
-        for piece in re.findall(r"\S+\s*", answer.text):
-            yield piece
+        yield from answer.pieces()
         yield answer
 
     def conversation(self):

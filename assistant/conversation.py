@@ -32,7 +32,7 @@ class Conversation:
                agreements: Sequence[str] | None = None) -> Iterator[str | Answer]:
         """Like Assistant.stream, keeping the conversation's context."""
         answer = self.ask(question, files, agreements)
-        yield from re.findall(r"\S+\s*", answer.text)
+        yield from answer.pieces()
         yield answer
 
     def ask(self, question: str, files: Sequence[str] | None = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 
 
@@ -35,6 +36,10 @@ class Answer:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    def pieces(self) -> list[str]:
+        """The text in word-sized pieces, for faces that stream it."""
+        return re.findall(r"\S+\s*", self.text)
 
 
 @dataclass(frozen=True)
