@@ -172,19 +172,24 @@ def ui(index: IndexOpt = None, model: ModelOpt = None, chroma_host: HostOpt = No
 
 
 @app.command(name="eval")
-def eval_command(suite: Annotated[str, typer.Option(help="sample (bundled agreements) or cuad")] = "sample",
-                 limit: Annotated[Optional[int], typer.Option(help="CUAD: number of contracts")] = None,
+def eval_command(suite: Annotated[str, typer.Option(help="sample (bundled agreements), cuad (each question asked "
+                                                         "of its contract), cuad-corpus (one index, no file filter) "
+                                                         "or a pairs .yaml file")] = "sample",
+                 limit: Annotated[Optional[int], typer.Option(help="CUAD: number of contracts (default 10); "
+                                                                   "pairs: number of pairs")] = None,
+                 part: Annotated[Optional[str], typer.Option(help="CUAD: validation (default) or fit contracts")] = None,
+                 half: Annotated[Optional[str], typer.Option(help="Pairs: test (default, gated), fit or all")] = None,
                  baseline: Annotated[Optional[Path], typer.Option(help="Baseline JSON to gate against")] = None,
                  report: Annotated[Optional[Path], typer.Option(help="Write HTML/Markdown/JSON report here")] = None,
                  update_baseline: Annotated[bool, typer.Option(help="Rewrite the baseline from this run")] = False,
                  index: IndexOpt = None, model: ModelOpt = None):
     """Run the regression eval; exits 1 when a metric drops below the baseline.
 
-    Example: clauseqa eval --suite sample --report reports/sample
+    Example: clauseqa eval --suite cuad --part validation --limit 40 --report reports/cuad
     """
     from eval.run import DEFAULT_BASELINE, run_eval
 
-    code = _run(lambda: run_eval(suite=suite, limit=limit, baseline=baseline or DEFAULT_BASELINE,
+    code = _run(lambda: run_eval(suite=suite, limit=limit, part=part, half=half, baseline=baseline or DEFAULT_BASELINE,
                                  report_dir=report, update_baseline=update_baseline, index_dir=index, model=model))
     raise typer.Exit(code)
 

@@ -1,17 +1,22 @@
-"""The CUAD suite: clause retrieval, character overlap and found/not-found on real contracts."""
+"""The CUAD suite: each question asked of its own contract, scored on what the answer cites.
+
+Contracts come from the fixed split (eval/split.py), the validation part unless told otherwise, so
+reported figures are never on contracts that anything was fitted on.
+"""
 
 from __future__ import annotations
 
 import json
 import os
 import time
-from datetime import datetime, timezone
 from pathlib import Path
 
 from assistant import ClauseQAError
 from eval import metrics as m
+from eval.result import (PARTS, REPO, EvalOptionError, SuiteResult, by_category, cited_clauses, faithfulness,
+                         generative, now, setting)
+from eval.split import VALIDATION, cuad_files
 
-REPO = Path(__file__).resolve().parents[1]
 QUICK_CONTRACTS = 10
 K = 5
 
@@ -29,90 +34,111 @@ def cuad_dir() -> Path:
     return path
 
 
-def load_rows(limit: int | None = None, root: Path | None = None) -> tuple[list[str], list[dict]]:
-    """The first `limit` contracts (sorted file names) and every qa.jsonl row about them."""
-    root = root or cuad_dir()
-    with open(root / "qa.jsonl", encoding="utf-8") as fh:
-        rows = [json.loads(line) for line in fh if line.strip()]
-    files = sorted({r["file"] for r in rows})[: limit or QUICK_CONTRACTS]
+def read_jsonl(path: Path) -> list[dict]:
+    if not path.exists():
+        raise CuadNotFound(f"No {path.name} in {path.parent} — set CLAUSEQA_CUAD_DIR to the full CUAD folder")
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def chosen_files(rows: list[dict], part: str, limit: int | None) -> list[str]:
+    """The first `limit` contracts of the part (default QUICK_CONTRACTS), in the split's order."""
+    if part not in PARTS:
+        raise EvalOptionError(f"Unknown CUAD part {part!r}; valid: {', '.join(PARTS)}")
+    return cuad_files({r["file"] for r in rows}, part, limit or QUICK_CONTRACTS)
+
+
+def load_rows(limit: int | None = None, part: str = VALIDATION,
+              root: Path | None = None) -> tuple[list[str], list[dict]]:
+    """The chosen contracts and every qa.jsonl row about them."""
+    rows = read_jsonl((root or cuad_dir()) / "qa.jsonl")
+    files = chosen_files(rows, part, limit)
     chosen = set(files)
     return files, [r for r in rows if r["file"] in chosen]
 
 
-def run_cuad(limit: int | None = None, index_dir: str | None = None, model: str | None = None,
-             progress: bool = True, qa=None):
+def open_index(root: Path, files: list[str], part: str, index_dir: str | None, model: str | None):
+    """(assistant, seconds): one index of the chosen contracts, shared by the cuad and corpus suites."""
+    from assistant import Assistant
+
+    t = time.perf_counter()
+    qa = Assistant.from_paths([str(root / "contracts" / f) for f in files], model=model,
+                              index_dir=index_dir or str(REPO / ".clauseqa" / f"eval-cuad-{part}-{len(files)}"))
+    return qa, time.perf_counter() - t
+
+
+def run_cuad(limit: int | None = None, part: str = VALIDATION, index_dir: str | None = None,
+             model: str | None = None, progress: bool = True, qa=None) -> SuiteResult:
+    """Ask every question of its own contract (files=[file]); key e.g. "cuad-validation-10"."""
     from tqdm import tqdm
 
-    from eval.run import SuiteResult
-
     root = cuad_dir()
-    files, rows = load_rows(limit, root)
+    files, rows = load_rows(limit, part, root)
     if not rows:
         raise CuadNotFound(f"{root / 'qa.jsonl'} has no rows — nothing to evaluate")
     n = len(files)
     build_seconds = 0.0
     if qa is None:
-        from assistant import Assistant
-
-        t = time.perf_counter()
-        qa = Assistant.from_paths([str(root / "contracts" / f) for f in files],
-                                  index_dir=index_dir or str(REPO / ".clauseqa" / f"eval-cuad-{n}"), model=model)
-        build_seconds = time.perf_counter() - t
+        qa, build_seconds = open_index(root, files, part, index_dir, model)
     texts = {f: qa.document_text(f) for f in files}
     results = []
     retrieve_seconds = 0.0
-    for row in tqdm(rows, desc=f"cuad ({n} contracts)", unit="q", disable=not progress):
+    for row in tqdm(rows, desc=f"cuad ({part}, {n} contracts)", unit="q", disable=not progress):
         t = time.perf_counter()
         hits = qa.retrieve(row["question"], k=K, files=[row["file"]])
         retrieve_seconds += time.perf_counter() - t
         t = time.perf_counter()
         answer = qa.ask(row["question"], files=[row["file"]])
-        results.append(score_row(row, hits, answer, time.perf_counter() - t, texts))
-    categories = {c: score_cuad_rows([r for r in results if r["category"] == c])
-                  for c in sorted({r["category"] for r in results})}
-    meta = {"contracts": files, "index_seconds": round(build_seconds, 1), "k": K,
-            "retrieve_seconds": round(retrieve_seconds, 1), "model": model or getattr(getattr(qa, "settings", None), "model", None),
-            "when": datetime.now(timezone.utc).isoformat(timespec="seconds")}
-    return SuiteResult(f"cuad-{n}", score_cuad_rows(results), categories, tuple(results), (), meta)
+        results.append(score_row(row, hits, answer, time.perf_counter() - t, texts[row["file"]]))
+    llm = generative(results)
+    meta = {"part": part, "contracts": files, "index_seconds": round(build_seconds, 1), "k": K,
+            "retrieve_seconds": round(retrieve_seconds, 1), "model": model or setting(qa, "model"), "when": now()}
+    return SuiteResult(f"cuad-{part}-{n}", score_cuad_rows(results, llm),
+                       by_category(results, lambda r: score_cuad_rows(r, llm)), tuple(results), (), meta)
 
 
-def score_row(row: dict, hits, answer, seconds: float, texts: dict[str, str]) -> dict:
-    """One CUAD question: rank of the first gold-overlapping chunk, char overlap, found or not."""
+def score_row(row: dict, hits, answer, seconds: float, text: str) -> dict:
+    """One CUAD question: what the answer cites against gold, found or not, and the retrieval rank."""
     answerable = bool(row["answerable"])
-    gold = row.get("gold") or []
+    file, gold = row["file"], row.get("gold") or []
     rank = m.first_hit_rank([(h.clause.start, h.clause.end) for h in hits], gold) if answerable else None
     # only a found answer claims its citations; a "not found" reply cites nothing
-    spans = [(c.start, c.end) for c in answer.citations if c.file == row["file"]] if answer.found else []
+    spans = [(c.start, c.end) for c in answer.citations if c.file == file] if answer.found else []
     precision, recall = m.char_precision_recall(spans, gold) if answerable else (None, None)
-    faithful, total = m.faithful_citations(answer.citations, lambda f: texts[f])
-    text = texts[row["file"]]
+    first = m.first_cite_overlap(answer, file, gold) if answerable else None
+    faithful, total = m.faithful_citations(answer.citations, lambda f: text if f == file else "")
     gold_text = " … ".join(text[g["start"]:g["end"]] for g in gold[:2])
     return {
-        "id": row["id"], "category": row["category"], "file": row["file"], "question": row["question"],
-        "expect_found": answerable, "found": bool(answer.found), "text": answer.text,
+        "id": row["id"], "category": row["category"], "file": file, "question": row["question"],
+        "expect_found": answerable, "found": bool(answer.found), "text": answer.text, "mode": answer.mode,
         "expected": (f"{row.get('answer', '')} — gold: {gold_text[:600]}" if answerable else "not found (no such clause)"),
-        "rank": rank, "char_precision": precision, "char_recall": recall,
-        "correct": bool(answer.found) == answerable and (not answerable or bool(recall)),
-        "cited_clauses": [{"file": c.file, "agreement": c.agreement, "clause": c.clause, "quote": c.quote,
-                           "clause_text": c.clause_text} for c in answer.citations],
-        "faithful": faithful, "citations": total, "seconds": round(seconds, 4),
+        "first_cite_overlap": first,
+        "any_cite_overlap": m.any_cite_overlap(answer, file, gold) if answerable else None,
+        "cited_chars": m.cited_chars(answer), "char_precision": precision, "char_recall": recall, "rank": rank,
+        # right means what a reader sees first is right: the found decision, then the first citation
+        "correct": bool(answer.found) == answerable and (not answerable or bool(first)),
+        "cited_clauses": cited_clauses(answer), "faithful": faithful, "citations": total,
+        "seconds": round(seconds, 4),
     }
 
 
-def score_cuad_rows(rows: list[dict]) -> dict:
+def score_cuad_rows(rows: list[dict], llm: bool = False) -> dict:
+    """Answer metrics first, then the retrieval means (hit@k, MRR over answerable rows), then latency."""
     answerable = [r for r in rows if r["expect_found"]]
     found = m.binary_scores([r["found"] for r in rows], [r["expect_found"] for r in rows])
-    faithful, total = sum(r["faithful"] for r in rows), sum(r["citations"] for r in rows)
     return {
         "n_questions": len(rows), "n_answerable": len(answerable),
-        "hit@1": m.mean(m.hit_at(r["rank"], 1) for r in answerable),
-        f"hit@{K}": m.mean(m.hit_at(r["rank"], K) for r in answerable),
-        "mrr": m.mean(m.reciprocal_rank(r["rank"]) for r in answerable),
+        "first_cite_overlap": m.mean(float(r["first_cite_overlap"]) for r in answerable),
+        "any_cite_overlap": m.mean(float(r["any_cite_overlap"]) for r in answerable),
+        "mean_cited_chars": m.mean(r["cited_chars"] for r in rows),
         "char_precision": m.mean(r["char_precision"] for r in answerable),
         "char_recall": m.mean(r["char_recall"] for r in answerable),
         "found_precision": found["precision"], "found_recall": found["recall"],
         "found_balanced_accuracy": found["balanced_accuracy"],
         "answer_correctness": m.mean(float(r["correct"]) for r in rows),
-        "faithfulness": faithful / total if total else None,
+        **faithfulness(rows, llm),
+        "hit@1": m.mean(m.hit_at(r["rank"], 1) for r in answerable),
+        f"hit@{K}": m.mean(m.hit_at(r["rank"], K) for r in answerable),
+        "mrr": m.mean(m.reciprocal_rank(r["rank"]) for r in answerable),
         **m.latency([r["seconds"] for r in rows]),
     }

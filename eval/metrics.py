@@ -133,20 +133,60 @@ Span = tuple[int, int]
 
 
 def gold_copies(gold: Sequence[dict]) -> list[list[Span]]:
-    """Each gold span with its copies: [start, end) plus every also_at start with the same length."""
-    return [[(g["start"], g["end"])] + [(s, s + g["end"] - g["start"]) for s in g.get("also_at", ())]
-            for g in gold]
+    """Each gold span with its copies: [start, end) plus every also_at copy.
+
+    CUAD's qa.jsonl gives a copy as its start (same length as the span); a {start, end} copy is
+    taken as written, so hand-made gold in either shape scores the same way."""
+    return [[(g["start"], g["end"])] + [_copy(g, s) for s in g.get("also_at", ())] for g in gold]
+
+
+def _copy(gold: dict, at) -> Span:
+    if isinstance(at, dict):
+        return (at["start"], at["end"])
+    return (at, at + gold["end"] - gold["start"])
 
 
 def overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _touches_gold(span: Span, gold: Sequence[dict]) -> bool:
+    return any(overlaps(span, s) for copies in gold_copies(gold) for s in copies)
+
+
+# -- CUAD: what the answer cites ---------------------------------------------------------------
+# Only a found answer claims its citations (a "not found" reply that shows what it searched is
+# still a refusal), and a citation of another contract never counts, whatever its offsets.
+
+def first_cite_overlap(answer, file: str, gold: Sequence[dict]) -> bool:
+    """Found, and the first citation (the one a reader sees first) is in `file` and overlaps gold."""
+    if not answer.found or not answer.citations:
+        return False
+    first = answer.citations[0]
+    return first.file == file and _touches_gold((first.start, first.end), gold)
+
+
+def any_cite_overlap(answer, file: str, gold: Sequence[dict]) -> bool:
+    """Found, and some citation is in `file` and overlaps gold."""
+    return bool(answer.found) and any(c.file == file and _touches_gold((c.start, c.end), gold)
+                                      for c in answer.citations)
+
+
+def right_file_first(answer, file: str) -> bool:
+    """Found, and the first citation is in `file` (whole-corpus questions: the right contract)."""
+    return bool(answer.found) and bool(answer.citations) and answer.citations[0].file == file
+
+
+def cited_chars(answer) -> int | None:
+    """Characters cited by a found answer (overlapping citations count twice: the reader reads
+    them twice); None for a refusal, which claims nothing."""
+    return sum(c.end - c.start for c in answer.citations) if answer.found else None
+
+
 def first_hit_rank(chunks: Sequence[Span], gold: Sequence[dict]) -> int | None:
     """1-based rank of the first chunk overlapping any gold span or copy; None if none does."""
-    spans = [s for copies in gold_copies(gold) for s in copies]
     for rank, chunk in enumerate(chunks, 1):
-        if any(overlaps(chunk, s) for s in spans):
+        if _touches_gold(chunk, gold):
             return rank
     return None
 

@@ -5,20 +5,52 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from eval.result import SuiteResult, is_score
+
 CHART = "metrics_by_category.png"
 LATENCY = "latency.png"
 
+# What each metric means, printed under the tables so that a number is never read without its definition.
+DEFINITIONS = {
+    "first_cite_overlap": "answerable questions whose answer was found and whose first citation (in the right "
+                          "contract) overlaps a gold span; also_at copies count as gold",
+    "any_cite_overlap": "the same, for any citation of the answer",
+    "mean_cited_chars": "characters a found answer cites (sum of end - start over its citations), on average",
+    "right_contract_at_1": "questions whose answer was found and first cites the contract asked about; "
+                           "refusals are misses",
+    "char_precision": "share of cited characters inside gold (answerable questions)",
+    "char_recall": "share of gold characters cited, each gold span by its best-covered copy",
+    "found_balanced_accuracy": "the found / not-found decision: mean of its recall on answerable and on "
+                               "unanswerable questions",
+    "answer_correctness": "right found / not-found decision and, when answerable, a right answer (CUAD: the "
+                          "first citation overlaps gold; pairs: every expected fact present)",
+    "faithfulness": "share of citations whose quote is exactly the document text (chat-model answers only; "
+                    "extractive quotes are by construction)",
+    "hit@1": "retrieval, answerable questions: the first retrieved clause overlaps gold",
+    "hit@5": "retrieval: one of the first five clauses overlaps gold",
+    "mrr": "retrieval: mean reciprocal rank of the first clause overlapping gold",
+}
 
-def _fmt(value) -> str:
+
+_COUNTS = {"mean_cited_chars"}  # averages of counts: thousandths of a character mean nothing
+
+
+def _fmt(value, name: str = "") -> str:
     if value is None:
         return "—"
-    return f"{value:.3f}" if isinstance(value, float) else str(value)
+    if isinstance(value, float):
+        return f"{value:.1f}" if name in _COUNTS else f"{value:.3f}"
+    return str(value)
+
+
+def definitions(result) -> list[tuple[str, str]]:
+    return [(name, DEFINITIONS[name]) for name in result.overall if name in DEFINITIONS]
 
 
 def _table(result) -> tuple[list[str], list[list[str]]]:
     names = list(result.overall)
-    rows = [[c] + [_fmt(v.get(n)) for n in names] for c, v in result.categories.items()]
-    rows.append(["**overall**"] + [_fmt(result.overall.get(n)) for n in names])
+    rows = [[c] + [_fmt(v.get(n), n) for n in names] for c, v in result.categories.items()]
+    rows.append(["**overall**"] + [_fmt(result.overall.get(n), n) for n in names])
     return ["category"] + names, rows
 
 
@@ -46,7 +78,7 @@ def plot_categories(result, path: Path) -> None:
     import matplotlib.pyplot as plt
 
     groups = {**result.categories, "overall": result.overall}
-    names = [n for n in result.overall if not n.startswith(("n_", "latency"))]
+    names = [n for n in result.overall if is_score(n)]
     fig, ax = plt.subplots(figsize=(max(8, 0.9 * len(groups) * max(1, len(names)) / 3), 4.5))
     width = 0.8 / max(1, len(names))
     for i, name in enumerate(names):
@@ -93,7 +125,8 @@ def markdown(result) -> str:
              + ", ".join(f"{k}: {v}" for k, v in result.meta.items() if k not in ("contracts",)), "",
              "## Per category", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
-    lines += ["", f"![metrics per category]({CHART})", "", f"![latency]({LATENCY})", ""]
+    lines += ["", *(f"- `{name}`: {text}" for name, text in definitions(result)), ""]
+    lines += [f"![metrics per category]({CHART})", "", f"![latency]({LATENCY})", ""]
     if result.broken:
         lines += ["## Broken pairs (expected citation not in the index; not counted)", ""]
         lines += [f"- `{b['id']}` (line {b['line']}): {', '.join(b['missing'])}" for b in result.broken]
@@ -126,6 +159,7 @@ def to_html(result) -> str:
              "background:#f6f6f6;padding:6px}</style></head><body>",
              f"<h1>ClauseQA eval: {esc(result.suite)}</h1><h2>Per category</h2>",
              f"<table class='categories'><tr>{head}</tr>{body}</table>",
+             "<dl>" + "".join(f"<dt><code>{esc(n)}</code></dt><dd>{esc(t)}</dd>" for n, t in definitions(result)) + "</dl>",
              f"<p><img src='{CHART}' alt='metrics per category'></p><p><img src='{LATENCY}' alt='latency'></p>"]
     if result.broken:
         parts.append("<h2>Broken pairs (not counted)</h2><ul>")
@@ -150,36 +184,41 @@ _SHORT = {"n_questions": "n", "n_answerable": "n ans", "answer_correctness": "co
           "citation_precision": "cite P", "citation_recall": "cite R", "faithfulness": "faithful",
           "refusal_precision": "refuse P", "refusal_recall": "refuse R", "char_precision": "char P",
           "char_recall": "char R", "found_precision": "found P", "found_recall": "found R",
-          "found_balanced_accuracy": "found BA", "latency_p50": "p50 s", "latency_p95": "p95 s"}
+          "found_balanced_accuracy": "found BA", "first_cite_overlap": "1st cite", "any_cite_overlap": "any cite",
+          "mean_cited_chars": "chars", "right_contract_at_1": "doc@1", "latency_p50": "p50 s", "latency_p95": "p95 s"}
+
+
+# Kept to the report and the JSON so that the table fits 120 columns: the answer metrics, found BA and
+# the retrieval means say enough at a glance.
+_CONSOLE_HIDDEN = {"latency_mean", "char_precision", "char_recall", "found_precision", "found_recall"}
 
 
 def print_summary(result, console=None) -> None:
-    """One compact table: a row per category (if few) and overall; the mean latency is in the JSON."""
+    """One compact table: a row per category (if few) and overall; the rest is in the report and JSON."""
     from rich.console import Console
     from rich.table import Table
 
     console = console or Console(stderr=True)
-    names = [n for n in result.overall if n != "latency_mean"]
+    names = [n for n in result.overall if n not in _CONSOLE_HIDDEN]
     table = Table(title=f"ClauseQA eval: {result.suite}", padding=(0, 1), pad_edge=False)
     table.add_column("category", no_wrap=True)
     for name in names:
         table.add_column(_SHORT.get(name, name), justify="right", no_wrap=True)
     rows = result.categories.items() if len(result.categories) <= 12 else ()  # CUAD's 41 go to the report
     for category, values in rows:
-        table.add_row(category, *(_short_fmt(values.get(n)) for n in names))
-    table.add_row("[bold]overall[/bold]", *(_short_fmt(result.overall.get(n)) for n in names))
+        table.add_row(category, *(_short_fmt(values.get(n), n) for n in names))
+    table.add_row("[bold]overall[/bold]", *(_short_fmt(result.overall.get(n), n) for n in names))
     console.print(table)
 
 
-def _short_fmt(value) -> str:
-    return f"{value:.2f}" if isinstance(value, float) else _fmt(value)
+def _short_fmt(value, name: str) -> str:
+    if isinstance(value, float):
+        return f"{value:.0f}" if name in _COUNTS else f"{value:.2f}"
+    return _fmt(value)
 
 
 def report_from_results(results_json: str | Path, report_dir: str | Path) -> dict[str, Path]:
     """Re-draw the report of an earlier run from its results.json (no assistant needed)."""
     import json
 
-    from eval.run import SuiteResult
-
-    data = json.loads(Path(results_json).read_text(encoding="utf-8"))
-    return write_report(SuiteResult(**{**data, "rows": tuple(data["rows"]), "broken": tuple(data["broken"])}), report_dir)
+    return write_report(SuiteResult.from_dict(json.loads(Path(results_json).read_text(encoding="utf-8"))), report_dir)

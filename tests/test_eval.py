@@ -1,4 +1,5 @@
-"""Eval: metrics on hand-made answers, pairs-file errors, the baseline gate and the report files."""
+"""Eval: metrics on hand-made answers, the split, pairs-file errors, the suites run against fake
+assistants, the baseline gate and the report files."""
 
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ import pytest
 
 from assistant.types import Answer, Citation
 from eval import metrics as m
+from eval.baseline import check_baseline, parse_key, update_command, write_baseline
 from eval.pairs_file import PairsFileError, load_pairs
-from eval.run import check_baseline, run_eval
+from eval.result import EvalOptionError, SuiteResult, is_score
+from eval.run import run_eval, run_pairs_suite
+from eval.split import cuad_files, cuad_part, pair_half
 
 REPO = Path(__file__).resolve().parents[1]
 DOC = "Preamble. 7. It will be governed by the laws of the Commonwealth of Massachusetts. Signed Sep 23, 2020."
@@ -103,6 +107,79 @@ def test_char_precision_recall():
     assert m.char_precision_recall([(100, 110), (200, 210)], gold) == (1.0, 1.0)
 
 
+# -- CUAD: what the answer cites ---------------------------------------------------------------
+
+GOLD = [{"start": 100, "end": 110, "also_at": [500]},  # CUAD's shape: a copy given by its start
+        {"start": 200, "end": 210, "also_at": [{"start": 900, "end": 950}]}]  # or as a whole span
+
+
+def span(start: int, end: int, file: str = FILE) -> Citation:
+    return Citation(file=file, agreement="a", clause="1", quote="x" * (end - start), start=start, end=end, score=0.5)
+
+
+def test_gold_copies_take_both_shapes():
+    assert m.gold_copies(GOLD) == [[(100, 110), (500, 510)], [(200, 210), (900, 950)]]
+
+
+@pytest.mark.parametrize("found, spans, first, any_, chars", [
+    (True, [(0, 50), (505, 520)], False, True, 65),  # the first misses; the second hits the copy at 500
+    (True, [(920, 930), (0, 5)], True, True, 15),  # inside a {start, end} copy
+    (True, [(110, 120), (90, 100)], False, False, 20),  # touching a span is not overlapping it
+    (True, [(205, 206), (0, 10), (0, 10)], True, True, 21),  # repeated citations are read, and counted, twice
+    (True, [], False, False, 0),
+    (False, [(100, 110)], False, False, None),  # a refusal claims nothing, whatever it shows
+])
+def test_cite_overlap_and_cited_chars(found, spans, first, any_, chars):
+    answer = Answer("q", "t", found, tuple(span(s, e) for s, e in spans))
+    assert m.first_cite_overlap(answer, FILE, GOLD) is first
+    assert m.any_cite_overlap(answer, FILE, GOLD) is any_
+    assert m.cited_chars(answer) == chars
+
+
+def test_a_citation_of_another_contract_never_overlaps():
+    answer = Answer("q", "t", True, (span(100, 110, file="other.txt"), span(200, 205)))
+    assert m.first_cite_overlap(answer, FILE, GOLD) is False
+    assert m.any_cite_overlap(answer, FILE, GOLD) is True
+    assert not m.right_file_first(answer, FILE) and m.right_file_first(answer, "other.txt")
+    assert not m.right_file_first(Answer("q", "t", False, (span(100, 110),)), FILE)
+    assert not m.right_file_first(Answer("q", "t", True), FILE)
+
+
+# -- the split ---------------------------------------------------------------------------------
+
+NAMES = [f"contract-{c}.txt" for c in "abcdefghij"]
+
+
+def test_cuad_parts_are_disjoint_cover_all_and_keep_the_split_order():
+    validation, fit = cuad_files(NAMES, "validation"), cuad_files(NAMES, "fit")
+    assert validation == ["contract-j.txt", "contract-b.txt", "contract-a.txt"]  # hash order, not by name
+    assert set(validation).isdisjoint(fit) and sorted(validation + fit) == NAMES
+    assert cuad_files(NAMES + NAMES, "validation", 2) == ["contract-j.txt", "contract-b.txt"]
+    with pytest.raises(ValueError, match="Unknown CUAD part 'test'"):
+        cuad_files(NAMES, "test")
+
+
+def test_cuad_split_of_the_shared_contracts(shared_dir):
+    files = sorted(p.name for p in (shared_dir / "cuad" / "contracts").glob("*.txt"))
+    validation, fit = cuad_files(files, "validation"), cuad_files(files, "fit")
+    assert (len(validation), len(fit)) == (142, 266)
+    assert set(validation).isdisjoint(fit) and sorted(validation + fit) == files
+    assert validation[0].startswith("PlayboyEnterprisesInc_20090220_10-QA_EX-10.2_4091580")
+    for name in ("BLUEHILLSBANCORP,INC_05_20_2014-EX-1.1-AGENCY AGREEMENT.txt",
+                 "ABILITYINC_06_15_2020-EX-4.25-SERVICES AGREEMENT.txt"):
+        assert name in validation and cuad_part(name) == "validation"
+    for name in ("VITAMINSHOPPECOMINC_09_13_1999-EX-10.26-SPONSORSHIP AGREEMENT.txt",
+                 "ACCELERATEDTECHNOLOGIESHOLDINGCORP_04_24_2003-EX-10.13-JOINT VENTURE AGREEMENT.txt"):
+        assert name in fit and cuad_part(name) == "fit"
+
+
+def test_pair_halves_of_the_sample_pairs():
+    ids = [p.id for p in load_pairs(REPO / "eval" / "pairs" / "sample.yaml")]
+    test = [i for i in ids if pair_half(i) == "test"]
+    assert (len(test), len(ids) - len(test)) == (54, 61)
+    assert "law-masked-training" in test and "law-xin-wang" not in test
+
+
 # -- pairs file --------------------------------------------------------------------------------
 
 GOOD = """\
@@ -174,8 +251,10 @@ class FakeAssistant:
                    for c in ("preamble", "7 (part 2)", "signatures")]
         self.retriever = SimpleNamespace(clauses=dict(enumerate(clauses)))
         self.settings = SimpleNamespace(model="fake")
+        self.asked = []
 
     def ask(self, question, files=None):
+        self.asked.append(question)
         found, text, cites = self.table[question]
         if question in self.wrong:
             found, text, cites = True, "Delaware", ()
@@ -198,15 +277,17 @@ def pairs(tmp_path):
 def test_run_passes_then_gates_a_drop(tmp_path, pairs, capsys):
     baseline = tmp_path / "baseline.json"
     assert run_eval(pairs, baseline=baseline, update_baseline=True, qa=FakeAssistant(), progress=False,
-                    report_dir=tmp_path / "r0") == 0
+                    report_dir=tmp_path / "r0", half="all") == 0
     recorded = json.loads(baseline.read_text())
     assert recorded["tolerance"] == 0.02
-    assert recorded["suites"]["mini"]["overall"]["answer_correctness"] == 1.0
-    assert run_eval(pairs, baseline=baseline, qa=FakeAssistant(), progress=False, report_dir=tmp_path / "r1") == 0
+    assert recorded["suites"]["mini-all"]["overall"]["answer_correctness"] == 1.0
+    assert "faithfulness" not in recorded["suites"]["mini-all"]["overall"]  # extractive: true by construction
+    assert run_eval(pairs, baseline=baseline, qa=FakeAssistant(), progress=False, report_dir=tmp_path / "r1",
+                    half="all") == 0
     assert "PASS" in capsys.readouterr().err
 
     assert run_eval(pairs, baseline=baseline, qa=FakeAssistant(wrong={"Which law?"}), progress=False,
-                    report_dir=tmp_path / "r2") == 1
+                    report_dir=tmp_path / "r2", half="all") == 1
     err = capsys.readouterr().err
     assert "REGRESSION" in err and "overall.answer_correctness" in err and "single_fact.citation_recall" in err
     results = json.loads((tmp_path / "r2" / "results.json").read_text())
@@ -217,14 +298,13 @@ def test_run_passes_then_gates_a_drop(tmp_path, pairs, capsys):
 def test_gate_tolerance(tmp_path, pairs):
     baseline = tmp_path / "baseline.json"
     run_eval(pairs, baseline=baseline, update_baseline=True, qa=FakeAssistant(), progress=False,
-             report_dir=tmp_path / "r")
+             report_dir=tmp_path / "r", half="all")
     data = json.loads(baseline.read_text())
-    data["suites"]["mini"]["overall"]["answer_correctness"] = 1.01  # within 0.02 of the 1.0 we get
+    data["suites"]["mini-all"]["overall"]["answer_correctness"] = 1.01  # within 0.02 of the 1.0 we get
     baseline.write_text(json.dumps(data))
-    from eval.run import run_pairs_suite
-    result = run_pairs_suite(pairs, qa=FakeAssistant(), progress=False)
+    result = run_pairs_suite(pairs, qa=FakeAssistant(), progress=False, half="all")
     assert check_baseline(result, baseline) == ([], "")
-    data["suites"]["mini"]["overall"]["answer_correctness"] = 1.03
+    data["suites"]["mini-all"]["overall"]["answer_correctness"] = 1.03
     baseline.write_text(json.dumps(data))
     drops, _ = check_baseline(result, baseline)
     assert drops == ["overall.answer_correctness: 1.030 -> 1.000 (-0.030, tolerance 0.02)"]
@@ -233,7 +313,8 @@ def test_gate_tolerance(tmp_path, pairs):
 def test_broken_pair_is_listed_not_scored(tmp_path, capsys):
     path = tmp_path / "mini.yaml"
     path.write_text(GOOD.replace('clause: "7"}\n- id: nothing', 'clause: "9"}\n- id: nothing'))
-    assert run_eval(str(path), baseline=None, qa=FakeAssistant(), progress=False, report_dir=tmp_path / "r") == 1
+    assert run_eval(str(path), baseline=None, qa=FakeAssistant(), progress=False, report_dir=tmp_path / "r",
+                    half="all") == 1
     err = capsys.readouterr().err
     assert "1 broken pair" in err and "000.txt / Xin Wang / clause 9" in err
     results = json.loads((tmp_path / "r" / "results.json").read_text())
@@ -245,17 +326,19 @@ def test_empty_suite_is_an_error(tmp_path):
     path.write_text("[]\n")
     with pytest.raises(PairsFileError, match="empty"):
         run_eval(str(path), baseline=None, qa=FakeAssistant(), progress=False)
-    with pytest.raises(PairsFileError, match="Unknown suite 'nope'; valid: sample, cuad"):
+    with pytest.raises(PairsFileError, match="Unknown suite 'nope'; valid: sample, cuad, cuad-corpus or a pairs"):
         run_eval("nope", baseline=None, qa=FakeAssistant(), progress=False)
 
 
 def test_report_files(tmp_path, pairs):
     report = tmp_path / "report"
-    run_eval(pairs, baseline=None, qa=FakeAssistant(wrong={"Who signed?"}), progress=False, report_dir=report)
+    run_eval(pairs, baseline=None, qa=FakeAssistant(wrong={"Who signed?"}), progress=False, report_dir=report,
+             half="all")
     for png in ("metrics_by_category.png", "latency.png"):
         assert (report / png).read_bytes()[:4] == b"\x89PNG"
     md, page = (report / "report.md").read_text(), (report / "report.html").read_text()
     assert "| category | n_questions | answer_correctness" in md and "| single_fact | 1 | 1.000" in md
+    assert "faithfulness" not in md
     assert "<table class='categories'>" in page and "<td>unanswerable</td>" in page
     assert "Failures (1)" in md and "**question:** Who signed?" in md and "Delaware" in page
     assert "metrics_by_category.png" in page
@@ -263,6 +346,237 @@ def test_report_files(tmp_path, pairs):
     from eval.report import report_from_results
     again = report_from_results(report / "results.json", tmp_path / "again")
     assert again["md"].read_text() == md
+
+
+@pytest.mark.parametrize("half, key, asked", [
+    ("test", "mini-test", ["Which law?"]),
+    ("fit", "mini-fit", ["What royalty?", "Who signed?", "Which law governs his agreement?"]),
+    ("all", "mini-all", ["Which law?", "What royalty?", "Who signed?", "Which law governs his agreement?"]),
+])
+def test_half_asks_only_the_pairs_of_that_half(pairs, half, key, asked):
+    assert [pair_half(i) for i in ("law", "nothing", "conv")] == ["test", "fit", "fit"]
+    qa = FakeAssistant()
+    result = run_pairs_suite(pairs, qa=qa, progress=False, half=half)
+    assert (result.suite, qa.asked, result.meta["half"]) == (key, asked, half)
+
+
+def test_the_gate_reads_the_test_half_by_default(tmp_path, pairs):
+    qa = FakeAssistant()
+    assert run_eval(pairs, baseline=None, qa=qa, progress=False, report_dir=tmp_path / "r") == 0
+    assert qa.asked == ["Which law?"]
+    assert json.loads((tmp_path / "r" / "results.json").read_text())["suite"] == "mini-test"
+
+
+# -- the CUAD suites with a fake CUAD folder and a fake assistant ------------------------------
+
+CONTRACT = "".join(chr(ord("a") + i % 26) for i in range(1000))
+J, B, A, C = "contract-j.txt", "contract-b.txt", "contract-a.txt", "contract-c.txt"  # validation j, b, a; fit c
+LAW, NONCOMPETE = "Which law governs this agreement?", "Is there a non-compete?"
+LAW_GOLD = [{"start": 100, "end": 110, "also_at": [500]}]
+
+
+def cuad_row(file, category, question, answerable, gold=(), suffix=""):
+    return {"id": f"{file}::{category}{suffix}", "file": file, "category": category, "question": question,
+            "answerable": answerable, "answer": "Delaware" if answerable else "", "gold": list(gold)}
+
+
+@pytest.fixture
+def cuad(tmp_path, monkeypatch):
+    """A CUAD folder of four contracts (three validation, one fit) that the suites read."""
+    root = tmp_path / "cuad"
+    (root / "contracts").mkdir(parents=True)
+    qa_rows, corpus_rows = [], []
+    for file in (A, B, C, J):
+        (root / "contracts" / file).write_text(CONTRACT)
+        qa_rows += [cuad_row(file, "Governing Law", LAW, True, LAW_GOLD), cuad_row(file, "Non-Compete", NONCOMPETE, False)]
+    corpus_rows = [cuad_row(J, "Governing Law", f"In {J}: {LAW}", True, LAW_GOLD, "::corpus"),
+                   cuad_row(B, "Governing Law", f"In {B}: {LAW}", True, LAW_GOLD, "::corpus"),
+                   cuad_row(B, "Parties", f"In {B}: who are the parties?", True, [{"start": 0, "end": 20, "also_at": []}]),
+                   cuad_row(C, "Governing Law", f"In {C}: {LAW}", True, LAW_GOLD, "::corpus"),  # a fit contract
+                   cuad_row(J, "Non-Compete", f"In {J}: {NONCOMPETE}", False)]  # no right contract to find
+    for name, rows in (("qa.jsonl", qa_rows), ("corpus_queries.jsonl", corpus_rows)):
+        (root / name).write_text("".join(json.dumps(r) + "\n" for r in rows))
+    monkeypatch.setenv("CLAUSEQA_CUAD_DIR", str(root))
+    return root
+
+
+class FakeCuad:
+    """Answers and retrieval hits looked up by (files filter, question); records every filter asked with."""
+
+    def __init__(self, answers, hits=None, mode="extractive"):
+        self.answers, self.hits, self.mode = answers, hits or {}, mode
+        self.asked: list[tuple] = []
+        self.settings = SimpleNamespace(model="fake")
+
+    def ask(self, question, files=None):
+        key = (files[0] if files else None, question)
+        self.asked.append((files, question))
+        found, spans = self.answers.get(key, (False, []))
+        cites = tuple(Citation(file=f, agreement="a", clause="1", quote=CONTRACT[s:e], start=s, end=e, score=0.5)
+                      for f, s, e in spans)
+        return Answer(question, "answer [1]" if found else "Not found", found, cites, mode=self.mode)
+
+    def retrieve(self, question, k=None, files=None):
+        spans = self.hits.get((files[0], question), [])
+        return [SimpleNamespace(clause=SimpleNamespace(start=s, end=e)) for s, e in spans][:k]
+
+    def document_text(self, file):
+        return CONTRACT
+
+
+def per_contract_fake(mode="extractive") -> FakeCuad:
+    return FakeCuad({(J, LAW): (True, [(J, 500, 505)]),  # the first citation is on the copy at 500
+                     (B, LAW): (True, [(B, 0, 50), (B, 105, 120)]),  # only the second is on gold
+                     (B, NONCOMPETE): (True, [(B, 300, 340)])},  # found what is not there; (J, NONCOMPETE) refuses
+                    hits={(J, LAW): [(0, 50), (95, 120)], (B, LAW): [(100, 110)]}, mode=mode)
+
+
+def test_cuad_suite_scores_what_the_answer_cites(cuad):
+    from eval.cuad import run_cuad
+
+    qa = per_contract_fake()
+    result = run_cuad(limit=2, qa=qa, progress=False)
+    assert result.suite == "cuad-validation-2" and result.meta["contracts"] == [J, B]
+    assert sorted(qa.asked) == sorted([([f], q) for f in (J, B) for q in (LAW, NONCOMPETE)])  # never A or C
+    assert list(result.overall) == [
+        "n_questions", "n_answerable", "first_cite_overlap", "any_cite_overlap", "mean_cited_chars", "char_precision",
+        "char_recall", "found_precision", "found_recall", "found_balanced_accuracy", "answer_correctness",
+        "hit@1", "hit@5", "mrr", "latency_mean", "latency_p50", "latency_p95"]  # answer first, no faithfulness
+    assert {k: v for k, v in result.overall.items() if not k.startswith("latency")} == pytest.approx({
+        "n_questions": 4, "n_answerable": 2, "first_cite_overlap": 0.5, "any_cite_overlap": 1.0,
+        "mean_cited_chars": (5 + 65 + 40) / 3, "char_precision": (1 + 5 / 65) / 2, "char_recall": 0.5,
+        "found_precision": 2 / 3, "found_recall": 1.0, "found_balanced_accuracy": 0.75, "answer_correctness": 0.5,
+        "hit@1": 0.5, "hit@5": 1.0, "mrr": 0.75})
+    assert result.categories["Non-Compete"]["first_cite_overlap"] is None
+    assert result.categories["Non-Compete"]["mean_cited_chars"] == 40
+
+
+def test_cuad_suite_reports_faithfulness_of_generated_answers(cuad):
+    from eval.cuad import run_cuad
+
+    result = run_cuad(limit=2, qa=per_contract_fake(mode="ollama:llama3.1"), progress=False)
+    assert result.overall["faithfulness"] == 1.0 and result.categories["Governing Law"]["faithfulness"] == 1.0
+
+
+def test_cuad_fit_part_and_default_limit(cuad):
+    from eval.cuad import load_rows
+
+    files, rows = load_rows(part="fit")
+    assert files == [C] and {r["file"] for r in rows} == {C}
+    assert load_rows()[0] == [J, B, A]  # fewer than the 10 default contracts: all of them
+
+
+def test_corpus_suite_finds_the_contract_without_a_filter(cuad):
+    from eval.corpus import run_corpus
+
+    qj, qb, qparties = f"In {J}: {LAW}", f"In {B}: {LAW}", f"In {B}: who are the parties?"
+    qa = FakeCuad({(None, qj): (True, [(J, 100, 110)]),
+                   # gold offsets, but of the wrong contract first; the right one second (on the copy at 500)
+                   (None, qb): (True, [(J, 100, 110), (B, 505, 515)])})  # qparties: refused
+    result = run_corpus(limit=2, qa=qa, progress=False)
+    assert result.suite == "cuad-corpus-validation-2"
+    assert qa.asked == [(None, qj), (None, qb), (None, qparties)]  # no fit contract, no unanswerable row
+    assert {k: v for k, v in result.overall.items() if not k.startswith("latency")} == pytest.approx({
+        "n_questions": 3, "right_contract_at_1": 1 / 3, "first_cite_overlap": 1 / 3, "any_cite_overlap": 2 / 3,
+        "mean_cited_chars": 15})
+    assert [r["correct"] for r in result.rows] == [True, False, False]
+
+
+def test_corpus_row_scoring():
+    from eval.corpus import score_corpus_row
+
+    gold = [{"start": 0, "end": 20, "also_at": []}]
+    row = cuad_row(B, "Parties", "who?", True, gold)
+    scored = score_corpus_row(row, Answer("who?", "t", True, (span(0, 10, file=J), span(5, 6, file=B))), 0.1,
+                              lambda f: CONTRACT)
+    assert (scored["right_contract_at_1"], scored["first_cite_overlap"], scored["any_cite_overlap"]) == (False, False, True)
+    assert (scored["cited_chars"], scored["cited_files"]) == (11, [B, J])
+
+
+@pytest.mark.parametrize("suite, options, error", [
+    ("cuad", {"half": "test"}, "--half is for the pairs suites; cuad takes --part (validation, fit)"),
+    ("cuad-corpus", {"half": "all"}, "--half is for the pairs suites; cuad-corpus takes --part (validation, fit)"),
+    ("cuad", {"part": "test"}, "Unknown CUAD part 'test'; valid: validation, fit"),
+    ("cuad-corpus", {"part": "train"}, "Unknown CUAD part 'train'; valid: validation, fit"),
+    ("PAIRS", {"part": "fit"}, "--part is for the CUAD suites; PAIRS takes --half (test, fit, all)"),
+    ("PAIRS", {"half": "train"}, "Unknown half 'train'; valid: test, fit, all"),
+])
+def test_options_that_do_not_fit_the_suite(cuad, pairs, suite, options, error):
+    suite = pairs if suite == "PAIRS" else suite
+    with pytest.raises(EvalOptionError) as info:
+        run_eval(suite, baseline=None, qa=per_contract_fake(), progress=False, **options)
+    assert str(info.value) == error.replace("PAIRS", pairs)
+
+
+def test_cli_passes_part_and_half(monkeypatch):
+    from typer.testing import CliRunner
+
+    import eval.run
+    from assistant.cli import app
+
+    calls = []
+    monkeypatch.setattr(eval.run, "run_eval", lambda **kw: calls.append(kw) or 0)
+    runner = CliRunner()
+    assert runner.invoke(app, ["eval", "--suite", "cuad", "--part", "fit", "--limit", "3"]).exit_code == 0
+    assert runner.invoke(app, ["eval", "--half", "all"]).exit_code == 0
+    assert [(c["suite"], c["part"], c["half"], c["limit"]) for c in calls] == [("cuad", "fit", None, 3),
+                                                                              ("sample", None, "all", None)]
+
+
+def test_cuad_run_records_reports_and_drops_old_keys(tmp_path, cuad, capsys):
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(json.dumps({"tolerance": 0.02, "suites": {"cuad-10": {"overall": {"hit@1": 0.6}},
+                                                                  "sample": {"overall": {}},
+                                                                  "sample-test": {"overall": {"n_questions": 1}}}}))
+    report = tmp_path / "report"
+    assert run_eval("cuad", limit=2, baseline=baseline, update_baseline=True, qa=per_contract_fake(),
+                    progress=False, report_dir=report) == 0
+    err = " ".join(capsys.readouterr().err.split())  # the console wraps long lines
+    assert "baseline updated" in err and "dropped old-style keys no run checks any more: cuad-10, sample" in err
+    assert "1st cite" in err and "any cite" in err
+    suites = json.loads(baseline.read_text())["suites"]
+    assert sorted(suites) == ["cuad-validation-2", "sample-test"]
+    assert suites["cuad-validation-2"]["gate_categories"] is False
+    md, page = (report / "report.md").read_text(), (report / "report.html").read_text()
+    assert "| category | n_questions | n_answerable | first_cite_overlap | any_cite_overlap | mean_cited_chars |" in md
+    assert "| **overall** | 4 | 2 | 0.500 | 1.000 | 36.7 |" in md
+    assert "- `first_cite_overlap`: answerable questions whose answer was found" in md
+    assert "<dt><code>right_contract_at_1</code></dt>" not in page and "<dt><code>mrr</code></dt>" in page
+    assert "Failures (2)" in md  # B's law answer cites gold second; B's non-compete is found
+
+
+# -- the baseline ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("key, command", [
+    ("sample-test", "clauseqa eval --update-baseline"),
+    ("sample-fit-20", "clauseqa eval --half fit --limit 20 --update-baseline"),
+    ("mini-all", "clauseqa eval --suite mini --half all --update-baseline"),
+    ("cuad-validation-10", "clauseqa eval --suite cuad --limit 10 --update-baseline"),
+    ("cuad-fit-40", "clauseqa eval --suite cuad --part fit --limit 40 --update-baseline"),
+    ("cuad-corpus-validation-40", "clauseqa eval --suite cuad-corpus --limit 40 --update-baseline"),
+    ("cuad-10", "clauseqa eval --update-baseline"),  # an old-style key: no run makes it any more
+])
+def test_update_command(key, command):
+    assert update_command(key) == command
+    assert (parse_key(key) is None) == (key == "cuad-10")
+
+
+def test_check_baseline_tolerates_missing_suites_and_metrics(tmp_path):
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(json.dumps({"tolerance": 0.02, "suites": {
+        "cuad-10": {"overall": {"hit@1": 0.9}},
+        "cuad-validation-10": {"gate_categories": False, "overall": {
+            "faithfulness": 1.0, "hit@1": 0.5, "mean_cited_chars": 900.0, "n_questions": 400}}}}))
+    result = SuiteResult("cuad-validation-10", {"hit@1": 0.49, "mean_cited_chars": 100.0, "n_questions": 10}, {})
+    assert check_baseline(result, baseline) == ([], (
+        "Baseline metrics this run no longer measures (not gated): faithfulness — re-record with: "
+        "clauseqa eval --suite cuad --limit 10 --update-baseline"))
+    drops, note = check_baseline(SuiteResult("cuad-fit-10", {"hit@1": 0.0}, {}), baseline)
+    assert drops == [] and note == (f"No baseline for 'cuad-fit-10' in {baseline} — record one with: "
+                                    "clauseqa eval --suite cuad --part fit --limit 10 --update-baseline "
+                                    "(not gated this time)")
+    assert check_baseline(result, tmp_path / "absent.json")[0] == []
+    assert write_baseline(result, tmp_path / "new.json") == []
 
 
 # -- real runs ---------------------------------------------------------------------------------
@@ -279,7 +593,8 @@ def test_cuad_quick_run(tmp_path):
     from eval.cuad import run_cuad
 
     result = run_cuad(limit=3, index_dir=str(tmp_path / "cuad-index"), progress=False)
+    assert result.suite == "cuad-validation-3"
     for name, value in result.overall.items():
-        if value is not None and not name.startswith(("n_", "latency")):
+        if value is not None and is_score(name):
             assert 0.0 <= value <= 1.0, name
     assert result.overall["hit@5"] > 0.3
