@@ -1,4 +1,4 @@
-"""Find the agreements inside one file and read their label, title, date and kind."""
+"""Find the agreements inside one file and read their label, title, date, kind and parties."""
 
 from __future__ import annotations
 
@@ -7,33 +7,49 @@ from pathlib import PurePath
 
 from index.types import Agreement
 
-# An agreement opens with "This <Kind> Agreement ... by and between": when that opening repeats
-# in one file, the file concatenates several agreements (002 and 003 of the sample corpus).
+# --- where agreements begin -----------------------------------------------------------------
+
+# The words between "This" and "Agreement" in an opening name the contract in title case ("This
+# Mutual Non-Disclosure Agreement"); other lower-case words make it a sentence about an agreement
+# ("This Notice references the Agreement").
+_NAME = r"(?P<name>(?:(?:[A-Z][\w'’-]*|and|of|for|on|&)\s+){0,6}?)"
+# "This <Kind> Agreement ... by and between": each one starts an agreement, wherever it stands.
 _OPENING = re.compile(
-    r"^[ \t#*>-]*This\s+(?:[\w-]+\s+){0,6}?Agreement\b[^\n]{0,600}?\bby\s+and\s+between\b",
+    rf"^[ \t#*>-]*(?i:this)\s+{_NAME}(?i:agreement)\b[^\n]{{0,600}}?\b(?i:by\s+and\s+between)\b", re.MULTILINE)
+# The looser opening of a contract whose parties are not "by and between" ("This Agreement is
+# made on 3 June 2024 among ..."): it starts an agreement only after a signed one.
+_PREAMBLE = re.compile(
+    rf"^[ \t#*>-]*(?i:this)\s+{_NAME}(?i:agreement|contract)\b[^\n]{{0,300}}?"
+    r"\b(?i:made|entered\s+into|dated|executed|effective)\b[^\n]{0,300}?\b(?i:between|among|amongst|by)\b",
+    re.MULTILINE,
+)
+_CONTRACT = r"(?i:AGREEMENT|CONTRACT|DEED|MEMORANDUM\s+OF\s+UNDERSTANDING|TERMS\s+AND\s+CONDITIONS)"
+# A title line: "MUTUAL NON-DISCLOSURE AGREEMENT", "# Services Agreement", "**Consulting Agreement**".
+_TITLE_LINE = re.compile(
+    rf"^[ \t]*(?:#{{1,6}}[ \t]+)?(?:\*\*)?((?:[\w'’&,/()-]+[ \t]+){{0,10}}{_CONTRACT})(?:\*\*)?[ \t]*$", re.MULTILINE)
+# Titles and openings that belong to the contract before them, never start one of their own.
+_ATTACHED = re.compile(r"\b(?:exhibit|schedule|annex|appendix|attachment|amendment|addendum|form\s+of|rider"
+                       r"|joinder|notice|certificate)\b", re.IGNORECASE)
+_ATTACHMENT_LABEL = re.compile(r"^[ \t#*]*(?:EXHIBIT|SCHEDULE|ANNEX|APPENDIX|ATTACHMENT)\b", re.IGNORECASE)
+# Lines of a signature block: "IN WITNESS WHEREOF", "By:", "Name:", "Signature:", "/s/ ...".
+_SIGNING = re.compile(
+    r"^[ \t•*>-]*(?:IN\s+WITNESS\s+WHEREOF|By:|Name\b[^:\n]{0,12}:|Title:|Signature\b|Signed\b|/s/|Date:)",
     re.MULTILINE | re.IGNORECASE,
 )
-_MARKUP = re.compile(r"</?u>|</?b>|</?i>|\*\*|<sup>.*?</sup>|\$[^$\n]{0,40}\$")
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
-_AS_OF = re.compile(rf"\bas\s+of\s+(?:the\s+)?({_DATE})", re.IGNORECASE)
-_DATE_LINE = re.compile(rf"\bDate[d]?:?[\s_\-]*({_DATE})", re.IGNORECASE)
-_ANY_DATE = re.compile(_DATE, re.IGNORECASE)
-_BETWEEN = re.compile(r"\b(?:by\s+and\s+)?between\s+", re.IGNORECASE)
-_PARTY_END = re.compile(r",|\(|\s+and\s+|\.\s|\n")
-_SECOND_PARTY = re.compile(r"(?:\)|\b[a-z]+)\s*,?\s+and\s+(?:the\s+)?", re.IGNORECASE)
+_CLAUSE_LINE = re.compile(r"^[ \t#*>-]*(?:\d{1,2}(?:\.\d{1,2})*\.?|\([a-z]\)|(?i:section|article)\s+\w+)[ \t]+\S",
+                          re.MULTILINE)
+_PARTIES_CUE = re.compile(r"^[#*\s]*(?:the\s+)?parties\b[*:\s]*$|\bparties\s+to\s+this\s+agreement\s+are(?=:|[ \t]*\n)",
+                          re.MULTILINE | re.IGNORECASE)
 _I_AGREE = re.compile(r"^[#\s]*I,\s*(.{2,80}?),\s*agree\b", re.MULTILINE | re.IGNORECASE)
-_PARTIES_ARE = re.compile(r"parties\s+to\s+this\s+Agreement\s+are:?\s*\n+\s*[#*\s]*([^\n(]{2,80})", re.IGNORECASE)
-_ENTITLED = re.compile(r"currently\s+entitled\s*\n+\s*[#*\s]*([^\n]{3,300})", re.IGNORECASE)
-_EVENT_TITLE = re.compile(r"^\s*EventTitles?:\s*([^\n]{3,400})", re.MULTILINE | re.IGNORECASE)
-_KIND_HEADING = re.compile(r"^[#*\s]*((?:[A-Z][\w-]*\s+){0,6}Agreement)[*\s]*$", re.MULTILINE | re.IGNORECASE)
-_KIND_THIS = re.compile(r"\bThis\s+((?:[A-Z][\w-]*\s+){0,6}Agreement)\b")
+_MARKUP = re.compile(r"</?u>|</?b>|</?i>|\*\*|<sup>.*?</sup>|\$[^$\n]{0,40}\$")
+_MIN_AGREEMENT = 400  # characters: an opening closer than this to the last one is the same agreement
 
 
 def split_agreements(text: str, name: str) -> list[Agreement]:
     """Return the agreements of a file in order; a file with one opening is one agreement."""
-    starts = [m.start() for m in _OPENING.finditer(text)]
-    starts = [s for i, s in enumerate(starts) if i == 0 or s - starts[i - 1] > 400]
+    starts = _starts(text)
+    if starts and starts[0] > _MIN_AGREEMENT and _signed_agreement(text, 0, starts[0]):
+        starts.insert(0, 0)  # a whole signed agreement comes before the first opening
     if len(starts) < 2:
         bounds = [(0, len(text))]
     else:
@@ -42,21 +58,130 @@ def split_agreements(text: str, name: str) -> list[Agreement]:
     return [describe(text, number, start, end, name) for number, (start, end) in enumerate(bounds, 1)]
 
 
+def _starts(text: str) -> list[int]:
+    """Every "by and between" opening, and each title or opening that follows a signed agreement."""
+    openings = {_title_above(text, m.start()) for m in _OPENING.finditer(text) if not _ATTACHED.search(m["name"])}
+    later = {m.start() for m in _TITLE_LINE.finditer(text) if _is_title(text, m)}
+    later |= {_title_above(text, m.start()) for m in _PREAMBLE.finditer(text) if not _ATTACHED.search(m["name"])}
+    starts: list[int] = []
+    for start in sorted(openings | later):
+        if starts and start - starts[-1] <= _MIN_AGREEMENT:
+            continue
+        if start in openings:
+            starts.append(start)
+        elif start > _MIN_AGREEMENT and _signed_agreement(text, starts[-1] if starts else 0, start):
+            starts += [start] if starts else [0, start]  # the text before it is an agreement too
+    return starts
+
+
+def _is_title(text: str, match: re.Match) -> bool:
+    """A contract's own title: upper case or a Markdown heading, not an exhibit's or an
+    amendment's, and followed by an opening or a list of parties."""
+    line, title = match.group(0), _MARKUP.sub("", match.group(1))
+    if _ATTACHED.search(title) or not (title.isupper() or line.lstrip().startswith(("#", "**"))):
+        return False
+    after = text[match.end():match.end() + 800]
+    return any(p.search(after) for p in (_PREAMBLE, _OPENING, _PARTIES_CUE, _I_AGREE))
+
+
+def _title_above(text: str, start: int) -> int:
+    """The start of the title line just above an opening (only blank lines between), if any."""
+    window = text[max(0, start - 300):start]
+    stripped = window.rstrip()
+    if "\n" not in window[len(stripped):]:
+        return start
+    line = stripped.rsplit("\n", 1)[-1]
+    if len(line) == len(stripped) and start > 300:
+        return start  # a line longer than the window is no title
+    title = _TITLE_LINE.match(line)
+    if title and not _ATTACHED.search(title.group(1)):
+        return start - len(window) + len(stripped) - len(line)
+    return start
+
+
+def _signed_agreement(text: str, start: int, end: int) -> bool:
+    """True if text[start:end] is a whole agreement: a body (numbered clauses or 300 words),
+    then a signature block. A cover page signed before the terms is not one."""
+    if not after_signature_block(text, end):
+        return False
+    body = text[max(start, end - 20000):end]
+    return len(_CLAUSE_LINE.findall(body)) >= 2 or len(re.findall(r"[A-Za-z]{3,}", body)) >= 300
+
+
+def after_signature_block(text: str, start: int, labelled: bool = False) -> bool:
+    """True if a signature block ends just before `start`: after its last signing line come
+    only a few short paragraphs (names, page numbers). Unless `labelled`, an exhibit label
+    just above `start` ("EXHIBIT B" over a title) makes it part of the contract before."""
+    window = text[max(0, start - 3000):start]
+    signing = list(_SIGNING.finditer(window))
+    if not signing:
+        return False
+    after = window[signing[-1].end():]
+    rest = after.split("\n", 1)[1] if "\n" in after else ""
+    lines = [line for line in rest.split("\n") if line.strip()]
+    if not labelled and any(_ATTACHMENT_LABEL.match(line) for line in lines[-2:]):
+        return False
+    words = [len(re.findall(r"[A-Za-z]{2,}", p)) for p in re.split(r"\n[ \t]*\n", rest)]
+    return all(n < 20 for n in words) and sum(words) < 120
+
+
+# --- what each agreement is ---------------------------------------------------------------
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = (rf"(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+(?:day\s+of\s+)?{_MONTH},?\s+\d{{4}}"
+         r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})")
+# The date a contract gives itself: "as of ...", "made on ...", "effective ...", "entered into this ...".
+_AS_OF = re.compile(rf"\bas\s+of\s+(?:the\s+)?({_DATE})", re.IGNORECASE)
+_STATED = re.compile(
+    rf"\b(?:made\s+(?:on|this)|effective(?:\s+on)?|entered\s+into\s+(?:on|this))\s+(?:the\s+)?({_DATE})", re.IGNORECASE)
+_DATE_LINE = re.compile(rf"\bDate[d]?(?:\*\*)?:?(?:\*\*)?[\s_\-]*({_DATE})", re.IGNORECASE)
+_ANY_DATE = re.compile(_DATE, re.IGNORECASE)
+# A title given in a form field ("Project Title:", "EventTitles:") or on the line after "entitled".
+_TITLE_FIELD = re.compile(r"^[ \t*]*(?:[A-Z]\w*[ \t]?){1,2}?Titles?:[ \t]*([^\n]{3,400})", re.MULTILINE)
+_ENTITLED = re.compile(r"\bentitled:?[ \t]*\n+\s*[#*\s]*([^\n]{3,300})", re.IGNORECASE)
+_KIND_HEADING = re.compile(r"^[#*\s]*((?:[A-Z][\w-]*\s+){0,6}Agreement)[*\s]*$", re.MULTILINE | re.IGNORECASE)
+_KIND_THIS = re.compile(r"\bThis\s+((?:[A-Z][\w-]*\s+){0,6}Agreement)\b")
+
+_BETWEEN = re.compile(r"\b(?i:by\s+and\s+)?(?i:between|among|amongst)\s+(?:the\s+)?"
+                      r"(?=[\"“]?[A-Z]|[a-z][\w-]*\.(?:com|org|net)\b)")
+_SEPARATOR = re.compile(r"^\s+(?i:and)\s+(?:the\s+)?|(?:\)|\b[a-z]+)\s*[,;]?\s+and\s+(?:the\s+)?"
+                        r"|,\s+and\s+(?:the\s+)?(?=[\"“]?[A-Z])|\)\s*[,;]\s+(?=[A-Z])|;\s+(?=[A-Z])")
+_SUFFIXES = r"Inc|Corp|Co|Ltd|LLC|L\.L\.C|LLP|L\.P|LP|N\.A|S\.A|AG|GmbH|PLC|Limited|Pty|B\.V|N\.V"
+_SUFFIX = rf"\b(?i:{_SUFFIXES})\b"
+# A name ends at a comma, parenthesis, "and", a description ("with its office at") or a full stop,
+# but "Acme Robotics, Inc." and "Dr. Marsh" go on (see `_name_at`).
+_NAME_END = re.compile(r",|\(|\s+(?:and|And|AND)\s+|\n|[ \t]{3,}|\.(?=\s)|\s+(?:with|having|located|whose|which|who"
+                       r"|organi[sz]ed|incorporated|existing|residing|dated|named)\b")
+_ABBREVIATION = re.compile(rf"(?:\b(?i:{_SUFFIXES}|Dr|Mr|Mrs|Ms|St|No)|\b[A-Z])$")
+_ENUMERATOR = re.compile(r"^[ \t*]*(\(?)(\d{1,2}|[a-z])([.)])[ \t]+", re.MULTILINE)
+_ALIAS = re.compile(r"\(\s*(?:the\s+)?[\"“']?([A-Z][\w&.\- ]{1,30}?)[\"”']?\s*\)")
+# Defined terms that name the agreement, a date or a thing, not a party. Roles stay: users ask
+# about "the Licensee", and the scope finder ignores names that many agreements share.
+_NOT_PARTIES = {
+    "agreement", "this agreement", "effective date", "parties", "party", "you", "recipient", "provider",
+    "publisher", "article", "articles", "proceedings", "purpose", "services", "software", "product", "products",
+    "equipment", "territory", "term", "lease", "confidential information",
+}
+_ORGANISATION = re.compile(rf"{_SUFFIX}|\b(?i:company|corporation|conference|society|association|university"
+                           r"|institute|foundation|bank|trust|partners|group|holdings|fund|council|agency|authority"
+                           r"|department|ministry)\b")
+
+
 def describe(text: str, number: int, start: int, end: int, name: str) -> Agreement:
-    """Read an agreement's label (its counterparty), title, date and kind from its text."""
+    """Read an agreement's label (its counterparty), title, date, kind and parties from its text."""
     body = text[start:end]
     head = body[:4000]
-    parties = [p for p in _parties(head) + _aliases(head[:1500]) if p.lower() not in _GENERIC_ALIASES]
-    listed = _PARTIES_ARE.search(head)
-    if listed:  # "The parties to this Agreement are: <name> (...), PMLR, IMLS and ICML"
-        parties = [_tidy(listed.group(1))] + re.findall(r"\b[A-Z]{3,6}\b", head[listed.end():listed.end() + 300])
-        parties = list(dict.fromkeys(parties))
-    label = _first(_I_AGREE, head) or _first(_PARTIES_ARE, head)
+    parties = _listed_parties(head) or _between_parties(head)
+    parties += _aliases(head[:1500])
+    parties = [p for p in dict.fromkeys(parties) if p.lower() not in _NOT_PARTIES]
+    label = _first(_I_AGREE, head)
     if not label and parties:
         label = parties[0] if _looks_like_person(parties[0]) else " and ".join(parties[:2])
-    title = _first(_ENTITLED, head) or _first(_EVENT_TITLE, head)
+    title = _first(_ENTITLED, head) or _first(_TITLE_FIELD, head[:1500])
     kind = _first(_KIND_HEADING, head[:600]) or _first(_KIND_THIS, head) or ""
-    date = _first(_AS_OF, head) or _last_date_line(body) or _first(_ANY_DATE, head)
+    date = (_first(_AS_OF, head) or _first(_STATED, head[:1500]) or _first(_DATE_LINE, head[:600])
+            or _last_date_line(body) or _first(_ANY_DATE, head))
     if not label:
         label = title or kind.title() or PurePath(name).stem
     return Agreement(
@@ -65,34 +190,106 @@ def describe(text: str, number: int, start: int, end: int, name: str) -> Agreeme
     )
 
 
-def _parties(head: str) -> list[str]:
-    """The first two parties named after "by and between" (best effort, for labels)."""
+def _between_parties(head: str) -> list[str]:
+    """The parties named after "between" or "among", up to the end of that sentence."""
     match = _BETWEEN.search(head)
     if not match:
         return []
     rest = head[match.end():match.end() + 1200]
-    first_end = _PARTY_END.search(rest)
-    first = rest[:first_end.start()] if first_end else rest[:80]
-    parties = [first]
-    after = rest[len(first):]
-    second = re.match(r"\s+and\s+(?:the\s+)?", after) or _SECOND_PARTY.search(after)
-    if second:
-        tail = after[second.end():]
-        second_end = _PARTY_END.search(tail)
-        parties.append(tail[:second_end.start()] if second_end else tail[:80])
-    return [p for p in (_tidy(x) for x in parties) if 1 < len(p) <= 120]
+    parties = [_name_at(rest)]
+    after = rest[len(parties[0]):]
+    while len(parties) < 4:
+        separator = _SEPARATOR.search(after, 0, 300)
+        skipped = after[:separator.start()] if separator else ""
+        if not separator or "\n\n" in skipped or _sentence_ends(skipped):
+            break
+        after = after[separator.end():]
+        if re.match(r"[\"“]?[A-Z]", after):  # "and ScanSource, Inc.", not "and each other party"
+            parties.append(_name_at(after))
+            after = after[len(parties[-1]):]
+    return [p for p in map(_tidy, parties) if 1 < len(p) <= 120 and len(p.split()) <= 10]
 
 
-_ALIAS = re.compile(r"\(\s*(?:the\s+)?[\"“']?([A-Z][\w&.\- ]{1,30}?)[\"”']?\s*\)")
-_GENERIC_ALIASES = {"agreement", "effective date", "articles", "article", "parties", "party", "the publisher",
-                    "publisher", "you", "the proceedings", "proceedings", "this agreement", "recipient", "provider"}
+def _listed_parties(head: str) -> list[str]:
+    """Parties listed under a "Parties" heading or after "The parties to this Agreement are:",
+    numbered ("(1) Northwind Software Limited, a company ...") or in one sentence
+    ("Xin Wang (...), PMLR ("the publisher"), IMLS (...), and ICML (...).")."""
+    cue = _PARTIES_CUE.search(head)
+    if not cue:
+        return []
+    rest = head[cue.end():cue.end() + 1500].lstrip(" \t\n:*")
+    items = _numbered_items(rest) or _split_outside_parentheses(rest[:_sentence_end(rest)])
+    names = [_tidy(re.sub(r"^\s*(?:and|&)\s+", "", _name_at(item.lstrip(" \t\n#*")))) for item in items]
+    return [n for n in names if 1 < len(n) <= 80 and n[:1].isupper()]
+
+
+def _numbered_items(text: str) -> list[str]:
+    """The items of a list numbered (1), (2) ... or (a), (b) ... that opens `text`."""
+    marks: list[re.Match] = []
+    for m in _ENUMERATOR.finditer(text):
+        if not marks and m[2] not in ("1", "a"):
+            break
+        if marks and (m[2] != chr(ord(marks[-1][2][-1]) + 1) or m[1] + m[3] != marks[0][1] + marks[0][3]):
+            break
+        marks.append(m)
+    if len(marks) < 2 or text[:marks[0].start()].strip():
+        return []
+    return [text[m.end():n.start()] for m, n in zip(marks, marks[1:])] + [text[marks[-1].end():][:600]]
+
+
+def _split_outside_parentheses(sentence: str) -> list[str]:
+    items, depth, last = [], 0, 0
+    for i, ch in enumerate(sentence):
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0 and (ch in ",;" or sentence.startswith(" and ", i)):
+            items.append(sentence[last:i])
+            last = i + 1
+    return [*items, sentence[last:]]
+
+
+def _name_at(text: str) -> str:
+    """The name that opens `text`."""
+    for end in _NAME_END.finditer(text, 0, 200):
+        if end.group() == "," and re.match(rf"\s*{_SUFFIX}", text[end.end():]):
+            continue  # "Acme Robotics, Inc."
+        if end.group() == "." and re.search(rf"{_SUFFIX}$", text[:end.start()]):
+            if re.match(rf",?\s*{_SUFFIX}", text[end.end():]):
+                continue  # "Ono Pharmaceutical Co., Ltd."
+            return text[:end.end()]  # the suffix ends the name: "Freeze Tag, Inc. This Agreement ..."
+        if end.group() == "." and not _is_full_stop(text, end.start()):
+            continue  # "Dr. Marsh"
+        return text[:end.start()]
+    return text[:80]
+
+
+def _sentence_end(text: str) -> int:
+    """Where the first sentence of `text` ends: a full stop outside parentheses, or a blank line."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0 and ch == "." and _is_full_stop(text, i):
+            return i
+        if depth == 0 and text.startswith("\n\n", i) and i > 200:
+            return i
+    return len(text)
+
+
+def _sentence_ends(text: str) -> bool:
+    return any(_is_full_stop(text, m.start()) for m in re.finditer(r"\.", text))
+
+
+def _is_full_stop(text: str, i: int) -> bool:
+    """A full stop ends a sentence if space and a capital (or the end) follow and no
+    abbreviation ("Inc.", "Dr.", an initial) precedes it."""
+    return (text[i + 1:i + 2] in ("", " ", "\n", "\t") and re.match(r"\s*(?:$|[A-Z\"“(])", text[i + 1:i + 40])
+            is not None and not _ABBREVIATION.search(text, max(0, i - 12), i))
 
 
 def _aliases(head: str) -> list[str]:
-    """Short names defined in parentheses, e.g. (ICML) or ("Accuray"): users ask with them."""
+    """Short names defined in parentheses, e.g. ("Acme") or (ICML): users ask with them."""
     found = []
     for alias in _ALIAS.findall(head):
-        if alias.lower() not in _GENERIC_ALIASES and alias not in found and not alias.isdigit():
+        if alias.lower() not in _NOT_PARTIES and alias not in found and not re.fullmatch(r"\d+|[IVXLC]+|[A-Z]", alias):
             found.append(alias)
     return found[:6]
 
@@ -114,12 +311,14 @@ def _first(pattern: re.Pattern, text: str) -> str:
 
 
 def _looks_like_person(name: str) -> bool:
-    words = name.split()
-    corporate = re.search(r"\b(inc|corp|ltd|llc|company|conference|society|limited|gmbh|plc|l\.p)\b", name, re.I)
-    return 2 <= len(words) <= 4 and not corporate and all(w[:1].isupper() for w in words)
+    words = name.replace("Dr.", "").split()
+    return (2 <= len(words) <= 4 and words[0] != "The" and not _ORGANISATION.search(name)
+            and all(w[:1].isupper() for w in words))
 
 
 def _tidy(value: str) -> str:
     value = _MARKUP.sub("", value or "")
-    value = re.sub(r"\s+", " ", value).strip(" \t,;:.#*_\"'")
+    value = re.sub(r"\s+", " ", value).strip(" \t,;:#*_\"'")
+    while value.endswith(".") and not _ABBREVIATION.search(value[:-1]):  # "Acme, Inc." keeps its stop
+        value = value[:-1].rstrip(" \t,;:#*_\"'")
     return value

@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from index.agreements import split_agreements
+from index.agreements import after_signature_block, split_agreements
 from index.sentences import split_long
 from index.types import Agreement, Clause, LoadedDocument, SegmentedDocument
 
@@ -27,12 +27,26 @@ _MARKER = re.compile(
     re.MULTILINE,
 )
 _FOOTNOTE = re.compile(r"^[ \t]*(?:<sup>[^<\n]{0,8}</sup>\s*)+(?=\S)|^[ \t]*[¹²³⁴⁵⁶⁷⁸⁹]+(?=\S)", re.MULTILINE)
+# Where a signature block begins: an attestation ("IN WITNESS WHEREOF", "I have read and agree",
+# "Accepted and agreed", "Very truly yours") or a signing line ("By:", "Signature:", "Signed").
 _SIGNATURE = re.compile(
-    r"^[ \t•*-]*(?:I HAVE READ AND AGREE|IN WITNESS WHEREOF|Speaker\b|Signed\b|Signature\b|"
-    r"Name \(Print\)|By:|Corresponding Author|Accepted and agreed)",
+    r"^[ \t•*-]*(?:I\s+HAVE\s+READ\s+AND\s+(?:AGREE|UNDERSTAND)|IN\s+WITNESS\s+WHEREOF|Signed\b|Signature\b|"
+    r"Name\s*\(Print(?:ed)?\)|By:|(?:Accepted|Agreed|Acknowledged)\s+and\s+(?:agreed|accepted|acknowledged)"
+    r"|(?:Accepted|Agreed|Acknowledged)(?:\s+to)?(?::|\s+as\s+of\b)|Very\s+truly\s+yours|Executed\s+(?:as|by|on)\b)",
     re.MULTILINE | re.IGNORECASE,
 )
+# An exhibit, schedule or amendment heading on a line of its own ("EXHIBIT A", "Schedule 2 - Fees",
+# "AMENDMENT NO. 1 TO SERVICES AGREEMENT").
+_ATTACHMENT = re.compile(
+    r"^[ \t#*>]*(?:\*\*)?(?P<name>(?P<word>EXHIBIT|SCHEDULE|ANNEX|APPENDIX|ATTACHMENT|AMENDMENT|ADDENDUM|Exhibit"
+    r"|Schedule|Annex|Appendix|Attachment|Amendment|Addendum)[ \t]+(?P<no>(?i:no)\.?[ \t]*)?"
+    r"(?P<id>(?:[A-Z]|\d{1,2}|[IVX]{1,4})(?:[-.]\d{1,2})?))\b(?:\*\*)?(?P<rest>[^\n]{0,80})$",
+    re.MULTILINE,
+)
+_ATTESTATION = re.compile(r"[ \t•*-]*(?:IN\s+WITNESS|I\s+HAVE|Accepted|Agreed|Acknowledged|Very\s+truly|Executed)",
+                          re.IGNORECASE)
 _HEADING = re.compile(r"[ \t#*>-]*([A-Z][A-Za-z ,&/'-]{2,60}?)(?:[.:]|\*\*|\n|[ \t]{2,}|$)")
+_MARKUP_RUN = re.compile(r"\*\*|</?\w+>")  # bold and tags around an attachment's title
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -55,7 +69,10 @@ def segment(document: LoadedDocument, max_chars: int = MAX_CHARS) -> SegmentedDo
 
 def _segment_agreement(doc: LoadedDocument, agreement: Agreement, max_chars: int) -> list[Clause]:
     text, start, end = doc.text, agreement.start, agreement.end
-    spans = _labelled_spans(text, start, end)
+    attachments = _attachments(text, start, end)
+    spans = _labelled_spans(text, start, attachments[0][1] if attachments else end)
+    for (name, s), (_, e) in zip(attachments, attachments[1:] + [("", end)]):
+        spans += [(_prefixed(name, label), ps, pe) for label, ps, pe in _labelled_spans(text, s, e)]
     clauses: list[Clause] = []
     seen: dict[str, int] = {}
     for label, s, e in spans:
@@ -115,6 +132,31 @@ def _fill_gaps(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, 
     return [(label, s, e) for label, s, e in stripped if e > s]
 
 
+def _attachments(text: str, start: int, end: int) -> list[tuple[str, int]]:
+    """(name, start) of the exhibits and schedules after an agreement's signature block. The
+    first must follow the signature block; headings elsewhere list or cite attachments, and
+    the label the file opens with ("Exhibit 10.1", a filing's own number) is a page header."""
+    signing = _SIGNATURE.search(text, start, end)
+    if not signing:
+        return []
+    found: list[tuple[str, int]] = []
+    for m in _ATTACHMENT.finditer(text, signing.end(), end):
+        rest = _MARKUP_RUN.sub("", m["rest"]).strip()
+        titled = not rest or rest[0] in "-–—:." or rest.isupper()  # not "Exhibit A sets out the fees."
+        if titled and (found or after_signature_block(text, m.start(), labelled=True)):
+            name = f"{m['word'].title()} {'No. ' if m['no'] else ''}{m['id']}"
+            if not re.search(re.escape(name).replace(r"\ ", r"\s+"), text[:300], re.IGNORECASE):
+                found.append((name, _skip_prefix(text, m.start(), m.start("name"))))
+    return found
+
+
+def _prefixed(name: str, label: str) -> str:
+    """An attachment's own labels: "Exhibit A" for its opening text, "Exhibit A 2" for its clause 2."""
+    if label.startswith("preamble"):
+        return name + label[len("preamble"):]
+    return f"{name} {label}"
+
+
 def _find_markers(text: str, start: int, end: int) -> list[_Marker]:
     markers = []
     for m in _MARKER.finditer(text, start, end):
@@ -168,20 +210,38 @@ def _number(markers: list[_Marker]) -> list[_Marker]:
 
 def _signature_start(text: str, last_marker: int, end: int) -> int | None:
     """Where the signature block begins: a signing phrase, or the first paragraph after the
-    last clause that is not prose (OCR'd signature scribbles), whichever comes first."""
+    last clause that is not prose (OCR'd signature scribbles) and has no prose after it,
+    whichever comes first."""
     candidates = []
     match = _SIGNATURE.search(text, last_marker, end)
     if match:
-        candidates.append(_line_start(text, match.start(), last_marker))
+        candidates.append(_caption_start(text, _line_start(text, match.start(), last_marker), last_marker))
     pos = _paragraph_end(text, last_marker, end)
+    scribbles = None
     while pos < end:
         nxt = _paragraph_end(text, pos + 1, end)
-        para = text[pos:nxt].strip()
-        if para and len(re.findall(r"[A-Za-z]{3,}", para)) < 6:
-            candidates.append(_strip(text, pos, end)[0])
-            break
+        words = len(re.findall(r"[A-Za-z]{3,}", text[pos:nxt]))
+        if scribbles is None and 0 < words < 6:
+            scribbles = _strip(text, pos, end)[0]
+        elif scribbles is not None and words >= 20:
+            scribbles = None  # prose follows: that short paragraph was a heading, not signatures
         pos = nxt
+    if scribbles is not None:
+        candidates.append(scribbles)
     return min(candidates) if candidates else None
+
+
+def _caption_start(text: str, line: int, floor: int) -> int:
+    """A signing line's caption directly above it joins the signature block: "ACME, INC." or
+    "Speaker:" over "By:" or "Name (Print):", but never a line of the last clause itself."""
+    if _ATTESTATION.match(text, line):
+        return line
+    above = text.rfind("\n", floor, max(floor, line - 1)) + 1
+    caption = text[above:line].strip()
+    short = 0 < len(caption) <= 60 and len(caption.split()) <= 6 and caption[-1] not in ",;"
+    if above > floor and short and (caption.endswith(":") or not re.search(r"[a-z]", caption)):
+        return above + len(text[above:line]) - len(text[above:line].lstrip())
+    return line
 
 
 def _paragraph_spans(text: str, start: int, end: int, footnotes: list[int]) -> list[tuple[str, int, int]]:
@@ -204,7 +264,8 @@ def _paragraph_spans(text: str, start: int, end: int, footnotes: list[int]) -> l
     if chunk_start is not None:
         n += 1
         spans.append((_para_label(text, chunk_start, chunk_end, n, start), chunk_start, chunk_end))
-    return [(label, *_strip(text, s, e)) for label, s, e in spans]
+    stripped = [(label, *_strip(text, s, e)) for label, s, e in spans]
+    return [(label, s, e) for label, s, e in stripped if text[s:e].strip()]
 
 
 def _is_heading(paragraph: str) -> bool:

@@ -314,6 +314,101 @@ def test_cuad_contract_with_a_date_only_in_its_head(shared_dir):
     assert ids(segmented)[:5] == ["preamble", "preamble (part 2)", "1", "1(a)", "1(b)"]
 
 
+# --- several agreements in one file, and one agreement with attachments -------------------
+
+
+def contract(title: str, opening: str, law: str, signer: str) -> str:
+    """A short signed contract: title, opening, three numbered clauses, a signature block."""
+    return (f"{title}\n\n{opening}\n\n"
+            "1. Services. The Supplier shall provide the services described in the order form with due care.\n\n"
+            "2. Fees. The Customer shall pay each invoice within thirty days of receiving it.\n\n"
+            f"3. Governing Law. This Agreement is governed by the laws of {law}.\n\n"
+            "IN WITNESS WHEREOF, the parties have signed this Agreement on the date above.\n\n"
+            f"ACME CORP.\nBy: /s/ {signer}\nName: {signer}\nTitle: President\n")
+
+
+FIRST = contract("SERVICES AGREEMENT", "This Services Agreement is made on May 1, 2023 between Acme Corp. "
+                 "(\"Supplier\") and Beta LLC (\"Customer\").", "the State of Texas", "Ann Lee")
+
+
+@pytest.mark.parametrize("second", [
+    # the same title again, opened without "by and between"
+    contract("SERVICES AGREEMENT", "This Agreement is made on June 2, 2023 among Acme Corp., Gamma Inc. and "
+             "Delta Ltd.", "the State of Ohio", "Bo Chan"),
+    # a Markdown title
+    contract("# Supply Agreement", "This Supply Agreement is entered into on June 2, 2023 between Acme Corp. "
+             "and Gamma Inc.", "the State of Ohio", "Bo Chan"),
+    # an opening with no title above it, right after the signatures
+    contract("", "This Agreement is made on June 2, 2023 between Acme Corp. and Gamma Inc.", "the State of Ohio",
+             "Bo Chan").lstrip(),
+])
+def test_a_title_or_opening_after_a_signature_block_starts_a_new_agreement(second):
+    text = FIRST + "\n" + second
+    segmented = from_text(text)
+    assert [(a.start, a.end) for a in segmented.agreements] == [(0, len(FIRST) + 1), (len(FIRST) + 1, len(text))]
+    assert ids(segmented, 1) == ids(segmented, 2) == ["preamble", "1", "2", "3", "signatures"]
+    assert [a.date for a in segmented.agreements] == ["May 1, 2023", "June 2, 2023"]
+    assert clause(segmented, "3", 2).text.endswith("the State of Ohio.")
+
+
+@pytest.mark.parametrize("attachment", [
+    "EXHIBIT A\n\nSTATEMENT OF WORK\n\nThis Statement of Work is made on May 1, 2023 under the Services "
+    "Agreement between Acme Corp. and Beta LLC.\n\n(a) Install the software.\n(b) Train the staff.\n",
+    # an amendment signed later is part of the agreement it amends
+    "AMENDMENT NO. 1 TO SERVICES AGREEMENT\n\nThis Amendment No. 1 is made on June 2, 2023 between Acme Corp. "
+    "and Beta LLC.\n\n1. Clause 2 is amended to read: the Customer shall pay within sixty days.\n"
+    "2. All other terms remain in force.\n",
+    # a form of another agreement attached under a schedule label
+    "SCHEDULE 1\n\nCONFIDENTIALITY AGREEMENT\n\nThis Confidentiality Agreement is made on May 1, 2023 between "
+    "Beta LLC and each of its employees.\n\n1. Each employee keeps the Supplier's information secret.\n",
+])
+def test_exhibits_schedules_and_amendments_after_the_signatures_stay_in_the_agreement(attachment):
+    segmented = from_text(FIRST + "\n" + attachment)
+    assert len(segmented.agreements) == 1
+    assert clause(segmented, "signatures").text.endswith("Title: President")
+
+
+@pytest.mark.parametrize("heading, name", [
+    ("EXHIBIT A - STATEMENT OF WORK", "Exhibit A"),
+    ("Schedule 2: Fees", "Schedule 2"),
+    ("AMENDMENT NO. 1 TO SERVICES AGREEMENT", "Amendment No. 1"),
+])
+def test_attachments_after_the_signatures_get_their_own_clause_ids(heading, name):
+    text = FIRST + f"\n{heading}\n\n1. Install the software.\n2. Train the staff.\n"
+    segmented = from_text(text)
+    assert ids(segmented) == ["preamble", "1", "2", "3", "signatures", name, f"{name} 1", f"{name} 2"]
+    assert clause(segmented, f"{name} 2").text == "2. Train the staff."
+    assert clause(segmented, "signatures").text.endswith("Title: President")
+
+
+def test_an_attachment_heading_before_the_signatures_is_a_cross_reference():
+    text = FIRST.replace("2. Fees.", "EXHIBIT B\n\n2. Fees.")
+    assert "Exhibit B" not in ids(from_text(text))
+
+
+def test_a_signature_page_before_the_terms_is_not_an_agreement_of_its_own():
+    cover = ("RESELLER AGREEMENT\n\nThe terms below and the order form are the entire agreement of the parties.\n\n"
+             "ACCEPTED AND AGREED TO BY:\nBy: /s/ Ann Lee\nName: Ann Lee\n\n")
+    text = cover + FIRST.replace("SERVICES AGREEMENT\n\nThis Services Agreement is made on May 1, 2023 between",
+                                 "This Reseller Agreement is entered into by and between")
+    assert len(from_text(text).agreements) == 1
+
+
+def test_a_sentence_about_the_agreement_does_not_open_one():
+    text = FIRST + ("\nNOTICE OF ACCEPTANCE\n\nThis Notice references the Agreement executed on May 1, 2023 by "
+                    "and between Acme Corp. and Beta LLC, and confirms delivery.\n")
+    assert len(from_text(text).agreements) == 1
+
+
+def test_parties_listed_under_a_heading():
+    text = ("SUPPLY AGREEMENT\n\nPARTIES\n\n(1) Acme Widgets Limited, a company registered in England, of 1 High "
+            "Street, Leeds (\"Supplier\"); and\n(2) Beta Retail Ltd, of 2 Low Road, York (\"Buyer\").\n\n"
+            "1. Supply. The Supplier shall supply widgets.\n2. Price. The Buyer shall pay the list price.\n")
+    (agreement,) = from_text(text).agreements
+    assert agreement.parties == ("Acme Widgets Limited", "Beta Retail Ltd", "Supplier", "Buyer")
+    assert agreement.label == "Acme Widgets Limited and Beta Retail Ltd"
+
+
 # --- text without numbering ----------------------------------------------------------------
 
 NDA = """MUTUAL NONDISCLOSURE AGREEMENT
@@ -394,6 +489,7 @@ def test_inline_dotted_numbers_after_a_sentence_end():
 def test_every_shared_cuad_contract_segments_with_exact_offsets(shared_dir):
     paths = sorted((shared_dir / "cuad" / "contracts").glob("*.txt"))
     assert len(paths) == 408
+    several = []
     for path in paths:
         segmented = segment(load_document(path))
         text = segmented.document.text
@@ -401,3 +497,10 @@ def test_every_shared_cuad_contract_segments_with_exact_offsets(shared_dir):
         for c in segmented.clauses:
             assert text[c.start:c.end] == c.text, (path.name, c.clause_id)
             assert 0 < len(c.text.strip()) and len(c.text) <= MAX_CHARS, (path.name, c.clause_id)
+        if len(segmented.agreements) > 1:
+            several.append(path.name.split("_")[0])
+    # each CUAD file is one contract with its exhibits; only these four attach a whole form of another
+    # agreement that opens "This ... Agreement ... by and between" (a confidentiality, termination,
+    # non-competition or non-use agreement), and that form is an agreement of its own
+    assert several == ["AIRTECHINTERNATIONALGROUPINC", "ChinaRealEstateInformationCorp", "GOOSEHEADINSURANCE,INC",
+                       "WOMENSGOLFUNLIMITEDINC"]

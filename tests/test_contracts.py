@@ -1,0 +1,226 @@
+"""Contracts of other kinds (tests/contracts/): exact segmentation, and answers that cite exact clauses."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from index.loaders import load_document
+from index.segment import MAX_CHARS, segment
+from index.types import SegmentedDocument
+
+CONTRACTS = Path(__file__).resolve().parent / "contracts"
+NDA = "nda_acme_birch.txt"
+LICENCE = "licence_northwind_quill.md"
+SERVICES = "services_harbor_kestrel.txt"
+TWO = "lease_and_consulting.txt"  # an equipment lease, then a consulting agreement
+FILES = (NDA, LICENCE, SERVICES, TWO)
+
+_cache: dict[str, SegmentedDocument] = {}
+
+
+def seg(name: str) -> SegmentedDocument:
+    if name not in _cache:
+        _cache[name] = segment(load_document(CONTRACTS / name))
+    return _cache[name]
+
+
+def ids(segmented: SegmentedDocument, agreement: int = 1) -> list[str]:
+    return [c.clause_id for c in segmented.clauses if c.agreement == agreement]
+
+
+def clause(segmented: SegmentedDocument, clause_id: str, agreement: int = 1):
+    (found,) = [c for c in segmented.clauses if c.agreement == agreement and c.clause_id == clause_id]
+    return found
+
+
+# --- agreements ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, count", [(NDA, 1), (LICENCE, 1), (SERVICES, 1), (TWO, 2)])
+def test_agreement_count_per_file(name, count):
+    assert len(seg(name).agreements) == count
+
+
+def test_second_agreement_without_by_and_between_starts_at_its_title():
+    segmented = seg(TWO)
+    text = segmented.document.text
+    assert [(a.start, a.end) for a in segmented.agreements] == [(0, 1538), (1538, 3127)]
+    assert text[1538:].startswith("CONSULTING AGREEMENT\n\nThis Agreement is made on 3 June 2024 among")
+    # the lease keeps its own signature block; nothing of it leaks into the consulting agreement
+    assert text[:1538].rstrip().endswith("Title: President")
+
+
+@pytest.mark.parametrize("name, number, label, parties, date, kind", [
+    (NDA, 1, "Acme Robotics, Inc. and Birch Analytics LLC",
+     ("Acme Robotics, Inc.", "Birch Analytics LLC", "Acme", "Birch", "Discloser"), "March 4, 2024",
+     "MUTUAL NON-DISCLOSURE AGREEMENT"),
+    # parties listed as "(1) ... (2) ..." under a Parties heading, then the short names they are given
+    (LICENCE, 1, "Northwind Software Limited and Quillfeather Publishing Ltd",
+     ("Northwind Software Limited", "Quillfeather Publishing Ltd", "Licensor", "Licensee"), "12 January 2024",
+     "Software Licence Agreement"),
+    (SERVICES, 1, "Harbor Point Logistics Corp. and Kestrel Consulting Group LLC",
+     ("Harbor Point Logistics Corp.", "Kestrel Consulting Group LLC", "Client", "Consultant"), "September 1, 2023",
+     "PROFESSIONAL SERVICES AGREEMENT"),
+    (TWO, 1, "Lumen Equipment Rentals LLC and Granite Peak Builders Inc.",
+     ("Lumen Equipment Rentals LLC", "Granite Peak Builders Inc.", "Lessor", "Lessee"), "February 1, 2024",
+     "EQUIPMENT LEASE AGREEMENT"),
+    # three parties "among" one another; the date is the one the opening states, not a signing date
+    (TWO, 2, "Orchid Biotech Ltd and Dr. Helena Marsh",
+     ("Orchid Biotech Ltd", "Dr. Helena Marsh", "Maple Ridge Ventures Inc.", "Orchid", "Consultant", "Maple Ridge"),
+     "3 June 2024", "CONSULTING AGREEMENT"),
+])
+def test_agreement_label_parties_date_kind(name, number, label, parties, date, kind):
+    agreement = seg(name).agreements[number - 1]
+    assert (agreement.number, agreement.label, agreement.parties, agreement.date, agreement.kind) == \
+        (number, label, parties, date, kind)
+    assert agreement.title == ""
+
+
+# --- clause ids ---------------------------------------------------------------------------
+
+CLAUSE_IDS = {
+    (NDA, 1): ["preamble", "1", "2", "2(a)", "2(b)", "2(c)", "3", "4", "5", "6", "7", "8", "9", "10", "11",
+               "signatures"],
+    # "## 1. Definitions" heads clauses 1.1 and 1.2
+    (LICENCE, 1): ["preamble", "1", "1.1", "1.2", "2", "2.1", "2.2", "3", "3.1", "3.2", "4", "4.1", "5", "5.1",
+                   "6", "6.1", "6.2", "7", "7.1", "7.2", "8", "8.1", "9", "9.1", "signatures"],
+    # "ARTICLE IV" is 4 and "Section 4.5" is 4.5; the exhibit after the signatures has its own ids
+    (SERVICES, 1): ["preamble", "1", "1.1", "1.2", "2", "2.1", "2.2", "2.3", "3", "3.1", "3.2", "3.3", "4", "4.1",
+                    "4.2", "4.3", "4.4", "4.5", "signatures", "Exhibit A", "Exhibit A (a)", "Exhibit A (b)",
+                    "Exhibit A (c)"],
+    (TWO, 1): ["preamble", "1", "2", "3", "4", "5", "6", "7", "8", "signatures"],
+    # numbering starts again at 1 in the second agreement: no "8.1" carried over from the lease
+    (TWO, 2): ["preamble", "1", "1.1", "1.2", "2", "2.1", "3", "3.1", "3.2", "4", "4.1", "5", "5.1", "5.2",
+               "signatures"],
+}
+
+
+@pytest.mark.parametrize("name, agreement", list(CLAUSE_IDS))
+def test_clause_ids_in_order(name, agreement):
+    assert ids(seg(name), agreement) == CLAUSE_IDS[(name, agreement)]
+
+
+# --- offsets ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_clause_is_its_exact_slice_of_the_text(name):
+    segmented = seg(name)
+    text = segmented.document.text
+    bounds = {a.number: (a.start, a.end) for a in segmented.agreements}
+    previous_end = 0
+    for c in segmented.clauses:
+        assert text[c.start:c.end] == c.text, c.clause_id
+        assert c.content_hash == hashlib.sha256(c.text.encode("utf-8")).hexdigest()[:16]
+        assert previous_end <= c.start < c.end <= bounds[c.agreement][1]
+        assert c.start >= bounds[c.agreement][0]
+        assert 0 < len(c.text.strip()) and len(c.text) <= MAX_CHARS
+        previous_end = c.end
+    # only whitespace and Markdown heading marks fall between clauses: no words are lost
+    gaps = "".join(text[a.end:b.start] for a, b in zip(segmented.clauses, segmented.clauses[1:]))
+    assert not gaps.replace("#", "").strip()
+
+
+@pytest.mark.parametrize("name, agreement, clause_id, start, end, opening", [
+    (NDA, 1, "preamble", 0, 473, "MUTUAL NON-DISCLOSURE AGREEMENT\n\nThis Mutual Non-Disclosure Agreement"),
+    (NDA, 1, "2(b)", 1020, 1097, "(b) the Recipient knew before the disclosure"),
+    (NDA, 1, "7", 2076, 2348, "7. Term and Termination. This Agreement runs for two (2) years"),
+    (NDA, 1, "10", 2734, 2980, "10. Governing Law. This Agreement is governed by the laws of the State of Delaware"),
+    (NDA, 1, "signatures", 3135, 3435, "IN WITNESS WHEREOF, the Parties have signed this Agreement"),
+    (LICENCE, 1, "preamble", 0, 440, "# Software Licence Agreement\n\n**Date:** 12 January 2024"),
+    (LICENCE, 1, "3.1", 1103, 1248, "3.1 The Licensee shall pay an annual licence fee of GBP 24,000"),
+    (LICENCE, 1, "7.1", 2247, 2413, "7.1 The Licensee shall not assign, sub-license or otherwise transfer"),
+    (LICENCE, 1, "9", 2681, 2697, "9. Governing Law"),
+    (LICENCE, 1, "9.1", 2699, 2860, "9.1 This Agreement and any dispute arising from it are governed by the law of"),
+    (LICENCE, 1, "signatures", 2862, 3146, "Signed for and on behalf of Northwind Software Limited"),
+    (SERVICES, 1, "3.2", 1255, 1402, "Section 3.2 Termination for Convenience."),
+    (SERVICES, 1, "4", 1580, 1598, "ARTICLE IV\nGENERAL"),
+    (SERVICES, 1, "4.5", 2239, 2415, "Section 4.5 Governing Law. This Agreement is governed by the laws of the State"),
+    (SERVICES, 1, "signatures", 2417, 2711, "IN WITNESS WHEREOF, the parties have executed this Agreement"),
+    (SERVICES, 1, "Exhibit A", 2713, 2909, "EXHIBIT A\nSTATEMENT OF WORK\n\nThis Statement of Work is made under"),
+    (SERVICES, 1, "Exhibit A (b)", 2993, 3079, "(b) A written route-planning report"),
+    (TWO, 1, "preamble", 0, 262, "EQUIPMENT LEASE AGREEMENT\n\nThis Equipment Lease Agreement"),
+    (TWO, 1, "3", 474, 648, "3. Rent. Lessee shall pay rent of USD 6,200 per month"),
+    (TWO, 1, "8", 1181, 1259, "8. Governing Law. This Lease is governed by the laws of the State of Colorado."),
+    (TWO, 1, "signatures", 1261, 1536, "IN WITNESS WHEREOF, the parties have executed this Lease"),
+    (TWO, 2, "preamble", 1538, 1775, "CONSULTING AGREEMENT\n\nThis Agreement is made on 3 June 2024 among"),
+    (TWO, 2, "1.1", 1792, 1934, "1.1 Orchid engages the Consultant"),
+    (TWO, 2, "3", 2190, 2234, "3. Confidentiality and Intellectual Property"),
+    (TWO, 2, "5.2", 2774, 2892, "5.2 This Agreement is governed by the laws of the Province of Ontario"),
+    (TWO, 2, "signatures", 2894, 3126, "Signed:\n\nORCHID BIOTECH LTD\nBy: /s/ Nadia Kowalski"),
+])
+def test_chosen_clause_offsets(name, agreement, clause_id, start, end, opening):
+    c = clause(seg(name), clause_id, agreement)
+    assert (c.start, c.end) == (start, end)
+    assert c.text.startswith(opening)
+    assert seg(name).document.text[start:end] == c.text
+
+
+def test_signature_blocks_hold_every_signatory():
+    nda = clause(seg(NDA), "signatures").text
+    assert nda.endswith("Name: Priya Raman\nTitle: Managing Member\nDate: March 5, 2024")
+    assert "Name: Daniel Okafor" in nda
+    consulting = clause(seg(TWO), "signatures", 2).text
+    assert [n for n in ("Nadia Kowalski", "Helena Marsh", "Simon Achebe") if n in consulting] == \
+        ["Nadia Kowalski", "Helena Marsh", "Simon Achebe"]
+
+
+def test_exhibit_after_the_signatures_is_part_of_the_same_agreement():
+    # "This Statement of Work is made under the ... Agreement dated ... between" opens no new agreement
+    segmented = seg(SERVICES)
+    assert len(segmented.agreements) == 1
+    assert clause(segmented, "signatures").text.endswith("Name: Marcus Bell\nTitle: Managing Partner")
+    assert clause(segmented, "4.5").text.endswith("courts located in New York County.")
+
+
+# --- answers through the public API (real default model) ----------------------------------
+
+
+@pytest.fixture(scope="module")
+def qa(tmp_path_factory):
+    """The real default model over tests/contracts, built once for the module."""
+    from assistant import Assistant
+
+    return Assistant.from_paths([str(CONTRACTS)], index_dir=str(tmp_path_factory.mktemp("contracts-idx")))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, file, agreement_number, clause_id, quoted", [
+    ("Which law governs the NDA between Acme and Birch?", NDA, 1, "10", "State of Delaware"),
+    ("How long do confidentiality obligations survive under the NDA between Acme and Birch?",
+     NDA, 1, "7", "survive for three (3) years"),
+    ("Who signed for Birch?", NDA, 1, "signatures", "Priya Raman"),
+    ("Can the licensee assign the licence?", LICENCE, 1, "7.1", "shall not assign"),
+    ("What annual licence fee does Quillfeather pay Northwind?", LICENCE, 1, "3.1", "GBP 24,000"),
+    ("Which law governs the software licence agreement?", LICENCE, 1, "9.1", "law of England and Wales"),
+    ("How much notice must Harbor Point give to terminate the services agreement for convenience?",
+     SERVICES, 1, "3.2", "sixty (60) days"),
+    ("What monthly fee does Harbor Point pay Kestrel?", SERVICES, 1, "2.1", "USD 18,500"),
+    ("What is the monthly rent for the excavator?", TWO, 1, "3", "USD 6,200 per month"),
+    ("Which law governs the consulting agreement with Orchid Biotech?", TWO, 2, "5.2", "Province of Ontario"),
+    ("Who are the parties to the consulting agreement?", TWO, 2, "preamble", "Orchid Biotech Ltd"),
+])
+def test_answer_cites_the_exact_clause(qa, question, file, agreement_number, clause_id, quoted):
+    answer = qa.ask(question)
+    assert answer.found is True
+    assert answer.citations, answer.text
+    first = answer.citations[0]
+    assert (first.file, first.agreement_number, first.clause) == (file, agreement_number, clause_id), answer.text
+    assert quoted in first.quote
+    text = qa.document_text(first.file)
+    assert text[first.start:first.end] == first.quote
+    assert text[first.clause_start:first.clause_start + len(first.clause_text)] == first.clause_text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", [
+    "What is the interest rate on the loan to Orchid Biotech?",
+    "How many vacation days does an employee get each year?",
+])
+def test_questions_the_contracts_do_not_answer_are_not_found(qa, question):
+    answer = qa.ask(question)
+    assert answer.found is False
+    assert answer.citations == ()
