@@ -7,6 +7,7 @@ from assistant.types import AgreementInfo, Answer, Citation
 from index.errors import (
     ClauseQAError,
     EmptyQuestion,
+    FileChanged,
     FileNotIndexed,
     IndexNotFound,
     IndexNotWritable,
@@ -17,6 +18,6 @@ from index.errors import (
 
 __all__ = [
     "AgreementInfo", "Answer", "Assistant", "Citation", "ClauseQAError", "Conversation", "EmptyQuestion",
-    "FileNotIndexed", "IndexNotFound", "IndexNotWritable", "LLMUnavailable", "LoadError", "Settings",
+    "FileChanged", "FileNotIndexed", "IndexNotFound", "IndexNotWritable", "LLMUnavailable", "LoadError", "Settings",
     "StoreUnavailable",
 ]

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import re
 import threading
+from pathlib import Path
 import time
 from dataclasses import replace
 from collections.abc import Iterator, Sequence
 from functools import cached_property
 
-from assistant.answer import Calibration, Evidence, base_clause, best_evidence, compose
+from assistant.answer import base_clause, compose
+from assistant.evidence import EvidenceSet, gather
+from assistant.ranker import EvidenceModel
 from assistant.retrieve import HybridRetriever, Hit
 from assistant.scope import Scope, ScopeFinder
 from assistant.settings import Settings
 from assistant.text import content_terms, without_terms
 from assistant.types import AgreementInfo, Answer
 from index.build import Progress
-from index.errors import EmptyQuestion, FileNotIndexed, IndexNotFound
+from index.errors import EmptyQuestion, FileChanged, FileNotIndexed, IndexNotFound, LoadError
 from index.types import BuildReport, IndexedFile
 
 
@@ -36,15 +39,17 @@ _OPENING_FACTS = re.compile(
 class Assistant:
     """Ask questions of an index of agreements; every answer cites file, agreement and clause."""
 
-    def __init__(self, settings: Settings, store=None, embedder=None, chat_model=None):
+    def __init__(self, settings: Settings, store=None, embedder=None, chat_model=None,
+                 evidence_model: EvidenceModel | None = None):
         from index.store import ChromaStore
 
         self.settings = settings
         self.store = store or ChromaStore(settings.index_dir, settings.host, settings.port)
         self._embedder = embedder
-        self.calibration = Calibration.load()
+        self.evidence_model = evidence_model or EvidenceModel.load()
         self._chat_model = chat_model
         self._vectors: dict[str, list[float]] = {}
+        self._texts: dict[str, tuple[tuple[int, int], str]] = {}  # file -> ((mtime, size), text as indexed)
         self._lock = threading.RLock()  # add_paths swaps the retriever while the UI may be asking
 
     # -- opening ----------------------------------------------------------------------------
@@ -93,6 +98,7 @@ class Assistant:
             report = build_index(paths, self.store, self.embedder, progress=progress)
             for name in ("retriever", "_files", "_agreements", "scope_finder"):
                 self.__dict__.pop(name, None)
+            self._texts.clear()
         return report
 
     def files(self) -> list[IndexedFile]:
@@ -102,13 +108,32 @@ class Assistant:
         return list(self._agreements)
 
     def document_text(self, file: str) -> str:
-        """The loader's text of an indexed file (what citation offsets index into)."""
+        """The loader's text of an indexed file (what citation offsets index into); read once, and
+        refused with FileChanged when the file on disk is no longer the version that was indexed."""
         from index.loaders import load_document
 
         record = self._files.get(file)
         if record is None:
             raise FileNotIndexed(self._not_indexed_message([file]))
-        return load_document(record.path).text
+        try:
+            stamp = Path(record.path).stat()
+            stamp = (stamp.st_mtime_ns, stamp.st_size)
+        except OSError:
+            stamp = None
+        cached = self._texts.get(file)
+        if cached is not None and stamp is not None and cached[0] == stamp:  # untouched since last read
+            return cached[1]
+        try:
+            document = load_document(record.path)
+        except LoadError as exc:
+            raise FileChanged(f"{file} was indexed from {record.path}, which can no longer be read ({exc.reason}) "
+                              f"— re-index its folder with: clauseqa index PATH") from exc
+        if document.sha256 != record.sha256:
+            raise FileChanged(f"{file} changed on disk after it was indexed, so citation offsets no longer point "
+                              f"into it — re-index it with: clauseqa index {record.path}")
+        if stamp is not None:
+            self._texts[file] = (stamp, document.text)
+        return document.text
 
     @cached_property
     def _files(self) -> dict[str, IndexedFile]:
@@ -213,19 +238,25 @@ class Assistant:
             from assistant.llm import generate_answer
 
             return generate_answer(question, [(h.clause, h.score) for h in hits], self.chat_model, searched=searched)
-        evidence = self._evidence(question, scope, hits, files, per_hit=1 if many else 2)
+        evidence = self._gather(question, scope, hits, files)
+        probabilities = self.evidence_model.score(evidence)
+        found_p = self.evidence_model.found_probability(evidence, probabilities)
         # a question scoped to several agreements by a title or party answers for each of them;
         # a clause named by number ("what does clause 6.2 say?") is the answer whatever it scores
-        answer = compose(without_terms(question, set(scope.terms)) or question, evidence, self.calibration, searched,
-                         aggregate=many, every_agreement=scope.named, found=True if named else None)
+        answer = compose(without_terms(question, set(scope.terms)) or question, evidence, probabilities, found_p,
+                         self.evidence_model.selection, searched, aggregate=many, every_agreement=scope.named,
+                         found=True if named else None)
         return replace(answer, question=question)
 
-    def evidence(self, question: str, files: Sequence[str] | None = None) -> list[Evidence]:
-        """The scored candidate sentences behind an answer (for calibration and debugging)."""
+    def candidates(self, question: str, files: Sequence[str] | None = None) -> EvidenceSet:
+        """The candidate evidence behind an answer with its feature rows (for fitting and debugging)."""
         scope = self._scope(question, files, None)
         many = scope.aggregate or len(scope.agreements) > 1
-        hits = self._named_clauses(question, scope, files) or self._hits(question, scope, files, 15 if many else 0)
-        return self._evidence(question, scope, hits, files, 1)
+        in_scope = [a for a in self._agreements if (not scope.agreements or a.key in scope.agreements)
+                    and (not files or a.file in files)]
+        hits = self._named_clauses(question, scope, files) or self._hits(question, scope, files,
+                                                                         len(in_scope) if many else 0)
+        return self._gather(question, scope, hits, files)
 
     def _hits(self, question: str, scope: Scope, files, agreements_in_scope: int) -> list[Hit]:
         k = min(60, max(self.settings.top_k, 3 * agreements_in_scope)) if agreements_in_scope else self.settings.top_k
@@ -242,12 +273,13 @@ class Assistant:
         first = {h.chunk_id for h in structural}
         return structural + [h for h in hits if h.chunk_id not in first]
 
-    def _evidence(self, question: str, scope: Scope, hits: list[Hit], files, per_hit: int) -> list[Evidence]:
+    def _gather(self, question: str, scope: Scope, hits: list[Hit], files) -> EvidenceSet:
         focus = (without_terms(question, set(scope.terms)) if scope.agreements else question) or question
         terms = set(content_terms(focus)) - set(scope.terms)
         absent = self.retriever.absent_share(terms, scope.agreements or None, files)
-        return best_evidence(focus, hits, self._embed_cached, self.calibration, per_hit, scope.terms,
-                             synonyms=dict(scope.synonyms), expansion=scope.expansion, absent=absent)
+        structural = frozenset(h.chunk_id for h in hits if h.score == 0.0)
+        return gather(focus, hits, self._embed_cached, self.retriever.idf, self.retriever.extents, scope.terms,
+                      synonyms=dict(scope.synonyms), expansion=scope.expansion, absent=absent, structural=structural)
 
     def _named_clauses(self, question: str, scope: Scope, files) -> list[Hit]:
         """"clause 6.2 of Jianfei Chen's agreement": the named clause comes first."""

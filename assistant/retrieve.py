@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+
+import numpy as np
 
 from assistant.text import content_terms, related
 from index.clean import clean_for_embedding
@@ -25,6 +28,7 @@ class Hit:
     dense: float  # cosine similarity to the question
     lexical: float  # share of the question's content words the clause contains
     context: frozenset[str] = frozenset()  # words of a sub-item's lead-in ("You further warrant that:")
+    title: frozenset[str] = frozenset()  # words of the section's title ("12. Governing Law."), for every part
 
     @property
     def agreement_key(self) -> str:
@@ -44,6 +48,21 @@ class HybridRetriever:
         self._bm25 = BM25Okapi(docs) if docs else None
         self._position = {i: n for n, i in enumerate(self.ids)}
         self._lead_in = _lead_in_terms(clauses)
+        self._titles = _section_titles(clauses)
+        self._by_agreement: dict[str, list[str]] = {}
+        self._by_file: dict[str, list[str]] = {}
+        for i, c in clauses:
+            self._by_agreement.setdefault(f"{c.file}#{c.agreement}", []).append(i)
+            self._by_file.setdefault(c.file, []).append(i)
+        self._vectors: dict[str, list[float]] = {}  # question -> vector: a question is embedded once
+
+    def query_vector(self, question: str) -> list[float]:
+        vector = self._vectors.get(question)
+        if vector is None:
+            if len(self._vectors) > 10_000:
+                self._vectors.clear()
+            vector = self._vectors[question] = self.embedder.embed_query(question)
+        return vector
 
     def search(self, question: str, k: int = 8, agreements: Collection[str] | None = None,
                files: Collection[str] | None = None, query_vector: Sequence[float] | None = None,
@@ -53,7 +72,7 @@ class HybridRetriever:
         if not self.ids:
             return []
         allowed = self._allowed(agreements, files)
-        vector = query_vector if query_vector is not None else self.embedder.embed_query(question)
+        vector = query_vector if query_vector is not None else self.query_vector(question)
         depth = max(k * 4, 40)
         scope_files = sorted({self.clauses[i].file for i in allowed}) if allowed is not None else None
         scope_agreements = None
@@ -74,7 +93,7 @@ class HybridRetriever:
             for i, v in self.store.embeddings(missing).items():
                 dense[i] = sum(a * b for a, b in zip(vector, v))
         return [Hit(i, self.clauses[i], fused[i], dense.get(i, 0.0), self._coverage(i, set(terms)),
-                    self._lead_in.get(i, frozenset())) for i in best]
+                    self._lead_in.get(i, frozenset()), self._titles.get(i, frozenset())) for i in best]
 
     def opening(self, question: str, agreements: Collection[str] | None, files: Collection[str] | None,
                 n: int = 2, max_agreements: int = 5) -> list[Hit]:
@@ -92,18 +111,19 @@ class HybridRetriever:
                        max_agreements: int, pick) -> list[Hit]:
         allowed = self._allowed(agreements, files)
         by_agreement: dict[str, list[str]] = {}
-        for i in self.ids if allowed is None else allowed:
+        for i in self.ids if allowed is None else sorted(allowed, key=self._position.__getitem__):
             by_agreement.setdefault(f"{self.clauses[i].file}#{self.clauses[i].agreement}", []).append(i)
         if len(by_agreement) > max_agreements:
             return []
         ids = [i for group in by_agreement.values() for i in pick(group)]
         if not ids:
             return []
-        vector = self.embedder.embed_query(question)
+        vector = self.query_vector(question)
         stored = self.store.embeddings(ids)
         terms = set(content_terms(question))
         return [Hit(i, self.clauses[i], 0.0, sum(a * b for a, b in zip(vector, stored.get(i, ()))),
-                    self._coverage(i, terms), self._lead_in.get(i, frozenset())) for i in ids]
+                    self._coverage(i, terms), self._lead_in.get(i, frozenset()), self._titles.get(i, frozenset()))
+                for i in ids]
 
     def absent_share(self, terms: Collection[str], agreements: Collection[str] | None,
                      files: Collection[str] | None) -> float:
@@ -123,6 +143,23 @@ class HybridRetriever:
     @cached_property
     def _vocabulary(self) -> set[str]:
         return set().union(*self._terms)
+
+    @cached_property
+    def idf(self) -> dict[str, float]:
+        """Inverse chunk frequency of each stem: rare words say more about where an answer is."""
+        df = Counter(t for terms in self._terms for t in terms)
+        n = len(self._terms)
+        return {t: math.log((n - f + 0.5) / (f + 0.5) + 1.0) for t, f in df.items()}
+
+    @cached_property
+    def extents(self) -> dict[str, tuple[int, int]]:
+        """Each agreement's (first, last) character in its file, for a clause's relative position."""
+        out: dict[str, tuple[int, int]] = {}
+        for c in self.clauses.values():
+            key = f"{c.file}#{c.agreement}"
+            first, last = out.get(key, (c.start, c.end))
+            out[key] = (min(first, c.start), max(last, c.end))
+        return out
 
     def agreement_term_counts(self) -> Counter:
         """In how many agreements each (stemmed) word occurs."""
@@ -144,24 +181,52 @@ class HybridRetriever:
     def _allowed(self, agreements: Collection[str] | None, files: Collection[str] | None) -> set[str] | None:
         if not agreements and not files:
             return None
-        keys = set(agreements or ())
-        names = set(files or ())
-        return {i for i, c in self.clauses.items()
-                if (not names or c.file in names) and (not keys or f"{c.file}#{c.agreement}" in keys)}
+        if agreements:
+            names = set(files or ())
+            return {i for key in agreements for i in self._by_agreement.get(key, ())
+                    if not names or self.clauses[i].file in names}
+        return {i for name in files for i in self._by_file.get(name, ())}
 
     def _lexical(self, query: list[str], allowed: set[str] | None, depth: int) -> list[tuple[str, float]]:
         if not query or self._bm25 is None:
             return []
-        scores = self._bm25.get_scores(query)
-        order = sorted(range(len(self.ids)), key=lambda n: scores[n], reverse=True)
-        ranked = [(self.ids[n], float(scores[n])) for n in order if scores[n] > 0
-                  and (allowed is None or self.ids[n] in allowed)]
-        return ranked[:depth]
+        scores = np.asarray(self._bm25.get_scores(query))
+        if allowed is not None:  # rank only the scope, in index order so ties break as before
+            positions = np.asarray(sorted(self._position[i] for i in allowed), dtype=np.int64)
+        else:
+            positions = np.arange(len(self.ids))
+        positions = positions[scores[positions] > 0]
+        order = positions[np.argsort(-scores[positions], kind="stable")][:depth]
+        return [(self.ids[n], float(scores[n])) for n in order]
 
     def _coverage(self, chunk_id: str, terms: set[str]) -> float:
         if not terms:
             return 0.0
         return len(terms & self._terms[self._position[chunk_id]]) / len(terms)
+
+
+_TITLE = re.compile(r"^[\s#*>]*(?:(?:section|article|clause)\s+)?\d{1,3}(?:\.\d{1,3})*\.?\s+"
+                    r"([A-Z][A-Za-z,;&/' -]{2,80}?)(?:\.(?=\s)|:|\n|\s+-\s)", re.IGNORECASE)
+
+
+def _section_titles(clauses: Sequence[tuple[str, Clause]]) -> dict[str, frozenset[str]]:
+    """Every chunk of a numbered section (its parts and sub-items) gets the words of the section's
+    title, where the section starts with one ("12. Governing Law.", "SECTION 4. Term:")."""
+    titles: dict[tuple[str, int, str], frozenset[str]] = {}
+    for _, c in clauses:
+        if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})?", c.clause_id):
+            match = _TITLE.match(c.text)
+            if match and len(match.group(1).split()) <= 8:
+                titles[(c.file, c.agreement, c.clause_id)] = frozenset(content_terms(match.group(1)))
+    out = {}
+    for chunk_id, c in clauses:
+        number = re.match(r"\d{1,3}(?:\.\d{1,3})?", c.clause_id)
+        top = re.match(r"\d{1,3}", c.clause_id)
+        for key in ((number.group(0) if number else None), (top.group(0) if top else None)):
+            if key and (c.file, c.agreement, key) in titles:
+                out[chunk_id] = titles[(c.file, c.agreement, key)]
+                break
+    return out
 
 
 def _lead_in_terms(clauses: Sequence[tuple[str, Clause]]) -> dict[str, frozenset[str]]:

@@ -14,7 +14,8 @@ from assistant.types import AgreementInfo
 # Words that say "many agreements at once": gather one answer per matching agreement.
 _AGGREGATE = re.compile(
     r"\b(which|what|how many|list|all|every|each|any)\s+(?:of\s+the\s+)?(?:\w+\s+){0,2}"
-    r"(agreements|contracts|documents|files|authors|people|persons|parties|papers|ones)\b"
+    r"(agreements|contracts|documents|files|authors|people|persons|parties|papers|ones|companies|"
+    r"licensees|licensors|suppliers|customers|vendors|distributors|counterparties|signers|signatories)\b"
     r"|\bwho\s+(?:all|else)\b|\bwho\s+(?:has|have)\s+signed\b|\beveryone\b|\ball\s+(?:the\s+)?(?:authors|signers|signatories)\b",
     re.IGNORECASE,
 )

@@ -46,3 +46,7 @@ class FileNotIndexed(ClauseQAError):
 
 class LLMUnavailable(ClauseQAError):
     pass
+
+
+class FileChanged(ClauseQAError):
+    """An indexed file differs on disk from what was indexed: its citations' offsets would shift."""

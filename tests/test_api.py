@@ -148,3 +148,17 @@ def test_readme_python_example_runs(tmp_path, monkeypatch):
     shutil.copytree(SAMPLE, tmp_path / "data" / "agreements")
     monkeypatch.chdir(tmp_path)
     exec(compile(code, "README.md", "exec"), {})
+
+
+def test_a_file_edited_after_indexing_is_refused_not_served_with_shifted_offsets(tmp_path):
+    from assistant import FileChanged
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(SAMPLE / F000, folder / F000)
+    qa = Assistant.from_paths([str(folder)], index_dir=str(tmp_path / "idx"), model="hashing")
+    text = qa.document_text(F000)
+    assert text == (SAMPLE / F000).read_text(encoding="utf-8")
+    (folder / F000).write_text("A new preamble.\n" + text, encoding="utf-8")
+    with pytest.raises(FileChanged, match=rf"{F000} changed on disk after it was indexed, .* — re-index it with: clauseqa index .*{F000}"):
+        qa.document_text(F000)

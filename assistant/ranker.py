@@ -1,0 +1,117 @@
+"""The learned parts: the evidence ranker (LightGBM), the "found" decision (logistic) and the
+citation-selection settings, all fitted by eval/train.py (`make train`); see models/CARD.md."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+
+from assistant.evidence import CANDIDATE_FEATURES, EvidenceSet
+from assistant.features import QUESTION_TYPES
+from index.errors import ClauseQAError
+
+MODEL_DIR = Path(__file__).with_name("models")
+RANKER_FILE = MODEL_DIR / "evidence_ranker.txt"
+DECISION_FILE = MODEL_DIR / "decision.json"
+
+FOUND_FEATURES: tuple[str, ...] = (
+    "p1", "p2", "p_top3", "top_s_cos", "max_c_cos", "max_s_idf_cov", "top_s_cov", "absent", "n_terms",
+    "top_is_preamble", "top_structural", *(f"q_{name}" for name, _ in QUESTION_TYPES),
+)
+_COLUMN = {name: i for i, name in enumerate(CANDIDATE_FEATURES)}
+
+
+@dataclass(frozen=True)
+class Selection:
+    """How many citations an answer gets: extras need `extra_ratio` of the first one's probability
+    and at least `extra_min`; all citations together stay within `max_chars`."""
+
+    threshold: float = 0.5  # "found" probability cut
+    extra_ratio: float = 0.6
+    extra_min: float = 0.2
+    max_citations: int = 3
+    max_chars: int = 900
+    aggregate_ratio: float = 0.5  # an agreement joins a many-agreement answer at this share of the best
+
+
+@dataclass(frozen=True)
+class FoundModel:
+    """Standardised logistic regression over FOUND_FEATURES."""
+
+    weights: tuple[float, ...] = ()
+    bias: float = 0.0
+    mean: tuple[float, ...] = ()
+    scale: tuple[float, ...] = ()
+
+    def probability(self, row: np.ndarray) -> float:
+        if not self.weights:
+            return float(row[0])  # uncalibrated: the best candidate's probability stands in
+        z = self.bias + float(np.dot((row - np.asarray(self.mean)) / np.asarray(self.scale), np.asarray(self.weights)))
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+@dataclass(frozen=True)
+class EvidenceModel:
+    booster_text: str = ""
+    found: FoundModel = field(default_factory=FoundModel)
+    selection: Selection = field(default_factory=Selection)
+
+    @classmethod
+    def load(cls, ranker: Path = RANKER_FILE, decision: Path = DECISION_FILE) -> "EvidenceModel":
+        """The committed artifacts; without them, a plain similarity score ranks (and says so nowhere
+        else: the eval figures would show it)."""
+        booster = ranker.read_text() if ranker.exists() else ""
+        if not decision.exists():
+            return cls(booster)
+        data = json.loads(decision.read_text())
+        if tuple(data.get("candidate_features", CANDIDATE_FEATURES)) != CANDIDATE_FEATURES:
+            raise ClauseQAError(f"{decision} was fitted on other features than this code computes — "
+                                "refit with: make train")
+        found = FoundModel(**{k: tuple(v) if isinstance(v, list) else v for k, v in data["found"].items()})
+        return cls(booster, found, Selection(**data["selection"]))
+
+    @cached_property
+    def _booster(self):
+        if not self.booster_text:
+            return None
+        try:
+            import lightgbm
+        except (ImportError, OSError) as exc:  # OSError: libgomp missing on a bare system
+            raise ClauseQAError(f"The evidence ranker needs LightGBM ({exc}) — run: pip install lightgbm "
+                                "(on Debian/Ubuntu also: apt-get install libgomp1)") from exc
+        return lightgbm.Booster(model_str=self.booster_text)
+
+    def score(self, evidence: EvidenceSet) -> np.ndarray:
+        """Probability that each candidate states (part of) the answer."""
+        if len(evidence) == 0:
+            return np.zeros(0, dtype=np.float64)
+        if self._booster is None:
+            x = evidence.features
+            return np.clip(0.5 * x[:, _COLUMN["s_cos"]] + 0.5 * x[:, _COLUMN["c_cos"]]
+                           + 0.35 * x[:, _COLUMN["s_cov"]], 0.0, 1.0)
+        return np.asarray(self._booster.predict(evidence.features, num_threads=1), dtype=np.float64)
+
+    def found_probability(self, evidence: EvidenceSet, probabilities: np.ndarray) -> float:
+        return self.found.probability(found_features(evidence, probabilities))
+
+
+def found_features(evidence: EvidenceSet, probabilities: np.ndarray) -> np.ndarray:
+    """One row of FOUND_FEATURES: how strong the best evidence is, and how much of the question
+    the scope does not mention at all."""
+    if len(evidence) == 0:
+        return np.asarray([0.0] * 7 + [evidence.absent, 0.0, 0.0, 0.0, *evidence.asked], dtype=np.float64)
+    x = evidence.features
+    order = np.argsort(-probabilities, kind="stable")
+    top = order[0]
+    p = probabilities[order]
+    return np.asarray([
+        p[0], p[1] if len(p) > 1 else 0.0, float(p[:3].mean()), x[top, _COLUMN["s_cos"]],
+        x[:, _COLUMN["c_cos"]].max(), x[:, _COLUMN["s_idf_cov"]].max(), x[top, _COLUMN["s_cov"]],
+        evidence.absent, x[top, _COLUMN["n_terms"]], x[top, _COLUMN["is_preamble"]], x[top, _COLUMN["structural"]],
+        *evidence.asked,
+    ], dtype=np.float64)

@@ -1,0 +1,160 @@
+"""Labelled candidate sets for fitting and validating the evidence ranker, from the split's parts.
+
+A candidate is labelled 1 when its span overlaps a lawyer's gold span (CUAD), or when it lies in an
+expected clause and holds an expected fact (the hand-written pairs). Every question keeps its
+contract and category so fitting can fold by contract and validation can hold categories out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from eval.split import FIT, cuad_files, pair_half
+
+REPO = Path(__file__).resolve().parents[1]
+PARAPHRASES = REPO / "eval" / "pairs" / "paraphrases.yaml"
+
+
+@dataclass
+class Question:
+    qid: str
+    text: str
+    contract: str  # the file; the fold unit
+    category: str  # CUAD category or the pair's category; for leave-category-out only, never a feature
+    answerable: bool
+    evidence: object  # assistant.evidence.EvidenceSet
+    labels: np.ndarray  # one 0/1 per candidate
+    gold: tuple = ()  # CUAD gold spans (start, end) incl. also_at, for answer-level scoring
+    style: str = "original"
+
+
+def cuad_rows(root: Path) -> list[dict]:
+    with open(root / "qa.jsonl", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def gold_spans(row: dict) -> tuple[tuple[int, int], ...]:
+    spans = []
+    for g in row.get("gold") or []:
+        spans.append((g["start"], g["end"]))
+        # also_at: other offsets where the same text stands again
+        spans += [(a, a + g["end"] - g["start"]) for a in g.get("also_at") or []]
+    return tuple(spans)
+
+
+def paraphrases() -> dict[str, list[str]]:
+    return {e["category"]: list(e["paraphrases"]) for e in yaml.safe_load(PARAPHRASES.read_text())}
+
+
+def pick(items: list[str], key: str, n: int) -> list[str]:
+    """n of the items, chosen by a hash of the key: fixed across runs and machines."""
+    if not items or n <= 0:
+        return []
+    start = int(hashlib.sha256(key.encode()).hexdigest(), 16) % len(items)
+    return [items[(start + i) % len(items)] for i in range(min(n, len(items)))]
+
+
+class VectorCache:
+    """Candidate-span vectors kept on disk between fitting runs: the model is the slow part, and a
+    change of features or labels needs no new vectors. Keyed by model name and text."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.vectors: dict[str, np.ndarray] = {}
+        if path and path.exists():
+            with open(path, "rb") as fh:
+                self.vectors = pickle.load(fh)
+
+    def fill(self, qa, texts: list[str]) -> None:
+        key = qa.embedder.name
+        missing = [t for t in dict.fromkeys(texts) if (key, t) not in self.vectors]
+        if missing:
+            for t, v in zip(missing, qa.embedder.embed(missing)):
+                self.vectors[(key, t)] = np.asarray(v, dtype=np.float32)
+        qa._vectors.update({t: self.vectors[(key, t)].tolist() for t in dict.fromkeys(texts)})
+
+    def save(self) -> None:
+        if self.path:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with open(self.path, "wb") as fh:
+                pickle.dump(self.vectors, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def warm(qa, files: list[str], cache: VectorCache) -> None:
+    """Embed every candidate span of the files in one call: far faster than question by question."""
+    from assistant.evidence import DENSE_CHARS, candidate_spans
+    from index.clean import clean_for_embedding
+
+    texts = []
+    for clause in qa.retriever.clauses.values():
+        if clause.file not in files:
+            continue
+        for s, e, _ in candidate_spans(clause.text):
+            raw = clause.text[s:e]
+            t = clean_for_embedding(raw) or raw
+            texts.append(t if len(t) <= DENSE_CHARS else t[:t.rfind(" ", 0, DENSE_CHARS) + 1 or DENSE_CHARS])
+    cache.fill(qa, texts)
+
+
+def cuad_questions(qa, rows: list[dict], files: list[str], n_paraphrases: int, cache: VectorCache,
+                   progress=None) -> list[Question]:
+    """The rows of these contracts, asked in CUAD's words and in n hand-written paraphrases."""
+    para = paraphrases() if n_paraphrases else {}
+    chosen = set(files)
+    out = []
+    by_file: dict[str, list[dict]] = {}
+    for r in rows:
+        if r["file"] in chosen:
+            by_file.setdefault(r["file"], []).append(r)
+    for n, file in enumerate(files):
+        warm(qa, [file], cache)
+        for row in by_file.get(file, []):
+            gold = gold_spans(row)
+            asked = [("original", row["question"])]
+            asked += [("paraphrase", q) for q in pick(para.get(row["category"], []), row["id"], n_paraphrases)]
+            for style, text in asked:
+                evidence = qa.candidates(text, files=[file])
+                labels = np.asarray([any(c.start < e and s < c.end for s, e in gold) for c in evidence.candidates],
+                                    dtype=np.int8)
+                out.append(Question(f"{row['id']}::{style}::{text[:20]}", text, file, row["category"],
+                                    bool(row["answerable"]), evidence, labels, gold, style))
+        if progress:
+            progress(n + 1, len(files))
+        if n % 10 == 9:
+            cache.save()
+    cache.save()
+    return out
+
+
+def pair_questions(qa, pairs_file: Path, half: str = FIT) -> list[Question]:
+    """Single-question pairs of one half: a candidate is right when it sits in an expected clause and
+    holds an expected fact (any alternative), or any expected clause when no fact is given."""
+    from eval.metrics import clause_key, normalize_text
+
+    out = []
+    for pair in yaml.safe_load(pairs_file.read_text()):
+        if "question" not in pair or pair_half(pair["id"]) != half:
+            continue
+        expected = {(c["file"], c["agreement"], str(c["clause"])) for c in pair.get("citations") or []}
+        facts = pair.get("answer_facts") or []
+        evidence = qa.candidates(pair["question"])
+        labels = []
+        for c in evidence.candidates:
+            clause = c.hit.clause
+            key = (clause.file, clause.agreement_label, clause_key(clause.clause_id))
+            text = normalize_text(clause.text[c.start - clause.start:c.end - clause.start])
+            labels.append(key in expected and (not facts or any(normalize_text(a) in text for f in facts for a in f)))
+        out.append(Question(pair["id"], pair["question"], "pairs:" + pair["id"], pair["category"],
+                            pair.get("expect_found", True), evidence, np.asarray(labels, dtype=np.int8)))
+    return out
+
+
+def fit_files(root: Path, n: int) -> list[str]:
+    return cuad_files({r["file"] for r in cuad_rows(root)}, FIT, n)

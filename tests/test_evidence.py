@@ -1,0 +1,180 @@
+"""Evidence candidates, their features, the learned models' loading and the citation selection."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from assistant.answer import compose
+from assistant.evidence import CANDIDATE_FEATURES, Candidate, EvidenceSet, candidate_spans, gather
+from assistant.features import QUESTION_TYPES, SPAN_TYPES, question_types, span_types
+from assistant.ranker import FOUND_FEATURES, EvidenceModel, FoundModel, Selection, found_features
+from assistant.retrieve import Hit
+from index.errors import ClauseQAError
+from index.types import Clause
+
+COL = {name: i for i, name in enumerate(CANDIDATE_FEATURES)}
+
+LAW = ("12. Governing Law. This Agreement shall be governed by the laws of the State of Delaware. "
+       "Each party submits to the courts of Wilmington, Delaware.")
+TERM = "3. Term. This Agreement begins on March 1, 2024 and continues for two (2) years."
+
+
+def clause(text: str, clause_id: str, start: int, agreement: int = 1, file: str = "c.txt") -> Clause:
+    return Clause(file=file, agreement=agreement, agreement_label=f"Party {agreement}", clause_id=clause_id,
+                  heading=text.split(".")[1].strip() if "." in text else "", start=start, end=start + len(text),
+                  text=text)
+
+
+def hit(c: Clause, score: float = 0.5, dense: float = 0.5) -> Hit:
+    return Hit(c.chunk_id, c, score, dense, 0.5)
+
+
+def fake_embed(texts):
+    """Two directions: law-ish texts and everything else, so cosines are exact."""
+    return [[1.0, 0.0] if "law" in t.lower() else [0.0, 1.0] for t in texts]
+
+
+def test_candidate_spans_are_sentences_without_their_clause_number():
+    spans = candidate_spans(LAW)
+    assert [LAW[s:e] for s, e, w in spans if w == 1] == [
+        "Governing Law.",
+        "This Agreement shall be governed by the laws of the State of Delaware.",
+        "Each party submits to the courts of Wilmington, Delaware.",
+    ]
+    # short sentences also come in windows: a heading with the sentence under it
+    assert ("Governing Law. This Agreement shall be governed by the laws of the State of Delaware.", 2) in \
+        [(LAW[s:e], w) for s, e, w in spans]
+    assert all(not LAW[s:e].startswith("12") for s, e, _ in spans)
+
+
+def test_short_lines_also_give_windows_so_a_name_stays_with_its_role():
+    text = "By:\nName: Jane Roe\nTitle: CEO\nDate: May 2, 2024"
+    spans = [(text[s:e], w) for s, e, w in candidate_spans(text)]
+    assert ("Name: Jane Roe\nTitle: CEO", 2) in spans
+    assert ("By:", 1) not in spans  # fewer than three letters: no candidate
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("Which state's law governs the NDA?", {"law"}),
+    ("When does the licence expire?", {"date"}),
+    ("How long must notice be given?", {"duration"}),
+    ("Who signed for the supplier?", {"party", "signer"}),
+    ("Can the licensee assign the licence?", {"yesno"}),
+    ("How much is the fee cap?", {"amount"}),
+])
+def test_question_types_name_what_the_question_asks_for(question, wanted):
+    names = {name for (name, _), flag in zip(QUESTION_TYPES, question_types(question)) if flag}
+    assert names == wanted
+
+
+def test_span_types_see_dates_durations_amounts_and_governing_law():
+    names = {name for (name, _), flag in zip(SPAN_TYPES, span_types(
+        "governed by the laws of Delaware; $5,000 within thirty (30) days of March 1, 2024")) if flag}
+    assert {"law", "amount", "duration", "date"} <= names
+
+
+def test_gather_scores_each_sentence_of_each_hit():
+    law, term = clause(LAW, "12", 1000), clause(TERM, "3", 200)
+    evidence = gather("Which law governs?", [hit(law, 0.03, 0.8), hit(term, 0.02, 0.1)], fake_embed,
+                      idf={"law": 2.0, "govern": 3.0}, extents={"c.txt#1": (0, 2000)})
+    assert evidence.features.shape == (len(evidence), len(CANDIDATE_FEATURES))
+    quotes = [LAW[c.start - 1000:c.end - 1000] if c.hit.clause is law else TERM[c.start - 200:c.end - 200]
+              for c in evidence.candidates]
+    row = quotes.index("This Agreement shall be governed by the laws of the State of Delaware.")
+    x = evidence.features[row]
+    assert x[COL["s_cos"]] == pytest.approx(1.0)  # the question and the sentence both say "law"
+    assert x[COL["c_cos"]] == pytest.approx(0.8)
+    assert x[COL["s_cov"]] == pytest.approx(1.0)  # "law" and "governs" (stem "govern") both present
+    assert x[COL["s_law"]] == 1.0 and x[COL["q_law"]] == 1.0 and x[COL["type_match"]] == 1.0
+    assert x[COL["hit_rank"]] == 0.0 and x[COL["clause_pos"]] == pytest.approx(0.5)
+    other = quotes.index("This Agreement begins on March 1, 2024 and continues for two (2) years.")
+    assert evidence.features[other, COL["hit_rank"]] == 1.0
+    assert evidence.features[other, COL["s_cos_gap"]] == pytest.approx(1.0)
+
+
+def test_no_hits_give_an_empty_set_that_is_not_found():
+    evidence = gather("Anything?", [], fake_embed, {}, {})
+    assert len(evidence) == 0
+    answer = compose("Anything about arbitration?", evidence, np.zeros(0), 0.0, Selection(), "the 3 indexed agreements")
+    assert not answer.found and answer.citations == ()
+    assert answer.text == "Not found: no clause about arbitration in the 3 indexed agreements."
+
+
+def _set(clauses_and_spans):
+    candidates = tuple(Candidate(hit(c), c.start + s, c.start + e, 1) for c, s, e in clauses_and_spans)
+    return EvidenceSet("q", candidates, np.zeros((len(candidates), len(CANDIDATE_FEATURES)), dtype=np.float32),
+                       question_types("q"))
+
+
+def test_compose_cites_the_best_then_extras_the_ranker_also_trusts():
+    law = clause(LAW, "12", 1000)
+    evidence = _set([(law, 19, 89), (law, 90, 147), (law, 0, 18)])
+    selection = Selection(threshold=0.5, extra_ratio=0.6, extra_min=0.2, max_citations=3, max_chars=900)
+    answer = compose("q", evidence, np.asarray([0.9, 0.6, 0.3]), 0.8, selection, "1 agreement")
+    assert answer.found
+    assert [(c.start, c.end) for c in answer.citations] == [(1019, 1089), (1090, 1147)]  # 0.3 < 0.6 * 0.9
+    assert answer.citations[0].quote == "This Agreement shall be governed by the laws of the State of Delaware."
+    assert answer.text.splitlines()[0] == "Party 1:"
+    tight = compose("q", evidence, np.asarray([0.9, 0.6, 0.3]), 0.8, Selection(max_chars=100), "1 agreement")
+    assert len(tight.citations) == 1  # the second quote would pass the character budget
+
+
+def test_compose_says_not_found_below_the_threshold_unless_told_otherwise():
+    law = clause(LAW, "12", 1000)
+    evidence = _set([(law, 19, 89)])
+    assert not compose("q", evidence, np.asarray([0.9]), 0.2, Selection(threshold=0.5), "x").found
+    assert compose("q", evidence, np.asarray([0.9]), 0.2, Selection(threshold=0.5), "x", found=True).found
+
+
+def test_aggregate_answers_give_each_agreement_its_best_quote():
+    a, b, c = clause(LAW, "12", 0, 1), clause(LAW, "12", 500, 2), clause(TERM, "3", 900, 3)
+    evidence = _set([(a, 19, 89), (b, 19, 89), (a, 90, 147), (c, 0, 20)])
+    answer = compose("q", evidence, np.asarray([0.9, 0.8, 0.85, 0.2]), 0.9, Selection(aggregate_ratio=0.5), "x",
+                     aggregate=True)
+    assert [(x.agreement, x.start) for x in answer.citations] == [("Party 1", 19), ("Party 2", 519)]
+
+
+def test_found_features_describe_the_best_candidate():
+    law = clause(LAW, "12", 1000)
+    evidence = _set([(law, 19, 89), (law, 90, 147)])
+    row = found_features(evidence, np.asarray([0.2, 0.7]))
+    assert len(row) == len(FOUND_FEATURES)
+    assert (row[0], row[1]) == (pytest.approx(0.7), pytest.approx(0.2))
+
+
+def test_committed_models_load_and_match_the_features_this_code_computes():
+    model = EvidenceModel.load()
+    assert model.booster_text, "assistant/models/evidence_ranker.txt is missing — run: make train"
+    assert len(model.found.weights) == len(FOUND_FEATURES)
+    law = clause(LAW, "12", 1000)
+    evidence = gather("Which law governs?", [hit(law, 0.03, 0.8)], fake_embed, {"law": 2.0}, {})
+    probabilities = model.score(evidence)
+    assert probabilities.shape == (len(evidence),) and ((0 <= probabilities) & (probabilities <= 1)).all()
+
+
+def test_a_decision_file_for_other_features_says_to_refit(tmp_path):
+    decision = tmp_path / "decision.json"
+    decision.write_text(json.dumps({"candidate_features": ["old"], "found": {}, "selection": {}}))
+    with pytest.raises(ClauseQAError, match="refit with: make train"):
+        EvidenceModel.load(tmp_path / "none.txt", decision)
+
+
+def test_found_model_probability_rises_with_its_positive_features():
+    model = FoundModel(weights=(2.0, 0.0), bias=0.0, mean=(0.5, 0.0), scale=(0.1, 1.0))
+    low, high = model.probability(np.asarray([0.4, 0.0])), model.probability(np.asarray([0.6, 0.0]))
+    assert low == pytest.approx(1 / (1 + np.exp(2.0))) and high == pytest.approx(1 / (1 + np.exp(-2.0)))
+
+
+def test_every_part_and_sub_item_of_a_section_carries_its_title_words():
+    from assistant.retrieve import _section_titles
+
+    parts = [clause("12. Governing Law. This Agreement is governed by Delaware law.", "12", 0),
+             clause("Nothing here restates the title.", "12 (part 2)", 70),
+             clause("(a) The courts of Wilmington hear disputes.", "12(a)", 110),
+             clause("13. The parties agree that this sentence is no title at all and goes on.", "13", 160)]
+    titles = _section_titles([(c.chunk_id, c) for c in parts])
+    assert titles[parts[0].chunk_id] == titles[parts[1].chunk_id] == titles[parts[2].chunk_id] == {"govern", "law"}
+    assert parts[3].chunk_id not in titles
