@@ -7,11 +7,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from assistant.evidence import Candidate, EvidenceSet
+from assistant.evidence import CANDIDATE_FEATURES, Candidate, EvidenceSet
 from assistant.ranker import Selection
 from assistant.text import topic_words
 from assistant.types import Answer, Citation
 
+_IDF_COVERAGE = CANDIDATE_FEATURES.index("s_idf_cov")
 _MARKUP = re.compile(r"</?u>|</?sup>|\*\*|\$[^$\n]{0,40}\$|^#+\s*")
 
 
@@ -29,7 +30,8 @@ def compose(question: str, evidence: EvidenceSet, probabilities: np.ndarray, fou
     order = [int(i) for i in np.argsort(-probabilities, kind="stable")]
     ranked = [(evidence.candidates[i], float(probabilities[i])) for i in order]
     if aggregate:
-        chosen = _per_agreement(ranked, selection, every_agreement)
+        coverage = {evidence.candidates[i]: float(evidence.features[i, _IDF_COVERAGE]) for i in order}
+        chosen = _per_agreement(ranked, selection, every_agreement, coverage)
     else:
         chosen = _supporting(ranked, selection)
     citations, lines = [], []
@@ -64,13 +66,17 @@ def _supporting(ranked: list[tuple[Candidate, float]], selection: Selection) -> 
     return chosen
 
 
-def _per_agreement(ranked: list[tuple[Candidate, float]], selection: Selection,
-                   every_agreement: bool) -> list[tuple[Candidate, float]]:
+def _per_agreement(ranked: list[tuple[Candidate, float]], selection: Selection, every_agreement: bool,
+                   coverage: dict[Candidate, float]) -> list[tuple[Candidate, float]]:
+    """Each agreement's best quote; an agreement joins when the ranker trusts its quote nearly as
+    much as the best one and the quote says what the best one says: "governed by California law"
+    is not answered by a Massachusetts clause, however alike the two sentences are."""
     best: dict[str, tuple[Candidate, float]] = {}
     for candidate, p in ranked:
         best.setdefault(candidate.hit.agreement_key, (candidate, p))
-    top = ranked[0][1]
-    return [(c, p) for c, p in best.values() if every_agreement or p >= selection.aggregate_ratio * top] or ranked[:1]
+    top, top_coverage = ranked[0][1], coverage[ranked[0][0]]
+    return [(c, p) for c, p in best.values() if every_agreement
+            or (p >= selection.aggregate_ratio * top and coverage[c] >= top_coverage - 0.05)] or ranked[:1]
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:

@@ -13,6 +13,7 @@ from functools import cached_property
 from assistant.answer import base_clause, compose
 from assistant.evidence import EvidenceSet, gather
 from assistant.ranker import EvidenceModel
+from assistant.signatories import asks_signer, only, signer_candidates
 from assistant.retrieve import HybridRetriever, Hit
 from assistant.scope import Scope, ScopeFinder
 from assistant.settings import Settings
@@ -46,7 +47,7 @@ class Assistant:
         self.settings = settings
         self.store = store or ChromaStore(settings.index_dir, settings.host, settings.port)
         self._embedder = embedder
-        self.evidence_model = evidence_model or EvidenceModel.load()
+        self._evidence_model = evidence_model
         self._chat_model = chat_model
         self._vectors: dict[str, list[float]] = {}
         self._texts: dict[str, tuple[tuple[int, int], str]] = {}  # file -> ((mtime, size), text as indexed)
@@ -75,6 +76,11 @@ class Assistant:
         assistant = cls(Settings.resolve(index_dir=index_dir, **settings))
         assistant.add_paths(paths, progress=progress)
         return assistant
+
+    @cached_property
+    def evidence_model(self) -> EvidenceModel:
+        """The fitted ranker and found decision, loaded on the first answer (fitting needs none)."""
+        return self._evidence_model or EvidenceModel.load()
 
     @cached_property
     def embedder(self):
@@ -241,11 +247,16 @@ class Assistant:
         evidence = self._gather(question, scope, hits, files)
         probabilities = self.evidence_model.score(evidence)
         found_p = self.evidence_model.found_probability(evidence, probabilities)
+        certain = bool(named)
+        if asks_signer(question):  # "who signed for Birch?": the block line naming Birch and its name line
+            keep = signer_candidates(evidence, question, dict(scope.synonyms))
+            if keep:
+                probabilities, certain = only(probabilities, keep), True
         # a question scoped to several agreements by a title or party answers for each of them;
         # a clause named by number ("what does clause 6.2 say?") is the answer whatever it scores
         answer = compose(without_terms(question, set(scope.terms)) or question, evidence, probabilities, found_p,
                          self.evidence_model.selection, searched, aggregate=many, every_agreement=scope.named,
-                         found=True if named else None)
+                         found=True if certain else None)
         return replace(answer, question=question)
 
     def candidates(self, question: str, files: Sequence[str] | None = None) -> EvidenceSet:

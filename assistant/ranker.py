@@ -22,6 +22,8 @@ DECISION_FILE = MODEL_DIR / "decision.json"
 FOUND_FEATURES: tuple[str, ...] = (
     "p1", "p2", "p_top3", "top_s_cos", "max_c_cos", "max_s_idf_cov", "top_s_cov", "absent", "n_terms",
     "top_is_preamble", "top_structural", *(f"q_{name}" for name, _ in QUESTION_TYPES),
+    "max_title_cov", "top_title_cov", "top_type_match", "top_s_idf_cov", "top_c_cos", "top_hit_rank",
+    "n_likely", "max_s_cov",
 )
 _COLUMN = {name: i for i, name in enumerate(CANDIDATE_FEATURES)}
 
@@ -69,7 +71,8 @@ class EvidenceModel:
         if not decision.exists():
             return cls(booster)
         data = json.loads(decision.read_text())
-        if tuple(data.get("candidate_features", CANDIDATE_FEATURES)) != CANDIDATE_FEATURES:
+        if tuple(data.get("candidate_features", ())) != CANDIDATE_FEATURES \
+                or tuple(data.get("found_features", ())) != FOUND_FEATURES:
             raise ClauseQAError(f"{decision} was fitted on other features than this code computes — "
                                 "refit with: make train")
         found = FoundModel(**{k: tuple(v) if isinstance(v, list) else v for k, v in data["found"].items()})
@@ -94,17 +97,23 @@ class EvidenceModel:
             x = evidence.features
             return np.clip(0.5 * x[:, _COLUMN["s_cos"]] + 0.5 * x[:, _COLUMN["c_cos"]]
                            + 0.35 * x[:, _COLUMN["s_cov"]], 0.0, 1.0)
-        return np.asarray(self._booster.predict(evidence.features, num_threads=1), dtype=np.float64)
+        return to_probability(self._booster.predict(evidence.features, num_threads=1))
 
     def found_probability(self, evidence: EvidenceSet, probabilities: np.ndarray) -> float:
         return self.found.probability(found_features(evidence, probabilities))
+
+
+def to_probability(scores) -> np.ndarray:
+    """The ranker is fitted to order candidates (LambdaRank); its scores map to (0, 1) for the
+    found decision and the citation settings, which are fitted on these same values."""
+    return 1.0 / (1.0 + np.exp(-np.clip(np.asarray(scores, dtype=np.float64), -50.0, 50.0)))
 
 
 def found_features(evidence: EvidenceSet, probabilities: np.ndarray) -> np.ndarray:
     """One row of FOUND_FEATURES: how strong the best evidence is, and how much of the question
     the scope does not mention at all."""
     if len(evidence) == 0:
-        return np.asarray([0.0] * 7 + [evidence.absent, 0.0, 0.0, 0.0, *evidence.asked], dtype=np.float64)
+        return np.asarray([0.0] * 7 + [evidence.absent, 0.0, 0.0, 0.0, *evidence.asked] + [0.0] * 8, dtype=np.float64)
     x = evidence.features
     order = np.argsort(-probabilities, kind="stable")
     top = order[0]
@@ -114,4 +123,7 @@ def found_features(evidence: EvidenceSet, probabilities: np.ndarray) -> np.ndarr
         x[:, _COLUMN["c_cos"]].max(), x[:, _COLUMN["s_idf_cov"]].max(), x[top, _COLUMN["s_cov"]],
         evidence.absent, x[top, _COLUMN["n_terms"]], x[top, _COLUMN["is_preamble"]], x[top, _COLUMN["structural"]],
         *evidence.asked,
+        x[:, _COLUMN["title_cov"]].max(), x[top, _COLUMN["title_cov"]], x[top, _COLUMN["type_match"]],
+        x[top, _COLUMN["s_idf_cov"]], x[top, _COLUMN["c_cos"]], x[top, _COLUMN["hit_rank"]],
+        float((probabilities > 0.3).sum()), x[:, _COLUMN["s_cov"]].max(),
     ], dtype=np.float64)

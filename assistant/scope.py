@@ -120,7 +120,9 @@ class ScopeFinder:
                     named |= set(titled.terms)
             reason = _describe(sorted({a.label for a in self.agreements if a.key in keys}))
             return Scope(tuple(keys), reason, aggregate, tuple(sorted(named)), named=bool(labels) and len(keys) > 1)
-        return self._by_identity(question, candidates, aggregate)
+        # names (label, parties, title, kind, file) first; the opening text only when no name matches
+        named_scope = self._by_identity(question, candidates, aggregate, names_only=True)
+        return named_scope if named_scope.agreements else self._by_identity(question, candidates, aggregate)
 
     def _exact_names(self, question: str, candidates: Sequence[AgreementInfo],
                      labels_only: bool = False) -> list[AgreementInfo]:
@@ -151,7 +153,10 @@ class ScopeFinder:
         if len(keys) == len(candidates):
             return Scope(aggregate=aggregate)
         matched = sorted({t for t in terms for k in keys if t in source[k]})
-        return Scope(keys, "matching " + ", ".join(matched[:4]), aggregate, tuple(matched))
+        # only words that name the agreements leave the question; words found in their opening text
+        # ("the monthly rent for the excavator") are what is asked about
+        naming = tuple(t for t in matched if any(t in self._names[k] for k in keys))
+        return Scope(keys, "matching " + ", ".join(matched[:4]), aggregate, naming)
 
 
 def _describe(labels: Sequence[str]) -> str:

@@ -79,6 +79,7 @@ _SYNONYMS = [
     "warrant warrants warranty warranties guarantee guarantees",
     "publish published publication",
     "title titled entitled",
+    "author authors authorship wrote write written writer",
     "assign assigns assignment assignable transfer transfers transferable",
     "confidential confidentiality nondisclosure proprietary secret",
     "renew renews renewal extend extends extension",

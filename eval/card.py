@@ -26,7 +26,7 @@ def write_card(booster, args, fit, validation, report: dict) -> None:
         "same data gives the same bytes.".format(args.fit_contracts, args.validate_contracts, args.paraphrases),
         "",
         "## Files",
-        "- `evidence_ranker.txt`: LightGBM binary model; one row per candidate sentence or short window of the "
+        "- `evidence_ranker.txt`: LightGBM LambdaRank model (its scores are mapped to (0, 1) by a sigmoid); one row per candidate sentence or short window of the "
         "retrieved clauses, columns `assistant.evidence.CANDIDATE_FEATURES` (dense and lexical similarity of the "
         "sentence and its clause, retrieval rank, heading and lead-in overlap, position in the agreement, "
         "answer-type signals of question and span). It reads the question text only, never a category id.",

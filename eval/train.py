@@ -5,7 +5,7 @@ asked in CUAD's words and in hand-written paraphrases, plus the fit half of the 
 Reports on the validation part: answer-level figures through the production compose(), and
 leave-category-out (categories held out of fitting). Writes assistant/models/ and its CARD.md.
 
-    python eval/train.py [--fit-contracts 80] [--validate-contracts 30] [--write]
+    python eval/train.py [--fit-contracts 60] [--validate-contracts 24] [--write]
 """
 
 from __future__ import annotations
@@ -24,11 +24,12 @@ sys.path.insert(0, str(REPO))
 from assistant.answer import compose  # noqa: E402
 from assistant.evidence import CANDIDATE_FEATURES  # noqa: E402
 from assistant.ranker import DECISION_FILE, FOUND_FEATURES, RANKER_FILE, EvidenceModel, FoundModel, Selection, \
-    found_features  # noqa: E402
+    found_features, to_probability  # noqa: E402
 from eval.split import VALIDATION, cuad_files  # noqa: E402
 from eval.train_data import Question, VectorCache, cuad_questions, cuad_rows, fit_files, pair_questions  # noqa: E402
 
-PARAMS = {"objective": "binary", "learning_rate": 0.05, "num_leaves": 31, "min_data_in_leaf": 40,
+PARAMS = {"objective": "lambdarank", "lambdarank_truncation_level": 10, "learning_rate": 0.05, "num_leaves": 31,
+          "min_data_in_leaf": 40,
           "feature_fraction": 0.8, "lambda_l2": 1.0, "deterministic": True, "force_row_wise": True,
           "num_threads": 1, "seed": 7, "verbose": -1}
 ROUNDS = 250
@@ -37,15 +38,19 @@ MAX_MEAN_CHARS = 550  # the budget for mean cited characters per answer (the tar
 
 
 def fit_ranker(questions: list[Question], rounds: int = ROUNDS):
+    """LambdaRank over the questions that have evidence among their candidates: the ranker orders
+    candidates; whether there is an answer at all is the found model's job."""
     import lightgbm
 
-    x = np.vstack([q.evidence.features for q in questions if len(q.evidence)])
-    y = np.concatenate([q.labels for q in questions if len(q.evidence)])
-    return lightgbm.train(PARAMS, lightgbm.Dataset(x, y, feature_name=list(CANDIDATE_FEATURES)), rounds)
+    ranked = [q for q in questions if q.answerable and len(q.evidence) and q.labels.any()]
+    x = np.vstack([q.evidence.features for q in ranked])
+    y = np.concatenate([q.labels for q in ranked])
+    data = lightgbm.Dataset(x, y, group=[len(q.labels) for q in ranked], feature_name=list(CANDIDATE_FEATURES))
+    return lightgbm.train(PARAMS, data, rounds)
 
 
 def predict(booster, questions: list[Question]) -> list[np.ndarray]:
-    return [booster.predict(q.evidence.features, num_threads=1) if len(q.evidence) else np.zeros(0)
+    return [to_probability(booster.predict(q.evidence.features, num_threads=1)) if len(q.evidence) else np.zeros(0)
             for q in questions]
 
 
@@ -71,7 +76,7 @@ def fit_found(questions: list[Question], probs: list[np.ndarray]) -> tuple[Found
     y = np.asarray([q.answerable for q in questions])
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
     z = (x - mean) / scale
-    model = LogisticRegression(class_weight="balanced", C=0.5, max_iter=2000)
+    model = LogisticRegression(class_weight="balanced", C=0.5, max_iter=3000)
     cv = cross_val_predict(model, z, y, cv=5, method="predict_proba")[:, 1]
     cut = max((round(0.2 + 0.01 * i, 2) for i in range(61)), key=lambda c: balanced_accuracy(cv >= c, y))
     model.fit(z, y)
@@ -140,8 +145,8 @@ def leave_category_out(fit: list[Question], validation: list[Question], model: E
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--fit-contracts", type=int, default=80)
-    parser.add_argument("--validate-contracts", type=int, default=30)
+    parser.add_argument("--fit-contracts", type=int, default=60)
+    parser.add_argument("--validate-contracts", type=int, default=24)
     parser.add_argument("--paraphrases", type=int, default=1, help="hand-written phrasings asked per CUAD row")
     parser.add_argument("--index-root", default=str(REPO / ".clauseqa"))
     parser.add_argument("--write", action="store_true", help="write assistant/models/")

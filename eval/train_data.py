@@ -121,8 +121,7 @@ def cuad_questions(qa, rows: list[dict], files: list[str], n_paraphrases: int, c
             asked += [("paraphrase", q) for q in pick(para.get(row["category"], []), row["id"], n_paraphrases)]
             for style, text in asked:
                 evidence = qa.candidates(text, files=[file])
-                labels = np.asarray([any(c.start < e and s < c.end for s, e in gold) for c in evidence.candidates],
-                                    dtype=np.int8)
+                labels = label_spans(evidence, lambda c: any(c.start < e and s < c.end for s, e in gold))
                 out.append(Question(f"{row['id']}::{style}::{text[:20]}", text, file, row["category"],
                                     bool(row["answerable"]), evidence, labels, gold, style))
         if progress:
@@ -131,6 +130,23 @@ def cuad_questions(qa, rows: list[dict], files: list[str], n_paraphrases: int, c
             cache.save()
     cache.save()
     return out
+
+
+def label_spans(evidence, right) -> np.ndarray:
+    """1 for a sentence that `right` accepts; a window of sentences only when every sentence in it
+    is right, so the shortest quote that answers is the one the ranker learns to prefer."""
+    singles: dict[str, list] = {}
+    for c in evidence.candidates:
+        if c.width == 1:
+            singles.setdefault(c.hit.chunk_id, []).append(c)
+    labels = []
+    for c in evidence.candidates:
+        if c.width == 1:
+            labels.append(right(c))
+            continue
+        parts = [s for s in singles.get(c.hit.chunk_id, ()) if c.start <= s.start and s.end <= c.end]
+        labels.append(bool(parts) and all(right(s) for s in parts))
+    return np.asarray(labels, dtype=np.int8)
 
 
 def pair_questions(qa, pairs_file: Path, half: str = FIT) -> list[Question]:
@@ -145,14 +161,17 @@ def pair_questions(qa, pairs_file: Path, half: str = FIT) -> list[Question]:
         expected = {(c["file"], c["agreement"], str(c["clause"])) for c in pair.get("citations") or []}
         facts = pair.get("answer_facts") or []
         evidence = qa.candidates(pair["question"])
-        labels = []
-        for c in evidence.candidates:
+
+        def right(c) -> bool:
             clause = c.hit.clause
             key = (clause.file, clause.agreement_label, clause_key(clause.clause_id))
             text = normalize_text(clause.text[c.start - clause.start:c.end - clause.start])
-            labels.append(key in expected and (not facts or any(normalize_text(a) in text for f in facts for a in f)))
+            return key in expected and (not facts or any(normalize_text(a) in text for f in facts for a in f))
+
+        # a fact may need two lines (a name under its role): windows count whole here
+        labels = np.asarray([right(c) for c in evidence.candidates], dtype=np.int8)
         out.append(Question(pair["id"], pair["question"], "pairs:" + pair["id"], pair["category"],
-                            pair.get("expect_found", True), evidence, np.asarray(labels, dtype=np.int8)))
+                            pair.get("expect_found", True), evidence, labels))
     return out
 
 

@@ -157,7 +157,8 @@ def test_committed_models_load_and_match_the_features_this_code_computes():
 
 def test_a_decision_file_for_other_features_says_to_refit(tmp_path):
     decision = tmp_path / "decision.json"
-    decision.write_text(json.dumps({"candidate_features": ["old"], "found": {}, "selection": {}}))
+    decision.write_text(json.dumps({"candidate_features": list(CANDIDATE_FEATURES), "found_features": ["old"],
+                                    "found": {}, "selection": {}}))
     with pytest.raises(ClauseQAError, match="refit with: make train"):
         EvidenceModel.load(tmp_path / "none.txt", decision)
 
@@ -178,3 +179,48 @@ def test_every_part_and_sub_item_of_a_section_carries_its_title_words():
     titles = _section_titles([(c.chunk_id, c) for c in parts])
     assert titles[parts[0].chunk_id] == titles[parts[1].chunk_id] == titles[parts[2].chunk_id] == {"govern", "law"}
     assert parts[3].chunk_id not in titles
+
+
+BLOCK = ("IN WITNESS WHEREOF, the Parties have signed this Agreement.\n\nACME ROBOTICS, INC.\nBy: /s/ Daniel Okafor\n"
+         "Name: Daniel Okafor\n\nBIRCH ANALYTICS LLC\nBy: /s/ Priya Raman\nName: Priya Raman\n")
+
+
+def _block_set(text: str) -> EvidenceSet:
+    block = clause(text, "signatures", 5000)
+    block = Clause(**{**block.__dict__, "heading": ""})
+    spans = candidate_spans(text)
+    candidates = tuple(Candidate(hit(block), 5000 + s, 5000 + e, w) for s, e, w in spans)
+    return EvidenceSet("q", candidates, np.zeros((len(candidates), len(CANDIDATE_FEATURES)), dtype=np.float32),
+                       question_types("q"))
+
+
+@pytest.mark.parametrize("question, quote", [
+    ("Who signed for Birch?", "BIRCH ANALYTICS LLC\nBy: /s/ Priya Raman"),
+    ("Who signed the agreement on behalf of Acme?", "ACME ROBOTICS, INC.\nBy: /s/ Daniel Okafor"),
+])
+def test_who_signed_for_a_party_is_the_block_naming_it_with_its_name_line(question, quote):
+    from assistant.signatories import asks_signer, signer_candidates
+
+    evidence = _block_set(BLOCK)
+    assert asks_signer(question)
+    keep = signer_candidates(evidence, question)
+    quotes = {BLOCK[evidence.candidates[i].start - 5000:evidence.candidates[i].end - 5000] for i in keep}
+    assert quote in quotes
+    assert all("Okafor" not in q for q in quotes) if "Birch" in question else all("Raman" not in q for q in quotes)
+
+
+@pytest.mark.parametrize("question", ["Who signed for Zephyr?", "Who signed?"])
+def test_signer_rule_stands_aside_when_no_block_names_the_party(question):
+    from assistant.signatories import signer_candidates
+
+    assert signer_candidates(_block_set(BLOCK), question) == []
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Who signed for ICML?", True), ("Who executed the lease for the landlord?", True),
+    ("Which law governs the agreement?", False), ("When was it signed?", False),
+])
+def test_asks_signer_only_for_who_signed_questions(question, asks):
+    from assistant.signatories import asks_signer
+
+    assert asks_signer(question) is asks

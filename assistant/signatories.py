@@ -1,0 +1,70 @@
+"""Who signed for whom: signature blocks have a form, so "who signed for Birch?" is answered by the
+block line naming Birch together with the name line beside it, in any contract."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+import numpy as np
+
+from assistant.evidence import EvidenceSet
+from assistant.text import content_terms, related
+
+_ASKS_SIGNER = re.compile(r"\bwho\b.{0,60}\b(sign\w*|execut\w*|countersign\w*)\b|\bsignator(?:y|ies)\b"
+                          r"|\bsigned\s+(?:for|on behalf of)\b", re.IGNORECASE | re.DOTALL)
+_SIGN_WORDS = {"sign", "signatori", "signatori", "execut", "countersign", "behalf", "signer"}
+# "Name: Jane Roe", "By: /s/ Jane Roe", "Name (Print): David Blei", "Signature: Dan Alistarh"
+_NAME_LINE = re.compile(r"^[ \t>*-]*(?i:name(?:\s*\(print(?:ed)?\))?|by|signature|signed(?:\s+by)?)\s*:[ \t]*"
+                        r"(?:</?u>)?(?:/s/)?[ \t]*(?:</?u>)?[ \t]*([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3})",
+                        re.MULTILINE)
+
+
+def asks_signer(question: str) -> bool:
+    return bool(_ASKS_SIGNER.search(question))
+
+
+def signer_candidates(evidence: EvidenceSet, question: str, synonyms: dict[str, frozenset[str]] | None = None,
+                      ignore_terms: Collection[str] = ()) -> list[int]:
+    """Candidates in signature blocks that hold both a line naming the party the question names and
+    a person's name line; the shortest such spans. Empty when the question names no party, or no
+    block has one (then the ranker's choice stands)."""
+    party = [t for t in content_terms(question) if t not in _SIGN_WORDS and t not in set(ignore_terms)
+             and not (related(t) & _SIGN_WORDS) and t not in {"who", "whom"}]
+    if not party:
+        return []
+    acronyms = synonyms or {}
+    chosen: list[int] = []
+    after: set[int] = set()  # the name line comes after the party's line, as in most blocks
+    for i, c in enumerate(evidence.candidates):
+        if c.hit.clause.clause_id != "signatures":
+            continue
+        clause = c.hit.clause
+        text = clause.text[c.start - clause.start:c.end - clause.start]
+        words = set(content_terms(text))
+        names_party = any(t in words or (t in acronyms and acronyms[t] <= words) for t in party)
+        party_words = set(party) | _expanded(party, acronyms)
+        # the person is not the party itself ("Signature: International Conference on Machine Learning")
+        person = [m for m in _NAME_LINE.finditer(text) if not set(content_terms(m.group(1))) & party_words]
+        if names_party and len({m.group(1) for m in person}) == 1:  # a span across two blocks names two
+            chosen.append(i)
+            first_party = min((m.start() for m in re.finditer(r"[^\n]+", text)
+                               if set(content_terms(m.group())) & party_words), default=len(text))
+            if first_party < person[0].start():
+                after.add(i)
+    if not chosen:
+        return []
+    chosen = [i for i in chosen if i in after] or chosen
+    fewest = min(evidence.candidates[i].width for i in chosen)  # the fewest lines that still hold both
+    return [i for i in chosen if evidence.candidates[i].width == fewest]
+
+
+def _expanded(party: list[str], acronyms: dict[str, frozenset[str]]) -> set[str]:
+    return {w for t in party for w in acronyms.get(t, ())}
+
+
+def only(probabilities: np.ndarray, keep: list[int]) -> np.ndarray:
+    """The ranker's probabilities for the kept candidates, zero for the rest."""
+    out = np.zeros_like(probabilities)
+    out[keep] = probabilities[keep] + 1e-6  # never zero: a kept candidate always outranks the rest
+    return out
