@@ -74,7 +74,7 @@ def gather(question: str, hits: Sequence[Hit], embed: Callable[[Sequence[str]], 
     vectors = np.asarray(embed([f"{question} ({expansion})" if expansion else question, *dense_texts]),
                          dtype=np.float32)
     s_cos = vectors[1:] @ vectors[0]
-    terms = set(content_terms(question)) - set(ignore_terms)
+    terms = sorted(set(content_terms(question)) - set(ignore_terms))  # sorted: sums add up the same every run
     acronyms = synonyms or {}
     weights = {t: idf.get(t, max(idf.values(), default=1.0)) for t in terms}
     total_weight = sum(weights.values()) or 1.0

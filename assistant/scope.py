@@ -50,6 +50,7 @@ class ScopeFinder:
         parties = parties or {}
         self._identity: dict[str, Counter] = {}  # names plus the opening words
         self._names: dict[str, frozenset[str]] = {}  # label, parties, title, kind, file name
+        self._own_names: dict[str, frozenset[str]] = {}  # the same without the file name
         self._labels: dict[str, set[str]] = {}
         self._acronyms: dict[str, str] = {}
         for a in self.agreements:
@@ -57,6 +58,7 @@ class ScopeFinder:
             self._acronyms.update(_acronyms(names))
             words = " ".join([*names, a.title, a.kind, re.sub(r"[_\-]", " ", a.file.rsplit(".", 1)[0])])
             self._names[a.key] = frozenset(content_terms(words))
+            self._own_names[a.key] = frozenset(content_terms(" ".join([*names, a.title, a.kind])))
             opening = content_terms((openings or {}).get(a.key, ""))
             self._identity[a.key] = Counter(set(self._names[a.key]) | set(opening))
             self._labels[a.key] = {_norm(n) for n in names if n}
@@ -120,9 +122,14 @@ class ScopeFinder:
                     named |= set(titled.terms)
             reason = _describe(sorted({a.label for a in self.agreements if a.key in keys}))
             return Scope(tuple(keys), reason, aggregate, tuple(sorted(named)), named=bool(labels) and len(keys) > 1)
-        # names (label, parties, title, kind, file) first; the opening text only when no name matches
-        named_scope = self._by_identity(question, candidates, aggregate, names_only=True)
-        return named_scope if named_scope.agreements else self._by_identity(question, candidates, aggregate)
+        # the agreement's own names (label, parties, title, kind) first, then its file name, and its
+        # opening text only when no name matches: "the consulting agreement" is the one of that kind,
+        # not every agreement in a file called lease_and_consulting.txt
+        for source in ("own", "names"):
+            named_scope = self._by_identity(question, candidates, aggregate, names_only=source)
+            if named_scope.agreements:
+                return named_scope
+        return self._by_identity(question, candidates, aggregate)
 
     def _exact_names(self, question: str, candidates: Sequence[AgreementInfo],
                      labels_only: bool = False) -> list[AgreementInfo]:
@@ -139,11 +146,11 @@ class ScopeFinder:
         return bool(words) and any(all(w in identity for w in words) for identity in self._identity.values())
 
     def _by_identity(self, question: str, candidates: Sequence[AgreementInfo], aggregate: bool,
-                     names_only: bool = False) -> Scope:
+                     names_only: bool | str = False) -> Scope:
         terms = set(content_terms(question)) & self._naming
         if not terms or len(candidates) < 2:
             return Scope(aggregate=aggregate)
-        source = self._names if names_only else self._identity
+        source = self._own_names if names_only == "own" else self._names if names_only else self._identity
         scores = {a.key: sum(self._idf[t] for t in terms if t in source[a.key]) for a in candidates}
         best = max(scores.values())
         # a rare word (a name or a title word) must match; words shared by most agreements don't scope
