@@ -23,10 +23,13 @@ def write_card(booster, args, fit, validation, report: dict) -> None:
         "",
         "Fitted by `make train` (`python eval/train.py --fit-contracts {0} --validate-contracts {1} "
         "--paraphrases {2} --write`); LightGBM with `deterministic`, one thread and a fixed seed, so the "
-        "same data gives the same bytes. Caveat: three fits of the same code gave 334,917 to 334,925 candidates (a small run-to-run difference in candidate extraction, not tracked down; `make train` now pins PYTHONHASHSEED=0), and validation first-citation figures moved by about 0.02 between such runs.".format(args.fit_contracts, args.validate_contracts, args.paraphrases),
+        "same data gives the same bytes. Caveat: three fits of the same code gave 334,917 to 334,925 candidates "
+        "(a small run-to-run difference in candidate extraction, not tracked down; `make train` now pins "
+        "PYTHONHASHSEED=0), and validation first-citation figures moved by about 0.02 between such runs.".format(args.fit_contracts, args.validate_contracts, args.paraphrases),
         "",
         "## Files",
-        "- `evidence_ranker.txt`: LightGBM LambdaRank model (its scores are mapped to (0, 1) by a sigmoid); one row per candidate sentence or short window of the "
+        "- `evidence_ranker.txt`: LightGBM LambdaRank model (its scores are mapped to (0, 1) by a sigmoid); "
+        "one row per candidate sentence or short window of the "
         "retrieved clauses, columns `assistant.evidence.CANDIDATE_FEATURES` (dense and lexical similarity of the "
         "sentence and its clause, retrieval rank, heading and lead-in overlap, position in the agreement, "
         "answer-type signals of question and span). It reads the question text only, never a category id.",
@@ -57,6 +60,20 @@ def write_card(booster, args, fit, validation, report: dict) -> None:
         "",
         "## Most used features (gain)",
         *(f"- {name}: {gain:.0f}" for name, gain in importance),
+        "",
+        "## What still fails, by class (CUAD validation and the test pairs)",
+        "- The found decision misses answerable clause-type questions (cap on liability, exclusivity,",
+        "  non-compete: found recall 0.2-0.5 on 24 validation contracts) and answers date questions whose",
+        "  date is absent (effective date: almost never \"not found\").",
+        "- Word overlap without meaning: the ranker can pick a sentence that shares the question's words but",
+        "  not its sense (a warranty sentence for \"non-transferable licence\", severability for \"most",
+        "  favoured nation\").",
+        "- Long CUAD sentences are one quote each; three of them pass the 600-character budget.",
+        "- Whole corpus: when a contract named in words matches several agreements, the answer comes per",
+        "  agreement and the first may be another contract; poor labels from the segmenter on some CUAD",
+        "  files (\"Agreement\", \"Consultant and Company\") add to it.",
+        "- Short publication questions (\"what paper is it for?\", \"who wrote ActNN?\") have too few content",
+        "  words: refused, or a clause about authors instead of the preamble naming the author.",
         "",
         "## Limits",
         "- English commercial contracts (CUAD, SEC filings) and publication agreements; other languages untested.",
