@@ -59,7 +59,8 @@ def _supporting(ranked: list[tuple[Candidate, float]], selection: Selection) -> 
     for candidate, p in ranked[1:]:
         if len(chosen) >= selection.max_citations or p < max(selection.extra_min, selection.extra_ratio * p1):
             break
-        if any(_overlaps(candidate, c) for c, _ in chosen) or chars + candidate.end - candidate.start > selection.max_chars:
+        size = candidate.end - candidate.start
+        if any(_overlaps(candidate, c) for c, _ in chosen) or chars + size > selection.max_chars:
             continue
         chosen.append((candidate, p))
         chars += candidate.end - candidate.start
