@@ -23,7 +23,7 @@ def write_card(booster, args, fit, validation, report: dict) -> None:
         "",
         "Fitted by `make train` (`python eval/train.py --fit-contracts {0} --validate-contracts {1} "
         "--paraphrases {2} --write`); LightGBM with `deterministic`, one thread and a fixed seed, so the "
-        "same data gives the same bytes. Caveat: three fits of the same code gave 334,917 to 334,925 candidates "
+        "same data gives the same bytes. Caveat: two fits of the same code gave 334,920 and 334,925 candidates "
         "(a small run-to-run difference in candidate extraction, not tracked down; `make train` now pins "
         "PYTHONHASHSEED=0), and validation first-citation figures moved by about 0.02 between such runs.".format(args.fit_contracts, args.validate_contracts, args.paraphrases),
         "",
