@@ -30,7 +30,7 @@ def compose(question: str, evidence: EvidenceSet, probabilities: np.ndarray, fou
     order = [int(i) for i in np.argsort(-probabilities, kind="stable")]
     ranked = [(evidence.candidates[i], float(probabilities[i])) for i in order]
     if aggregate:
-        coverage = {evidence.candidates[i]: float(evidence.features[i, _IDF_COVERAGE]) for i in order}
+        coverage = [float(evidence.features[i, _IDF_COVERAGE]) for i in order]  # in `ranked` order
         chosen = _per_agreement(ranked, selection, every_agreement, coverage)
     else:
         chosen = _supporting(ranked, selection)
@@ -63,21 +63,21 @@ def _supporting(ranked: list[tuple[Candidate, float]], selection: Selection) -> 
         if any(_overlaps(candidate, c) for c, _ in chosen) or chars + size > selection.max_chars:
             continue
         chosen.append((candidate, p))
-        chars += candidate.end - candidate.start
+        chars += size
     return chosen
 
 
 def _per_agreement(ranked: list[tuple[Candidate, float]], selection: Selection, every_agreement: bool,
-                   coverage: dict[Candidate, float]) -> list[tuple[Candidate, float]]:
+                   coverage: list[float]) -> list[tuple[Candidate, float]]:
     """Each agreement's best quote; an agreement joins when the ranker trusts its quote nearly as
     much as the best one and the quote says what the best one says: "governed by California law"
     is not answered by a Massachusetts clause, however alike the two sentences are."""
-    best: dict[str, tuple[Candidate, float]] = {}
-    for candidate, p in ranked:
-        best.setdefault(candidate.hit.agreement_key, (candidate, p))
-    top, top_coverage = ranked[0][1], coverage[ranked[0][0]]
-    return [(c, p) for c, p in best.values() if every_agreement
-            or (p >= selection.aggregate_ratio * top and coverage[c] >= top_coverage - 0.05)] or ranked[:1]
+    best: dict[str, tuple[Candidate, float, float]] = {}
+    for (candidate, p), cover in zip(ranked, coverage):
+        best.setdefault(candidate.hit.agreement_key, (candidate, p, cover))
+    top, top_coverage = ranked[0][1], coverage[0]
+    return [(c, p) for c, p, cover in best.values() if every_agreement
+            or (p >= selection.aggregate_ratio * top and cover >= top_coverage - 0.05)] or ranked[:1]
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import threading
-from pathlib import Path
 import time
+from pathlib import Path
 from dataclasses import replace
 from collections.abc import Iterator, Sequence
 from functools import cached_property
@@ -157,7 +157,7 @@ class Assistant:
 
     @cached_property
     def retriever(self) -> HybridRetriever:
-        return HybridRetriever(self.store, self.embedder, self.store.all_clauses())
+        return HybridRetriever(self.store, self.embedder, self.store.all_clauses(), embed=self._embed_cached)
 
     @cached_property
     def scope_finder(self) -> ScopeFinder:
@@ -230,16 +230,13 @@ class Assistant:
         return self.scope_finder.find(question, files)
 
     def _answer(self, question: str, scope: Scope, files) -> Answer:
-        in_scope = [a for a in self._agreements if (not scope.agreements or a.key in scope.agreements)
-                    and (not files or a.file in files)]
+        in_scope = self._in_scope(scope, files)
         searched = self._searched(scope, in_scope, files)
         if scope.unknown:
             return Answer(question=question, found=False, searched=searched,
                           text=f"Not found: no indexed agreement names {scope.unknown} "
                                f"(searched the {len(self._agreements)} indexed agreements).")
-        many = scope.aggregate or len(scope.agreements) > 1
-        named = self._named_clauses(question, scope, files)
-        hits = named or self._hits(question, scope, files, len(in_scope) if many else 0)
+        hits, many, named = self._candidate_hits(question, scope, files, in_scope)
         if self.settings.llm or self._chat_model is not None:
             from assistant.llm import generate_answer
 
@@ -247,7 +244,7 @@ class Assistant:
         evidence = self._gather(question, scope, hits, files)
         probabilities = self.evidence_model.score(evidence)
         found_p = self.evidence_model.found_probability(evidence, probabilities)
-        certain = bool(named)
+        certain = named
         if asks_signer(question):  # "who signed for Birch?": the block line naming Birch and its name line
             keep = signer_candidates(evidence, question, dict(scope.synonyms))
             if keep:
@@ -262,12 +259,20 @@ class Assistant:
     def candidates(self, question: str, files: Sequence[str] | None = None) -> EvidenceSet:
         """The candidate evidence behind an answer with its feature rows (for fitting and debugging)."""
         scope = self._scope(question, files, None)
-        many = scope.aggregate or len(scope.agreements) > 1
-        in_scope = [a for a in self._agreements if (not scope.agreements or a.key in scope.agreements)
-                    and (not files or a.file in files)]
-        hits = self._named_clauses(question, scope, files) or self._hits(question, scope, files,
-                                                                         len(in_scope) if many else 0)
+        hits, _, _ = self._candidate_hits(question, scope, files, self._in_scope(scope, files))
         return self._gather(question, scope, hits, files)
+
+    def _in_scope(self, scope: Scope, files) -> list[AgreementInfo]:
+        return [a for a in self._agreements if (not scope.agreements or a.key in scope.agreements)
+                and (not files or a.file in files)]
+
+    def _candidate_hits(self, question: str, scope: Scope, files,
+                        in_scope: list[AgreementInfo]) -> tuple[list[Hit], bool, bool]:
+        """(hits, answer per agreement?, a clause named by number?): the same path for answering
+        and for fitting, so the ranker is fitted on exactly the candidates it later ranks."""
+        many = scope.aggregate or len(scope.agreements) > 1
+        named = self._named_clauses(question, scope, files)
+        return named or self._hits(question, scope, files, len(in_scope) if many else 0), many, bool(named)
 
     def _hits(self, question: str, scope: Scope, files, agreements_in_scope: int) -> list[Hit]:
         k = min(60, max(self.settings.top_k, 3 * agreements_in_scope)) if agreements_in_scope else self.settings.top_k

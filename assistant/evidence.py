@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -45,7 +45,6 @@ class EvidenceSet:
     features: np.ndarray  # one row per candidate, columns CANDIDATE_FEATURES
     asked: tuple[float, ...] = ()  # question_types of the question
     absent: float = 0.0
-    extra: dict = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.candidates)
@@ -70,7 +69,7 @@ def gather(question: str, hits: Sequence[Hit], embed: Callable[[Sequence[str]], 
     if not candidates:
         return EvidenceSet(question, (), np.zeros((0, len(CANDIDATE_FEATURES)), dtype=np.float32), asked, absent)
     texts = [_text(c) for c in candidates]
-    dense_texts = [t if len(t) <= DENSE_CHARS else t[:t.rfind(" ", 0, DENSE_CHARS) + 1 or DENSE_CHARS] for t in texts]
+    dense_texts = [dense_text(t) for t in texts]
     vectors = np.asarray(embed([f"{question} ({expansion})" if expansion else question, *dense_texts]),
                          dtype=np.float32)
     s_cos = vectors[1:] @ vectors[0]
@@ -118,8 +117,18 @@ def _share(found: Sequence[str], terms: set[str]) -> float:
 
 def _text(candidate: Candidate) -> str:
     clause = candidate.hit.clause
-    raw = clause.text[candidate.start - clause.start:candidate.end - clause.start]
+    return span_text(clause.text[candidate.start - clause.start:candidate.end - clause.start])
+
+
+def span_text(raw: str) -> str:
+    """A candidate's words as features read them: markup and OCR debris cleaned."""
     return clean_for_embedding(raw) or raw
+
+
+def dense_text(text: str) -> str:
+    """What the model embeds of a candidate: the model's cost grows with length, so a long one is
+    compared by its opening words."""
+    return text if len(text) <= DENSE_CHARS else text[:text.rfind(" ", 0, DENSE_CHARS) + 1 or DENSE_CHARS]
 
 
 def candidate_spans(text: str) -> list[tuple[int, int, int]]:

@@ -4,7 +4,6 @@ citation-selection settings, all fitted by eval/train.py (`make train`); see mod
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -54,7 +53,7 @@ class FoundModel:
         if not self.weights:
             return float(row[0])  # uncalibrated: the best candidate's probability stands in
         z = self.bias + float(np.dot((row - np.asarray(self.mean)) / np.asarray(self.scale), np.asarray(self.weights)))
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        return float(to_probability(z))
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -36,11 +36,15 @@ class Hit:
 
 
 class HybridRetriever:
-    def __init__(self, store: ChromaStore, embedder: Embedder, clauses: Sequence[tuple[str, Clause]]):
+    def __init__(self, store: ChromaStore, embedder: Embedder, clauses: Sequence[tuple[str, Clause]],
+                 embed: Callable[[Sequence[str]], list[list[float]]] | None = None):
+        """`embed`: how texts become vectors; the Assistant passes its cached one, so a question is
+        embedded once per ask, by the same call that embeds its candidate sentences."""
         from rank_bm25 import BM25Okapi
 
         self.store = store
         self.embedder = embedder
+        self._embed = embed or embedder.embed
         self.ids = [i for i, _ in clauses]
         self.clauses = {i: c for i, c in clauses}
         docs = [content_terms(_lexical_text(c)) or ["_"] for _, c in clauses]
@@ -54,15 +58,9 @@ class HybridRetriever:
         for i, c in clauses:
             self._by_agreement.setdefault(f"{c.file}#{c.agreement}", []).append(i)
             self._by_file.setdefault(c.file, []).append(i)
-        self._vectors: dict[str, list[float]] = {}  # question -> vector: a question is embedded once
 
     def query_vector(self, question: str) -> list[float]:
-        vector = self._vectors.get(question)
-        if vector is None:
-            if len(self._vectors) > 10_000:
-                self._vectors.clear()
-            vector = self._vectors[question] = self.embedder.embed_query(question)
-        return vector
+        return self._embed([question])[0]
 
     def search(self, question: str, k: int = 8, agreements: Collection[str] | None = None,
                files: Collection[str] | None = None, query_vector: Sequence[float] | None = None,

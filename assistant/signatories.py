@@ -13,7 +13,7 @@ from assistant.text import content_terms, related
 
 _ASKS_SIGNER = re.compile(r"\bwho\b.{0,60}\b(sign\w*|execut\w*|countersign\w*)\b|\bsignator(?:y|ies)\b"
                           r"|\bsigned\s+(?:for|on behalf of)\b", re.IGNORECASE | re.DOTALL)
-_SIGN_WORDS = {"sign", "signatori", "signatori", "execut", "countersign", "behalf", "signer"}
+_SIGN_WORDS = {"sign", "signatori", "execut", "countersign", "behalf", "signer"}
 # "Name: Jane Roe", "By: /s/ Jane Roe", "Name (Print): David Blei", "Signature: Dan Alistarh"
 _NAME_LINE = re.compile(r"^[ \t>*-]*(?i:name(?:\s*\(print(?:ed)?\))?|by|signature|signed(?:\s+by)?)\s*:[ \t]*"
                         r"(?:</?u>)?(?:/s/)?[ \t]*(?:</?u>)?[ \t]*([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3})",

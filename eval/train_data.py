@@ -41,12 +41,10 @@ def cuad_rows(root: Path) -> list[dict]:
 
 
 def gold_spans(row: dict) -> tuple[tuple[int, int], ...]:
-    spans = []
-    for g in row.get("gold") or []:
-        spans.append((g["start"], g["end"]))
-        # also_at: other offsets where the same text stands again
-        spans += [(a, a + g["end"] - g["start"]) for a in g.get("also_at") or []]
-    return tuple(spans)
+    """Every gold span of a row with its also_at copies, flat."""
+    from eval.metrics import gold_copies
+
+    return tuple(span for copies in gold_copies(row.get("gold") or []) for span in copies)
 
 
 def paraphrases() -> dict[str, list[str]]:
@@ -89,17 +87,10 @@ class VectorCache:
 
 def warm(qa, files: list[str], cache: VectorCache) -> None:
     """Embed every candidate span of the files in one call: far faster than question by question."""
-    from assistant.evidence import DENSE_CHARS, candidate_spans
-    from index.clean import clean_for_embedding
+    from assistant.evidence import candidate_spans, dense_text, span_text
 
-    texts = []
-    for clause in qa.retriever.clauses.values():
-        if clause.file not in files:
-            continue
-        for s, e, _ in candidate_spans(clause.text):
-            raw = clause.text[s:e]
-            t = clean_for_embedding(raw) or raw
-            texts.append(t if len(t) <= DENSE_CHARS else t[:t.rfind(" ", 0, DENSE_CHARS) + 1 or DENSE_CHARS])
+    texts = [dense_text(span_text(clause.text[s:e])) for clause in qa.retriever.clauses.values()
+             if clause.file in files for s, e, _ in candidate_spans(clause.text)]
     cache.fill(qa, texts)
 
 
