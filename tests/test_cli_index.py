@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from assistant import cli
-from assistant.cli import app
 from index.loaders import load_document
 from index.segment import segment
+from ui import cli
+from ui.cli import app
 
 SAMPLE = {
     "000_7332def5b04a4bbf.txt": ["Xin Wang"],

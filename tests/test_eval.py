@@ -512,7 +512,7 @@ def test_cli_passes_part_and_half(monkeypatch):
     from typer.testing import CliRunner
 
     import eval.run
-    from assistant.cli import app
+    from ui.cli import app
 
     calls = []
     monkeypatch.setattr(eval.run, "run_eval", lambda **kw: calls.append(kw) or 0)

@@ -1,4 +1,4 @@
-"""The `clauseqa` command: formatting only; every command calls the Python API."""
+"""The `clauseqa` command, a face like the web page: formatting only; every command calls the Python API."""
 
 from __future__ import annotations
 
@@ -187,7 +187,7 @@ def eval_command(suite: Annotated[str, typer.Option(help="sample (bundled agreem
 
     Example: clauseqa eval --suite cuad --part validation --limit 40 --report reports/cuad
     """
-    from eval.run import DEFAULT_BASELINE, run_eval
+    from eval.run import DEFAULT_BASELINE, run_eval  # lazy: only this command needs eval
 
     code = _run(lambda: run_eval(suite=suite, limit=limit, part=part, half=half, baseline=baseline or DEFAULT_BASELINE,
                                  report_dir=report, update_baseline=update_baseline, index_dir=index, model=model))
