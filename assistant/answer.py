@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 import numpy as np
 
 from assistant.evidence import CANDIDATE_FEATURES, Candidate, EvidenceSet
 from assistant.ranker import Selection
-from assistant.text import topic_words
+from index.terms import topic_words
 from assistant.types import Answer, Citation
 
 _IDF_COVERAGE = CANDIDATE_FEATURES.index("s_idf_cov")

@@ -12,12 +12,13 @@ from functools import cached_property
 
 from assistant.answer import base_clause, compose
 from assistant.evidence import EvidenceSet, gather
+from assistant.query import Query, analyse
 from assistant.ranker import EvidenceModel
 from assistant.signatories import asks_signer, only, signer_candidates
-from assistant.retrieve import HybridRetriever, Hit
+from assistant.retrieve import HybridRetriever, Hit, candidate_source
 from assistant.scope import Scope, ScopeFinder
 from assistant.settings import Settings
-from assistant.text import content_terms, without_terms
+from assistant.snapshot import Snapshot, take_snapshot
 from assistant.types import AgreementInfo, Answer
 from index.build import Progress
 from index.errors import EmptyQuestion, FileChanged, FileNotIndexed, IndexNotFound, LoadError
@@ -51,7 +52,9 @@ class Assistant:
         self._chat_model = chat_model
         self._vectors: dict[str, list[float]] = {}
         self._texts: dict[str, tuple[tuple[int, int], str]] = {}  # file -> ((mtime, size), text as indexed)
-        self._lock = threading.RLock()  # add_paths swaps the retriever while the UI may be asking
+        self._snapshot: Snapshot | None = None
+        self._writing = threading.Lock()  # one build at a time; asks never take it
+        self._opening = threading.Lock()  # the first snapshot is taken once
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -100,12 +103,22 @@ class Assistant:
         """Index more files (nothing already indexed is lost); per-file errors are in the report."""
         from index.build import build_index
 
-        with self._lock:
+        with self._writing:
             report = build_index(paths, self.store, self.embedder, progress=progress)
-            for name in ("retriever", "_files", "_agreements", "scope_finder"):
-                self.__dict__.pop(name, None)
+            self._snapshot = take_snapshot(self.store)  # asks under way keep the one they started with
             self._texts.clear()
         return report
+
+    @property
+    def snapshot(self) -> Snapshot:
+        """The index as asks see it now."""
+        snapshot = self._snapshot
+        if snapshot is None:
+            with self._opening:
+                if self._snapshot is None:
+                    self._snapshot = take_snapshot(self.store)
+                snapshot = self._snapshot
+        return snapshot
 
     def files(self) -> list[IndexedFile]:
         return list(self._files.values())
@@ -141,29 +154,21 @@ class Assistant:
             self._texts[file] = (stamp, document.text)
         return document.text
 
-    @cached_property
+    @property
     def _files(self) -> dict[str, IndexedFile]:
-        return self.store.files()
+        return self.snapshot.files
 
-    @cached_property
-    def _agreements(self) -> list[AgreementInfo]:
-        counts: dict[str, int] = {}
-        for _, clause in self.retriever.clauses.items():
-            key = f"{clause.file}#{clause.agreement}"
-            counts[key] = counts.get(key, 0) + 1
-        return [AgreementInfo(file=f.name, number=a.number, label=a.label, title=a.title, date=a.date,
-                              kind=a.kind, clauses=counts.get(f"{f.name}#{a.number}", 0))
-                for f in sorted(self._files.values(), key=lambda f: f.name) for a in f.agreements]
+    @property
+    def _agreements(self) -> tuple[AgreementInfo, ...]:
+        return self.snapshot.agreements
 
-    @cached_property
+    @property
     def retriever(self) -> HybridRetriever:
-        return HybridRetriever(self.store, self.embedder, self.store.all_clauses(), embed=self._embed_cached)
+        return self.snapshot.retriever
 
-    @cached_property
+    @property
     def scope_finder(self) -> ScopeFinder:
-        parties = {f"{f.name}#{a.number}": a.parties for f in self._files.values() for a in f.agreements}
-        return ScopeFinder(self._agreements, parties, self.retriever.agreement_term_counts(),
-                           self.retriever.openings())
+        return self.snapshot.scope_finder
 
     # -- asking -----------------------------------------------------------------------------
 
@@ -188,8 +193,9 @@ class Assistant:
     def retrieve(self, question: str, k: int | None = None, files: Sequence[str] | None = None,
                  agreements: Sequence[str] | None = None) -> list[Hit]:
         """The ranked clauses for a question, scope taken from the question unless given."""
-        scope = self._scope(question, files, agreements)
-        hits = self._named_clauses(question, scope, files) or self._hits(question, scope, files, 0)
+        snapshot = self.snapshot
+        query = self._analyse(snapshot, question, self._scope(snapshot, question, files, agreements))
+        hits = self._named_clauses(snapshot, query, files) or self._hits(snapshot, query, files, 0)
         return hits[:k or self.settings.top_k]
 
     def as_retriever(self, k: int = 6):
@@ -209,39 +215,48 @@ class Assistant:
         question = (question or "").strip()
         if not question:
             raise EmptyQuestion("The question is empty — ask something, e.g. \"Which law governs Xin Wang's agreement?\"")
+        snapshot = self.snapshot  # the whole ask reads this one view, whatever is indexed meanwhile
         if files:
-            missing = [f for f in files if f not in self._files]
+            missing = [f for f in files if f not in snapshot.files]
             if missing:
                 raise FileNotIndexed(self._not_indexed_message(missing))
-        with self._lock:
-            scope = self._scope(question, files, agreements)
-            standalone = question
-            if context is not None and not scope.terms and not files and not agreements:
-                # a follow-up ("when did he sign?") keeps the agreements the last answer cited
-                scope = Scope(context.agreements, context.reason, scope.aggregate)
-                standalone = f"{question.rstrip('?')} (in the agreement of {context.reason})?"
-            answer = self._answer(question, scope, files)
+        scope = self._scope(snapshot, question, files, agreements)
+        standalone = question
+        if context is not None and not scope.terms and not files and not agreements:
+            # a follow-up ("when did he sign?") keeps the agreements the last answer cited
+            scope = Scope(context.agreements, context.reason, scope.aggregate)
+            standalone = f"{question.rstrip('?')} (in the agreement of {context.reason})?"
+        answer = self._answer(snapshot, question, scope, files)
         return replace(answer, standalone_question=standalone, seconds=round(time.perf_counter() - started, 4))
 
-    def _scope(self, question: str, files, agreements) -> Scope:
+    def _scope(self, snapshot: Snapshot, question: str, files, agreements) -> Scope:
         if agreements:
-            keys = self._agreement_keys(agreements)
-            return Scope(keys, ", ".join(sorted({a.label for a in self._agreements if a.key in keys})))
-        return self.scope_finder.find(question, files)
+            keys = self._agreement_keys(agreements, snapshot)
+            return Scope(keys, ", ".join(sorted({a.label for a in snapshot.agreements if a.key in keys})))
+        return snapshot.scope_finder.find(question, files)
 
-    def _answer(self, question: str, scope: Scope, files) -> Answer:
-        in_scope = self._in_scope(scope, files)
+    def scope_of(self, question: str, files: Sequence[str] | None = None,
+                 agreements: Sequence[str] | None = None) -> Scope:
+        """Which agreements a question is about (for conversations that carry scope across turns)."""
+        return self._scope(self.snapshot, question, files, agreements)
+
+    def _analyse(self, snapshot: Snapshot, question: str, scope: Scope) -> Query:
+        return analyse(question, scope, self._embed_cached)
+
+    def _answer(self, snapshot: Snapshot, question: str, scope: Scope, files) -> Answer:
+        in_scope = self._in_scope(snapshot, scope, files)
         searched = self._searched(scope, in_scope, files)
         if scope.unknown:
             return Answer(question=question, found=False, searched=searched,
                           text=f"Not found: no indexed agreement names {scope.unknown} "
-                               f"(searched the {len(self._agreements)} indexed agreements).")
-        hits, many, named = self._candidate_hits(question, scope, files, in_scope)
+                               f"(searched the {len(snapshot.agreements)} indexed agreements).")
+        query = self._analyse(snapshot, question, scope)
+        hits, many, named = self._candidate_hits(snapshot, query, files, in_scope)
         if self.settings.llm or self._chat_model is not None:
             from assistant.llm import generate_answer
 
             return generate_answer(question, [(h.clause, h.score) for h in hits], self.chat_model, searched=searched)
-        evidence = self._gather(question, scope, hits, files)
+        evidence = self._gather(snapshot, query, hits, files)
         probabilities = self.evidence_model.score(evidence)
         found_p = self.evidence_model.found_probability(evidence, probabilities)
         certain = named
@@ -251,59 +266,58 @@ class Assistant:
                 probabilities, certain = only(probabilities, keep), True
         # a question scoped to several agreements by a title or party answers for each of them;
         # a clause named by number ("what does clause 6.2 say?") is the answer whatever it scores
-        answer = compose(without_terms(question, set(scope.terms)) or question, evidence, probabilities, found_p,
-                         self.evidence_model.selection, searched, aggregate=many, every_agreement=scope.named,
-                         found=True if certain else None)
+        answer = compose(query.wording, evidence, probabilities, found_p, self.evidence_model.selection, searched,
+                         aggregate=many, every_agreement=scope.named, found=True if certain else None)
         return replace(answer, question=question)
 
     def candidates(self, question: str, files: Sequence[str] | None = None) -> EvidenceSet:
         """The candidate evidence behind an answer with its feature rows (for fitting and debugging)."""
-        scope = self._scope(question, files, None)
-        hits, _, _ = self._candidate_hits(question, scope, files, self._in_scope(scope, files))
-        return self._gather(question, scope, hits, files)
+        snapshot = self.snapshot
+        scope = self._scope(snapshot, question, files, None)
+        query = self._analyse(snapshot, question, scope)
+        hits, _, _ = self._candidate_hits(snapshot, query, files, self._in_scope(snapshot, scope, files))
+        return self._gather(snapshot, query, hits, files)
 
-    def _in_scope(self, scope: Scope, files) -> list[AgreementInfo]:
-        return [a for a in self._agreements if (not scope.agreements or a.key in scope.agreements)
+    def _in_scope(self, snapshot: Snapshot, scope: Scope, files) -> list[AgreementInfo]:
+        return [a for a in snapshot.agreements if (not scope.agreements or a.key in scope.agreements)
                 and (not files or a.file in files)]
 
-    def _candidate_hits(self, question: str, scope: Scope, files,
+    def _candidate_hits(self, snapshot: Snapshot, query: Query, files,
                         in_scope: list[AgreementInfo]) -> tuple[list[Hit], bool, bool]:
         """(hits, answer per agreement?, a clause named by number?): the same path for answering
         and for fitting, so the ranker is fitted on exactly the candidates it later ranks."""
-        many = scope.aggregate or len(scope.agreements) > 1
-        named = self._named_clauses(question, scope, files)
-        return named or self._hits(question, scope, files, len(in_scope) if many else 0), many, bool(named)
+        many = query.scope.aggregate or len(query.scope.agreements) > 1
+        named = self._named_clauses(snapshot, query, files)
+        return named or self._hits(snapshot, query, files, len(in_scope) if many else 0), many, bool(named)
 
-    def _hits(self, question: str, scope: Scope, files, agreements_in_scope: int) -> list[Hit]:
+    def _hits(self, snapshot: Snapshot, query: Query, files, agreements_in_scope: int) -> list[Hit]:
         k = min(60, max(self.settings.top_k, 3 * agreements_in_scope)) if agreements_in_scope else self.settings.top_k
-        # inside a scope, the words that named it (a person, a title) say nothing about which clause
-        focus = without_terms(question, set(scope.terms)) if scope.agreements else question
-        hits = self.retriever.search(focus or question, k, scope.agreements or None, files, ignore_terms=scope.terms)
+        retriever = snapshot.retriever
+        hits = retriever.search(query, k, query.agreements, files)
         # where an agreement says certain things is known: titles, parties and dates at the top,
         # who signed at the bottom; those chunks join the candidates whatever the wording
         structural = []
-        if _OPENING_FACTS.search(question):
-            structural += self.retriever.opening(focus or question, scope.agreements or None, files)
-        if _SIGNING.search(question):
-            structural += self.retriever.signature_blocks(focus or question, scope.agreements or None, files)
+        if _OPENING_FACTS.search(query.question):
+            structural += retriever.opening(query, query.agreements, files)
+        if _SIGNING.search(query.question):
+            structural += retriever.signature_blocks(query, query.agreements, files)
         first = {h.chunk_id for h in structural}
         return structural + [h for h in hits if h.chunk_id not in first]
 
-    def _gather(self, question: str, scope: Scope, hits: list[Hit], files) -> EvidenceSet:
-        focus = (without_terms(question, set(scope.terms)) if scope.agreements else question) or question
-        terms = set(content_terms(focus)) - set(scope.terms)
-        absent = self.retriever.absent_share(terms, scope.agreements or None, files)
-        structural = frozenset(h.chunk_id for h in hits if h.score == 0.0)
-        return gather(focus, hits, self._embed_cached, self.retriever.idf, self.retriever.extents, scope.terms,
-                      synonyms=dict(scope.synonyms), expansion=scope.expansion, absent=absent, structural=structural)
+    def _gather(self, snapshot: Snapshot, query: Query, hits: list[Hit], files) -> EvidenceSet:
+        retriever = snapshot.retriever
+        absent = retriever.absent_share(set(query.terms), query.agreements, files)
+        return gather(query, hits, candidate_source(retriever, self._embed_cached), retriever.idf(query.terms),
+                      retriever.max_idf, retriever.extents, absent=absent)
 
-    def _named_clauses(self, question: str, scope: Scope, files) -> list[Hit]:
+    def _named_clauses(self, snapshot: Snapshot, query: Query, files) -> list[Hit]:
         """"clause 6.2 of Jianfei Chen's agreement": the named clause comes first."""
-        match = _CLAUSE_REF.search(question)
+        match = _CLAUSE_REF.search(query.question)
         if not match:
             return []
         wanted = match.group(1).lower()
-        return [Hit(i, c, 1.0, 1.0, 1.0) for i, c in self.retriever.clauses.items()
+        scope = query.scope
+        return [Hit(i, c, 1.0, 1.0, 1.0) for i, c in snapshot.retriever.clauses.items()
                 if base_clause(c.clause_id).lower() == wanted
                 and (not scope.agreements or f"{c.file}#{c.agreement}" in scope.agreements)
                 and (not files or c.file in files)][:20]
@@ -334,10 +348,10 @@ class Assistant:
             return f"{n} {noun} in {', '.join(files)}"
         return f"the {n} indexed {noun}"
 
-    def _agreement_keys(self, agreements: Sequence[str]) -> tuple[str, ...]:
+    def _agreement_keys(self, agreements: Sequence[str], snapshot: Snapshot) -> tuple[str, ...]:
         keys = []
         for wanted in agreements:
-            matches = [a.key for a in self._agreements if wanted in (a.key, a.label)]
+            matches = [a.key for a in snapshot.agreements if wanted in (a.key, a.label)]
             if not matches:
                 raise FileNotIndexed(f"No indexed agreement {wanted!r} — see `clauseqa status` for the list")
             keys.extend(matches)

@@ -40,7 +40,7 @@ class Conversation:
         question = (question or "").strip()
         context, asked = None, question
         if self._history and _is_follow_up(question):
-            scope_now = self.assistant._scope(question, files, agreements)
+            scope_now = self.assistant.scope_of(question, files, agreements)
             if scope_now.terms or files or agreements:
                 # a new agreement, the old topic: "How is that handled in Justin Kopinsky's agreement?"
                 if len(set(content_terms(question)) - set(scope_now.terms)) <= 2:
@@ -53,7 +53,7 @@ class Conversation:
         if asked != question:
             answer = replace(answer, question=question, standalone_question=asked)
         cited = tuple(dict.fromkeys(f"{c.file}#{c.agreement_number}" for c in answer.citations))
-        scope = self.assistant._scope(answer.standalone_question or question, files, agreements)
+        scope = self.assistant.scope_of(answer.standalone_question or question, files, agreements)
         if cited:
             labels = ", ".join(dict.fromkeys(c.agreement for c in answer.citations))
             self._scope = Scope(cited, labels)

@@ -4,19 +4,16 @@ with the feature row the learned ranker scores it by."""
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.features import QUESTION_TYPES, SPAN_TYPES, is_dangling, question_types, span_types, type_match
+from assistant.features import QUESTION_TYPES, SPAN_TYPES, is_dangling, span_types, type_match
+from assistant.query import Query
 from assistant.retrieve import Hit
 from assistant.text import content_terms, related
-from index.clean import clean_for_embedding
-from index.sentences import sentence_spans
-
-DENSE_CHARS = 600  # candidates are embedded by at most this many characters
+from index.spans import span_text
 
 CANDIDATE_FEATURES: tuple[str, ...] = (
     "s_cos", "c_cos", "s_cos_gap", "c_cos_gap", "hit_rank", "hit_fused", "structural",
@@ -25,7 +22,6 @@ CANDIDATE_FEATURES: tuple[str, ...] = (
     "log_chars", "width", "dangling", "type_match", "n_terms", "absent",
     *(f"q_{name}" for name, _ in QUESTION_TYPES), *(f"s_{name}" for name, _ in SPAN_TYPES),
 )
-_LEADING_NUMBER = re.compile(r"^[\s#*>•-]*(?:(?:Section|ARTICLE)\s+)?(?:\d{1,2}(?:\.\d{1,2})*\s?[.)]?|\([a-z]{1,3}\))?\s*")
 
 
 @dataclass(frozen=True)
@@ -50,32 +46,33 @@ class EvidenceSet:
         return len(self.candidates)
 
 
-def gather(question: str, hits: Sequence[Hit], embed: Callable[[Sequence[str]], list[list[float]]],
-           idf: dict[str, float], extents: dict[str, tuple[int, int]], ignore_terms: Sequence[str] = (),
-           synonyms: dict[str, frozenset[str]] | None = None, expansion: str = "", absent: float = 0.0,
-           structural: frozenset[str] = frozenset()) -> EvidenceSet:
+SpanSource = Callable[[Hit], tuple[list[tuple[int, int, int]], np.ndarray]]
+
+
+def gather(query: Query, hits: Sequence[Hit], spans_of: SpanSource, idf: dict[str, float], max_idf: float,
+           extents: dict[str, tuple[int, int]], absent: float = 0.0) -> EvidenceSet:
     """Candidates from the hits, in hit order, with their feature rows.
-    `idf`: stem -> inverse document frequency; `extents`: agreement key -> (start, end) in its file;
-    `structural`: chunk ids that joined because of where they sit (opening, signature block)."""
+    `spans_of`: a hit's candidate spans (start, end, width within its clause) and their vectors;
+    `idf`: stem -> inverse document frequency (`max_idf` for stems the index lacks);
+    `extents`: agreement key -> (start, end) in its file."""
     candidates: list[Candidate] = []
     positions: list[tuple[int, int]] = []  # (index of the sentence in its clause, sentences in clause)
+    blocks = []
     for hit in hits:
-        spans = candidate_spans(hit.clause.text)
+        spans, vectors = spans_of(hit)
+        blocks.append(vectors)
         singles = sum(1 for *_, w in spans if w == 1) or 1
         for n, (s, e, width) in enumerate(spans):
             candidates.append(Candidate(hit, hit.clause.start + s, hit.clause.start + e, width))
             positions.append((min(n, singles - 1), singles))
-    asked = question_types(question)
+    asked = query.asked
     if not candidates:
-        return EvidenceSet(question, (), np.zeros((0, len(CANDIDATE_FEATURES)), dtype=np.float32), asked, absent)
+        return EvidenceSet(query.focus, (), np.zeros((0, len(CANDIDATE_FEATURES)), dtype=np.float32), asked, absent)
     texts = [_text(c) for c in candidates]
-    dense_texts = [dense_text(t) for t in texts]
-    vectors = np.asarray(embed([f"{question} ({expansion})" if expansion else question, *dense_texts]),
-                         dtype=np.float32)
-    s_cos = vectors[1:] @ vectors[0]
-    terms = sorted(set(content_terms(question)) - set(ignore_terms))  # sorted: sums add up the same every run
-    acronyms = synonyms or {}
-    weights = {t: idf.get(t, max(idf.values(), default=1.0)) for t in terms}
+    s_cos = np.concatenate([np.asarray(b, dtype=np.float32) for b in blocks if len(b)]) @ query.evidence_vector
+    terms = sorted(set(query.terms))  # sorted: sums add up the same every run
+    acronyms = dict(query.scope.synonyms)
+    weights = {t: idf.get(t, max_idf) for t in terms}
     total_weight = sum(weights.values()) or 1.0
 
     def present(words: set[str] | frozenset[str]) -> list[str]:
@@ -96,7 +93,7 @@ def gather(question: str, hits: Sequence[Hit], embed: Callable[[Sequence[str]], 
         present_types = span_types(text)
         rows.append([
             float(cos), c.hit.dense, 0.0, 0.0, float(rank[c.hit.chunk_id]), c.hit.score / top_fused,
-            1.0 if c.hit.chunk_id in structural else 0.0,
+            1.0 if c.hit.structural else 0.0,
             c.hit.lexical, _share(found, terms), sum(weights[t] for t in found) / total_weight, 0.0,
             heading_cache[c.hit.chunk_id], _share(present(c.hit.context), terms), _share(present(c.hit.title), terms),
             (clause.start - first) / max(1, last - first), float(kind == "preamble"), float(kind == "signatures"),
@@ -108,7 +105,7 @@ def gather(question: str, hits: Sequence[Hit], embed: Callable[[Sequence[str]], 
     column = {name: i for i, name in enumerate(CANDIDATE_FEATURES)}
     for value, gap in (("s_cos", "s_cos_gap"), ("c_cos", "c_cos_gap"), ("s_idf_cov", "s_idf_cov_gap")):
         features[:, column[gap]] = features[:, column[value]].max() - features[:, column[value]]
-    return EvidenceSet(question, tuple(candidates), features, asked, absent)
+    return EvidenceSet(query.focus, tuple(candidates), features, asked, absent)
 
 
 def _share(found: Sequence[str], terms: set[str]) -> float:
@@ -118,42 +115,3 @@ def _share(found: Sequence[str], terms: set[str]) -> float:
 def _text(candidate: Candidate) -> str:
     clause = candidate.hit.clause
     return span_text(clause.text[candidate.start - clause.start:candidate.end - clause.start])
-
-
-def span_text(raw: str) -> str:
-    """A candidate's words as features read them: markup and OCR debris cleaned."""
-    return clean_for_embedding(raw) or raw
-
-
-def dense_text(text: str) -> str:
-    """What the model embeds of a candidate: the model's cost grows with length, so a long one is
-    compared by its opening words."""
-    return text if len(text) <= DENSE_CHARS else text[:text.rfind(" ", 0, DENSE_CHARS) + 1 or DENSE_CHARS]
-
-
-def candidate_spans(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, how many sentences) within a clause's text: sentences, with line breaks also
-    ending one (signature blocks and headers are lines), and, where lines are short, windows of
-    adjacent ones (a name under its role, a title under "entitled"); each trimmed of its leading
-    clause number so quotes read cleanly."""
-    spans = []
-    for s, e in sentence_spans(text):
-        for line in re.finditer(r"[^\n]+", text[s:e]):
-            if line.group().strip():
-                spans.append((s + line.start(), s + line.end()))
-    widths = (1, 2) if len(spans) > 2 and sum(e - s for s, e in spans) / len(spans) < 80 else (1,)
-    singles = spans
-    spans = [(s, e, 1) for s, e in singles]
-    spans += [(singles[i][0], singles[i + w][1], w + 1) for w in widths for i in range(len(singles) - w)]
-    if 2 not in widths:  # a short line between two ("The parties are:" / "Jane Roe" / "(Licensee)")
-        spans += [(singles[i][0], singles[i + 2][1], 3) for i in range(len(singles) - 2)
-                  if singles[i + 1][1] - singles[i + 1][0] < 40]
-    out: dict[tuple[int, int], int] = {}  # a window that trims to a sentence is that sentence
-    for s, e, width in spans:
-        skip = _LEADING_NUMBER.match(text, s, e)
-        s2 = skip.end() if skip and skip.end() < e else s
-        while e > s2 and text[e - 1].isspace():
-            e -= 1
-        if len(re.findall(r"[A-Za-z]", text[s2:e])) >= 3:
-            out[(s2, e)] = min(width, out.get((s2, e), width))
-    return [(s, e, width) for (s, e), width in out.items()]

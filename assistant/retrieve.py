@@ -1,23 +1,26 @@
-"""Hybrid retrieval: dense (Chroma) and lexical (BM25) rankings fused by reciprocal rank."""
+"""Hybrid retrieval over one snapshot of the index: dense (exact within a scope, Chroma's HNSW
+over everything) and lexical (BM25) rankings fused by reciprocal rank."""
 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 
-from assistant.text import content_terms, related
-from index.clean import clean_for_embedding
-from index.embedders import Embedder
+from assistant.query import Query
+from assistant.text import related
+from index.facts import ClauseFacts, clause_facts
+from index.spans import embedded_spans
 from index.store import ChromaStore
-from index.types import Clause
+from index.types import Clause, IndexedFile
+from index.vectors import FileVectors
 
 RRF_K = 60  # the constant from Cormack et al.; damps the head of each ranking
+EXACT_SCOPE = 20_000  # a scope of up to this many clauses is searched exactly, by array math
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class Hit:
     lexical: float  # share of the question's content words the clause contains
     context: frozenset[str] = frozenset()  # words of a sub-item's lead-in ("You further warrant that:")
     title: frozenset[str] = frozenset()  # words of the section's title ("12. Governing Law."), for every part
+    structural: bool = False  # joined for where it sits (an opening, a signature block), not for its words
 
     @property
     def agreement_key(self) -> str:
@@ -36,92 +40,167 @@ class Hit:
 
 
 class HybridRetriever:
-    def __init__(self, store: ChromaStore, embedder: Embedder, clauses: Sequence[tuple[str, Clause]],
-                 embed: Callable[[Sequence[str]], list[list[float]]] | None = None):
-        """`embed`: how texts become vectors; the Assistant passes its cached one, so a question is
-        embedded once per ask, by the same call that embeds its candidate sentences."""
-        from rank_bm25 import BM25Okapi
+    """Everything retrieval reads, fixed at construction: an ask that holds one sees one
+    consistent index, whatever is being indexed meanwhile."""
 
+    def __init__(self, store: ChromaStore, clauses: Sequence[tuple[str, Clause]],
+                 files: dict[str, IndexedFile] | None = None):
         self.store = store
-        self.embedder = embedder
-        self._embed = embed or embedder.embed
         self.ids = [i for i, _ in clauses]
         self.clauses = {i: c for i, c in clauses}
-        docs = [content_terms(_lexical_text(c)) or ["_"] for _, c in clauses]
-        self._terms = [set(d) for d in docs]
-        self._bm25 = BM25Okapi(docs) if docs else None
         self._position = {i: n for n, i in enumerate(self.ids)}
-        self._lead_in = _lead_in_terms(clauses)
-        self._titles = _section_titles(clauses)
-        self._by_agreement: dict[str, list[str]] = {}
-        self._by_file: dict[str, list[str]] = {}
-        for i, c in clauses:
-            self._by_agreement.setdefault(f"{c.file}#{c.agreement}", []).append(i)
-            self._by_file.setdefault(c.file, []).append(i)
+        self._vectors: dict[str, FileVectors | None] = {}
+        self._rows = np.full(len(self.ids), -1, dtype=np.int64)  # each chunk's row in its file's vectors
+        self._facts: list[ClauseFacts] = [ClauseFacts(())] * len(self.ids)
+        by_file: dict[str, list[int]] = {}
+        for n, (i, c) in enumerate(clauses):
+            by_file.setdefault(c.file, []).append(n)
+        for name, positions in by_file.items():
+            self._read_file(name, positions, (files or {}).get(name))
+        self._by_agreement: dict[str, np.ndarray] = {}
+        self._by_file = {name: np.asarray(sorted(p), dtype=np.int64) for name, p in by_file.items()}
+        groups: dict[str, list[int]] = {}
+        for n, c in enumerate(self.clauses[i] for i in self.ids):
+            groups.setdefault(f"{c.file}#{c.agreement}", []).append(n)
+        self._by_agreement = {key: np.asarray(p, dtype=np.int64) for key, p in groups.items()}
+        self._agreement_of = np.zeros(len(self.ids), dtype=np.int64)
+        for a, positions in enumerate(self._by_agreement.values()):
+            self._agreement_of[positions] = a
+        self._bm25, self._vocabulary, self._incidence = _lexical_index([f.terms for f in self._facts])
 
-    def query_vector(self, question: str) -> list[float]:
-        return self._embed([question])[0]
+    def _read_file(self, name: str, positions: list[int], record: IndexedFile | None) -> None:
+        """Rows and facts of one file from its stored vectors; computed here when it has none."""
+        vectors = self.store.file_vectors(record) if record is not None else None
+        rows = [_row(self.ids[n]) for n in positions]
+        if vectors is not None and all(0 <= r < len(vectors.facts) for r in rows):
+            self._vectors[name] = vectors
+            for n, r in zip(positions, rows):
+                self._rows[n] = r
+                self._facts[n] = vectors.facts[r]
+            return
+        self._vectors[name] = None  # indexed elsewhere or by an older version: facts from the text
+        ordered = [n for _, _, n in sorted(zip(rows, (self._clause(n).start for n in positions), positions))]
+        for n, facts in zip(ordered, clause_facts([self._clause(n) for n in ordered])):
+            self._facts[n] = facts
 
-    def search(self, question: str, k: int = 8, agreements: Collection[str] | None = None,
-               files: Collection[str] | None = None, query_vector: Sequence[float] | None = None,
-               ignore_terms: Collection[str] = ()) -> list[Hit]:
+    # -- ranking --------------------------------------------------------------------------
+
+    def search(self, query: Query, k: int = 8, agreements: Collection[str] | None = None,
+               files: Collection[str] | None = None) -> list[Hit]:
         """Top-k hits within the given agreements (keys "file#n") and files; None means all.
-        `ignore_terms` (the words that named the scope) count for no clause lexically."""
+        The words that named the scope (query.scope.terms) count for no clause lexically."""
         if not self.ids:
             return []
         allowed = self._allowed(agreements, files)
-        vector = query_vector if query_vector is not None else self.query_vector(question)
         depth = max(k * 4, 40)
-        scope_files = sorted({self.clauses[i].file for i in allowed}) if allowed is not None else None
+        dense_hits = self._dense(query.vector, allowed, agreements, depth)
+        lexical = self._lexical(list(query.terms), allowed, depth)
+        fused: dict[int, float] = {}
+        for ranking in ([n for n, _ in dense_hits], [n for n, _ in lexical]):
+            for rank, n in enumerate(ranking):
+                fused[n] = fused.get(n, 0.0) + 1.0 / (RRF_K + rank + 1)
+        dense = dict(dense_hits)
+        best = sorted(fused, key=fused.get, reverse=True)[:k]
+        missing = [n for n in best if n not in dense]
+        dense.update(zip(missing, self._cosines(missing, query.vector)))  # lexical-only hits get a cosine too
+        terms = set(query.terms)
+        return [self._hit(n, fused[n], dense[n], terms) for n in best]
+
+    def opening(self, query: Query, agreements: Collection[str] | None, files: Collection[str] | None,
+                n: int = 2, max_agreements: int = 5) -> list[Hit]:
+        """The first n chunks of each agreement in scope: where titles, parties and dates live."""
+        return self._per_agreement(query, agreements, files, max_agreements,
+                                   lambda group: sorted(group, key=lambda p: self._clause(p).start)[:n])
+
+    def signature_blocks(self, query: Query, agreements: Collection[str] | None, files: Collection[str] | None,
+                         max_agreements: int = 20) -> list[Hit]:
+        """Each agreement's signature block: who signed, for whom, and when."""
+        return self._per_agreement(query, agreements, files, max_agreements,
+                                   lambda group: [p for p in group if self._clause(p).clause_id == "signatures"])
+
+    def _per_agreement(self, query: Query, agreements: Collection[str] | None, files: Collection[str] | None,
+                       max_agreements: int, pick) -> list[Hit]:
+        allowed = self._allowed(agreements, files)
+        positions = np.arange(len(self.ids)) if allowed is None else allowed
+        if len(np.unique(self._agreement_of[positions])) > max_agreements:
+            return []
+        by_agreement: dict[int, list[int]] = {}
+        for p in positions.tolist():
+            by_agreement.setdefault(int(self._agreement_of[p]), []).append(p)
+        chosen = [p for group in by_agreement.values() for p in pick(group)]
+        terms = set(query.terms)
+        return [self._hit(p, 0.0, cos, terms, structural=True)
+                for p, cos in zip(chosen, self._cosines(chosen, query.vector))]
+
+    def _hit(self, n: int, score: float, dense: float, terms: set[str], structural: bool = False) -> Hit:
+        facts = self._facts[n]
+        coverage = len(terms & set(facts.terms)) / len(terms) if terms else 0.0
+        return Hit(self.ids[n], self._clause(n), score, float(dense), coverage, frozenset(facts.lead_in),
+                   frozenset(facts.title), structural)
+
+    def _clause(self, n: int) -> Clause:
+        return self.clauses[self.ids[n]]
+
+    def _dense(self, vector: np.ndarray, allowed: np.ndarray | None, agreements: Collection[str] | None,
+               depth: int) -> list[tuple[int, float]]:
+        if allowed is not None and len(allowed) <= EXACT_SCOPE:
+            cosines = self._cosines(allowed.tolist(), vector, exact_only=True)
+            if cosines is not None:  # every file in scope has its vectors: exact, by array math
+                order = np.argsort(-np.asarray(cosines), kind="stable")[:depth]
+                return [(int(allowed[i]), float(cosines[i])) for i in order]
+        scope_files = sorted({self._clause(p).file for p in allowed.tolist()}) if allowed is not None else None
         scope_agreements = None
         if agreements and len(agreements) <= 20:
             scope_agreements = [(key.rsplit("#", 1)[0], int(key.rsplit("#", 1)[1])) for key in sorted(agreements)]
-        found = self.store.query(vector, depth, scope_files, scope_agreements)
-        dense_hits = [(i, s) for i, s in found if allowed is None or i in allowed]
-        terms = [t for t in content_terms(question) if t not in set(ignore_terms)]
-        lexical = self._lexical(terms, allowed, depth)
-        fused: dict[str, float] = {}
-        for ranking in ([i for i, _ in dense_hits], [i for i, _ in lexical]):
-            for rank, chunk_id in enumerate(ranking):
-                fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (RRF_K + rank + 1)
-        dense = dict(dense_hits)
-        best = sorted(fused, key=fused.get, reverse=True)[:k]
-        missing = [i for i in best if i not in dense]
-        if missing:  # lexical-only hits still get a cosine (from their stored vectors), so scores compare
-            for i, v in self.store.embeddings(missing).items():
-                dense[i] = sum(a * b for a, b in zip(vector, v))
-        return [Hit(i, self.clauses[i], fused[i], dense.get(i, 0.0), self._coverage(i, set(terms)),
-                    self._lead_in.get(i, frozenset()), self._titles.get(i, frozenset())) for i in best]
+        found = self.store.query(vector.tolist(), depth, scope_files, scope_agreements)
+        inside = set(allowed.tolist()) if allowed is not None else None
+        # chunks indexed after this snapshot was taken are not part of it
+        return [(self._position[i], s) for i, s in found
+                if i in self._position and (inside is None or self._position[i] in inside)]
 
-    def opening(self, question: str, agreements: Collection[str] | None, files: Collection[str] | None,
-                n: int = 2, max_agreements: int = 5) -> list[Hit]:
-        """The first n chunks of each agreement in scope: where titles, parties and dates live."""
-        return self._per_agreement(question, agreements, files, max_agreements,
-                                   lambda group: sorted(group, key=lambda i: self.clauses[i].start)[:n])
+    def _cosines(self, positions: Sequence[int], vector: np.ndarray, exact_only: bool = False) -> list[float] | None:
+        """Cosine of each chunk with the vector, from the stored vectors (Chroma's, as a fallback)."""
+        out = np.zeros(len(positions), dtype=np.float32)
+        fallback = []
+        by_file: dict[str, list[int]] = {}
+        for i, p in enumerate(positions):
+            by_file.setdefault(self._clause(p).file, []).append(i)
+        for name, where in by_file.items():
+            vectors = self._vectors.get(name)
+            if vectors is None:
+                if exact_only:
+                    return None
+                fallback += where
+                continue
+            rows = self._rows[[positions[i] for i in where]]
+            out[where] = np.asarray(vectors.clauses[rows]) @ vector
+        if fallback:
+            stored = self.store.embeddings([self.ids[positions[i]] for i in fallback])
+            for i in fallback:
+                v = stored.get(self.ids[positions[i]])
+                out[i] = float(np.dot(vector, v)) if v is not None else 0.0
+        return out.tolist()
 
-    def signature_blocks(self, question: str, agreements: Collection[str] | None, files: Collection[str] | None,
-                         max_agreements: int = 20) -> list[Hit]:
-        """Each agreement's signature block: who signed, for whom, and when."""
-        return self._per_agreement(question, agreements, files, max_agreements,
-                                   lambda group: [i for i in group if self.clauses[i].clause_id == "signatures"])
-
-    def _per_agreement(self, question: str, agreements: Collection[str] | None, files: Collection[str] | None,
-                       max_agreements: int, pick) -> list[Hit]:
-        allowed = self._allowed(agreements, files)
-        by_agreement: dict[str, list[str]] = {}
-        for i in self.ids if allowed is None else sorted(allowed, key=self._position.__getitem__):
-            by_agreement.setdefault(f"{self.clauses[i].file}#{self.clauses[i].agreement}", []).append(i)
-        if len(by_agreement) > max_agreements:
+    def _lexical(self, query: list[str], allowed: np.ndarray | None, depth: int) -> list[tuple[int, float]]:
+        if not query or self._bm25 is None:
             return []
-        ids = [i for group in by_agreement.values() for i in pick(group)]
-        if not ids:
-            return []
-        vector = self.query_vector(question)
-        stored = self.store.embeddings(ids)
-        terms = set(content_terms(question))
-        return [Hit(i, self.clauses[i], 0.0, sum(a * b for a, b in zip(vector, stored.get(i, ()))),
-                    self._coverage(i, terms), self._lead_in.get(i, frozenset()), self._titles.get(i, frozenset()))
-                for i in ids]
+        scores = self._bm25.get_scores(query)
+        positions = np.arange(len(self.ids)) if allowed is None else allowed
+        positions = positions[scores[positions] > 0]
+        order = positions[np.argsort(-scores[positions], kind="stable")][:depth]
+        return [(int(n), float(scores[n])) for n in order]
+
+    # -- what answering reads ---------------------------------------------------------------
+
+    def spans(self, hit: Hit) -> tuple[list[tuple[int, int, int]], np.ndarray] | None:
+        """The stored candidate spans of a hit's clause, (start, end, width) within its text, and
+        their vectors; None when its file has no stored vectors."""
+        n = self._position.get(hit.chunk_id)
+        vectors = self._vectors.get(hit.clause.file) if n is not None else None
+        if vectors is None:
+            return None
+        offsets, span_vectors = vectors.clause_spans(int(self._rows[n]))
+        return [tuple(row) for row in offsets.tolist()], span_vectors
 
     def absent_share(self, terms: Collection[str], agreements: Collection[str] | None,
                      files: Collection[str] | None) -> float:
@@ -131,23 +210,41 @@ class HybridRetriever:
         if not terms:
             return 0.0
         allowed = self._allowed(agreements, files)
-        if allowed is None:
-            present = self._vocabulary
-        else:
-            present = set().union(*(self._terms[self._position[i]] for i in allowed))
-        missing = [t for t in terms if t not in present and not (related(t) & present)]
+        wanted = {t: [t, *sorted(related(t))] for t in terms}
+        columns = sorted({self._vocabulary[w] for group in wanted.values() for w in group if w in self._vocabulary})
+        present: set[str] = set()
+        if columns:
+            block = self._incidence[:, columns] if allowed is None else self._incidence[allowed][:, columns]
+            present = {self._stems[c] for c, k in zip(columns, np.asarray(block.getnnz(axis=0)).tolist()) if k}
+        missing = [t for t in terms if not any(w in present for w in wanted[t])]
         return len(missing) / len(terms)
 
-    @cached_property
-    def _vocabulary(self) -> set[str]:
-        return set().union(*self._terms)
+    def idf(self, terms: Collection[str]) -> dict[str, float]:
+        """Inverse chunk frequency of each stem: rare words say more about where an answer is."""
+        n = len(self.ids)
+        out = {}
+        for t in terms:
+            if t in self._vocabulary:
+                f = self._document_frequency[self._vocabulary[t]]
+                out[t] = math.log((n - f + 0.5) / (f + 0.5) + 1.0)
+        return out
 
     @cached_property
-    def idf(self) -> dict[str, float]:
-        """Inverse chunk frequency of each stem: rare words say more about where an answer is."""
-        df = Counter(t for terms in self._terms for t in terms)
-        n = len(self._terms)
-        return {t: math.log((n - f + 0.5) / (f + 0.5) + 1.0) for t, f in df.items()}
+    def max_idf(self) -> float:
+        """The idf of the rarest stem, for question words no chunk holds."""
+        n = len(self.ids)
+        if not len(self._document_frequency):
+            return 1.0
+        f = int(self._document_frequency.min())
+        return math.log((n - f + 0.5) / (f + 0.5) + 1.0)
+
+    @cached_property
+    def _stems(self) -> list[str]:
+        return list(self._vocabulary)  # in column order
+
+    @cached_property
+    def _document_frequency(self) -> np.ndarray:
+        return np.asarray(self._incidence.getnnz(axis=0)).ravel()
 
     @cached_property
     def extents(self) -> dict[str, tuple[int, int]]:
@@ -161,11 +258,15 @@ class HybridRetriever:
 
     def agreement_term_counts(self) -> Counter:
         """In how many agreements each (stemmed) word occurs."""
-        per_agreement: dict[str, set[str]] = {}
-        for chunk_id, terms in zip(self.ids, self._terms):
-            c = self.clauses[chunk_id]
-            per_agreement.setdefault(f"{c.file}#{c.agreement}", set()).update(terms)
-        return Counter(t for terms in per_agreement.values() for t in terms)
+        from scipy.sparse import csr_matrix
+
+        if not self.ids:
+            return Counter()
+        membership = csr_matrix((np.ones(len(self.ids), dtype=np.float32),
+                                 (np.arange(len(self.ids)), self._agreement_of)),
+                                shape=(len(self.ids), len(self._by_agreement)))
+        per_term = np.asarray((self._incidence.T @ membership).getnnz(axis=1)).ravel()
+        return Counter({self._stems[c]: int(k) for c, k in enumerate(per_term.tolist()) if k})
 
     def openings(self, chars: int = 600) -> dict[str, str]:
         """Each agreement's first `chars` characters of clause text: where it names itself."""
@@ -176,68 +277,58 @@ class HybridRetriever:
                 out[key] = (out.get(key, "") + " " + c.text)[:chars]
         return out
 
-    def _allowed(self, agreements: Collection[str] | None, files: Collection[str] | None) -> set[str] | None:
+    def _allowed(self, agreements: Collection[str] | None, files: Collection[str] | None) -> np.ndarray | None:
+        """Sorted positions of the chunks in scope; None for everything."""
         if not agreements and not files:
             return None
         if agreements:
-            names = set(files or ())
-            return {i for key in agreements for i in self._by_agreement.get(key, ())
-                    if not names or self.clauses[i].file in names}
-        return {i for name in files for i in self._by_file.get(name, ())}
-
-    def _lexical(self, query: list[str], allowed: set[str] | None, depth: int) -> list[tuple[str, float]]:
-        if not query or self._bm25 is None:
-            return []
-        scores = np.asarray(self._bm25.get_scores(query))
-        if allowed is not None:  # rank only the scope, in index order so ties break as before
-            positions = np.asarray(sorted(self._position[i] for i in allowed), dtype=np.int64)
+            parts = [self._by_agreement[key] for key in agreements if key in self._by_agreement]
+            if files:
+                names = set(files)
+                parts = [p[[self._clause(int(n)).file in names for n in p]] if len(p) else p for p in parts]
         else:
-            positions = np.arange(len(self.ids))
-        positions = positions[scores[positions] > 0]
-        order = positions[np.argsort(-scores[positions], kind="stable")][:depth]
-        return [(self.ids[n], float(scores[n])) for n in order]
-
-    def _coverage(self, chunk_id: str, terms: set[str]) -> float:
-        if not terms:
-            return 0.0
-        return len(terms & self._terms[self._position[chunk_id]]) / len(terms)
+            parts = [self._by_file[name] for name in files if name in self._by_file]
+        return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
 
 
-_TITLE = re.compile(r"^[\s#*>]*(?:(?:section|article|clause)\s+)?\d{1,3}(?:\.\d{1,3})*\.?\s+"
-                    r"([A-Z][A-Za-z,;&/' -]{2,80}?)(?:\.(?=\s)|:|\n|\s+-\s)", re.IGNORECASE)
+def _row(chunk_id: str) -> int:
+    """A chunk's position in its file ("<file hash>:00012" -> 12); -1 when the id has none."""
+    tail = chunk_id.rsplit(":", 1)[-1]
+    return int(tail) if tail.isdigit() else -1
 
 
-def _section_titles(clauses: Sequence[tuple[str, Clause]]) -> dict[str, frozenset[str]]:
-    """Every chunk of a numbered section (its parts and sub-items) gets the words of the section's
-    title, where the section starts with one ("12. Governing Law.", "SECTION 4. Term:")."""
-    titles: dict[tuple[str, int, str], frozenset[str]] = {}
-    for _, c in clauses:
-        if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})?", c.clause_id):
-            match = _TITLE.match(c.text)
-            if match and len(match.group(1).split()) <= 8:
-                titles[(c.file, c.agreement, c.clause_id)] = frozenset(content_terms(match.group(1)))
-    out = {}
-    for chunk_id, c in clauses:
-        number = re.match(r"\d{1,3}(?:\.\d{1,3})?", c.clause_id)
-        top = re.match(r"\d{1,3}", c.clause_id)
-        for key in ((number.group(0) if number else None), (top.group(0) if top else None)):
-            if key and (c.file, c.agreement, key) in titles:
-                out[chunk_id] = titles[(c.file, c.agreement, key)]
-                break
-    return out
+def _lexical_index(documents: Sequence[Sequence[str]]):
+    """(BM25 scorer, stem -> column, chunk x stem incidence matrix) over the chunks' terms."""
+    import bm25s
+    from bm25s.tokenization import Tokenized
+    from scipy.sparse import csr_matrix
+
+    vocabulary: dict[str, int] = {}
+    ids = [[vocabulary.setdefault(t, len(vocabulary)) for t in doc] for doc in documents]
+    if not ids:
+        return None, vocabulary, csr_matrix((0, 0), dtype=np.float32)
+    bm25 = bm25s.BM25()
+    bm25.index(Tokenized(ids=ids, vocab=dict(vocabulary)), show_progress=False)
+    lengths = np.fromiter((len(d) for d in ids), dtype=np.int64, count=len(ids))
+    columns = np.fromiter((c for d in ids for c in d), dtype=np.int64, count=int(lengths.sum()))
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
+    incidence = csr_matrix((np.ones(len(columns), dtype=np.float32), columns, indptr),
+                           shape=(len(ids), len(vocabulary)))
+    incidence.sum_duplicates()
+    incidence.data[:] = 1.0
+    return bm25, vocabulary, incidence
 
 
-def _lead_in_terms(clauses: Sequence[tuple[str, Clause]]) -> dict[str, frozenset[str]]:
-    """For sub-items (6.1, 6(a)), the words of their parent's short lead-in clause."""
-    by_id = {(c.file, c.agreement, c.clause_id): c.text for _, c in clauses}
-    out = {}
-    for chunk_id, c in clauses:
-        match = re.match(r"(\d+)[.(]", c.clause_id)
-        lead = by_id.get((c.file, c.agreement, match.group(1)), "") if match else ""
-        if 0 < len(lead) < 240:
-            out[chunk_id] = frozenset(content_terms(lead))
-    return out
+def candidate_source(retriever: HybridRetriever, embed):
+    """Hit -> (candidate spans, their vectors): the stored ones, or embedded now when a file
+    has none (indexed by an older version, or by another client of a server)."""
 
+    def spans_of(hit: Hit) -> tuple[list[tuple[int, int, int]], np.ndarray]:
+        stored = retriever.spans(hit)
+        if stored is not None:
+            return stored
+        rows = embedded_spans(hit.clause.text)
+        vectors = np.asarray(embed([text for *_, text in rows]), dtype=np.float32) if rows else np.zeros((0, 1))
+        return [(s, e, w) for s, e, w, _ in rows], vectors
 
-def _lexical_text(clause: Clause) -> str:
-    return f"{clause.agreement_label} {clause.clause_id} {clean_for_embedding(clause.text)}"
+    return spans_of

@@ -8,7 +8,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.text import content_terms, tokens
+from assistant.text import content_terms
+from index.terms import tokens
 from assistant.types import AgreementInfo
 
 # Words that say "many agreements at once": gather one answer per matching agreement.

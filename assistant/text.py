@@ -5,51 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_CAMEL = re.compile(r"([a-z])([A-Z][a-z])")  # "EventTitle", not "ActNN"
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-STOPWORDS = frozenset("""
-a an the and or of to in on for by with at from as is are was were be been being this that these those
-it its it's into under over than then there their they them he she his her him you your yours we our us
-i me my mine do does did done has have had having will would shall should can could may might must
-not no nor so such any all each every some which what who whom whose when where why how
-about after before between during upon within without also only just more most other same
-agreement agreements contract contracts document documents clause clauses say says said
-question tell give please does one ones ever anyone someone s
-compare comparison compared differ differs difference different versus vs instead
-return get gets got handled handle cover covers covered listed list appear appears mention mentioned
-mentions include includes included contain contains regarding concerning happen happens anything
-something kind type way whether
-""".split())
-
-
-def tokens(text: str) -> list[str]:
-    """Lower-case word tokens; possessive 's is dropped so "Wang's" matches "Wang"."""
-    text = _CAMEL.sub(r"\1 \2", text)  # "EventTitle" is "Event Title"
-    return [t[:-2] if t.endswith("'s") else t for t in _TOKEN.findall(text.lower().replace("’", "'"))]
-
-
-def topic_words(text: str) -> list[str]:
-    """The question's content words as written (not stemmed), for messages to people."""
-    words = [w for w in re.findall(r"[A-Za-z0-9][\w-]*", text) if w.lower() not in STOPWORDS and len(w) > 1]
-    return list(dict.fromkeys(words))
-
-
-def content_terms(text: str) -> list[str]:
-    """Stemmed content words: "originality" meets "original", "governs" meets "governed"."""
-    words = [t for t in tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
-    return [_stem(w) for w in words]
-
-
-@lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
-    return _stemmer().stemWord(word)
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    import snowballstemmer
-
-    return snowballstemmer.stemmer("english")
+from index.terms import content_terms, stem as _stem
 
 
 def without_terms(text: str, terms: set[str] | frozenset[str]) -> str:

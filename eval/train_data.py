@@ -87,7 +87,7 @@ class VectorCache:
 
 def warm(qa, files: list[str], cache: VectorCache) -> None:
     """Embed every candidate span of the files in one call: far faster than question by question."""
-    from assistant.evidence import candidate_spans, dense_text, span_text
+    from index.spans import candidate_spans, dense_text, span_text
 
     texts = [dense_text(span_text(clause.text[s:e])) for clause in qa.retriever.clauses.values()
              if clause.file in files for s, e, _ in candidate_spans(clause.text)]

@@ -11,16 +11,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from index.clean import clean_for_embedding
 from index.embedders import Embedder
 from index.errors import LoadError
+from index.facts import clause_facts
 from index.loaders import iter_input_files, load_document
 from index.segment import segment
+from index.spans import embedded_spans
 from index.store import ChromaStore
+from index.vectors import text_hash
 from index.types import Agreement, BuildReport, Clause, FileReport, IndexedFile
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
-EMBED_BUFFER = 2048  # new clauses gathered across files before one embedding call (bounds memory)
+EMBED_BUFFER = 4096  # new texts gathered across files before one embedding call (bounds memory)
 
 
 def embed_text(clause: Clause, agreement: Agreement, lead_in: str = "") -> str:
@@ -47,10 +52,11 @@ def _lead_ins(clauses: Sequence[Clause]) -> list[str]:
 def pipeline_version() -> str:
     """A fingerprint of the code that turns a file into embedded clauses: when it changes,
     files are segmented again (vectors of unchanged clause texts are reused)."""
-    from index import agreements, clean, loaders, segment as segment_module, sentences
+    from index import agreements, clean, facts, loaders, segment as segment_module, sentences, spans, terms, vectors
 
     digest = hashlib.sha256()
-    for module in (agreements, clean, loaders, segment_module, sentences, sys.modules[__name__]):
+    for module in (agreements, clean, facts, loaders, segment_module, sentences, spans, terms, vectors,
+                   sys.modules[__name__]):
         digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()[:12]
 
@@ -81,11 +87,12 @@ def build_index(paths: Sequence[str | Path], store: ChromaStore, embedder: Embed
         outcomes.append(_prepare(path, store, embedder, indexed, seen_hashes))
         if isinstance(outcomes[-1], _Prepared):
             pending.append(outcomes[-1])
-            if sum(len(p.todo) for p in pending) >= EMBED_BUFFER:
+            if sum(p.to_embed for p in pending) >= EMBED_BUFFER:
                 _embed_and_store(pending, store, embedder)
                 pending = []
     _embed_and_store(pending, store, embedder)
     report += [o.report if isinstance(o, _Prepared) else o for o in outcomes]
+    store.prune_vectors(list(store.files().values()))
     if progress:
         progress("done", len(files), len(files))
     if store.model() is None and store.count():
@@ -105,7 +112,19 @@ class _Prepared:
     reusable: dict[str, list[float]]
     todo: list[int]  # positions whose text has no stored vector yet
     updated: bool
+    spans: np.ndarray  # (n, 4) int32: clause row, start, end, width of each candidate span
+    span_texts: list[str]  # what the model reads of each
+    span_hashes: np.ndarray  # (n,) int64
+    reusable_spans: dict[int, np.ndarray]  # vectors of the previous version, by text hash
     report: FileReport | None = None  # set once embedded and stored
+
+    @property
+    def span_todo(self) -> list[int]:
+        return [i for i, h in enumerate(self.span_hashes.tolist()) if h not in self.reusable_spans]
+
+    @property
+    def to_embed(self) -> int:
+        return len(self.todo) + len(self.span_todo)
 
 
 def _prepare(path: Path, store: ChromaStore, embedder: Embedder, indexed: dict[str, IndexedFile],
@@ -141,23 +160,36 @@ def _prepare(path: Path, store: ChromaStore, embedder: Embedder, indexed: dict[s
     hashes = [hashlib.sha256(f"{embedder.name}\n{t}".encode("utf-8", "surrogatepass")).hexdigest()[:20]
               for t in texts]
     reusable = store.file_embeddings(document.name) if previous else {}
+    rows = [(n, s, e, w, text) for n, c in enumerate(segmented.clauses) for s, e, w, text in embedded_spans(c.text)]
+    span_texts = [r[4] for r in rows]
+    old_vectors = store.file_vectors(previous) if previous else None
     record = IndexedFile(name=document.name, path=str(path.resolve()), sha256=document.sha256,
                          kind=document.kind, clauses=len(segmented.clauses), agreements=segmented.agreements,
                          pipeline=pipeline_version())
     seen_hashes[document.sha256] = document.name
     return _Prepared(path, record, segmented.clauses, texts, hashes, reusable,
-                     [i for i, h in enumerate(hashes) if h not in reusable], previous is not None)
+                     [i for i, h in enumerate(hashes) if h not in reusable], previous is not None,
+                     np.asarray([r[:4] for r in rows], dtype=np.int32).reshape(-1, 4), span_texts,
+                     np.asarray([text_hash(t) for t in span_texts], dtype=np.int64),
+                     old_vectors.reusable() if old_vectors is not None else {})
 
 
 def _embed_and_store(pending: list[_Prepared], store: ChromaStore, embedder: Embedder) -> None:
     """One embedding call for the new clauses of several files: the model batches texts of
     similar length together, which pads far less than file-by-file batches."""
     texts = [p.texts[i] for p in pending for i in p.todo]
-    vectors = iter(embedder.embed(texts)) if texts else iter(())
+    span_texts = list(dict.fromkeys(p.span_texts[i] for p in pending for i in p.span_todo))  # once each
+    vectors = embedder.embed(texts + span_texts) if texts or span_texts else []
+    clause_vectors = iter(vectors[:len(texts)])
+    by_text = dict(zip(span_texts, vectors[len(texts):]))
     for p in pending:
-        fresh = {i: next(vectors) for i in p.todo}
+        fresh = {i: next(clause_vectors) for i in p.todo}
+        span_vectors = np.asarray([p.reusable_spans[h] if h in p.reusable_spans else by_text[t]
+                                   for t, h in zip(p.span_texts, p.span_hashes.tolist())],
+                                  dtype=np.float32).reshape(len(p.span_texts), embedder.dimension)
         store.replace_file(p.record, p.clauses, p.hashes,
-                           [fresh[i] if i in fresh else p.reusable[h] for i, h in enumerate(p.hashes)])
+                           [fresh[i] if i in fresh else p.reusable[h] for i, h in enumerate(p.hashes)],
+                           spans=(p.spans, span_vectors, p.span_hashes, clause_facts(p.clauses)))
         p.report = FileReport(str(p.path), p.record.name, "updated" if p.updated else "indexed",
                               agreements=len(p.record.agreements), clauses=len(p.clauses), embedded=len(p.todo))
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from index.errors import ClauseQAError, IndexNotFound, IndexNotWritable, StoreUnavailable
 from index.types import Agreement, Clause, IndexedFile
+from index.vectors import FileVectors, VectorFolder
 
 CHUNKS = "clauseqa_clauses"
 FILES = "clauseqa_files"
@@ -55,6 +56,10 @@ class ChromaStore:
         self.location = f"http://{host}:{port or 8000}" if host else str(self.index_dir)
         self._client = _connect(self.index_dir, host, port, create)
         self._chunks = None
+        # what an ask reads per clause and sentence lives beside the index (for a server: beside
+        # this client's index folder, keyed by server); without it asks embed candidates themselves
+        home = self.index_dir or Path(".clauseqa")
+        self.vectors = VectorFolder(home / ("vectors" if not host else f"vectors-{host}-{port or 8000}"))
 
     # -- collections ---------------------------------------------------------------------
 
@@ -85,6 +90,7 @@ class ChromaStore:
             except Exception:  # noqa: BLE001 - absent collection; Chroma raises varied types
                 pass
         self._chunks = None
+        self.vectors.clear()
 
     # -- files ---------------------------------------------------------------------------
 
@@ -107,10 +113,24 @@ class ChromaStore:
         embeddings = got["embeddings"] if got["embeddings"] is not None else []
         return {m["embed_hash"]: list(e) for m, e in zip(got["metadatas"], embeddings)}
 
+    def file_vectors(self, record: IndexedFile) -> FileVectors | None:
+        """The clause and span vectors stored for this version of the file, memory-mapped."""
+        return self.vectors.read(VectorFolder.key(record.sha256, record.pipeline))
+
+    def prune_vectors(self, records: Sequence[IndexedFile]) -> None:
+        """Drop the vectors of file versions no longer indexed."""
+        self.vectors.remove([VectorFolder.key(r.sha256, r.pipeline) for r in records])
+
     @_reachable
     def replace_file(self, record: IndexedFile, clauses: Sequence[Clause], embed_hashes: Sequence[str],
-                     embeddings: Sequence[Sequence[float]]) -> None:
-        """Write the new chunks first, then drop the old ones: a crash never loses a file."""
+                     embeddings: Sequence[Sequence[float]], spans=None) -> None:
+        """Write the new chunks first, then drop the old ones: a crash never loses a file.
+        `spans`: (offsets (n, 4), vectors, text hashes) of the clauses' candidate spans."""
+        if spans is not None:
+            import numpy as np
+
+            self.vectors.write(VectorFolder.key(record.sha256, record.pipeline),
+                               np.asarray(embeddings, dtype=np.float32), *spans)
         old_ids = self.chunks().get(where={"file": record.name}, include=[])["ids"]
         prefix = record.sha256[:12]
         ids = [f"{prefix}:{i:05d}" for i in range(len(clauses))]

@@ -8,11 +8,14 @@ import numpy as np
 import pytest
 
 from assistant.answer import compose
-from assistant.evidence import CANDIDATE_FEATURES, Candidate, EvidenceSet, candidate_spans, gather
+from assistant.evidence import CANDIDATE_FEATURES, Candidate, EvidenceSet, gather
 from assistant.features import QUESTION_TYPES, SPAN_TYPES, question_types, span_types
 from assistant.ranker import FOUND_FEATURES, EvidenceModel, FoundModel, Selection, found_features
-from assistant.retrieve import Hit
+from assistant.query import analyse
+from assistant.retrieve import Hit, candidate_source
+from assistant.scope import Scope
 from index.errors import ClauseQAError
+from index.spans import candidate_spans
 from index.types import Clause
 
 COL = {name: i for i, name in enumerate(CANDIDATE_FEATURES)}
@@ -35,6 +38,13 @@ def hit(c: Clause, score: float = 0.5, dense: float = 0.5) -> Hit:
 def fake_embed(texts):
     """Two directions: law-ish texts and everything else, so cosines are exact."""
     return [[1.0, 0.0] if "law" in t.lower() else [0.0, 1.0] for t in texts]
+
+
+def gather_for(question, hits, idf, extents):
+    """gather() as an ask calls it, with candidate spans embedded by fake_embed (no stored vectors)."""
+    no_store = type("NoStoredVectors", (), {"spans": staticmethod(lambda hit: None)})()
+    return gather(analyse(question, Scope(), fake_embed), hits, candidate_source(no_store, fake_embed), idf,
+                  max(idf.values(), default=1.0), extents)
 
 
 def test_candidate_spans_are_sentences_without_their_clause_number():
@@ -78,8 +88,8 @@ def test_span_types_see_dates_durations_amounts_and_governing_law():
 
 def test_gather_scores_each_sentence_of_each_hit():
     law, term = clause(LAW, "12", 1000), clause(TERM, "3", 200)
-    evidence = gather("Which law governs?", [hit(law, 0.03, 0.8), hit(term, 0.02, 0.1)], fake_embed,
-                      idf={"law": 2.0, "govern": 3.0}, extents={"c.txt#1": (0, 2000)})
+    evidence = gather_for("Which law governs?", [hit(law, 0.03, 0.8), hit(term, 0.02, 0.1)],
+                          idf={"law": 2.0, "govern": 3.0}, extents={"c.txt#1": (0, 2000)})
     assert evidence.features.shape == (len(evidence), len(CANDIDATE_FEATURES))
     quotes = [LAW[c.start - 1000:c.end - 1000] if c.hit.clause is law else TERM[c.start - 200:c.end - 200]
               for c in evidence.candidates]
@@ -96,7 +106,7 @@ def test_gather_scores_each_sentence_of_each_hit():
 
 
 def test_no_hits_give_an_empty_set_that_is_not_found():
-    evidence = gather("Anything?", [], fake_embed, {}, {})
+    evidence = gather_for("Anything?", [], {}, {})
     assert len(evidence) == 0
     answer = compose("Anything about arbitration?", evidence, np.zeros(0), 0.0, Selection(), "the 3 indexed agreements")
     assert not answer.found and answer.citations == ()
@@ -150,7 +160,7 @@ def test_committed_models_load_and_match_the_features_this_code_computes():
     assert model.booster_text, "assistant/models/evidence_ranker.txt is missing — run: make train"
     assert len(model.found.weights) == len(FOUND_FEATURES)
     law = clause(LAW, "12", 1000)
-    evidence = gather("Which law governs?", [hit(law, 0.03, 0.8)], fake_embed, {"law": 2.0}, {})
+    evidence = gather_for("Which law governs?", [hit(law, 0.03, 0.8)], {"law": 2.0}, {})
     probabilities = model.score(evidence)
     assert probabilities.shape == (len(evidence),) and ((0 <= probabilities) & (probabilities <= 1)).all()
 
@@ -170,15 +180,15 @@ def test_found_model_probability_rises_with_its_positive_features():
 
 
 def test_every_part_and_sub_item_of_a_section_carries_its_title_words():
-    from assistant.retrieve import _section_titles
+    from index.facts import clause_facts
 
     parts = [clause("12. Governing Law. This Agreement is governed by Delaware law.", "12", 0),
              clause("Nothing here restates the title.", "12 (part 2)", 70),
              clause("(a) The courts of Wilmington hear disputes.", "12(a)", 110),
              clause("13. The parties agree that this sentence is no title at all and goes on.", "13", 160)]
-    titles = _section_titles([(c.chunk_id, c) for c in parts])
-    assert titles[parts[0].chunk_id] == titles[parts[1].chunk_id] == titles[parts[2].chunk_id] == {"govern", "law"}
-    assert parts[3].chunk_id not in titles
+    titles = [f.title for f in clause_facts(parts)]
+    assert titles[0] == titles[1] == titles[2] == ("govern", "law")
+    assert titles[3] == ()
 
 
 BLOCK = ("IN WITNESS WHEREOF, the Parties have signed this Agreement.\n\nACME ROBOTICS, INC.\nBy: /s/ Daniel Okafor\n"

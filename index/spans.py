@@ -1,0 +1,57 @@
+"""Candidate spans of a clause: the sentences (and short windows of lines) an answer can quote.
+Computed once at index time, with their vectors, and read back by every ask."""
+
+from __future__ import annotations
+
+import re
+
+from index.clean import clean_for_embedding
+from index.sentences import sentence_spans
+
+DENSE_CHARS = 600  # candidates are embedded by at most this many characters
+
+_LEADING_NUMBER = re.compile(r"^[\s#*>•-]*(?:(?:Section|ARTICLE)\s+)?(?:\d{1,2}(?:\.\d{1,2})*\s?[.)]?|\([a-z]{1,3}\))?\s*")
+
+
+def candidate_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, how many sentences) within a clause's text: sentences, with line breaks also
+    ending one (signature blocks and headers are lines), and, where lines are short, windows of
+    adjacent ones (a name under its role, a title under "entitled"); each trimmed of its leading
+    clause number so quotes read cleanly."""
+    spans = []
+    for s, e in sentence_spans(text):
+        for line in re.finditer(r"[^\n]+", text[s:e]):
+            if line.group().strip():
+                spans.append((s + line.start(), s + line.end()))
+    widths = (1, 2) if len(spans) > 2 and sum(e - s for s, e in spans) / len(spans) < 80 else (1,)
+    singles = spans
+    spans = [(s, e, 1) for s, e in singles]
+    spans += [(singles[i][0], singles[i + w][1], w + 1) for w in widths for i in range(len(singles) - w)]
+    if 2 not in widths:  # a short line between two ("The parties are:" / "Jane Roe" / "(Licensee)")
+        spans += [(singles[i][0], singles[i + 2][1], 3) for i in range(len(singles) - 2)
+                  if singles[i + 1][1] - singles[i + 1][0] < 40]
+    out: dict[tuple[int, int], int] = {}  # a window that trims to a sentence is that sentence
+    for s, e, width in spans:
+        skip = _LEADING_NUMBER.match(text, s, e)
+        s2 = skip.end() if skip and skip.end() < e else s
+        while e > s2 and text[e - 1].isspace():
+            e -= 1
+        if len(re.findall(r"[A-Za-z]", text[s2:e])) >= 3:
+            out[(s2, e)] = min(width, out.get((s2, e), width))
+    return [(s, e, width) for (s, e), width in out.items()]
+
+
+def span_text(raw: str) -> str:
+    """A candidate's words as features read them: markup and OCR debris cleaned."""
+    return clean_for_embedding(raw) or raw
+
+
+def dense_text(text: str) -> str:
+    """What the model embeds of a candidate: the model's cost grows with length, so a long one is
+    compared by its opening words."""
+    return text if len(text) <= DENSE_CHARS else text[:text.rfind(" ", 0, DENSE_CHARS) + 1 or DENSE_CHARS]
+
+
+def embedded_spans(text: str) -> list[tuple[int, int, int, str]]:
+    """(start, end, width, the text the model embeds) of each candidate span of a clause's text."""
+    return [(s, e, w, dense_text(span_text(text[s:e]))) for s, e, w in candidate_spans(text)]
