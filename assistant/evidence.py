@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -68,7 +69,7 @@ def gather(query: Query, hits: Sequence[Hit], spans_of: SpanSource, idf: dict[st
     asked = query.asked
     if not candidates:
         return EvidenceSet(query.focus, (), np.zeros((0, len(CANDIDATE_FEATURES)), dtype=np.float32), asked, absent)
-    texts = [_text(c) for c in candidates]
+    facts = [_span_facts(_raw(c)) for c in candidates]
     s_cos = np.concatenate([np.asarray(b, dtype=np.float32) for b in blocks if len(b)]) @ query.evidence_vector
     terms = sorted(set(query.terms))  # sorted: sums add up the same every run
     acronyms = dict(query.scope.synonyms)
@@ -82,15 +83,13 @@ def gather(query: Query, hits: Sequence[Hit], spans_of: SpanSource, idf: dict[st
     rank = {h.chunk_id: n for n, h in enumerate(hits)}
     top_fused = max((h.score for h in hits), default=0.0) or 1.0
     heading_cache: dict[str, float] = {}
-    for c, text, cos, (index, count) in zip(candidates, texts, s_cos, positions):
+    for c, (span_words, present_types, dangling), cos, (index, count) in zip(candidates, facts, s_cos, positions):
         clause = c.hit.clause
-        words = set(content_terms(text)) | c.hit.context
-        found = present(words)
+        found = present(span_words | c.hit.context)
         if c.hit.chunk_id not in heading_cache:
             heading_cache[c.hit.chunk_id] = _share(present(set(content_terms(clause.heading))), terms)
         first, last = extents.get(c.hit.agreement_key, (clause.start, clause.end))
         kind = clause.clause_id.split()[0].lower()
-        present_types = span_types(text)
         rows.append([
             float(cos), c.hit.dense, 0.0, 0.0, float(rank[c.hit.chunk_id]), c.hit.score / top_fused,
             1.0 if c.hit.structural else 0.0,
@@ -98,7 +97,7 @@ def gather(query: Query, hits: Sequence[Hit], spans_of: SpanSource, idf: dict[st
             heading_cache[c.hit.chunk_id], _share(present(c.hit.context), terms), _share(present(c.hit.title), terms),
             (clause.start - first) / max(1, last - first), float(kind == "preamble"), float(kind == "signatures"),
             float(kind == "footnote"), float(index), index / count, float(count),
-            math.log1p(c.end - c.start), float(c.width), is_dangling(text), type_match(asked, present_types),
+            math.log1p(c.end - c.start), float(c.width), dangling, type_match(asked, present_types),
             float(len(terms)), absent, *asked, *present_types,
         ])
     features = np.asarray(rows, dtype=np.float32)
@@ -112,6 +111,14 @@ def _share(found: Sequence[str], terms: set[str]) -> float:
     return len(found) / len(terms) if terms else 0.0
 
 
-def _text(candidate: Candidate) -> str:
+def _raw(candidate: Candidate) -> str:
     clause = candidate.hit.clause
-    return span_text(clause.text[candidate.start - clause.start:candidate.end - clause.start])
+    return clause.text[candidate.start - clause.start:candidate.end - clause.start]
+
+
+@lru_cache(maxsize=50_000)
+def _span_facts(raw: str) -> tuple[frozenset[str], tuple[float, ...], float]:
+    """(stems, answer types present, dangling?) of a candidate's words, markup cleaned: the same
+    sentences come back ask after ask, so each is read once."""
+    text = span_text(raw)
+    return frozenset(content_terms(text)), span_types(text), is_dangling(text)

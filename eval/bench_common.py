@@ -106,6 +106,7 @@ class Target:
     value: float
     goal: str  # e.g. ">= 0.80"
     unit: str = ""
+    baseline: str = ""  # the same figure for the baseline, measured in the same run
 
     @property
     def passed(self) -> bool:
@@ -119,12 +120,16 @@ def print_targets(console, targets: Sequence[Target], title: str = "Targets") ->
     from rich.table import Table
 
     table = Table(title=title)
-    for col in ("target", "figure", "goal", "verdict"):
-        table.add_column(col, justify="right" if col in ("figure", "goal") else "left")
+    with_baseline = any(t.baseline for t in targets)
+    columns = ("target", "figure", "baseline", "goal", "verdict") if with_baseline else \
+        ("target", "figure", "goal", "verdict")
+    for col in columns:
+        table.add_column(col, justify="right" if col in ("figure", "baseline", "goal") else "left")
     for t in targets:
         figure = f"{t.value:,.3f}".rstrip("0").rstrip(".") if isinstance(t.value, float) else f"{t.value:,}"
         verdict = "[green]PASS[/]" if t.passed else "[red]MISS[/]"
-        table.add_row(t.name, f"{figure}{t.unit}", f"{t.goal}{t.unit}", verdict)
+        row = [t.name, f"{figure}{t.unit}"] + ([t.baseline] if with_baseline else []) + [f"{t.goal}{t.unit}", verdict]
+        table.add_row(*row)
     console.print(table)
 
 
