@@ -13,7 +13,7 @@ import numpy as np
 
 from assistant.query import Query
 from assistant.text import related
-from index.facts import ClauseFacts, clause_facts
+from index.facts import FileFacts, clause_facts
 from index.spans import embedded_spans
 from index.store import ChromaStore
 from index.types import Clause, IndexedFile
@@ -46,42 +46,58 @@ class HybridRetriever:
     def __init__(self, store: ChromaStore, clauses: Sequence[tuple[str, Clause]],
                  files: dict[str, IndexedFile] | None = None):
         self.store = store
+        # file by file, each file's chunks in their stored order (a chunk id ends with its row)
+        clauses = sorted(clauses, key=lambda ic: (ic[1].file, _row(ic[0]), ic[1].start))
         self.ids = [i for i, _ in clauses]
         self.clauses = {i: c for i, c in clauses}
         self._position = {i: n for n, i in enumerate(self.ids)}
         self._vectors: dict[str, FileVectors | None] = {}
         self._rows = np.full(len(self.ids), -1, dtype=np.int64)  # each chunk's row in its file's vectors
-        self._facts: list[ClauseFacts] = [ClauseFacts(())] * len(self.ids)
+        self._titles: list[frozenset[str]] = [frozenset()] * len(self.ids)
+        self._lead_ins: list[frozenset[str]] = [frozenset()] * len(self.ids)
         by_file: dict[str, list[int]] = {}
-        for n, (i, c) in enumerate(clauses):
+        for n, (_, c) in enumerate(clauses):
             by_file.setdefault(c.file, []).append(n)
+        self._vocabulary: dict[str, int] = {}
+        blocks, lengths = [], []
         for name, positions in by_file.items():
-            self._read_file(name, positions, (files or {}).get(name))
-        self._by_agreement: dict[str, np.ndarray] = {}
-        self._by_file = {name: np.asarray(sorted(p), dtype=np.int64) for name, p in by_file.items()}
+            facts, rows = self._read_file(name, positions, (files or {}).get(name))
+            to_global = np.fromiter((self._vocabulary.setdefault(w, len(self._vocabulary)) for w in facts.vocabulary),
+                                    dtype=np.int64, count=len(facts.vocabulary))
+            ptr = facts.term_ptr
+            if np.array_equal(rows, np.arange(len(facts))):  # the whole file, in order: one slice
+                blocks.append(to_global[facts.term_ids])
+                lengths.append(np.diff(ptr))
+            else:
+                blocks += [to_global[facts.term_ids[ptr[r]:ptr[r + 1]]] for r in rows.tolist()]
+                lengths.append(ptr[rows + 1] - ptr[rows])
+            shared: dict[tuple[str, ...], frozenset[str]] = {}
+            for n, r in zip(positions, rows.tolist()):
+                self._titles[n] = shared.setdefault(facts.titles[r], frozenset(facts.titles[r]))
+                self._lead_ins[n] = shared.setdefault(facts.lead_ins[r], frozenset(facts.lead_ins[r]))
+        self._by_file = {name: np.asarray(p, dtype=np.int64) for name, p in by_file.items()}
         groups: dict[str, list[int]] = {}
-        for n, c in enumerate(self.clauses[i] for i in self.ids):
+        for n, (_, c) in enumerate(clauses):
             groups.setdefault(f"{c.file}#{c.agreement}", []).append(n)
         self._by_agreement = {key: np.asarray(p, dtype=np.int64) for key, p in groups.items()}
         self._agreement_of = np.zeros(len(self.ids), dtype=np.int64)
         for a, positions in enumerate(self._by_agreement.values()):
             self._agreement_of[positions] = a
-        self._bm25, self._vocabulary, self._incidence = _lexical_index([f.terms for f in self._facts])
+        terms = np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int64)
+        indptr = np.concatenate([[0], np.cumsum(np.concatenate(lengths) if lengths else [])]).astype(np.int64)
+        self._bm25, self._incidence = _lexical_index(terms, indptr, self._vocabulary)
 
-    def _read_file(self, name: str, positions: list[int], record: IndexedFile | None) -> None:
-        """Rows and facts of one file from its stored vectors; computed here when it has none."""
+    def _read_file(self, name: str, positions: list[int], record: IndexedFile | None) -> tuple[FileFacts, np.ndarray]:
+        """(facts, the row of each position in them) of one file, from its stored vectors; computed
+        here from the clause texts when it has none (indexed elsewhere or by an older version)."""
         vectors = self.store.file_vectors(record) if record is not None else None
-        rows = [_row(self.ids[n]) for n in positions]
-        if vectors is not None and all(0 <= r < len(vectors.facts) for r in rows):
+        rows = np.asarray([_row(self.ids[n]) for n in positions], dtype=np.int64)
+        if vectors is not None and len(rows) and rows.min() >= 0 and rows.max() < len(vectors.facts):
             self._vectors[name] = vectors
-            for n, r in zip(positions, rows):
-                self._rows[n] = r
-                self._facts[n] = vectors.facts[r]
-            return
-        self._vectors[name] = None  # indexed elsewhere or by an older version: facts from the text
-        ordered = [n for _, _, n in sorted(zip(rows, (self._clause(n).start for n in positions), positions))]
-        for n, facts in zip(ordered, clause_facts([self._clause(n) for n in ordered])):
-            self._facts[n] = facts
+            self._rows[positions] = rows
+            return vectors.facts, rows
+        self._vectors[name] = None
+        return FileFacts.of(clause_facts([self._clause(n) for n in positions])), np.arange(len(positions))
 
     # -- ranking --------------------------------------------------------------------------
 
@@ -133,10 +149,15 @@ class HybridRetriever:
                 for p, cos in zip(chosen, self._cosines(chosen, query.vector))]
 
     def _hit(self, n: int, score: float, dense: float, terms: set[str], structural: bool = False) -> Hit:
-        facts = self._facts[n]
-        coverage = len(terms & set(facts.terms)) / len(terms) if terms else 0.0
-        return Hit(self.ids[n], self._clause(n), score, float(dense), coverage, frozenset(facts.lead_in),
-                   frozenset(facts.title), structural)
+        return Hit(self.ids[n], self._clause(n), score, float(dense), self._coverage(n, terms), self._lead_ins[n],
+                   self._titles[n], structural)
+
+    def _coverage(self, n: int, terms: set[str]) -> float:
+        """Share of the question's stems the chunk holds."""
+        if not terms:
+            return 0.0
+        held = set(self._incidence.indices[self._incidence.indptr[n]:self._incidence.indptr[n + 1]].tolist())
+        return sum(1 for t in terms if self._vocabulary.get(t, -1) in held) / len(terms)
 
     def _clause(self, n: int) -> Clause:
         return self.clauses[self.ids[n]]
@@ -297,26 +318,22 @@ def _row(chunk_id: str) -> int:
     return int(tail) if tail.isdigit() else -1
 
 
-def _lexical_index(documents: Sequence[Sequence[str]]):
-    """(BM25 scorer, stem -> column, chunk x stem incidence matrix) over the chunks' terms."""
+def _lexical_index(terms: np.ndarray, indptr: np.ndarray, vocabulary: dict[str, int]):
+    """(BM25 scorer, chunk x stem incidence matrix) from every chunk's stems as column numbers."""
     import bm25s
     from bm25s.tokenization import Tokenized
     from scipy.sparse import csr_matrix
 
-    vocabulary: dict[str, int] = {}
-    ids = [[vocabulary.setdefault(t, len(vocabulary)) for t in doc] for doc in documents]
-    if not ids:
-        return None, vocabulary, csr_matrix((0, 0), dtype=np.float32)
-    bm25 = bm25s.BM25()
-    bm25.index(Tokenized(ids=ids, vocab=dict(vocabulary)), show_progress=False)
-    lengths = np.fromiter((len(d) for d in ids), dtype=np.int64, count=len(ids))
-    columns = np.fromiter((c for d in ids for c in d), dtype=np.int64, count=int(lengths.sum()))
-    indptr = np.concatenate([[0], np.cumsum(lengths)])
-    incidence = csr_matrix((np.ones(len(columns), dtype=np.float32), columns, indptr),
-                           shape=(len(ids), len(vocabulary)))
+    n = len(indptr) - 1
+    incidence = csr_matrix((np.ones(len(terms), dtype=np.float32), terms, indptr), shape=(n, len(vocabulary)))
     incidence.sum_duplicates()
     incidence.data[:] = 1.0
-    return bm25, vocabulary, incidence
+    if n == 0:
+        return None, incidence
+    bm25 = bm25s.BM25()
+    bm25.index(Tokenized(ids=[d.tolist() for d in np.split(terms, indptr[1:-1])], vocab=dict(vocabulary)),
+               show_progress=False)
+    return bm25, incidence
 
 
 def candidate_source(retriever: HybridRetriever, embed):

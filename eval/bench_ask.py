@@ -100,7 +100,7 @@ def warm_latency(assistant, sample_qs: list[str], cuad_rows: list[dict], console
 def cold_start(index_dir: Path, runs: int, console) -> tuple[str, list[float]]:
     """Wall time from process start to exit (the answer is printed last), as a user sees it."""
     bin_dir = Path(sys.executable).parent
-    if importlib.util.find_spec("assistant.cli") is not None and (bin_dir / "clauseqa").exists():
+    if importlib.util.find_spec("ui.cli") is not None and (bin_dir / "clauseqa").exists():
         label = f'clauseqa ask "..." --index {index_dir.relative_to(REPO)}'
         cmd = [str(bin_dir / "clauseqa"), "ask", COLD_QUESTION, "--index", str(index_dir)]
     else:
@@ -124,6 +124,8 @@ Ranker = Callable[[dict, int], list]  # (row, k) -> clauses, best first
 
 def rankers(assistant, within_file: bool) -> dict[str, Ranker]:
     """ClauseQA's hybrid retrieval, and its two internal rankings alone over the same chunks."""
+    import numpy as np
+
     from assistant.text import content_terms
 
     retriever = assistant.retriever
@@ -136,11 +138,12 @@ def rankers(assistant, within_file: bool) -> dict[str, Ranker]:
 
     def bm25(row, k):
         allowed = retriever._allowed(None, files(row))
-        return [retriever.clauses[i] for i, _ in retriever._lexical(content_terms(row["question"]), allowed, k)]
+        return [retriever._clause(n) for n, _ in retriever._lexical(content_terms(row["question"]), allowed, k)]
 
     def dense(row, k):
-        vector = assistant.embedder.embed_query(row["question"])
-        return [retriever.clauses[i] for i, _ in assistant.store.query(vector, k, files(row))]
+        vector = np.asarray(assistant.embedder.embed_query(row["question"]), dtype=np.float32)
+        allowed = retriever._allowed(None, files(row))
+        return [retriever._clause(n) for n, _ in retriever._dense(vector, allowed, None, k)]
 
     return {"hybrid (ClauseQA)": hybrid, "BM25 alone": bm25, "dense alone": dense}
 

@@ -16,7 +16,7 @@ import numpy as np
 from index.clean import clean_for_embedding
 from index.embedders import Embedder
 from index.errors import LoadError
-from index.facts import clause_facts
+from index.facts import FileFacts, clause_facts
 from index.loaders import iter_input_files, load_document
 from index.segment import segment
 from index.spans import embedded_spans
@@ -162,7 +162,6 @@ def _prepare(path: Path, store: ChromaStore, embedder: Embedder, indexed: dict[s
     reusable = store.file_embeddings(document.name) if previous else {}
     rows = [(n, s, e, w, text) for n, c in enumerate(segmented.clauses) for s, e, w, text in embedded_spans(c.text)]
     span_texts = [r[4] for r in rows]
-    old_vectors = store.file_vectors(previous) if previous else None
     record = IndexedFile(name=document.name, path=str(path.resolve()), sha256=document.sha256,
                          kind=document.kind, clauses=len(segmented.clauses), agreements=segmented.agreements,
                          pipeline=pipeline_version())
@@ -171,7 +170,7 @@ def _prepare(path: Path, store: ChromaStore, embedder: Embedder, indexed: dict[s
                      [i for i, h in enumerate(hashes) if h not in reusable], previous is not None,
                      np.asarray([r[:4] for r in rows], dtype=np.int32).reshape(-1, 4), span_texts,
                      np.asarray([text_hash(t) for t in span_texts], dtype=np.int64),
-                     old_vectors.reusable() if old_vectors is not None else {})
+                     store.reusable_spans(previous) if previous else {})
 
 
 def _embed_and_store(pending: list[_Prepared], store: ChromaStore, embedder: Embedder) -> None:
@@ -189,7 +188,7 @@ def _embed_and_store(pending: list[_Prepared], store: ChromaStore, embedder: Emb
                                   dtype=np.float32).reshape(len(p.span_texts), embedder.dimension)
         store.replace_file(p.record, p.clauses, p.hashes,
                            [fresh[i] if i in fresh else p.reusable[h] for i, h in enumerate(p.hashes)],
-                           spans=(p.spans, span_vectors, p.span_hashes, clause_facts(p.clauses)))
+                           spans=(p.spans, span_vectors, p.span_hashes, FileFacts.of(clause_facts(p.clauses))))
         p.report = FileReport(str(p.path), p.record.name, "updated" if p.updated else "indexed",
                               agreements=len(p.record.agreements), clauses=len(p.clauses), embedded=len(p.todo))
 

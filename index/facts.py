@@ -3,9 +3,13 @@ index time: its lexical terms, the words of its section's title, the words of it
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
 
 from index.clean import clean_for_embedding
 from index.terms import content_terms
@@ -21,12 +25,40 @@ class ClauseFacts:
     title: tuple[str, ...] = ()  # words of the section's title ("12. Governing Law."), for every part
     lead_in: tuple[str, ...] = ()  # words of a sub-item's short lead-in ("You further warrant that:")
 
-    def to_json(self) -> list:
-        return [list(self.terms), list(self.title), list(self.lead_in)]
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """The ClauseFacts of one file, compact: its distinct stems once, each clause's as numbers."""
+
+    vocabulary: tuple[str, ...]
+    term_ids: np.ndarray  # int32 indexes into vocabulary, clause after clause
+    term_ptr: np.ndarray  # int64, clause i's stems are term_ids[term_ptr[i]:term_ptr[i + 1]]
+    titles: tuple[tuple[str, ...], ...]
+    lead_ins: tuple[tuple[str, ...], ...]
 
     @classmethod
-    def from_json(cls, row: list) -> "ClauseFacts":
-        return cls(*(tuple(part) for part in row))
+    def of(cls, facts: Sequence[ClauseFacts]) -> "FileFacts":
+        vocabulary: dict[str, int] = {}
+        ids = [vocabulary.setdefault(t, len(vocabulary)) for f in facts for t in f.terms]
+        ptr = np.concatenate([[0], np.cumsum([len(f.terms) for f in facts], dtype=np.int64)]).astype(np.int64)
+        return cls(tuple(vocabulary), np.asarray(ids, dtype=np.int32), ptr,
+                   tuple(f.title for f in facts), tuple(f.lead_in for f in facts))
+
+    def __len__(self) -> int:
+        return len(self.titles)
+
+    def save(self, folder: Path) -> None:
+        np.save(folder / "term_ids.npy", self.term_ids)
+        np.save(folder / "term_ptr.npy", self.term_ptr)
+        (folder / "facts.json").write_text(json.dumps({
+            "vocabulary": self.vocabulary, "titles": self.titles, "lead_ins": self.lead_ins}), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> "FileFacts":
+        meta = json.loads((folder / "facts.json").read_text(encoding="utf-8"))
+        return cls(tuple(meta["vocabulary"]), np.load(folder / "term_ids.npy"), np.load(folder / "term_ptr.npy"),
+                   tuple(tuple(t) for t in meta["titles"]), tuple(tuple(t) for t in meta["lead_ins"]))
 
 
 def clause_facts(clauses: Sequence[Clause]) -> list[ClauseFacts]:

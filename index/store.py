@@ -117,6 +117,10 @@ class ChromaStore:
         """The clause and span vectors stored for this version of the file, memory-mapped."""
         return self.vectors.read(VectorFolder.key(record.sha256, record.pipeline))
 
+    def reusable_spans(self, record: IndexedFile) -> dict:
+        """Span vectors of the stored version of a file, by text hash."""
+        return self.vectors.reusable(VectorFolder.key(record.sha256, record.pipeline))
+
     def prune_vectors(self, records: Sequence[IndexedFile]) -> None:
         """Drop the vectors of file versions no longer indexed."""
         self.vectors.remove([VectorFolder.key(r.sha256, r.pipeline) for r in records])

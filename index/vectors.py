@@ -5,7 +5,6 @@ ask touches only the files it cites and a 400-contract index costs no RAM until 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import tempfile
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.facts import ClauseFacts
+from index.facts import FileFacts
 
 _FILES = ("clauses.npy", "spans.npy", "span_vectors.npy", "span_hashes.npy")
 
@@ -34,16 +33,13 @@ class FileVectors:
     spans: np.ndarray  # (n_spans, 4) int32: clause row, start, end (within the clause text), width
     span_vectors: np.ndarray  # (n_spans, dim) float32, unit length
     span_hashes: np.ndarray  # (n_spans,) int64: text_hash of what was embedded
-    facts: tuple[ClauseFacts, ...] = ()  # one per clause row
+    facts: FileFacts  # one row per clause row
 
     def clause_spans(self, row: int) -> tuple[np.ndarray, np.ndarray]:
         """(offsets rows (start, end, width), vectors) of one clause's candidate spans, in order."""
         lo, hi = np.searchsorted(self.spans[:, 0], [row, row + 1])
         return self.spans[lo:hi, 1:], self.span_vectors[lo:hi]
 
-    def reusable(self) -> dict[int, np.ndarray]:
-        """Span vectors by text hash: what a rebuild of this file need not embed again."""
-        return dict(zip(self.span_hashes.tolist(), self.span_vectors))
 
 
 class VectorFolder:
@@ -59,7 +55,7 @@ class VectorFolder:
         return f"{sha256[:24]}-{pipeline or 'none'}"
 
     def write(self, key: str, clauses: np.ndarray, spans: np.ndarray, span_vectors: np.ndarray,
-              span_hashes: np.ndarray, facts: Sequence[ClauseFacts]) -> None:
+              span_hashes: np.ndarray, facts: FileFacts) -> None:
         if (self.root / key).is_dir():
             return  # same content, same pipeline: the same vectors
         self.root.mkdir(parents=True, exist_ok=True)
@@ -67,7 +63,7 @@ class VectorFolder:
         try:
             for name, array in zip(_FILES, (clauses, spans, span_vectors, span_hashes)):
                 np.save(staging / name, array)
-            (staging / "facts.json").write_text(json.dumps([f.to_json() for f in facts]), encoding="utf-8")
+            facts.save(staging)
             os.replace(staging, self.root / key)
         except OSError:
             shutil.rmtree(staging, ignore_errors=True)
@@ -81,13 +77,21 @@ class VectorFolder:
         folder = self.root / key
         try:
             arrays = [np.load(folder / name, mmap_mode="r") for name in _FILES]
-            facts = tuple(ClauseFacts.from_json(row)
-                          for row in json.loads((folder / "facts.json").read_text(encoding="utf-8")))
-        except (OSError, ValueError):
+            facts = FileFacts.load(folder)
+        except (OSError, ValueError, KeyError, TypeError):  # absent, or written by an older version
             return None
         vectors = FileVectors(*arrays, facts)
         self._open[key] = vectors
         return vectors
+
+    def reusable(self, key: str) -> dict[int, np.ndarray]:
+        """Span vectors of a stored version by text hash: what a rebuild need not embed again."""
+        try:
+            hashes = np.load(self.root / key / "span_hashes.npy")
+            vectors = np.load(self.root / key / "span_vectors.npy", mmap_mode="r")
+        except (OSError, ValueError):
+            return {}
+        return dict(zip(hashes.tolist(), vectors))
 
     def remove(self, keep: Sequence[str]) -> None:
         """Drop every version not in `keep` (an open map stays readable until released)."""

@@ -69,7 +69,7 @@ def test_index_stores_every_candidate_span_with_the_vector_of_its_text(folder, t
         texts = [text for *_, text in embedded_spans(clause.text)]
         np.testing.assert_allclose(vectors, np.asarray(embedder.inner.embed(texts)), atol=1e-6)
     law = next(c for _, c in clauses if "Delaware" in c.text)
-    assert stored.facts[[c for _, c in clauses].index(law)].title == ("govern", "law")
+    assert stored.facts.titles[[c for _, c in clauses].index(law)] == ("govern", "law")
 
 
 def test_an_ask_embeds_only_the_question(folder, tmp_path):
