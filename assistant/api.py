@@ -55,6 +55,7 @@ class Assistant:
         self._snapshot: Snapshot | None = None
         self._writing = threading.Lock()  # one build at a time; asks never take it
         self._opening = threading.Lock()  # the first snapshot is taken once
+        self._model_lock = threading.Lock()
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -85,13 +86,21 @@ class Assistant:
         """The fitted ranker and found decision, loaded on the first answer (fitting needs none)."""
         return self._evidence_model or EvidenceModel.load()
 
-    @cached_property
+    @property
     def embedder(self):
         """Loaded on first use: listing the index needs no model."""
-        from index.embedders import get_embedder
+        with self._model_lock:
+            if self._embedder is None:
+                from index.embedders import get_embedder
 
-        # without an explicit model, questions are embedded with the model the index was built with
-        return self._embedder or get_embedder(self.settings.model or self.store.model())
+                # without an explicit model, questions are embedded with the model the index was built with
+                self._embedder = get_embedder(self.settings.model or self.store.model())
+        return self._embedder
+
+    def _load_model_aside(self) -> None:
+        """Start loading the model while the first snapshot is read: a cold ask needs both."""
+        if self._embedder is None and self._snapshot is None and not self._model_lock.locked():
+            threading.Thread(target=lambda: self.embedder, name="clauseqa-model", daemon=True).start()
 
     @property
     def index_dir(self) -> str:
@@ -215,6 +224,7 @@ class Assistant:
         question = (question or "").strip()
         if not question:
             raise EmptyQuestion("The question is empty — ask something, e.g. \"Which law governs Xin Wang's agreement?\"")
+        self._load_model_aside()
         snapshot = self.snapshot  # the whole ask reads this one view, whatever is indexed meanwhile
         if files:
             missing = [f for f in files if f not in snapshot.files]
