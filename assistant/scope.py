@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -182,5 +183,6 @@ def _acronyms(names: Sequence[str]) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=8192)  # agreement labels come back question after question
 def _norm(text: str) -> str:
     return " ".join(tokens(re.sub(r"<[^>]+>", " ", text)))
