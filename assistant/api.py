@@ -114,7 +114,9 @@ class Assistant:
 
         with self._writing:
             report = build_index(paths, self.store, self.embedder, progress=progress)
-            self._snapshot = take_snapshot(self.store)  # asks under way keep the one they started with
+            # asks under way keep the snapshot they started with; files that did not change are
+            # carried over from it, not read again
+            self._snapshot = take_snapshot(self.store, self._snapshot)
             self._texts.clear()
         return report
 

@@ -99,6 +99,10 @@ class HybridRetriever:
         self._vectors[name] = None
         return FileFacts.of(clause_facts([self._clause(n) for n in positions])), np.arange(len(positions))
 
+    def file_clauses(self, name: str) -> list[tuple[str, Clause]]:
+        """(chunk id, clause) of one file's chunks, in their stored order."""
+        return [(self.ids[n], self._clause(n)) for n in self._by_file.get(name, np.zeros(0, dtype=np.int64)).tolist()]
+
     # -- ranking --------------------------------------------------------------------------
 
     def search(self, query: Query, k: int = 8, agreements: Collection[str] | None = None,

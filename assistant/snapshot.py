@@ -20,13 +20,21 @@ class Snapshot:
     scope_finder: ScopeFinder
 
 
-def take_snapshot(store: ChromaStore) -> Snapshot:
-    """Read the index as it is now (files first: chunks written later are not part of it)."""
+def take_snapshot(store: ChromaStore, previous: Snapshot | None = None) -> Snapshot:
+    """Read the index as it is now (files first: chunks written later are not part of it). With
+    the previous snapshot, only files that changed since are read again."""
     files = store.files()
+    kept = {name for name, record in files.items()
+            if previous is not None and previous.files.get(name) == record}
+    fresh = sorted(set(files) - kept)
+    if previous is None:
+        read = store.all_clauses()
+    else:
+        read = [ic for name in kept for ic in previous.retriever.file_clauses(name)]
+        read += store.all_clauses(fresh) if fresh else []
     # chunk ids start with their file version's hash: a file being replaced right now counts in
     # the version its record names
-    clauses = [(i, c) for i, c in store.all_clauses()
-               if c.file in files and i.split(":", 1)[0] == files[c.file].sha256[:12]]
+    clauses = [(i, c) for i, c in read if c.file in files and i.split(":", 1)[0] == files[c.file].sha256[:12]]
     retriever = HybridRetriever(store, clauses, files)
     counts: dict[str, int] = {}
     for c in retriever.clauses.values():

@@ -1,4 +1,4 @@
-"""Frozen dataclasses every face receives: citations and answers."""
+"""Frozen dataclasses every face receives: citations, values, groups and answers."""
 
 from __future__ import annotations
 
@@ -23,6 +23,31 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Value:
+    """A short answer taken verbatim from a cited quote: `document_text[start:end] == text`, and
+    [start, end) lies inside the citation it names, so a face can highlight it inside the quote."""
+
+    text: str
+    start: int  # absolute offsets in the file's text, like Citation.start/end
+    end: int
+    kind: str  # what it is: see assistant.values.KINDS; "yes"/"no" for a plainly stated yes or no
+    citation: int = 0  # index into Answer.citations (0-based; the text's marker is [citation + 1])
+
+
+@dataclass(frozen=True)
+class AnswerGroup:
+    """Agreements whose evidence says the same thing, in an answer that covers several agreements."""
+
+    value: str  # the shared value as first written ("California"), or the shared quote as displayed
+    key: str  # what was compared: the value or the quote normalised (case, spacing, punctuation)
+    kind: str  # the value's kind, or "quote" when the agreements are grouped by what their quotes say
+    agreements: tuple[str, ...]  # agreement labels, in citation order
+    keys: tuple[str, ...]  # "file#n", one per agreement
+    clauses: tuple[str, ...]  # the clause each agreement's first citation cites, one per agreement
+    citations: tuple[int, ...]  # indexes into Answer.citations (0-based), all the group's citations
+
+
+@dataclass(frozen=True)
 class Answer:
     question: str
     text: str  # short answer with markers [1], [2] ...
@@ -33,6 +58,8 @@ class Answer:
     seconds: float = 0.0
     mode: str = "extractive"  # or the chat model's name
     unsupported: tuple[str, ...] = field(default_factory=tuple)  # sentences dropped by verification
+    values: tuple[Value, ...] = ()  # the short answer's values, each a span of a cited quote
+    groups: tuple[AnswerGroup, ...] = ()  # agreements that say the same, when several are cited
 
     def to_dict(self) -> dict:
         return asdict(self)

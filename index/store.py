@@ -157,9 +157,21 @@ class ChromaStore:
     # -- reading -------------------------------------------------------------------------
 
     @_reachable
-    def all_clauses(self) -> list[tuple[str, Clause]]:
-        got = self.chunks().get(include=["documents", "metadatas"])
-        return [(i, _clause_from(d, m)) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
+    def all_clauses(self, files: Sequence[str] | None = None) -> list[tuple[str, Clause]]:
+        """(chunk id, clause) of every chunk, or of the chunks of the given files, read in pages."""
+        out = []
+        if files is not None:
+            for i in range(0, len(files), 50):
+                names = list(files[i:i + 50])
+                where = {"file": names[0]} if len(names) == 1 else {"file": {"$in": names}}
+                got = self.chunks().get(where=where, include=["documents", "metadatas"])
+                out += [(i, _clause_from(d, m)) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
+            return out
+        total = self.chunks().count()
+        for offset in range(0, total, 5000):  # pages bound the peak memory of a large index
+            got = self.chunks().get(include=["documents", "metadatas"], limit=5000, offset=offset)
+            out += [(i, _clause_from(d, m)) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
+        return out
 
     @_reachable
     def query(self, embedding: Sequence[float], k: int, files: Sequence[str] | None = None,
