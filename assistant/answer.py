@@ -1,4 +1,5 @@
-"""The offline extractive answerer: quote the evidence the ranker trusts, cite it, or say not found."""
+"""The offline extractive answerer: quote the evidence the ranker trusts, cite it, or say not found;
+a value the quotes state (a date, a law, a name ...) or a plain yes/no comes first."""
 
 from __future__ import annotations
 
@@ -7,12 +8,16 @@ import re
 import numpy as np
 
 from assistant.evidence import CANDIDATE_FEATURES, Candidate, EvidenceSet
+from assistant.features import question_types
+from assistant.groups import by_agreement, group, shown, summary
 from assistant.ranker import Selection
+from assistant.shapes import normalise
+from assistant.types import Answer, AnswerGroup, Citation, Value
+from assistant.values import agreement_values, is_yes_no, named_in, wanted
+from assistant.verdict import verdict
 from index.terms import topic_words
-from assistant.types import Answer, Citation
 
 _IDF_COVERAGE = CANDIDATE_FEATURES.index("s_idf_cov")
-_MARKUP = re.compile(r"</?u>|</?sup>|\*\*|\$[^$\n]{0,40}\$|^#+\s*")
 
 
 def compose(question: str, evidence: EvidenceSet, probabilities: np.ndarray, found_probability: float,
@@ -46,7 +51,58 @@ def compose(question: str, evidence: EvidenceSet, probabilities: np.ndarray, fou
         text = "\n".join([f"{label}:"] + [f"- clause {base_clause(c.hit.clause.clause_id)}: "
                                           f"\"{display(cite.quote)}\" [{n}]"
                                           for n, ((c, _), cite) in enumerate(zip(chosen, citations), 1)])
-    return Answer(question=question, text=text, found=True, citations=tuple(citations), searched=searched)
+    values, groups, lead = short_answer(question, evidence.asked or question_types(question), citations, aggregate)
+    return Answer(question=question, text=f"{lead}\n{text}" if lead else text, found=True, citations=tuple(citations),
+                  searched=searched, values=values, groups=groups)
+
+
+def short_answer(question: str, asked: tuple[float, ...], citations: list[Citation],
+                 aggregate: bool = False) -> tuple[tuple[Value, ...], tuple[AnswerGroup, ...], str]:
+    """(values, groups, first line): what the cited quotes state that the question asks for, the
+    agreements grouped by it when several are cited, and the line that says so ("" for none)."""
+    agreements = by_agreement(citations)
+    kinds = wanted(question, asked)
+    values = tuple(v for indexes in agreements.values()
+                   for v in agreement_values(question, kinds, citations, indexes, aggregate))
+    if len(agreements) > 1:
+        groups = group(citations, values)
+        return values, groups, summary(groups, citations)
+    if is_yes_no(question):
+        # "can the client terminate on notice?" asks for a yes, not the notice period; a value
+        # answers a yes/no question only when the question names one to confirm ("... Delaware law?")
+        values = tuple(v for v in values if v.kind in named_in(question, kinds))
+        if values:
+            return values, (), _values_line(question, values)
+        indexes = next(iter(agreements.values()))
+        said = verdict(question, citations, indexes)
+        if said:
+            return (said,), (), f"{said.kind.capitalize()} [{said.citation + 1}]"
+        first = citations[indexes[0]]
+        return (), (), f"{_clause_name(first.clause)} addresses this, without a plain yes or no [{indexes[0] + 1}]"
+    if values:
+        return values, (), _values_line(question, values)
+    return (), (), ""
+
+
+def _values_line(question: str, values: tuple[Value, ...]) -> str:
+    """"Delaware [1]"; values of one citation share its marker ("Acme Robotics, Inc.; Birch Analytics LLC [1]");
+    "Yes: Massachusetts [1]" when a yes/no question names the very value the quote states."""
+    parts: list[str] = []
+    for n, value in enumerate(values):
+        last = n + 1 == len(values) or values[n + 1].citation != value.citation
+        parts.append(shown(value.text) + (f" [{value.citation + 1}]" if last else ""))
+    line = "; ".join(parts)
+    asked = f" {normalise(question, 'text')} "
+    if is_yes_no(question) and all(f" {normalise(v.text, 'text')} " in asked for v in values):
+        line = f"Yes: {line}"
+    return line
+
+
+def _clause_name(clause: str) -> str:
+    if clause[:1].isdigit():
+        return f"Clause {clause}"
+    named = {"signatures": "The signature block", "preamble": "The preamble"}
+    return named.get(clause, clause[:1].upper() + clause[1:])
 
 
 def _supporting(ranked: list[tuple[Candidate, float]], selection: Selection) -> list[tuple[Candidate, float]]:
@@ -97,4 +153,4 @@ def base_clause(clause_id: str) -> str:
 
 
 def display(quote: str) -> str:
-    return re.sub(r"\s+", " ", _MARKUP.sub("", quote)).strip()
+    return shown(quote)

@@ -1,73 +1,28 @@
 """Values an answer can state first: the span of a cited quote that holds what the question asks
 for (a date, a duration, an amount, a governing law, a court, a title, an address, a party or a
-signer), found by the shape such values have in any contract, never guessed from outside the quote."""
+signer), read by its shape (assistant.shapes) and stated only when one value is singled out, never
+guessed from outside the quote."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 from assistant.features import QUESTION_TYPES
+from assistant.shapes import FINDERS, normalise
 from assistant.text import related
 from assistant.types import Citation, Value
 from index.terms import content_terms
 
 KINDS = ("signer", "law", "court", "title", "amount", "date", "duration", "place", "party")
 _SPECIFIC = ("law", "court", "title", "amount", "date", "duration")
+# The words that only say which kind is asked for ("what date"), not which value of it.
+_GENERIC = {"date": {"date", "day", "time"}, "amount": {"amount", "much", "sum", "valu", "number"}}
 
-# -- the shapes ---------------------------------------------------------------------------------
-
-_CAP = r"[A-Z][\w'’&-]*(?:\.(?=[\w ,]))?"  # a capitalised word; a full stop only inside ("St. Louis")
-_NAMEPLACE = rf"{_CAP}(?:\s+(?:and|of|de|du|upon)\s+{_CAP}|\s+{_CAP})*"
-_PLACE = (rf"(?:(?:County|City|State|Commonwealth|Province|District|Borough|Canton)\s+of\s+)?{_NAMEPLACE}"
-          rf"(?:,\s*{_NAMEPLACE})?")
-_REGION = r"(?:(?:State|Commonwealth|Province|Republic|Kingdom|Federal Republic|Canton|Emirate|Territory|District)\s+of\s+)?"
-_LAW = re.compile(rf"\b[Ll]aws?\s+(?:in\s+force\s+in|of)\s+(?:the\s+)?{_REGION}(?P<v>{_NAMEPLACE})"
-                  rf"|\b(?:governed\s+by|subject\s+to|construed\s+(?:in\s+accordance\s+with|under))\s+(?:the\s+)?"
-                  rf"(?P<w>{_CAP}(?:\s+{_CAP})*)\s+law\b"
-                  rf"|\b[Gg]overning\s+[Ll]aw\s*[:–-]\s*(?:the\s+)?{_REGION}(?P<x>{_NAMEPLACE})")
-_FORUM = re.compile(r"\b(?:jurisdiction|venue|forum|submits?|exclusive|disputes?|arbitrat\w*|heard|brought|"
-                    r"litigat\w*|proceedings?|actions?|suits?)\b", re.I)
-_COURT = re.compile(rf"\bcourts?\b[^.;:()]{{0,60}}?\b(?:in|of|for)\s+(?:the\s+)?(?P<v>{_PLACE})"
-                    rf"|\barbitrat\w*\b[^.;]{{0,80}}?\b(?:administered\s+by|rules\s+of|before)\s+(?:the\s+)?"
-                    rf"(?P<w>{_CAP}(?:\s+(?:of|for|and|&)\s+{_CAP}|\s+{_CAP})*)"
-                    rf"|\barbitrat\w*\b[^.;]{{0,80}}?\b(?:in|at)\s+(?P<x>{_PLACE})")
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
-          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_DATE = re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*(?:,|-|–|and|&)\s*(?:{_MONTH}\s+)?{_DAY})*,?\s+\d{{4}}\b"
-                   rf"|\b{_DAY}\s+(?:day\s+of\s+)?{_MONTH},?\s+\d{{4}}\b"
-                   r"|\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b")
-_NUMWORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-            r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
-_DURATION = re.compile(rf"\b(?:\d+|{_NUMWORD}(?:[\s-]+{_NUMWORD})*)(?:\s*\(\d+\))?\s+"
-                       r"(?:calendar\s+|business\s+|working\s+|consecutive\s+)?(?:days?|weeks?|months?|years?)\b", re.I)
-_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_CURRENCY = r"(?:USD|US\$|EUR|GBP|CAD|AUD|CHF|JPY|INR|CNY|RMB|SGD|HKD|NZD|SEK|NOK|DKK)"
-_AMOUNT = re.compile(rf"(?:[$€£¥]\s?{_NUMBER}|\b{_CURRENCY}\s?{_NUMBER})(?:\s?(?:million|billion|thousand)\b)?"
-                     r"(?:\s+per\s+(?:hour|day|week|month|year|annum|unit|copy)\b)?"
-                     rf"|\b{_NUMBER}\s?(?:%|percent\b|per\s+cent\b)|\b{_NUMBER}\s+(?:dollars|euros|pounds)\b")
-_ENTITLED = re.compile(r"\b(?:[Ee]ntitled|[Tt]itled)\b(?![ \t]+to\b)[ \t]*:?[ \t]*(?:\n[ \t]*)*[\"“]?"
-                       r"(?P<v>[^\n\"“”]{3,300}?)[\"”]?[ \t]*(?=\(|\n|$|[\"”])")
-_TITLE_LINE = re.compile(r"^[ \t>*#-]*(?:\*\*)?(?P<event>Event[ \t]*)?Titles?(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*"
-                         r"(?P<v>[^\n]*[^\s*])", re.M)
-_HEADING = re.compile(r"^[ \t#*]*(?P<v>[A-Z][A-Z0-9 ,&'’-]{3,}(?:AGREEMENT|CONTRACT|LICEN[CS]E|LEASE|PLAN))\b", re.M)
-_ADDRESS = re.compile(r"\b(?:located|offices?|address(?:ed)?|situated|principal\s+(?:place\s+of\s+business|office))"
-                      r"\s+(?:is\s+)?(?:at|in|:)\s+(?P<v>\d[^\n()\"“”;]{3,150}?)"
-                      r"(?=\s*(?:\(|;|\n|\.(?:\s|$)|$|,\s+(?:and|or|a|an|the)\b))")
-_SUFFIX = r"(?:,?\s+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Co|LP|L\.P|plc|GmbH|AG|S\.A|B\.V|N\.V)\b\.?)?"
-_ORG = rf"(?:the\s+)?{_CAP}(?:\s+(?:of|for|on|&|de)\s+{_CAP}|\s+{_CAP})*(?:\s*\([A-Z]{{2,10}}\))?{_SUFFIX}"
-_DESCRIBED = r"(?:,\s+an?\s+[^()\"“”]{0,160}?)?"
-_DEFINED = re.compile(r"\(\s*(?:the\s+|hereinafter\s+(?:the\s+)?)?[\"“](?:the\s+)?(?P<role>[A-Za-z][\w -]{1,40})[\"”]\s*\)")
-_NAMED_BEFORE = re.compile(rf"(?P<v>{_ORG}){_DESCRIBED}[\s,]*$")
-_BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{_ORG}){_DESCRIBED}\s*(?:\([^()]{{1,40}}\))?\s*,?\s+and\s+(?P<b>{_ORG})")
-_TOKEN = r"[A-Z][\w.'’-]*[\w'’](?![\w.'’-])(?![ \t]*:)"
-_NAME_LINE = re.compile(r"(?:^|(?<=\s))(?i:name(?:\s*\(print(?:ed)?\))?|by|signature|signed(?:\s+by)?)[ \t]*:[ \t]*"
-                        rf"(?:</?u>)?(?:/s/)?[ \t]*(?:</?u>)?[ \t]*(?P<v>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,3}})", re.M)
-_NOT_A_VALUE = {"this", "that", "such", "said", "agreement", "party", "parties", "each", "any", "all", "its", "his",
-                "her", "their", "our", "your", "which", "whose", "date", "name", "title", "signature"}
 _WH = re.compile(r"\b(who|whom|whose|when|where|how\s+long|how\s+much|how\s+many|what|which)\b", re.I)
+_ASKS_SIGNER = re.compile(r"\bsignator|\bsigner|\bsigned\s+(?:for|by|on\s+behalf)"
+                          r"|\b(?:who|people|persons?)\b.{0,40}\bsign", re.I | re.S)
 _YESNO = re.compile(r"^\s*(is|are|does|do|did|can|could|may|must|has|have|will|shall|should|was|were)\b", re.I)
 
 
@@ -76,10 +31,11 @@ def wanted(question: str, asked: Sequence[float]) -> tuple[str, ...]:
     features.question_types; the question's wh-word narrows them ("when" asks for a date even when
     "sign" is in the question)."""
     names = {name for (name, _), flag in zip(QUESTION_TYPES, asked) if flag}
+    if re.search(r"\bdates\b", question, re.I):
+        names.add("date")  # "what event dates ...?"
     wh = _WH.search(question)
     word = re.sub(r"\s+", " ", wh.group(1).lower()) if wh else ""
-    signer = bool(re.search(r"\bsignator|\bsigner|\bsigned\s+(?:for|by|on\s+behalf)|\bwho\b.{0,40}\bsign", question,
-                            re.I | re.S))
+    signer = bool(_ASKS_SIGNER.search(question))
     if word == "how long" or (word == "how many" and "duration" in names):
         return ("duration",)
     if word in ("how much", "how many"):
@@ -101,8 +57,17 @@ def wanted(question: str, asked: Sequence[float]) -> tuple[str, ...]:
 
 
 def is_yes_no(question: str) -> bool:
-    """A question answered by yes or no ("may the author publish elsewhere?"), not a choice ("A or B?")."""
-    return bool(_YESNO.match(question)) and not re.search(r"\bor\b", question, re.I)
+    """A question answered by yes or no ("may the author publish elsewhere?"), not a choice
+    ("California or Massachusetts law?", "exclusive or not?")."""
+    return bool(_YESNO.match(question)) and not re.search(r"[A-Z][\w'’-]*\s+or\s+[A-Z]|\bor\s+(?:not|non-?\w)",
+                                                          question)
+
+
+def named_in(question: str, kinds: Sequence[str]) -> tuple[str, ...]:
+    """The kinds of value the question itself names ("governed by Massachusetts law?", "within 30 days?"):
+    a yes/no question is answered by such a value only when it names one to confirm."""
+    itself = Citation(file="", agreement="", clause="", quote=question, start=0, end=len(question), score=0.0)
+    return tuple(k for k in kinds if k not in ("signer", "party", "place") and FINDERS[k](question, "", itself))
 
 
 def agreement_values(question: str, kinds: Sequence[str], citations: Sequence[Citation], indexes: Sequence[int],
@@ -135,11 +100,11 @@ def _ordered(kind: str, question: str, citations: Sequence[Citation], indexes: S
 def _choose(kind: str, question: str, citation: Citation, aggregate: bool) -> list[tuple[int, int]] | None:
     """The spans of one citation to state: [] when it has none, None when it is ambiguous."""
     quote = citation.quote
-    spans = _FINDERS[kind](quote, question, citation)
+    spans = [(s, e) for s, e in FINDERS[kind](quote, question, citation) if _about(kind, question, citation, s, e)]
     if not aggregate and kind not in ("law", "court", "title"):
         # a value the question already names is the premise, not the answer ("who signed on Sep 23?")
-        asked = normalise(question, "text")
-        spans = [(s, e) for s, e in spans if normalise(quote[s:e], "text") not in asked]
+        asked = f" {normalise(question, 'text')} "
+        spans = [(s, e) for s, e in spans if f" {normalise(quote[s:e], 'text')} " not in asked]
     if kind in ("law", "party") or len(spans) <= 1:
         return spans[:1] if kind != "party" else spans
     distinct = {normalise(quote[s:e], kind): (s, e) for s, e in reversed(spans)}  # the first of each
@@ -150,10 +115,38 @@ def _choose(kind: str, question: str, citation: Citation, aggregate: bool) -> li
     return _nearest(question, quote, sorted(distinct.values()))
 
 
+def _about(kind: str, question: str, citation: Citation, start: int, end: int) -> bool:
+    """A date or amount is stated only when the words around it share one with the question beyond
+    the kind's own ("effective" date, "event" date, the "rent"): a quote holds many dates, and the
+    signing date does not say when the agreement terminates."""
+    if kind not in _GENERIC:
+        return True
+    words = re.findall(r"[\w'’-]+", question)
+    # names say whose agreement it is, not which of its dates: "when did Dan Alistarh sign?"
+    plain = " ".join(w for n, w in enumerate(words) if n == 0 or not w[:1].isupper())
+    wanted = set(content_terms(plain)) - _GENERIC[kind]
+    return not wanted or bool(terms(" ".join(wanted)) & terms(_context(citation, start, end)))
+
+
+def _context(citation: Citation, start: int, end: int) -> str:
+    """The words around a span of the quote, read in its clause: 80 characters before it on its line
+    (and the line above, for a "Date: ..." line under its label), 40 after, and the clause's name."""
+    text, at = citation.clause_text, citation.start - citation.clause_start
+    if not (0 <= at and text[at:at + len(citation.quote)] == citation.quote):
+        text, at = citation.quote, 0
+    a, b = at + start, at + end
+    line = text.rfind("\n", 0, a) + 1
+    before = text[max(line, a - 80):a]
+    if a - line < 20:
+        above = [x for x in text[:line].splitlines() if x.strip()]
+        before = (above[-1] if above else "") + " " + before
+    return f"{before} {text[b:b + 40]} {citation.clause}"
+
+
 def _nearest(question: str, quote: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
     """Of several different values, the one whose neighbourhood shares most words with the question."""
-    terms = _terms(question)
-    scores = [len(terms & _terms(quote[max(0, s - 60):s] + " " + quote[e:e + 40])) for s, e in spans]
+    asked = terms(question)
+    scores = [len(asked & terms(quote[max(0, s - 60):s] + " " + quote[e:e + 40])) for s, e in spans]
     best = max(scores)
     return [spans[scores.index(best)]] if best and scores.count(best) == 1 else None
 
@@ -173,144 +166,9 @@ def _signer(question: str, quote: str, spans: list[tuple[int, int]], label: str,
     return None
 
 
-# -- finders: every span of one kind in a quote, as (start, end) inside it -----------------------
-
-def _law(quote: str, question: str, citation: Citation) -> list[tuple[int, int]]:
-    return _groups(_LAW, quote, ("v", "w", "x"))
-
-
-def _court(quote: str, question: str, citation: Citation) -> list[tuple[int, int]]:
-    spans = []
-    for sentence_start, sentence in _sentences(quote):
-        if _FORUM.search(sentence):
-            spans += [(sentence_start + s, sentence_start + e) for s, e in _groups(_COURT, sentence, ("v", "w", "x"))]
-    return spans
-
-
-def _date(quote: str, question: str, citation: Citation) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _DATE.finditer(quote) if _iso(m.group()) is not None]
-
-
-def _pattern(pattern: re.Pattern) -> Callable[[str, str, Citation], list[tuple[int, int]]]:
-    return lambda quote, question, citation: [_trim(quote, m.start(), m.end()) for m in pattern.finditer(quote)]
-
-
-def _title(quote: str, question: str, citation: Citation) -> list[tuple[int, int]]:
-    event = bool(re.search(r"\bevent\b", question, re.I))
-    thing = re.search(r"\b(?:article|paper|manuscript|work|event|agreement|contract|book)\b", question, re.I)
-    lines = [m for m in _TITLE_LINE.finditer(quote) if bool(m.group("event")) == event
-             and not (thing and not m.group("event") and citation.clause == "signatures")]
-    spans = [_trim(quote, m.start("v"), m.end("v")) for m in lines]
-    if not event:
-        spans += [_trim(quote, m.start("v"), m.end("v")) for m in _ENTITLED.finditer(quote)]
-        if re.search(r"\b(?:agreement|contract)\b", question, re.I) and not re.search(r"\barticle|paper|manuscript",
-                                                                                   question, re.I):
-            spans += [_trim(quote, m.start("v"), m.end("v")) for m in _HEADING.finditer(quote)]
-    return sorted(s for s in spans if s[1] - s[0] >= 3)
-
-
-def _place(quote: str, question: str, citation: Citation) -> list[tuple[int, int]]:
-    return [_trim(quote, m.start("v"), m.end("v")) for m in _ADDRESS.finditer(quote)]
-
-
-def _party(quote: str, question: str, citation: Citation) -> list[tuple[int, int]]:
-    """A party the question names by role ("who is the publisher?" -> `PMLR ("the publisher")`),
-    or both parties of "between A and B" when it asks for the parties."""
-    terms = _terms(question)
-    for m in _DEFINED.finditer(quote):
-        if _terms(m.group("role")) & terms:
-            before = _NAMED_BEFORE.search(quote[max(0, m.start() - 250):m.start()])
-            if before:
-                offset = max(0, m.start() - 250)
-                return [_trim(quote, offset + before.start("v"), offset + before.end("v"))]
-    if re.search(r"\bpart(?:y|ies)\b|\bbetween\b", question, re.I):
-        m = _BETWEEN.search(quote)
-        if m:
-            return [_trim(quote, m.start("a"), m.end("a")), _trim(quote, m.start("b"), m.end("b"))]
-    return []
-
-
-def _signer_names(quote: str, question: str, citation: Citation) -> list[tuple[int, int]]:
-    return [(m.start("v"), m.end("v")) for m in _NAME_LINE.finditer(quote)]
-
-
-_FINDERS: dict[str, Callable[[str, str, Citation], list[tuple[int, int]]]] = {
-    "signer": _signer_names, "law": _law, "court": _court, "title": _title, "amount": _pattern(_AMOUNT),
-    "date": _date, "duration": _pattern(_DURATION), "place": _place, "party": _party,
-}
-
-
-def _groups(pattern: re.Pattern, text: str, names: Sequence[str]) -> list[tuple[int, int]]:
-    spans = []
-    for m in pattern.finditer(text):
-        name = next(n for n in names if m.group(n))
-        s, e = _trim(text, m.start(name), m.end(name))
-        if text[s:e].split()[0].lower() not in _NOT_A_VALUE:
-            spans.append((s, e))
-    return spans
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Without surrounding spaces, markup tags and a closing full stop or comma ("Inc." keeps its)."""
-    while start < end and text[start] in " \t\n\"“*":
-        start += 1
-    while start < end:
-        tail = text[start:end]
-        if tail[-1] in " \t\n,;:\"”*":
-            end -= 1
-        elif tail.endswith(("</u>", "<u>")):
-            end -= len("</u>") if tail.endswith("</u>") else len("<u>")
-        elif tail[-1] == "." and not re.search(r"\b(?:Inc|Corp|Co|Ltd|L\.P|S\.A|B\.V|N\.V|Jr|Sr|St)\.$", tail):
-            end -= 1
-        else:
-            break
-    return start, end
-
-
-def _sentences(text: str) -> list[tuple[int, str]]:
-    out, start = [], 0
-    for m in re.finditer(r"(?<=[.;!?])\s+(?=[A-Z(\"“])|\n\s*\n", text):
-        out.append((start, text[start:m.start()]))
-        start = m.end()
-    out.append((start, text[start:]))
-    return out
-
 
 @lru_cache(maxsize=4096)
-def _terms(text: str) -> frozenset[str]:
+def terms(text: str) -> frozenset[str]:
     """Stems of the text's content words and of their contract synonyms."""
     stems = set(content_terms(text))
     return frozenset(stems.union(*(related(t) for t in stems)) if stems else stems)
-
-
-# -- normal forms, for comparing values ---------------------------------------------------------
-
-def normalise(text: str, kind: str) -> str:
-    """The form two values are compared in: a date as ISO, "sixty (60) days" as "60 days", other
-    text without case, markup, punctuation or a leading "the"."""
-    if kind == "date":
-        iso = _iso(text)
-        if iso:
-            return iso
-    if kind == "duration":
-        text = re.sub(r"\b[a-z][a-z -]*?\s*\((\d+)\)", r"\1", text, flags=re.I)
-    text = re.sub(r"<[^>]+>|\*\*", "", text).casefold()
-    text = re.sub(r"[^\w%$€£]+", " ", text).strip()
-    return re.sub(r"^the\s+", "", text)
-
-
-@lru_cache(maxsize=4096)
-def _iso(text: str) -> str | None:
-    """The date a date span names, as YYYY-MM-DD (python-dateutil when installed); a list of days
-    ("Jul 15, Jul 16, 2020") is kept as written. None when it names no real date ("Feb 30, 2020")."""
-    if re.search(r"\d\s*(?:,|-|–|and|&)\s*(?:[A-Z][a-z]+\.?\s+)?\d{1,2}\b(?!\d)", text.split(",")[0] + text[len(
-            text.split(",")[0]):-4]):
-        return re.sub(r"\s+", " ", text.casefold())
-    try:
-        from dateutil import parser
-    except ImportError:  # dateutil is optional: the span still is a date by its shape
-        return re.sub(r"\s+", " ", text.casefold())
-    try:
-        return parser.parse(re.sub(r"\bday\s+of\b", "", text), fuzzy=False).date().isoformat()
-    except (ValueError, OverflowError):
-        return None

@@ -122,6 +122,12 @@ def ask(question: Annotated[str, typer.Argument(help="The question, in quotes")]
 
 def print_answer(answer) -> None:
     console.print(answer.text, highlight=False, markup=False)
+    if answer.groups:  # agreements that say the same thing, one row per group
+        table = Table("Agreements", "Answer", "Clause", show_lines=False)
+        for g in answer.groups:
+            value = g.value if g.kind != "quote" else f"“{g.value[:80]}{'…' if len(g.value) > 80 else ''}”"
+            table.add_row(", ".join(g.agreements), value, ", ".join(dict.fromkeys(g.clauses)))
+        console.print(table)
     for n, c in enumerate(answer.citations, 1):
         console.print(f"  [{n}] {c.file} · {c.agreement} · clause {c.clause} · chars {c.start}-{c.end}",
                       style="dim", highlight=False, markup=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from assistant.types import AgreementInfo, Answer, Citation
+from assistant.types import AgreementInfo, Answer, AnswerGroup, Citation, Value
 from index.types import BuildReport, FileReport, IndexedFile
 
 INDEX_HEADERS = ["File", "Agreement", "Title", "Date", "Clauses"]
@@ -31,6 +31,7 @@ SOURCES_CSS = """
 .cqa-text { white-space: pre-wrap; line-height: 1.5; font-size: 0.93em; max-height: 320px;
   overflow-y: auto; }
 .cqa-text mark { background: #fde68a; color: #111827; padding: 0 1px; border-radius: 2px; }
+.cqa-text mark strong.cqa-value { font-weight: 700; text-decoration: underline; }
 .cqa-note { color: var(--body-text-color-subdued); font-size: 0.85em; margin-top: 4px; }
 """
 
@@ -47,6 +48,8 @@ def citation_line(number: int, citation: Citation) -> str:
 def answer_markdown(answer: Answer) -> str:
     """The chat message for an answer: its text, then its numbered citations."""
     parts = [html.escape(answer.text.strip(), quote=False) or "(no answer)"]
+    if any(len(g.agreements) > 1 or g.kind != "quote" for g in answer.groups):  # else the lines say it all
+        parts.append(groups_table(answer.groups, answer.citations))
     if not answer.found and answer.searched and answer.searched not in answer.text:
         parts.append(f"*Searched {html.escape(answer.searched, quote=False)}.*")
     if answer.citations:
@@ -58,6 +61,29 @@ def answer_markdown(answer: Answer) -> str:
         parts.append(f"*{n} sentence{'s' if n != 1 else ''} left out: no clause supports "
                      f"{'them' if n != 1 else 'it'}.*")
     return "\n\n".join(parts)
+
+
+def _cell(text: str, limit: int = 0) -> str:
+    text = " ".join(text.split())
+    if limit and len(text) > limit:
+        text = text[:limit - 1].rstrip() + "…"
+    return html.escape(text, quote=False).replace("|", "\\|")
+
+
+def groups_table(groups: Sequence[AnswerGroup], citations: Sequence[Citation] = ()) -> str:
+    """Agreements that say the same thing, one row per group, as a compact Markdown table; each
+    agreement carries the marker of its first citation when the citations are given."""
+    rows = ["| Agreements | Answer | Clause |", "|---|---|---|"]
+    for g in groups:
+        names = []
+        for label, key in zip(g.agreements, g.keys):
+            first = next((i for i in g.citations if i < len(citations)
+                          and f"{citations[i].file}#{citations[i].agreement_number}" == key), None)
+            names.append(label if first is None else f"{label} [{first + 1}]")
+        value = g.value if g.kind != "quote" else f"“{g.value}”"
+        clauses = ", ".join(clause_label(c) for c in dict.fromkeys(g.clauses))
+        rows.append(f"| {_cell(', '.join(names))} | {_cell(value, 90)} | {_cell(clauses)} |")
+    return "\n".join(rows)
 
 
 def _quote_span(citation: Citation) -> tuple[int, int] | None:
@@ -72,20 +98,36 @@ def _quote_span(citation: Citation) -> tuple[int, int] | None:
     return (found, found + len(quote)) if found >= 0 else None
 
 
-def highlight_clause(citation: Citation) -> str:
-    """The clause text, HTML-escaped, with the quoted words in <mark>."""
+def _marked_quote(quote: str, citation: Citation, values: Sequence[Value]) -> str:
+    """The quote, HTML-escaped, with the answer's values in it in <strong class="cqa-value">;
+    a value whose offsets do not check out against the quote is left unmarked."""
+    spans = sorted((v.start - citation.start, v.end - citation.start) for v in values)
+    spans = [(s, e) for s, e in spans if 0 <= s < e <= len(quote)
+             and any(quote[s:e] == v.text for v in values)]
+    out, at = [], 0
+    for s, e in spans:
+        if s < at:
+            continue  # overlapping values: the first one is marked
+        out += [html.escape(quote[at:s]), '<strong class="cqa-value">', html.escape(quote[s:e]), "</strong>"]
+        at = e
+    return "".join(out) + html.escape(quote[at:])
+
+
+def highlight_clause(citation: Citation, values: Sequence[Value] = ()) -> str:
+    """The clause text, HTML-escaped, with the quoted words in <mark> and the answer's values
+    (spans of this quote) in <strong> inside it."""
     text = citation.clause_text
     if not text:
-        return f"<mark>{html.escape(citation.quote)}</mark>"
+        return f"<mark>{_marked_quote(citation.quote, citation, values)}</mark>"
     span = _quote_span(citation)
     if span is None:
         return html.escape(text)
     start, end = span
-    return (html.escape(text[:start]) + "<mark>" + html.escape(text[start:end]) + "</mark>"
+    return (html.escape(text[:start]) + "<mark>" + _marked_quote(text[start:end], citation, values) + "</mark>"
             + html.escape(text[end:]))
 
 
-def source_html(number: int, citation: Citation) -> str:
+def source_html(number: int, citation: Citation, values: Sequence[Value] = ()) -> str:
     e = html.escape
     note = ""
     if citation.clause_text and _quote_span(citation) is None:
@@ -96,7 +138,7 @@ def source_html(number: int, citation: Citation) -> str:
         f'<span class="cqa-file">{e(citation.file)}</span><span>·</span>'
         f'<span class="cqa-agreement">{e(citation.agreement)}</span><span>·</span>'
         f'<span class="cqa-clause-id">{e(clause_label(citation.clause))}</span></div>'
-        f'<div class="cqa-text">{highlight_clause(citation)}</div>{note}</div>'
+        f'<div class="cqa-text">{highlight_clause(citation, values)}</div>{note}</div>'
     )
 
 
@@ -119,7 +161,8 @@ def sources_html(answer: Answer | None) -> str:
         text = "; ".join(facts)
         head = f'<div class="cqa-searched">{html.escape(text[:1].upper() + text[1:])}</div>'
 
-    return head + "".join(source_html(i, c) for i, c in enumerate(answer.citations, 1))
+    return head + "".join(source_html(i, c, [v for v in answer.values if v.citation == i - 1])
+                          for i, c in enumerate(answer.citations, 1))
 
 
 def error_message(exc: Exception) -> str:

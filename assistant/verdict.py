@@ -1,0 +1,141 @@
+"""A plain yes or no, said only when a cited sentence states it in so many words: the verb the
+question asks about under a modal ("may edit", "shall not publish", "will bind", "I warrant"), its
+subject and object agreeing with the question's, outside any "if" clause."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.shapes import sentences
+from assistant.text import related
+from assistant.types import Citation, Value
+from assistant.values import is_yes_no, terms
+from index.terms import content_terms
+
+_AUX = re.compile(r"^\s*(?P<aux>is|are|does|do|did|can|could|may|must|has|have|will|shall|should|was|were)\b", re.I)
+_MODAL = re.compile(
+    r"\b(?:(?P<prohibit>shall\s+not|must\s+not|may\s+not|will\s+not|cannot|can\s*not|can['’]t|won['’]t|"
+    r"shall\s+never|will\s+never|(?:is|are)\s+not\s+(?:permitted|allowed|authori[sz]ed|entitled)\s+to|"
+    r"agrees?\s+not\s+to|"
+    r"undertakes?\s+not\s+to)"
+    r"|(?P<noduty>(?:is|are)\s+not\s+(?:required|obligated|obliged|bound)\s+to|need\s+not"
+    r"|ha(?:s|ve)\s+no\s+obligation\s+to)"
+    r"|(?P<denies>(?:does|do)\s+not)"
+    r"|(?P<permit>may|can|(?:is|are)\s+(?:permitted|allowed|authori[sz]ed|entitled|free)\s+to)"
+    r"|(?P<oblige>shall|must|will|agrees?\s+to|promises?\s+to|undertakes?\s+to"
+    r"|(?:is|are)\s+(?:required|obligated|obliged|bound)\s+to|hereby))"
+    r"\s+(?:(?:also|further|immediately|only|irrevocably|hereby|promptly|expressly)\s+)*(?P<verb>[a-z][a-z-]*)"
+    r"(?:\s+(?P<participle>[a-z]+(?:ed|en|wn))\b)?")
+_STATES = re.compile(r"\b(?:I|[Yy]ou|[Ww]e|[Ii]t|[Tt]hey|(?!(?:The|This|That|These|Those|Such|Any|Each|All|No|An?)\b)"
+                     r"[A-Z][\w&-]+|hereby|further|also|expressly|irrevocably)\s+"
+                     r"(?P<verb>(?:warrant|represent|grant|release|assign|retain|authori[sz]e|guarantee|waive|"
+                     r"acknowledge|consent|license|own)s?|indemnif(?:y|ies))\b")
+_CLASSES = ("prohibit", "noduty", "denies", "permit", "oblige")
+_CONDITION = re.compile(r"\b(?:if|unless|until|when|whether|provided|in\s+case|in\s+the\s+event)\b", re.I)
+_PRONOUNS = {"i", "you", "we", "it", "they", "he", "she"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "any", "all", "each", "every", "its", "his", "her",
+                "their", "my", "your", "our", "no", "some"}
+_RESTRICTION = re.compile(r"\b(?:if|unless|until|except|excluding|provided|only|other\s+than|subject\s+to|without|"
+                         r"in\s+the\s+event)\b", re.I)
+_SUFFIXES = ("ive", "able", "ible", "al", "ent", "ant", "ous", "ary", "ful", "less", "ic")
+# What a sentence's modal says about doing the verb, by what the question asks: may / must / does.
+_VERDICT = {
+    "permission": {"permit": "yes", "oblige": "yes", "states": "yes", "prohibit": "no"},
+    "obligation": {"oblige": "yes", "states": "yes", "prohibit": "no", "noduty": "no"},
+    "fact": {"oblige": "yes", "states": "yes", "prohibit": "no", "denies": "no"},
+}
+
+
+def verdict(question: str, citations: Sequence[Citation], indexes: Sequence[int]) -> Value | None:
+    """Yes or no, as the span of the cited sentence that states it (kind "yes" or "no"); None when
+    the citations do not state it plainly or disagree."""
+    m = _AUX.match(question)
+    if not m or not is_yes_no(question):
+        return None
+    rest = question[m.end():]
+    main = re.split(r"\b(?:that|whether|if|unless|when|because|before|after|which|who|whom)\b|[,;]", rest)[0]
+    if re.search(r"n['’]t\b|\bnot\b|\bnever\b", question[:m.end()] + main, re.I):
+        return None  # "doesn't it ...?": a yes could be read either way
+    found: list[Value] = []
+    for i in indexes:
+        found += _stated(m.group("aux").lower(), main, citations[i], i)
+    kinds = {v.kind for v in found}
+    return found[0] if len(kinds) == 1 else None
+
+
+def _stated(aux: str, main: str, citation: Citation, index: int) -> list[Value]:
+    """Every sentence span of the citation that says yes or no to doing what the question's main
+    clause (`main`, after its auxiliary `aux`) asks about."""
+    if aux == "must" or re.search(r"\b(?:ha(?:ve|s)|need|required|obligated|obliged|bound)\s+to\b", main, re.I):
+        mode = "obligation"
+    elif aux in ("can", "could", "may") or re.search(r"\b(?:allowed|permitted|able|free)\s+to\b", main, re.I):
+        mode = "permission"
+    else:
+        mode = "fact"
+    words = re.findall(r"[A-Za-z][\w'’-]*", main)
+    stems = [set(content_terms(w)) for w in words]
+    # a word after "the", "any", "its" ... is a noun ("the author"), whatever its stem shares with a verb
+    verbs = [set() if n and words[n - 1].lower() in _DETERMINERS else s for n, s in enumerate(stems)]
+    out = []
+    quote = citation.quote
+    for at, sentence in sentences(quote):
+        matches = [(next(k for k in _CLASSES if mm.group(k)), mm) for mm in _MODAL.finditer(sentence)]
+        matches += [("states", mm) for mm in _STATES.finditer(sentence)]
+        for kind, mm in matches:
+            verb, end = mm.group("verb"), mm.end("verb")
+            if verb in ("be", "been", "being", "have") and mm.groupdict().get("participle"):
+                verb, end = mm.group("participle"), mm.end("participle")  # "may be modified"
+            verb_stems = set(content_terms(verb))
+            j = next((n for n, s in enumerate(verbs) if s and s & verb_stems), None)
+            if j is None or not _aligned(sentence, mm.start(), end, stems[:j], stems[j + 1:]):
+                continue
+            answer = _VERDICT[mode].get(kind)
+            if answer:
+                s, e = at + mm.start(), at + end
+                out.append(Value(quote[s:e], citation.start + s, citation.start + e, answer, index))
+    if aux in ("is", "are", "was", "were") and not out:
+        out = _adjective(main, citation, index)
+    return out
+
+
+def _aligned(sentence: str, start: int, end: int, subject: list[set[str]], obj: list[set[str]]) -> bool:
+    """The sentence's subject (when it is not a pronoun) shares a word with the question's, the
+    question's object shares one with the sentence, and nothing makes it conditional: no "if" before
+    the verb, no "unless", "until", "only", "except" ... after it."""
+    if _CONDITION.search(sentence[:start]) or _RESTRICTION.search(sentence[end:]):
+        return False
+    lead = re.split(r"[,;:]", sentence[:start])[-1].split()[-4:]  # the words just before the modal
+    if lead and lead[-1].lower() in _PRONOUNS:
+        lead = []  # "I will not receive ...": a pronoun, so no subject to compare
+    asked = _expanded(subject)
+    said = terms(" ".join(lead))
+    if asked and said and not asked & said:
+        return False
+    wanted = _expanded(obj)
+    return not wanted or bool(wanted & terms(sentence))
+
+
+def _expanded(stems: list[set[str]]) -> set[str]:
+    """Stems with their contract synonyms ("payment" meets "compensation")."""
+    return {w for group in stems for t in group for w in related(t) | {t}}
+
+
+def _adjective(main: str, citation: Citation, index: int) -> list[Value]:
+    """"Is the licence exclusive?": the sentence calls the licence "non-exclusive" (no) or
+    "exclusive" (yes), the adjective within a few words of what the question asks about."""
+    words = re.findall(r"[A-Za-z][\w-]*", main)
+    if len(words) < 2 or not words[-1].lower().endswith(_SUFFIXES):
+        return []
+    adjective = words[-1].lower()
+    about = terms(" ".join(words[:-1]))
+    out = []
+    quote = citation.quote
+    for at, sentence in sentences(quote):
+        for mm in re.finditer(rf"\b(?P<neg>non-?|not\s+|never\s+)?{re.escape(adjective)}\b", sentence, re.I):
+            near = sentence[max(0, mm.start() - 100):mm.end() + 100]
+            if about & terms(near):
+                s, e = at + mm.start(), at + mm.end()
+                out.append(Value(quote[s:e], citation.start + s, citation.start + e,
+                                 "no" if mm.group("neg") else "yes", index))
+    return out

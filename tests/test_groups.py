@@ -1,0 +1,176 @@
+"""Answers over several agreements: agreements whose evidence says the same thing are grouped, by the
+value they state or else by their quote, and the faces show the groups as a table."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from assistant.answer import compose
+from assistant.evidence import CANDIDATE_FEATURES, Candidate, EvidenceSet
+from assistant.features import question_types
+from assistant.groups import group, quote_key
+from assistant.ranker import Selection
+from assistant.retrieve import Hit
+from assistant.types import Answer, Citation, Value
+from index.types import Clause
+from ui import render
+
+CA = "This Agreement is governed by the laws of the State of California, without regard to any conflict of laws rules."
+MA = "It will be governed by the laws of the Commonwealth of Massachusetts."
+GRANT = "You hereby grant a Creative Commons copyright license in the article to the general public."
+ALL = Selection(threshold=0.5, aggregate_ratio=0.1)
+
+
+def clause(label: str, file: str, text: str, clause_id: str = "7", agreement: int = 1, start: int = 100) -> Clause:
+    return Clause(file=file, agreement=agreement, agreement_label=label, clause_id=clause_id, heading="",
+                  start=start, end=start + len(text), text=text)
+
+
+def ask(question: str, clauses: list[Clause], aggregate: bool = True) -> Answer:
+    """compose() with each clause's whole text as one candidate, in the given order."""
+    candidates = tuple(Candidate(Hit(c.chunk_id, c, 0.5, 0.5, 0.5), c.start, c.end, 1) for c in clauses)
+    evidence = EvidenceSet(question, candidates, np.zeros((len(clauses), len(CANDIDATE_FEATURES)), dtype=np.float32),
+                           question_types(question))
+    return compose(question, evidence, np.linspace(0.9, 0.8, len(clauses)), 0.9, ALL, "the indexed agreements",
+                   aggregate=aggregate, every_agreement=True)
+
+
+def law_corpus() -> list[Clause]:
+    return [clause("Dan Alistarh", "002.txt", CA, agreement=1), clause("Xin Wang", "000.txt", MA),
+            clause("Mark Kurtz", "002.txt", CA, agreement=2, start=900), clause("Ce Zhang", "003.txt", CA),
+            clause("Jianfei Chen", "004.txt", MA)]
+
+
+def test_agreements_that_state_the_same_value_are_one_group():
+    answer = ask("Which agreements are governed by California law?", law_corpus())
+    first, *rest = answer.text.splitlines()
+    assert first == ("3 of 5 agreements: California (clause 7 in each) — Dan Alistarh [1], Mark Kurtz [3], "
+                     "Ce Zhang [4]; 2: Massachusetts (clause 7 in each) — Xin Wang [2], Jianfei Chen [5]")
+    assert rest[0] == f"- Dan Alistarh (clause 7): \"{CA}\" [1]" and len(rest) == 5  # the lines as before
+    california, massachusetts = answer.groups
+    assert (california.value, california.key, california.kind) == ("California", "california", "law")
+    assert california.agreements == ("Dan Alistarh", "Mark Kurtz", "Ce Zhang")
+    assert california.keys == ("002.txt#1", "002.txt#2", "003.txt#1")
+    assert california.clauses == ("7", "7", "7") and california.citations == (0, 2, 3)
+    assert (massachusetts.value, massachusetts.agreements, massachusetts.citations) == \
+        ("Massachusetts", ("Xin Wang", "Jianfei Chen"), (1, 4))
+    for v in answer.values:
+        c = answer.citations[v.citation]
+        assert c.clause_text[v.start - c.clause_start:v.end - c.clause_start] == v.text
+        assert c.start <= v.start < v.end <= c.end
+
+
+def test_values_are_compared_normalised():
+    shouting = "7. This Agreement shall be governed by the laws of the State of CALIFORNIA."
+    answer = ask("Which agreements are governed by California law?",
+                 [clause("A", "a.txt", CA), clause("B", "b.txt", shouting)])
+    assert [(g.value, g.agreements) for g in answer.groups] == [("California", ("A", "B"))]
+    dates = ask("What is the effective date of each agreement?",
+                [clause("A", "a.txt", 'Made as of Sep 23, 2020 (the "Effective Date").', "preamble"),
+                 clause("B", "b.txt", 'Made as of September 23, 2020 (the "Effective Date").', "preamble"),
+                 clause("C", "c.txt", 'Made as of 1 March 2021 (the "Effective Date").', "preamble")])
+    assert [(g.key, g.agreements) for g in dates.groups] == [("2020-09-23", ("A", "B")), ("2021-03-01", ("C",))]
+    assert dates.text.splitlines()[0] == ("2 of 3 agreements: Sep 23, 2020 (preamble in each) — A [1], B [2]; "
+                                          "1: 1 March 2021 (preamble) — C [3]")
+
+
+def test_without_values_agreements_are_grouped_by_what_their_quotes_say():
+    ocr = "You hereby grant a  Creative Commons copyright licence in the article to the general public"
+    answer = ask("Which agreements grant a Creative Commons licence?",
+                 [clause("A", "a.txt", GRANT, "2"), clause("B", "b.txt", GRANT, "2"),
+                  clause("C", "c.txt", "<sup>1</sup>" + ocr, "2")])
+    assert [(g.kind, g.agreements, g.citations) for g in answer.groups] == \
+        [("quote", ("A", "B"), (0, 1)), ("quote", ("C",), (2,))]
+    assert answer.groups[0].value == GRANT and answer.groups[0].key == quote_key(GRANT)
+    assert answer.text.splitlines()[0] == ("2 of 3 agreements: same wording (clause 2 in each) — A [1], B [2]; "
+                                           "1: own wording (clause 2) — C [3]")
+    assert answer.values == ()
+
+
+def test_agreements_that_each_say_something_else_add_no_line():
+    answer = ask("What happens if the article is never published?",
+                 [clause("A", "a.txt", GRANT, "2"), clause("B", "b.txt", MA, "7")])
+    assert len(answer.groups) == 2 and all(len(g.agreements) == 1 for g in answer.groups)
+    assert answer.text.startswith("- A (clause 2)")
+
+
+def test_a_comparison_names_each_agreement_with_its_value():
+    answer = ask("How does the governing law of Xin Wang's agreement differ from Dan Alistarh's?",
+                 [clause("Xin Wang", "000.txt", MA), clause("Dan Alistarh", "002.txt", CA)], aggregate=False)
+    assert answer.text.splitlines()[0] == "Xin Wang: Massachusetts [1]; Dan Alistarh: California [2]"
+    assert [g.value for g in answer.groups] == ["Massachusetts", "California"]
+
+
+def test_one_agreement_has_no_groups():
+    assert group([Citation("a.txt", "A", "7", MA, 0, len(MA), 0.9)], []) == ()
+
+
+def test_equal_groups_keep_citation_order():
+    citations = [Citation(f"{n}.txt", n, "7", q, 0, len(q), 0.9) for n, q in (("A", MA), ("B", CA))]
+    values = [Value("Massachusetts", 57, 70, "law", 0), Value("California", 55, 65, "law", 1)]
+    assert [g.agreements for g in group(citations, values)] == [("A",), ("B",)]
+
+
+# -- the faces ---------------------------------------------------------------------------------
+
+def test_the_chat_message_shows_the_groups_as_a_table():
+    answer = ask("Which agreements are governed by California law?", law_corpus())
+    table = render.groups_table(answer.groups, answer.citations)
+    assert table.splitlines() == [
+        "| Agreements | Answer | Clause |",
+        "|---|---|---|",
+        "| Dan Alistarh [1], Mark Kurtz [3], Ce Zhang [4] | California | clause 7 |",
+        "| Xin Wang [2], Jianfei Chen [5] | Massachusetts | clause 7 |",
+    ]
+    message = render.answer_markdown(answer)
+    assert table in message and message.index(table) < message.index("**Citations**")
+    plain = ask("Which law governs it?", [clause("Xin Wang", "000.txt", MA)])
+    assert "| Agreements |" not in render.answer_markdown(plain)
+
+
+def test_a_quote_group_is_quoted_short_and_escaped():
+    text = "A | B <i>x</i> " + "word " * 30
+    answer = ask("Which agreements say this?", [clause("A", "a.txt", text, "2"), clause("B", "b.txt", text, "2")])
+    row = render.groups_table(answer.groups, answer.citations).splitlines()[2]
+    assert row.startswith("| A [1], B [2] | “A \\| B &lt;i&gt;x&lt;/i&gt; word") and "…" in row
+
+
+def test_the_sources_mark_the_value_inside_the_quote():
+    answer = ask("Which law governs it?", [clause("Xin Wang", "000.txt", MA)], aggregate=False)
+    html = render.sources_html(answer)
+    assert ("<mark>It will be governed by the laws of the Commonwealth of "
+            "<strong class=\"cqa-value\">Massachusetts</strong>.</mark>") in html
+
+
+@pytest.mark.slow
+def test_real_agreements_through_the_public_api(sample_dir, tmp_path):
+    """The bundled corpus, indexed with the hashing embedder: every value is a span of its citation."""
+    from assistant import Assistant
+
+    qa = Assistant.from_paths([str(sample_dir)], index_dir=str(tmp_path / "idx"), model="hashing")
+    law = qa.ask("Which law governs Xin Wang's agreement?")
+    many = qa.ask("Which agreements are governed by California law?")
+    for answer in (law, many):
+        for v in answer.values:
+            c = answer.citations[v.citation]
+            assert qa.document_text(c.file)[v.start:v.end] == v.text
+            assert c.start <= v.start < v.end <= c.end
+    if law.citations and law.citations[0].clause == "7":
+        assert law.text.splitlines()[0] == "Massachusetts [1]"
+    if len({(c.file, c.agreement_number) for c in many.citations}) > 1:
+        assert many.groups and sum(len(g.agreements) for g in many.groups) == \
+            len({(c.file, c.agreement_number) for c in many.citations})
+
+
+def test_a_table_only_when_it_adds_something():
+    different = ask("What happens if the article is never published?",
+                    [clause("A", "a.txt", GRANT, "2"), clause("B", "b.txt", MA, "7")])
+    assert len(different.groups) == 2 and "| Agreements |" not in render.answer_markdown(different)
+
+
+def test_a_party_who_signs_its_own_agreement_is_named_once():
+    answer = ask("Which people signed agreements for the paper?",
+                 [clause("Dan Alistarh", "a.txt", "Signature: Dan Alistarh", "signatures"),
+                  clause("Mark Kurtz", "b.txt", "Signature: Mark Kurtz", "signatures")])
+    assert answer.text.splitlines()[0] == "Dan Alistarh [1]; Mark Kurtz [2]"

@@ -1,0 +1,292 @@
+"""Short answers first: values taken verbatim from the cited quote (with their own offsets), a plain
+yes or no only when a sentence states it, and the answer left as it was when nothing is certain."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.answer import compose, display
+from assistant.evidence import CANDIDATE_FEATURES, Candidate, EvidenceSet
+from assistant.features import question_types
+from assistant.ranker import Selection
+from assistant.retrieve import Hit
+from assistant.types import Answer
+from index.types import Clause
+
+REPO = Path(__file__).resolve().parents[1]
+CONTRACTS = REPO / "tests" / "contracts"
+SAMPLE = REPO / "data" / "agreements"
+NDA, LEASE, LICENCE = "nda_acme_birch.txt", "lease_and_consulting.txt", "licence_northwind_quill.md"
+SERVICES = "services_harbor_kestrel.txt"
+XIN_WANG, ALISTARH, ACTNN = "000_7332def5b04a4bbf.txt", "002_bcfa04a8f03d8167.txt", "004_3d9f13f584b4be9c.txt"
+ALL = Selection(threshold=0.5, extra_ratio=0.1, extra_min=0.0, max_citations=5, max_chars=5000)
+
+
+def text_of(file: str) -> str:
+    folder = CONTRACTS if (CONTRACTS / file).exists() else SAMPLE
+    return (folder / file).read_text(encoding="utf-8")
+
+
+def clause_of(file: str, quote: str, clause_id: str, label: str = "Acme", agreement: int = 1, nth: int = 0) -> Clause:
+    """The paragraph of the file holding the quote (the nth time it occurs), as a clause."""
+    text = text_of(file)
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(quote, at + 1)
+    start = text.rfind("\n\n", 0, at) + 2 if text.rfind("\n\n", 0, at) >= 0 else 0
+    end = text.find("\n\n", at + len(quote))
+    end = len(text) if end < 0 else end
+    return Clause(file=file, agreement=agreement, agreement_label=label, clause_id=clause_id, heading="",
+                  start=start, end=end, text=text[start:end])
+
+
+def ask(question: str, quotes: list[tuple[Clause, str]], aggregate: bool = False) -> Answer:
+    """compose() over hand-made evidence: one candidate per (clause, quote), ranked in the given order."""
+    candidates = []
+    for c, quote in quotes:
+        at = c.start + c.text.index(quote)
+        candidates.append(Candidate(Hit(c.chunk_id, c, 0.5, 0.5, 0.5), at, at + len(quote), 1))
+    evidence = EvidenceSet(question, tuple(candidates),
+                           np.zeros((len(candidates), len(CANDIDATE_FEATURES)), dtype=np.float32),
+                           question_types(question))
+    probabilities = np.linspace(0.9, 0.8, len(candidates))
+    return compose(question, evidence, probabilities, 0.9, ALL, "the indexed agreements", aggregate=aggregate)
+
+
+def assert_values_are_spans(answer: Answer) -> None:
+    for v in answer.values:
+        c = answer.citations[v.citation]
+        assert text_of(c.file)[v.start:v.end] == v.text
+        assert c.start <= v.start < v.end <= c.end
+
+
+NDA_LAW = ("This Agreement is governed by the laws of the State of Delaware, without regard to its conflict of laws "
+           "rules.")
+NDA_COURTS = ("The state and federal courts in Wilmington, Delaware have exclusive jurisdiction over any dispute "
+              "arising out of it.")
+NDA_TERM = ("This Agreement runs for two (2) years from the Effective Date. Either Party may terminate it earlier on "
+            "thirty (30) days' written notice. The obligations of confidentiality in this Agreement survive for three "
+            "(3) years after expiry or termination.")
+NDA_OPENING = ('This Mutual Non-Disclosure Agreement (the "Agreement") is entered into as of March 4, 2024 (the '
+               '"Effective Date") by and between Acme Robotics, Inc., a Delaware corporation with offices at 400 '
+               'Foundry Street, Wilmington, Delaware 19801 ("Acme"), and Birch Analytics LLC, a Colorado limited '
+               'liability company with offices at 1200 Larimer Street, Denver, Colorado 80204 ("Birch").')
+LEASE_OPENING = ('This Equipment Lease Agreement (the "Lease") is made as of February 1, 2024 by and between Lumen '
+                 'Equipment Rentals LLC, a Colorado limited liability company ("Lessor"), and Granite Peak Builders '
+                 'Inc., a Colorado corporation ("Lessee").')
+RENT = "Lessee shall pay rent of USD 6,200 per month, due on the first day of each month."
+XIN_WANG_LAW = "It will be governed by the laws of the Commonwealth of Massachusetts."
+XIN_WANG_TITLE = ("currently entitled\n\nParameter efficient training of deep convolutional neural networks by dynamic "
+                  "sparse reparameterization\n\n(\"the article\")")
+
+
+@pytest.mark.parametrize("question, file, clause_id, quote, first, values", [
+    ("Which state's law governs the NDA?", NDA, "10", NDA_LAW, "Delaware [1]", [("law", "Delaware")]),
+    ("Which courts have jurisdiction over disputes?", NDA, "10", NDA_COURTS, "Wilmington, Delaware [1]",
+     [("court", "Wilmington, Delaware")]),
+    ("What is the effective date of the NDA?", NDA, "preamble", NDA_OPENING, "March 4, 2024 [1]",
+     [("date", "March 4, 2024")]),
+    ("How long do the confidentiality obligations survive?", NDA, "7", NDA_TERM, "three (3) years [1]",
+     [("duration", "three (3) years")]),
+    ("How much is the rent?", LEASE, "3", RENT, "USD 6,200 per month [1]", [("amount", "USD 6,200 per month")]),
+    ("Who is the Lessee?", LEASE, "preamble", LEASE_OPENING, "Granite Peak Builders Inc. [1]",
+     [("party", "Granite Peak Builders Inc.")]),
+    ("Who are the parties to the NDA?", NDA, "preamble", NDA_OPENING, "Acme Robotics, Inc.; Birch Analytics LLC [1]",
+     [("party", "Acme Robotics, Inc."), ("party", "Birch Analytics LLC")]),
+    ("Who signed for Birch?", NDA, "signatures", "By: /s/ Priya Raman\nName: Priya Raman", "Priya Raman [1]",
+     [("signer", "Priya Raman")]),
+    ("What address is given for Acme?", NDA, "preamble", NDA_OPENING,
+     "400 Foundry Street, Wilmington, Delaware 19801 [1]",
+     [("place", "400 Foundry Street, Wilmington, Delaware 19801")]),
+    ("What law governs the licence?", LICENCE, "9.1",
+     "This Agreement and any dispute arising from it are governed by the law of England and Wales, and the courts of "
+     "England and Wales have exclusive jurisdiction.", "England and Wales [1]", [("law", "England and Wales")]),
+    ("Which law governs Xin Wang's agreement?", XIN_WANG, "7", XIN_WANG_LAW, "Massachusetts [1]",
+     [("law", "Massachusetts")]),
+    ("What is the title of the article covered by Xin Wang's agreement?", XIN_WANG, "preamble", XIN_WANG_TITLE,
+     "Parameter efficient training of deep convolutional neural networks by dynamic sparse reparameterization [1]",
+     [("title", "Parameter efficient training of deep convolutional neural networks by dynamic sparse "
+                "reparameterization")]),
+    ("When did Xin Wang sign the ICML Publication Agreement?", XIN_WANG, "signatures",
+     "Signed Corresponding Author:\tV\tCes\tDate: _\t5/12/2019", "5/12/2019 [1]", [("date", "5/12/2019")]),
+])
+def test_the_value_comes_first_verbatim_with_its_offsets(question, file, clause_id, quote, first, values):
+    c = clause_of(file, quote, clause_id)
+    answer = ask(question, [(c, quote)])
+    assert answer.text == f"{first}\nAcme (clause {clause_id}): \"{display(quote)}\" [1]"
+    assert [(v.kind, v.text) for v in answer.values] == values
+    assert all(v.citation == 0 for v in answer.values)
+    assert_values_are_spans(answer)
+
+
+def test_the_existing_lines_stay_after_the_first():
+    c = clause_of(NDA, NDA_LAW, "10")
+    with_value = ask("Which state's law governs the NDA?", [(c, NDA_LAW)])
+    without = ask("What does clause 10 say?", [(c, NDA_LAW)])
+    assert without.values == () and without.text == f"Acme (clause 10): \"{NDA_LAW}\" [1]"
+    assert with_value.text == f"Delaware [1]\n{without.text}"
+    assert with_value.citations == without.citations
+    law = with_value.values[0]
+    assert (law.start, law.end) == (text_of(NDA).index("Delaware, without"), text_of(NDA).index(", without regard"))
+
+
+def test_a_date_is_stated_only_beside_what_the_question_asks_about():
+    text = text_of(ALISTARH)
+    start, end = 0, text.index("Date: Jul 15, Jul 16, 2020") + len("Date: Jul 15, Jul 16, 2020")
+    preamble = Clause(file=ALISTARH, agreement=1, agreement_label="Acme", clause_id="preamble", heading="",
+                      start=start, end=end, text=text[start:end])
+    event = ask("What event dates appear in Dan Alistarh's agreement?", [(preamble, "Date: Jul 15, Jul 16, 2020")])
+    assert event.text.splitlines()[0] == "Jul 15, Jul 16, 2020 [1]"  # the line above names the event
+    assert_values_are_spans(event)
+    opening = 'as of Sep 23, 2020 ("Effective Date")'
+    assert ask("What is the effective date?", [(preamble, opening)]).text.splitlines()[0] == "Sep 23, 2020 [1]"
+    for question in ("What event date is listed?", "When did Dan Alistarh sign?", "When does the agreement end?"):
+        assert ask(question, [(preamble, opening)]).values == ()  # the effective date answers none of them
+
+
+def test_a_signing_date_is_read_in_the_signature_block_whatever_its_rank():
+    opening = clause_of(NDA, NDA_OPENING, "preamble")
+    block = "Name: Priya Raman\nTitle: Managing Member\nDate: March 5, 2024"
+    signatures = clause_of(NDA, block, "signatures")
+    answer = ask("When did Birch sign the NDA?", [(opening, NDA_OPENING), (signatures, block)])
+    assert answer.text.splitlines()[0] == "March 5, 2024 [2]"
+    assert [(v.text, v.citation) for v in answer.values] == [("March 5, 2024", 1)]
+    assert_values_are_spans(answer)
+
+
+def test_a_value_the_question_names_is_not_its_answer():
+    block = "Date: Sep 23, 2020\n\nName (Print): David Blei"
+    c = clause_of(ALISTARH, block, "signatures", "Sage Moore", nth=3)
+    answer = ask("Who signed for ICML on Sage Moore's agreement?", [(c, block)])
+    assert answer.text.splitlines()[0] == "David Blei [1]"
+    assert_values_are_spans(answer)
+    term = clause_of(NDA, NDA_TERM, "7")
+    after = ask("How long does confidentiality survive after the two (2) years?", [(term, NDA_TERM)])
+    assert [v.text for v in after.values] == ["three (3) years"]  # of the other two, the one beside "survive"
+
+
+@pytest.mark.parametrize("question, file, clause_id, quote", [
+    # the quote states no amount: nothing is made up
+    ("What is the cap on Jianfei Chen's liability under the indemnity?", ACTNN, "6.3",
+     "You agree to indemnify the publisher against any claim or action alleging facts which, if true, constitute a "
+     "breach of any of the foregoing warranties or other provisions of this agreement, as well as against any related "
+     "damages, losses, liabilities, and expenses incurred by the publisher."),
+    # "within one year" is not a date
+    ("When does Xin Wang's publication agreement terminate?", XIN_WANG, "7",
+     "It will terminate if the publisher does not publish, in any medium, the article within one year of the date of "
+     "your signature."),
+    # the name is on the line before the quote, not in it
+    ("Who is the corresponding author on the ActNN paper's agreement?", ACTNN, "preamble",
+     '(name of corresponding author who signs on behalf of any other authors, collectively "you") and PMLR, '
+     '("the publisher").'),
+    # two different dates, nothing says which one is meant
+    ("When did the consulting parties sign?", LEASE, "signatures",
+     "By: /s/ Nadia Kowalski, Chief Executive Officer\nDate: 3 June 2024\n\nDR. HELENA MARSH\nSignature: /s/ Helena "
+     "Marsh\nDate: 4 June 2024"),
+    # two people sign and the question does not say for whom
+    ("Who signed the agreement?", ALISTARH, "signatures",
+     "Signature: Michael Goin\n\nDate: Sep 23, 2020\n\nName (Print): David Blei"),
+    # a court that strikes a provision down is not a forum
+    ("If there is a dispute, where would it be heard?", ALISTARH, "8",
+     "If any provision of this Agreement is held to be invalid or unenforceable by a court, the remaining provisions "
+     "of this Agreement will remain in effect."),
+])
+def test_without_a_certain_value_the_answer_is_left_as_it_was(question, file, clause_id, quote):
+    c = clause_of(file, quote, clause_id)
+    answer = ask(question, [(c, quote)])
+    assert answer.values == () and answer.groups == ()
+    assert answer.text == f"Acme (clause {clause_id}): \"{display(quote)}\" [1]"
+
+
+# -- yes or no -------------------------------------------------------------------------------------
+
+ALISTARH_5 = ("I understand I will not receive compensation for ICML use and publication of the Articles and that ICML "
+              "is not obligated to use my name, likeness or Articles.")
+ALISTARH_EDIT = ("If ICML does elect to use my name, likeness, or Articles, in whole or part; ICML may edit, check for "
+                 "accuracy, revise, augment, re-title, and adapt all Articles and authorize others to make such "
+                 "changes in the Articles as ICML may deem appropriate.")
+ALISTARH_2 = ("I will not authorize the publication of the Articles by any organization other than ICML until at least "
+              "60 days after first publication of the Articles by ICML.")
+LEASE_DEFAULT = ("If Lessee fails to pay rent within fifteen (15) days after it is due, Lessor may terminate the "
+                 "Lease and repossess the Equipment.")
+CONVENIENCE = ("Client may terminate this Agreement for any reason on sixty (60) days' prior written notice to "
+               "Consultant.")
+
+
+@pytest.mark.parametrize("question, file, clause_id, quote, first, said", [
+    ("May the Consultant assign this Agreement?", LEASE, "5.1", "The Consultant may not assign this Agreement.",
+     "No [1]", ("no", "may not assign")),
+    ("Can the Client terminate the Agreement on notice?", SERVICES, "3.2", CONVENIENCE, "Yes [1]",
+     ("yes", "may terminate")),
+    ("Will Dan Alistarh receive compensation?", ALISTARH, "5", ALISTARH_5, "No [1]", ("no", "will not receive")),
+    ("Must ICML use the author's name?", ALISTARH, "5", ALISTARH_5, "No [1]", ("no", "is not obligated to use")),
+    ("Can ICML edit or re-title the articles?", ALISTARH, "5", ALISTARH_EDIT, "Yes [1]", ("yes", "may edit")),
+    ("Does Mark Kurtz have to indemnify ICML?", ALISTARH, "4",
+     "Furthermore, I promise to indemnify, defend and hold harmless ICML against any and all third party claims "
+     "arising from this Agreement or related Articles.", "Yes [1]", ("yes", "promise to indemnify")),
+    ("Does the agreement bind the author's heirs?", XIN_WANG, "7",
+     "It will bind and benefit our respective assigns and successors in interest, including your heirs.",
+     "Yes [1]", ("yes", "will bind")),
+    ("Is the licence exclusive?", ALISTARH, "1",
+     "I hereby grant to ICML a non-exclusive, perpetual, royalty-free, fully-paid, fully-assignable license",
+     "No [1]", ("no", "non-exclusive")),
+])
+def test_yes_or_no_only_when_the_sentence_says_it(question, file, clause_id, quote, first, said):
+    c = clause_of(file, quote, clause_id)
+    answer = ask(question, [(c, quote)])
+    assert answer.text.splitlines()[0] == first
+    assert answer.text.splitlines()[1] == f"Acme (clause {clause_id}): \"{display(quote)}\" [1]"
+    assert [(v.kind, v.text) for v in answer.values] == [said]
+    assert_values_are_spans(answer)
+
+
+@pytest.mark.parametrize("question, file, clause_id, quote, first", [
+    # the verb asked about is "include", not the "does not libel" inside the warranty
+    ("Does the ActNN agreement include a warranty that the article does not libel anyone?", ACTNN, "6.3",
+     "The article does not libel anyone, invade anyone's copyright or otherwise violate any statutory or common law "
+     "right of anyone, and that you have made all reasonable efforts to ensure the accuracy of any factual "
+     "information contained in the article.", "Clause 6.3 addresses this, without a plain yes or no [1]"),
+    # "until at least 60 days": not a plain no
+    ("May the author let another organization publish the articles?", ALISTARH, "2", ALISTARH_2,
+     "Clause 2 addresses this, without a plain yes or no [1]"),
+    # another party's right: the Client may terminate, which says nothing of the Consultant
+    ("Can the Consultant terminate the Agreement on notice?", SERVICES, "3.2", CONVENIENCE,
+     "Clause 3.2 addresses this, without a plain yes or no [1]"),
+    # the Lessor may terminate only if the rent is late: a condition, so no plain yes
+    ("Can the Lessor terminate the Lease?", LEASE, "6", LEASE_DEFAULT,
+     "Clause 6 addresses this, without a plain yes or no [1]"),
+    # "not obligated to use" answers "must", not "will"
+    ("Will ICML use the author's name?", ALISTARH, "5", ALISTARH_5,
+     "Clause 5 addresses this, without a plain yes or no [1]"),
+    # only in writing: a condition, so no plain yes
+    ("Can the agreement be modified?", XIN_WANG, "7",
+     "This is the entire agreement between you and the publisher, and it may be modified only in writing.",
+     "Clause 7 addresses this, without a plain yes or no [1]"),
+])
+def test_otherwise_a_yes_no_question_is_told_which_clause_addresses_it(question, file, clause_id, quote, first):
+    c = clause_of(file, quote, clause_id)
+    answer = ask(question, [(c, quote)])
+    assert answer.values == ()
+    assert answer.text.splitlines()[0] == first
+    assert answer.text.splitlines()[1].startswith("Acme (clause ")
+
+
+def test_a_yes_no_question_naming_the_value_the_quote_states_is_confirmed():
+    c = clause_of(XIN_WANG, XIN_WANG_LAW, "7")
+    assert ask("Is Xin Wang's agreement governed by Massachusetts law?", [(c, XIN_WANG_LAW)]).text.splitlines()[0] \
+        == "Yes: Massachusetts [1]"
+    choice = ask("Is Xin Wang's agreement under California or Massachusetts law?", [(c, XIN_WANG_LAW)])
+    assert choice.text.splitlines()[0] == "Massachusetts [1]"
+    other = ask("Is Xin Wang's agreement governed by California law?", [(c, XIN_WANG_LAW)])
+    assert other.text.splitlines()[0] == "Massachusetts [1]"  # the quote's value, never a "Yes"
+
+
+def test_values_survive_to_dict():
+    c = clause_of(NDA, NDA_LAW, "10")
+    data = ask("Which state's law governs the NDA?", [(c, NDA_LAW)]).to_dict()
+    at = c.start + c.text.index(NDA_LAW) + NDA_LAW.index("Delaware")
+    assert data["values"] == ({"text": "Delaware", "start": at, "end": at + 8, "kind": "law", "citation": 0},)
+    assert data["groups"] == ()
