@@ -70,6 +70,11 @@ def answer_correct(answer, facts: Sequence[Sequence[str]], expect_found: bool) -
     return bool(answer.found) and facts_present(answer.text, facts)
 
 
+def first_line_correct(answer, facts: Sequence[Sequence[str]]) -> bool:
+    """Found, and every fact already in the answer's first line (a short answer comes first)."""
+    return bool(answer.found) and facts_present((answer.text or "").split("\n", 1)[0], facts)
+
+
 # -- refusal and found/not-found ---------------------------------------------------------------
 
 def binary_scores(predicted: Sequence[bool], actual: Sequence[bool]) -> dict[str, float | None]:

@@ -24,6 +24,8 @@ DEFINITIONS = {
                                "unanswerable questions",
     "answer_correctness": "right found / not-found decision and, when answerable, a right answer (CUAD: the "
                           "first citation overlaps gold; pairs: every expected fact present)",
+    "first_line_correctness": "answerable pairs with expected facts: every fact is already in the answer's first "
+                              "line (the short answer)",
     "faithfulness": "share of citations whose quote is exactly the document text (chat-model answers only; "
                     "extractive quotes are by construction)",
     "hit@1": "retrieval, answerable questions: the first retrieved clause overlaps gold",
@@ -181,6 +183,7 @@ def to_html(result) -> str:
 # -- the console summary -----------------------------------------------------------------------
 
 _SHORT = {"n_questions": "n", "n_answerable": "n ans", "answer_correctness": "correct",
+          "first_line_correctness": "1st line",
           "citation_precision": "cite P", "citation_recall": "cite R", "faithfulness": "faithful",
           "refusal_precision": "refuse P", "refusal_recall": "refuse R", "char_precision": "char P",
           "char_recall": "char R", "found_precision": "found P", "found_recall": "found R",

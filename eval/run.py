@@ -177,6 +177,8 @@ def _ask_pair(qa, pair: Pair, text_of: Callable[[str], str]) -> list[dict]:
             "cited": [list(k) for k in sorted(cited)],
             "cited_clauses": cited_clauses(answer),
             "correct": m.answer_correct(answer, turn.answer_facts, turn.expect_found),
+            "first_line": m.first_line_correct(answer, turn.answer_facts)
+            if turn.expect_found and turn.answer_facts else None,
             # citation precision/recall are about answerable questions; refusals are scored apart
             "citation_precision": m.citation_precision(cited, expected) if turn.expect_found else None,
             "citation_recall": m.citation_recall(cited, expected) if turn.expect_found else None,
@@ -202,6 +204,8 @@ def score_rows(rows: list[dict], llm: bool = False) -> dict:
     return {
         "n_questions": len(rows),
         "answer_correctness": m.mean(float(r["correct"]) for r in rows),
+        # answerable questions with expected facts: are they all in the answer's first line?
+        "first_line_correctness": m.mean(float(r["first_line"]) for r in rows if r.get("first_line") is not None),
         "citation_precision": m.mean(r["citation_precision"] for r in rows),
         "citation_recall": m.mean(r["citation_recall"] for r in rows),
         **faithfulness(rows, llm),
