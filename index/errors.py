@@ -36,6 +36,10 @@ class UnknownBackend(ClauseQAError):
     pass
 
 
+class MissingExtra(ClauseQAError):
+    """An optional feature's packages are not installed; the message gives the pip command."""
+
+
 class EmptyQuestion(ClauseQAError):
     pass
 
