@@ -27,11 +27,16 @@ def take_snapshot(store: ChromaStore, previous: Snapshot | None = None) -> Snaps
     kept = {name for name, record in files.items()
             if previous is not None and previous.files.get(name) == record}
     fresh = sorted(set(files) - kept)
-    if previous is None:
-        read = store.all_clauses()
-    else:
-        read = [ic for name in kept for ic in previous.retriever.file_clauses(name)]
-        read += store.all_clauses(fresh) if fresh else []
+    read = [ic for name in kept for ic in previous.retriever.file_clauses(name)] if previous is not None else []
+    missing = []
+    for name in fresh:  # stored beside the vectors; Chroma is asked only for files indexed elsewhere
+        stored = store.stored_clauses(files[name])
+        if stored is None:
+            missing.append(name)
+        else:
+            read += stored
+    if missing:
+        read += store.all_clauses(missing) if len(missing) < len(files) else store.all_clauses()
     # chunk ids start with their file version's hash: a file being replaced right now counts in
     # the version its record names
     clauses = [(i, c) for i, c in read if c.file in files and i.split(":", 1)[0] == files[c.file].sha256[:12]]

@@ -117,6 +117,14 @@ class ChromaStore:
         """The clause and span vectors stored for this version of the file, memory-mapped."""
         return self.vectors.read(VectorFolder.key(record.sha256, record.pipeline))
 
+    def stored_clauses(self, record: IndexedFile) -> list[tuple[str, Clause]] | None:
+        """(chunk id, clause) of a file from the vectors folder, None when it keeps none there."""
+        clauses = self.vectors.clauses(VectorFolder.key(record.sha256, record.pipeline), record.name)
+        if clauses is None or len(clauses) != record.clauses:
+            return None
+        prefix = record.sha256[:12]
+        return [(f"{prefix}:{i:05d}", c) for i, c in enumerate(clauses)]
+
     def reusable_spans(self, record: IndexedFile) -> dict:
         """Span vectors of the stored version of a file, by text hash."""
         return self.vectors.reusable(VectorFolder.key(record.sha256, record.pipeline))
@@ -134,7 +142,7 @@ class ChromaStore:
             import numpy as np
 
             self.vectors.write(VectorFolder.key(record.sha256, record.pipeline),
-                               np.asarray(embeddings, dtype=np.float32), *spans)
+                               np.asarray(embeddings, dtype=np.float32), *spans, records=clauses)
         old_ids = self.chunks().get(where={"file": record.name}, include=[])["ids"]
         prefix = record.sha256[:12]
         ids = [f"{prefix}:{i:05d}" for i in range(len(clauses))]

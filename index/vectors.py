@@ -5,6 +5,7 @@ ask touches only the files it cites and a 400-contract index costs no RAM until 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -15,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from index.facts import FileFacts
+from index.types import Clause
 
 _FILES = ("clauses.npy", "spans.npy", "span_vectors.npy", "span_hashes.npy")
 
@@ -55,7 +57,9 @@ class VectorFolder:
         return f"{sha256[:24]}-{pipeline or 'none'}"
 
     def write(self, key: str, clauses: np.ndarray, spans: np.ndarray, span_vectors: np.ndarray,
-              span_hashes: np.ndarray, facts: FileFacts) -> None:
+              span_hashes: np.ndarray, facts: FileFacts, records: Sequence[Clause] = ()) -> None:
+        """`records`: the file's clauses in row order, kept here too so a snapshot reads them
+        without asking Chroma for every document (which costs far more memory than the text)."""
         if (self.root / key).is_dir():
             return  # same content, same pipeline: the same vectors
         self.root.mkdir(parents=True, exist_ok=True)
@@ -64,6 +68,9 @@ class VectorFolder:
             for name, array in zip(_FILES, (clauses, spans, span_vectors, span_hashes)):
                 np.save(staging / name, array)
             facts.save(staging)
+            (staging / "clauses.json").write_text(json.dumps(
+                [[c.agreement, c.agreement_label, c.clause_id, c.heading, c.start, c.end, c.content_hash, c.text]
+                 for c in records]), encoding="utf-8")
             os.replace(staging, self.root / key)
         except OSError:
             shutil.rmtree(staging, ignore_errors=True)
@@ -83,6 +90,16 @@ class VectorFolder:
         vectors = FileVectors(*arrays, facts)
         self._open[key] = vectors
         return vectors
+
+    def clauses(self, key: str, file: str) -> list[Clause] | None:
+        """The stored clauses of a file version, in row order; None when not stored here."""
+        try:
+            rows = json.loads((self.root / key / "clauses.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return [Clause(file=file, agreement=a, agreement_label=label, clause_id=cid, heading=heading, start=start,
+                       end=end, text=text, content_hash=digest)
+                for a, label, cid, heading, start, end, digest, text in rows] or None
 
     def reusable(self, key: str) -> dict[int, np.ndarray]:
         """Span vectors of a stored version by text hash: what a rebuild need not embed again."""
