@@ -3,7 +3,7 @@
 from assistant.api import Assistant
 from assistant.conversation import Conversation
 from assistant.settings import Settings
-from assistant.types import AgreementInfo, Answer, Citation
+from assistant.types import AgreementInfo, Answer, AnswerGroup, Citation, Value
 from index.errors import (
     ClauseQAError,
     EmptyQuestion,
@@ -13,11 +13,12 @@ from index.errors import (
     IndexNotWritable,
     LLMUnavailable,
     LoadError,
+    MissingExtra,
     StoreUnavailable,
 )
 
 __all__ = [
-    "AgreementInfo", "Answer", "Assistant", "Citation", "ClauseQAError", "Conversation", "EmptyQuestion",
-    "FileChanged", "FileNotIndexed", "IndexNotFound", "IndexNotWritable", "LLMUnavailable", "LoadError", "Settings",
-    "StoreUnavailable",
+    "AgreementInfo", "Answer", "AnswerGroup", "Assistant", "Citation", "ClauseQAError", "Conversation",
+    "EmptyQuestion", "FileChanged", "FileNotIndexed", "IndexNotFound", "IndexNotWritable", "LLMUnavailable",
+    "LoadError", "MissingExtra", "Settings", "StoreUnavailable", "Value",
 ]
