@@ -23,7 +23,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `eval.bench_common` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from eval.bench_common import (BENCH_HOME, REPO, SAMPLE_DIR, Target, cuad_dir, cuad_files, figures_table,
+from eval.bench_common import (BENCH_HOME, REPO, SAMPLE_DIR, Target, cuad_dir, cuad_files, evenly, figures_table,
                                gold_ranges, offline, overlaps, peak_rss_mb, percentile, print_targets, read_jsonl,
                                report_excluded, segmentable)
 
@@ -40,16 +40,6 @@ def _index_fingerprint(paths: Sequence[Path], model: str) -> str:
     for p in paths:
         digest.update(str(p).encode())
     return digest.hexdigest()[:16]
-
-
-def _evenly(rows: list, n: int | None) -> list:
-    """n rows spread over the list (deterministic), or all of them."""
-    if n is None or n >= len(rows):
-        return rows
-    if n <= 0:
-        return []
-    step = len(rows) / n
-    return [rows[int(i * step)] for i in range(n)]
 
 
 def _sample_questions() -> list[str]:
@@ -219,8 +209,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # -- warm ask latency -------------------------------------------------------------------
     n_warm = min(50, args.limit_questions) if args.limit_questions is not None else 50
-    sample_qs = _evenly(_sample_questions(), (n_warm + 1) // 2)
-    cuad_qs = _evenly(qa, n_warm - len(sample_qs))
+    sample_qs = evenly(_sample_questions(), (n_warm + 1) // 2)
+    cuad_qs = evenly(qa, n_warm - len(sample_qs))
     console.print(f"Warm ask: {len(sample_qs)} sample + {len(cuad_qs)} CUAD questions ...", style="dim")
     times = warm_latency(assistant, sample_qs, cuad_qs, console)
     every = [t for ts in times.values() for t in ts]
@@ -238,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     console.print(figures_table("Latency", rows, note="warm = same process, after two untimed asks"))
 
     # -- retrieval --------------------------------------------------------------------------
-    within_rows = _evenly(answerable, args.limit_questions)
+    within_rows = evenly(answerable, args.limit_questions)
     console.print(f"Within-contract retrieval: {len(within_rows)} answerable qa rows ...", style="dim")
     within = score(within_rows, rankers(assistant, within_file=True), console, "within")
     console.print(retrieval_table("CUAD within-contract (file filter = the row's contract), k=5", within,
@@ -246,7 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.by_category:
         _by_category(assistant, within_rows, console)
 
-    corpus = _evenly(corpus_rows, args.limit_questions)
+    corpus = evenly(corpus_rows, args.limit_questions)
     console.print(f"Whole-corpus retrieval: {len(corpus)} corpus_queries rows ...", style="dim")
     whole = score(corpus, rankers(assistant, within_file=False), console, "corpus")
     console.print(retrieval_table(f"CUAD whole-corpus (no filter, {chunks:,} chunks), k=5", whole, len(corpus),

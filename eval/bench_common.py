@@ -40,6 +40,16 @@ def cuad_files(n: int) -> list[Path]:
     return sorted((cuad_dir() / "contracts").glob("*.txt"), key=lambda p: p.name)[:n]
 
 
+def evenly(rows: list, n: int | None) -> list:
+    """n rows spread over the list (deterministic), or all of them."""
+    if n is None or n >= len(rows):
+        return rows
+    if n <= 0:
+        return []
+    step = len(rows) / n
+    return [rows[int(i * step)] for i in range(n)]
+
+
 def segmentable(paths: Sequence[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
     """Split paths into those segment() handles and (path, error) for those it crashes on, so
     one segmenter bug costs a few contracts (reported) instead of the whole benchmark."""

@@ -27,7 +27,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `eval.bench_common` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from eval.bench_common import (BENCH_HOME, REPO, cuad_dir, cuad_files, figures_table, offline, peak_rss_mb,
+from eval.bench_common import (BENCH_HOME, REPO, cuad_dir, cuad_files, evenly, figures_table, offline, peak_rss_mb,
                                percentile, read_jsonl, sample_files)
 
 offline()
@@ -60,16 +60,6 @@ def open_tutorial(contracts: int, fresh: bool = False, console=None) -> Tutorial
     return TutorialPipeline.build(store_dir(contracts), paths, fresh=fresh, progress=progress)
 
 
-def _evenly(rows: list, n: int | None) -> list:
-    """n rows spread over the list (deterministic), or all of them."""
-    if n is None or n >= len(rows):
-        return rows
-    if n <= 0:
-        return []
-    step = len(rows) / n
-    return [rows[int(i * step)] for i in range(n)]
-
-
 def sample_questions() -> list[str]:
     """The first question of every hand-written pair on the bundled corpus."""
     from eval.pairs_file import load_pairs
@@ -87,12 +77,12 @@ def cuad_questions(contracts: int, n: int | None) -> list[tuple[str, str]]:
     order = {f: i for i, f in enumerate(split_files(names, VALIDATION))}
     rows = [r for r in read_jsonl(cuad_dir() / "qa.jsonl") if r["file"] in order]
     rows.sort(key=lambda r: order[r["file"]])  # stable: qa.jsonl's order within a contract
-    return [(r["question"], r["file"]) for r in _evenly(rows, n)]
+    return [(r["question"], r["file"]) for r in evenly(rows, n)]
 
 
 def question_sets(contracts: int, n: int | None) -> dict[str, list[Question]]:
     """The two timed sets: unscoped sample questions and CUAD questions scoped to their file."""
-    return {"unscoped (sample.yaml)": [(q, None) for q in _evenly(sample_questions(), n)],
+    return {"unscoped (sample.yaml)": [(q, None) for q in evenly(sample_questions(), n)],
             "scoped to own file (CUAD validation)": list(cuad_questions(contracts, n))}
 
 
@@ -142,7 +132,7 @@ def rss_only(contracts: int, questions: list[Question]) -> dict:
 
 def rss_questions(contracts: int, m: int) -> list[Question]:
     """m questions, half unscoped sample questions and half scoped CUAD ones."""
-    unscoped = [(q, None) for q in _evenly(sample_questions(), (m + 1) // 2)]
+    unscoped = [(q, None) for q in evenly(sample_questions(), (m + 1) // 2)]
     return unscoped + list(cuad_questions(contracts, m - len(unscoped)))
 
 
