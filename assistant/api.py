@@ -56,6 +56,7 @@ class Assistant:
         self._writing = threading.Lock()  # one build at a time; asks never take it
         self._opening = threading.Lock()  # the first snapshot is taken once
         self._model_lock = threading.Lock()
+        self._question_embedder = None
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -97,10 +98,25 @@ class Assistant:
                 self._embedder = get_embedder(self.settings.model or self.store.model())
         return self._embedder
 
+    @property
+    def question_embedder(self):
+        """What asks embed with (the question; sentences of files indexed without stored vectors):
+        the index model's fp32 ONNX twin when it is cached, which spares a cold ask importing torch;
+        else the model itself. An embedder given to the constructor is used for everything."""
+        with self._model_lock:
+            if self._question_embedder is None:
+                if self._embedder is not None:
+                    self._question_embedder = self._embedder
+                else:
+                    from index.embedders import get_question_embedder
+
+                    self._question_embedder = get_question_embedder(self.settings.model or self.store.model())
+        return self._question_embedder
+
     def _load_model_aside(self) -> None:
         """Start loading the model while the first snapshot is read: a cold ask needs both."""
-        if self._embedder is None and self._snapshot is None and not self._model_lock.locked():
-            threading.Thread(target=lambda: self.embedder, name="clauseqa-model", daemon=True).start()
+        if self._question_embedder is None and self._snapshot is None and not self._model_lock.locked():
+            threading.Thread(target=lambda: self.question_embedder, name="clauseqa-model", daemon=True).start()
 
     @property
     def index_dir(self) -> str:
@@ -114,6 +130,10 @@ class Assistant:
 
         with self._writing:
             report = build_index(paths, self.store, self.embedder, progress=progress)
+            if self._question_embedder is None:
+                from index.embedders import prepare_question_twin
+
+                prepare_question_twin(self.embedder)  # exports once per model and machine
             # asks under way keep the snapshot they started with; files that did not change are
             # carried over from it, not read again
             self._snapshot = take_snapshot(self.store, self._snapshot)
@@ -340,7 +360,7 @@ class Assistant:
         if missing:
             if len(self._vectors) > 100_000:
                 self._vectors.clear()
-            self._vectors.update(zip(missing, self.embedder.embed(missing)))
+            self._vectors.update(zip(missing, self.question_embedder.embed(missing)))
         return [self._vectors[t] for t in texts]
 
     @cached_property

