@@ -31,7 +31,7 @@ RECIPE = 3
 META = "clauseqa-onnx.json"
 MODEL_FILE = "model_qint8.onnx"
 FP32_FILE = "model_fp32.onnx"
-INSTALL = "pip install 'clauseqa[onnx]'"
+INSTALL = "pip install onnx onnxruntime"
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 # A few sentences the export must reproduce: fp32 graph against the torch model, int8 against fp32.
 _PROBES = ("This Agreement shall be governed by the laws of the State of New York.",

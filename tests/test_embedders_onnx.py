@@ -18,7 +18,7 @@ LEGAL = [
     "Neither party shall be liable for any indirect, incidental or consequential damages.",
     "Confidential Information shall not include information that is or becomes publicly available.",
 ]
-INSTALL = "pip install 'clauseqa[onnx]'"
+INSTALL = "pip install onnx onnxruntime"
 
 
 @pytest.fixture(scope="module")
