@@ -210,10 +210,10 @@ class Assistant:
 
     def stream(self, question: str, files: Sequence[str] | None = None,
                agreements: Sequence[str] | None = None) -> Iterator[str | Answer]:
-        """Yields text pieces of the answer, then the final Answer."""
-        answer = self.ask(question, files, agreements)
-        yield from answer.pieces()
-        yield answer
+        """Yields text pieces of the answer, then the final Answer. With a chat model the pieces are
+        its tokens as it writes them, a preview: only the final Answer has passed the citation checks.
+        An extractive answer comes whole and is yielded in word-sized pieces."""
+        yield from self._answers(question, files, agreements, None, stream=True)
 
     def conversation(self):
         """A multi-turn chat whose follow-ups ("when did he sign?") keep their context."""
@@ -242,6 +242,12 @@ class Assistant:
         return build_chain(self)
 
     def _ask(self, question: str, files, agreements, context: Scope | None) -> Answer:
+        *_, answer = self._answers(question, files, agreements, context, stream=False)
+        return answer
+
+    def _answers(self, question: str, files, agreements, context: Scope | None,
+                 stream: bool) -> Iterator[str | Answer]:
+        """One ask: text pieces when streaming, then the Answer."""
         started = time.perf_counter()
         question = (question or "").strip()
         if not question:
@@ -258,8 +264,16 @@ class Assistant:
             # a follow-up ("when did he sign?") keeps the agreements the last answer cited
             scope = Scope(context.agreements, context.reason, scope.aggregate)
             standalone = f"{question.rstrip('?')} (in the agreement of {context.reason})?"
-        answer = self._answer(snapshot, question, scope, files)
-        return replace(answer, standalone_question=standalone, seconds=round(time.perf_counter() - started, 4))
+        streamed = False
+        for item in self._answer(snapshot, question, scope, files, stream):
+            if isinstance(item, str):
+                streamed = True
+                yield item
+                continue
+            answer = replace(item, standalone_question=standalone, seconds=round(time.perf_counter() - started, 4))
+            if stream and not streamed:
+                yield from answer.pieces()
+            yield answer
 
     def _scope(self, snapshot: Snapshot, question: str, files, agreements) -> Scope:
         if agreements:
@@ -275,19 +289,27 @@ class Assistant:
     def _analyse(self, snapshot: Snapshot, question: str, scope: Scope) -> Query:
         return analyse(question, scope, self._embed_cached)
 
-    def _answer(self, snapshot: Snapshot, question: str, scope: Scope, files) -> Answer:
+    def _answer(self, snapshot: Snapshot, question: str, scope: Scope, files,
+                stream: bool = False) -> Iterator[str | Answer]:
+        """The Answer, after a chat model's text pieces when it streams (extractive answers come whole)."""
         in_scope = self._in_scope(snapshot, scope, files)
         searched = self._searched(scope, in_scope, files)
         if scope.unknown:
-            return Answer(question=question, found=False, searched=searched,
-                          text=f"Not found: no indexed agreement names {scope.unknown} "
-                               f"(searched the {len(snapshot.agreements)} indexed agreements).")
+            yield Answer(question=question, found=False, searched=searched,
+                         text=f"Not found: no indexed agreement names {scope.unknown} "
+                              f"(searched the {len(snapshot.agreements)} indexed agreements).")
+            return
         query = self._analyse(snapshot, question, scope)
         hits, many, named = self._candidate_hits(snapshot, query, files, in_scope)
         if self.settings.llm or self._chat_model is not None:
-            from assistant.llm import generate_answer
+            from assistant.llm import generate_answer, stream_answer
 
-            return generate_answer(question, [(h.clause, h.score) for h in hits], self.chat_model, searched=searched)
+            clauses = [(h.clause, h.score) for h in hits]
+            if stream:
+                yield from stream_answer(question, clauses, self.chat_model, searched=searched, aggregate=many)
+            else:
+                yield generate_answer(question, clauses, self.chat_model, searched=searched, aggregate=many)
+            return
         evidence = self._gather(snapshot, query, hits, files)
         probabilities = self.evidence_model.score(evidence)
         found_p = self.evidence_model.found_probability(evidence, probabilities)
@@ -300,7 +322,7 @@ class Assistant:
         # a clause named by number ("what does clause 6.2 say?") is the answer whatever it scores
         answer = compose(query.wording, evidence, probabilities, found_p, self.evidence_model.selection, searched,
                          aggregate=many, every_agreement=scope.named, found=True if certain else None)
-        return replace(answer, question=question)
+        yield replace(answer, question=question)
 
     def candidates(self, question: str, files: Sequence[str] | None = None) -> EvidenceSet:
         """The candidate evidence behind an answer with its feature rows (for fitting and debugging)."""

@@ -31,12 +31,15 @@ class Conversation:
     def stream(self, question: str, files: Sequence[str] | None = None,
                agreements: Sequence[str] | None = None) -> Iterator[str | Answer]:
         """Like Assistant.stream, keeping the conversation's context."""
-        answer = self.ask(question, files, agreements)
-        yield from answer.pieces()
-        yield answer
+        yield from self._turn(question, files, agreements, stream=True)
 
     def ask(self, question: str, files: Sequence[str] | None = None,
             agreements: Sequence[str] | None = None) -> Answer:
+        *_, answer = self._turn(question, files, agreements, stream=False)
+        return answer
+
+    def _turn(self, question: str, files, agreements, stream: bool) -> Iterator[str | Answer]:
+        """Text pieces when streaming, then the Answer, once the conversation has taken it in."""
         question = (question or "").strip()
         context, asked = None, question
         if self._history and _is_follow_up(question):
@@ -49,7 +52,13 @@ class Conversation:
                     asked = f"{self._topic} ({names})?" if names else f"{question.rstrip('?. ')}: {self._topic}?"
             else:
                 context = self._scope  # the same agreement, a new topic: "When did he sign?"
-        answer = self.assistant._ask(asked, files, agreements, context)
+        answer = None
+        for item in self.assistant._answers(asked, files, agreements, context, stream):
+            if isinstance(item, Answer):
+                answer = item
+            else:
+                yield item  # a chat model's text as it arrives
+        assert answer is not None  # an ask always ends with its Answer
         if asked != question:
             answer = replace(answer, question=question, standalone_question=asked)
         cited = tuple(dict.fromkeys(f"{c.file}#{c.agreement_number}" for c in answer.citations))
@@ -61,7 +70,7 @@ class Conversation:
             self._scope = Scope(scope.agreements, scope.reason)
         self._topic = without_terms(answer.standalone_question or question, set(scope.terms)).rstrip("?. ")
         self._history.append(answer)
-        return answer
+        yield answer
 
 
 def _is_follow_up(question: str) -> bool:

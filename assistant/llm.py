@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from assistant.answer import base_clause, short_answer
+from assistant.features import question_types
 from assistant.types import Answer
 from assistant.verify import not_found_text, verify_reply
 from index.errors import ClauseQAError, LLMUnavailable, UnknownBackend
@@ -123,8 +126,10 @@ def prompt_inputs(question: str, hits: Sequence[tuple[Clause, float]]) -> dict[s
 
 
 def generate_answer(question: str, hits: Sequence[tuple[Clause, float]], chat_model: "BaseChatModel",
-                    *, searched: str = "") -> Answer:
-    """Ask the chat model over the retrieved clauses; keep only sentences whose citations verify."""
+                    *, searched: str = "", aggregate: bool = False) -> Answer:
+    """Ask the chat model over the retrieved clauses; keep only sentences whose citations verify.
+
+    `aggregate`: the question asks about every agreement in scope (values are read per agreement)."""
     mode = model_label(chat_model)
     if not hits:
         # Nothing retrieved: a model could only answer from outside knowledge.
@@ -135,12 +140,13 @@ def generate_answer(question: str, hits: Sequence[tuple[Clause, float]], chat_mo
         message = chain.invoke(prompt_inputs(question, hits))
     except Exception as exc:  # any transport or server failure looks the same to the user
         raise unavailable(chat_model, exc) from exc
-    return verify_reply(question, hits, _text(message), searched=searched, mode=mode)
+    return shaped(verify_reply(question, hits, _text(message), searched=searched, mode=mode), aggregate)
 
 
 def stream_answer(question: str, hits: Sequence[tuple[Clause, float]], chat_model: "BaseChatModel",
-                  *, searched: str = "") -> Iterator[str | Answer]:
-    """Yield the model's raw text pieces as they arrive, then the verified Answer.
+                  *, searched: str = "", aggregate: bool = False) -> Iterator[str | Answer]:
+    """Yield the model's text pieces as its server sends them (the model's own token stream, not
+    the finished reply cut up), then the verified Answer.
 
     The pieces are a preview: only the final Answer has passed citation checks.
     """
@@ -154,11 +160,28 @@ def stream_answer(question: str, hits: Sequence[tuple[Clause, float]], chat_mode
     try:
         for chunk in chain.stream(prompt_inputs(question, hits)):
             piece = _text(chunk)
-            pieces.append(piece)
-            yield piece
+            if piece:  # the role-only first chunk and the closing one carry no text
+                pieces.append(piece)
+                yield piece
     except Exception as exc:
         raise unavailable(chat_model, exc) from exc
-    yield verify_reply(question, hits, "".join(pieces), searched=searched, mode=mode)
+    yield shaped(verify_reply(question, hits, "".join(pieces), searched=searched, mode=mode), aggregate)
+
+
+def shaped(answer: Answer, aggregate: bool = False) -> Answer:
+    """A verified reply in the shape of an extractive answer: clauses cited by the same ids
+    ("12 (part 2)" cites "12"), the values its quotes state (`Answer.values`, spans of the quotes)
+    and the agreements grouped by them (`Answer.groups`), read from the verified citations only, so
+    nothing the model wrote outside its quotes becomes a value; the value line, when there is one,
+    comes first, as in an extractive answer."""
+    if not answer.found:
+        return answer
+    citations = [replace(c, clause=base_clause(c.clause)) for c in answer.citations]
+    values, groups, lead = short_answer(answer.question, question_types(answer.question), citations, aggregate)
+    # "clause 7 addresses this, without a plain yes or no" would only repeat what the model's cited
+    # sentences say, or contradict them; a value or a grouping adds what they may not
+    text = f"{lead}\n{answer.text}" if lead and (values or groups) else answer.text
+    return replace(answer, text=text, citations=tuple(citations), values=values, groups=groups)
 
 
 def _text(message: Any) -> str:
@@ -212,5 +235,5 @@ def unavailable(chat_model: Any, exc: BaseException) -> LLMUnavailable:
 
 
 __all__ = ["BACKENDS", "SYSTEM_PROMPT", "HUMAN_PROMPT", "build_prompt", "format_clauses",
-           "generate_answer", "get_chat_model", "model_label", "prompt_inputs",
+           "generate_answer", "get_chat_model", "model_label", "prompt_inputs", "shaped",
            "stream_answer", "unavailable"]

@@ -111,6 +111,8 @@ def ask(question: Annotated[str, typer.Argument(help="The question, in quotes")]
     def answer():
         assistant = Assistant.open(index, model=model, host=chroma_host, port=chroma_port, llm=llm,
                                    llm_base_url=llm_base_url)
+        if assistant.settings.llm and not as_json:  # a chat model writes: show it as it does
+            return print_stream(assistant.stream(question, files=file or None))
         return assistant.ask(question, files=file or None)
 
     result = _run(answer)
@@ -118,6 +120,20 @@ def ask(question: Annotated[str, typer.Argument(help="The question, in quotes")]
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
         print_answer(result)
+
+
+def print_stream(items):
+    """Print a chat model's text as it arrives, then return the Answer it ends with. The text is a
+    preview; the Answer printed after it holds only what its citations verify."""
+    answer = None
+    for item in items:
+        if isinstance(item, str):
+            console.print(item, end="", style="dim", soft_wrap=True, highlight=False, markup=False)
+        else:
+            answer = item
+    console.print()
+    console.print("Checked against the clauses:", style="dim", highlight=False, markup=False)
+    return answer
 
 
 def print_answer(answer) -> None:
@@ -131,6 +147,8 @@ def print_answer(answer) -> None:
     for n, c in enumerate(answer.citations, 1):
         console.print(f"  [{n}] {c.file} · {c.agreement} · clause {c.clause} · chars {c.start}-{c.end}",
                       style="dim", highlight=False, markup=False)
+    for sentence in answer.unsupported:  # a chat model's sentences no quote of a clause supports
+        console.print(f"  left out, no clause supports it: {sentence}", style="dim", highlight=False, markup=False)
     if not answer.found:
         console.print(f"  searched: {answer.searched}", style="dim", highlight=False, markup=False)
 
@@ -155,7 +173,10 @@ def chat(index: IndexOpt = None, model: ModelOpt = None, chroma_host: HostOpt = 
             break
         if not question.strip():
             break
-        result = _run(lambda: conversation.ask(question))
+        if assistant.settings.llm:
+            result = _run(lambda: print_stream(conversation.stream(question)))
+        else:
+            result = _run(lambda: conversation.ask(question))
         print_answer(result)
 
 
