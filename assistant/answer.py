@@ -12,6 +12,7 @@ from assistant.features import question_types
 from assistant.groups import by_agreement, group, shown, summary
 from assistant.ranker import Selection
 from assistant.shapes import normalise
+from assistant.snippets import snippet
 from assistant.types import Answer, AnswerGroup, Citation, Value
 from assistant.values import agreement_values, is_yes_no, named_in, wanted
 from assistant.verdict import verdict
@@ -46,9 +47,10 @@ def compose(question: str, evidence: EvidenceSet, probabilities: np.ndarray, fou
                      f"\"{display(citations[-1].quote)}\" [{n}]")
     if aggregate or len(lines) == 1 or len({c.hit.agreement_key for c, _ in chosen}) > 1:
         text = lines[0] if len(lines) == 1 else "\n".join(f"- {line}" for line in lines)
-    else:  # one agreement, several supporting quotes: name the agreement once
+    else:  # one agreement, several supporting quotes: name the agreement once, with the gist of the first
         label = chosen[0][0].hit.clause.agreement_label
-        text = "\n".join([f"{label}:"] + [f"- clause {base_clause(c.hit.clause.clause_id)}: "
+        gist = f"{label}: \"{snippet(citations[0].quote, question)}\" [1]"
+        text = "\n".join([gist] + [f"- clause {base_clause(c.hit.clause.clause_id)}: "
                                           f"\"{display(cite.quote)}\" [{n}]"
                                           for n, ((c, _), cite) in enumerate(zip(chosen, citations), 1)])
     values, groups, lead = short_answer(question, evidence.asked or question_types(question), citations, aggregate)
@@ -66,7 +68,7 @@ def short_answer(question: str, asked: tuple[float, ...], citations: list[Citati
                    for v in agreement_values(question, kinds, citations, indexes, aggregate))
     if len(agreements) > 1:
         groups = group(citations, values)
-        return values, groups, summary(groups, citations)
+        return values, groups, summary(groups, citations, question)
     if is_yes_no(question):
         # "can the client terminate on notice?" asks for a yes, not the notice period; a value
         # answers a yes/no question only when the question names one to confirm ("... Delaware law?")
@@ -75,10 +77,12 @@ def short_answer(question: str, asked: tuple[float, ...], citations: list[Citati
             return values, (), _values_line(question, values)
         indexes = next(iter(agreements.values()))
         said = verdict(question, citations, indexes)
-        if said:
-            return (said,), (), f"{said.kind.capitalize()} [{said.citation + 1}]"
+        if said:  # the verdict with the words that state it
+            gist = snippet(citations[said.citation].quote, question)
+            return (said,), (), f"{said.kind.capitalize()}: \"{gist}\" [{said.citation + 1}]"
         first = citations[indexes[0]]
-        return (), (), f"{_clause_name(first.clause)} addresses this, without a plain yes or no [{indexes[0] + 1}]"
+        return (), (), (f"{_clause_name(first.clause)} addresses this, without a plain yes or no: "
+                        f"\"{snippet(first.quote, question)}\" [{indexes[0] + 1}]")
     if values:
         return values, (), _values_line(question, values)
     return (), (), ""

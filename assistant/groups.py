@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.shapes import normalise
+from assistant.snippets import snippet
 from assistant.types import AnswerGroup, Citation, Value
 
 _MARKUP = re.compile(r"</?u>|</?sup>|\*\*|\$[^$\n]{0,40}\$|^#+\s*")
@@ -61,10 +62,11 @@ def group(citations: Sequence[Citation], values: Sequence[Value]) -> tuple[Answe
     return tuple(sorted(groups, key=lambda g: (-len(g.agreements), g.citations[0])))
 
 
-def summary(groups: Sequence[AnswerGroup], citations: Sequence[Citation]) -> str:
+def summary(groups: Sequence[AnswerGroup], citations: Sequence[Citation], question: str = "") -> str:
     """One line saying which agreements say what: "6 of 9 agreements: California (clause 7 in each) —
     Dan Alistarh [1], ...; 3: Massachusetts (clause 7 in each) — Xin Wang [7], ...". Empty when it
-    would add nothing: every agreement says something of its own and no value was found."""
+    would add nothing: every agreement says something of its own and no value was found. A group
+    with no value shows the words of its quote the question asks about."""
     if not groups:
         return ""
     singles = all(len(g.agreements) == 1 for g in groups)
@@ -78,7 +80,7 @@ def summary(groups: Sequence[AnswerGroup], citations: Sequence[Citation]) -> str
     for n, g in enumerate(groups):
         count = len(g.agreements)
         head = f"{count}" if n else f"{count} of {total} agreements" if len(groups) > 1 else f"{count} agreements"
-        what = g.value if g.kind != "quote" else ("same wording" if count > 1 else "own wording")
+        what = g.value if g.kind != "quote" else f"\"{snippet(citations[g.citations[0]].quote, question)}\""
         members = ", ".join(f"{label} [{_first(g, key, citations) + 1}]" for label, key in zip(g.agreements, g.keys))
         parts.append(f"{head}: {what} ({_clauses(g)}) — {members}")
     return "; ".join(parts)

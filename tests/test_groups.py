@@ -83,8 +83,10 @@ def test_without_values_agreements_are_grouped_by_what_their_quotes_say():
     assert [(g.kind, g.agreements, g.citations) for g in answer.groups] == \
         [("quote", ("A", "B"), (0, 1)), ("quote", ("C",), (2,))]
     assert answer.groups[0].value == GRANT and answer.groups[0].key == quote_key(GRANT)
-    assert answer.text.splitlines()[0] == ("2 of 3 agreements: same wording (clause 2 in each) — A [1], B [2]; "
-                                           "1: own wording (clause 2) — C [3]")
+    # a group without a value shows its quote's words (whole, when short)
+    assert answer.text.splitlines()[0] == (f"2 of 3 agreements: \"{GRANT}\" (clause 2 in each) — A [1], B [2]; "
+                                           "1: \"You hereby grant a Creative Commons copyright licence in the article "
+                                           "to the general public\" (clause 2) — C [3]")
     assert answer.values == ()
 
 

@@ -12,6 +12,7 @@ from assistant.answer import compose, display
 from assistant.evidence import CANDIDATE_FEATURES, Candidate, EvidenceSet
 from assistant.features import question_types
 from assistant.ranker import Selection
+from assistant.snippets import snippet
 from assistant.retrieve import Hit
 from assistant.types import Answer
 from index.types import Clause
@@ -237,7 +238,8 @@ CONVENIENCE = ("Client may terminate this Agreement for any reason on sixty (60)
 def test_yes_or_no_only_when_the_sentence_says_it(question, file, clause_id, quote, first, said):
     c = clause_of(file, quote, clause_id)
     answer = ask(question, [(c, quote)])
-    assert answer.text.splitlines()[0] == first
+    # the verdict, with the words that state it (tests/test_snippets.py pins the window)
+    assert answer.text.splitlines()[0] == f"{first.removesuffix(' [1]')}: \"{snippet(quote, question)}\" [1]"
     assert answer.text.splitlines()[1] == f"Acme (clause {clause_id}): \"{display(quote)}\" [1]"
     assert [(v.kind, v.text) for v in answer.values] == [said]
     assert_values_are_spans(answer)
@@ -270,7 +272,7 @@ def test_otherwise_a_yes_no_question_is_told_which_clause_addresses_it(question,
     c = clause_of(file, quote, clause_id)
     answer = ask(question, [(c, quote)])
     assert answer.values == ()
-    assert answer.text.splitlines()[0] == first
+    assert answer.text.splitlines()[0] == f"{first.removesuffix(' [1]')}: \"{snippet(quote, question)}\" [1]"
     assert answer.text.splitlines()[1].startswith("Acme (clause ")
 
 

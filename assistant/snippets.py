@@ -1,0 +1,36 @@
+"""The few words of a quote that answer the question: a verbatim window around the question's own
+words, so an answer's first line carries its evidence ("Yes: "…is the sole author of the Article…" [1]")."""
+
+from __future__ import annotations
+
+import re
+
+from index.terms import content_terms
+
+WORDS = 30  # a sentence: a first line that still reads as one
+_WORD = re.compile(r"\S+")
+_FOOTNOTE = re.compile(r"<sup>[^<]{0,8}</sup>")  # a footnote mark is not part of what the quote says
+
+
+def snippet(quote: str, question: str, words: int = WORDS) -> str:
+    """The window of at most `words` words of `quote` that holds the most distinct content words of
+    the question (stemmed), earliest on a tie; "…" marks a cut. The whole quote when it is short."""
+    spans = [m.span() for m in _WORD.finditer(quote)]
+    if len(spans) <= words + words // 4:
+        return _clean(quote)
+    wanted = set(content_terms(question))
+    stems = [set(content_terms(quote[s:e])) & wanted for s, e in spans]
+    best, best_score = 0, -1
+    for start in range(0, len(spans) - words + 1):
+        score = len(set().union(*stems[start:start + words]))
+        if score > best_score:
+            best, best_score = start, score
+    first, last = spans[best][0], spans[best + words - 1][1]
+    text = _clean(quote[first:last])
+    return ("…" if best else "") + text + ("…" if best + words < len(spans) else "")
+
+
+def _clean(text: str) -> str:
+    from assistant.groups import shown
+
+    return shown(_FOOTNOTE.sub("", text)).rstrip(",;:")
