@@ -72,12 +72,16 @@ class ScopeFinder:
         self._agreement_df = agreement_df or Counter()
         self._naming = {t for t, f in df.items() if self._agreement_df.get(t, 0) <= 2 * f + 1}
         # a party's short name scopes only if it names ("ICML", "Accuray"), not ("Company"), ("Bank")
-        # and a name that many agreements share ("Agency Agreement", "ICML") picks none of them out
+        # and a name that many agreements share ("Agency Agreement", "ICML") picks none of them out;
+        # an agreement's own label needs one naming word: a label read as "Agreement" would
+        # otherwise claim every question that says "agreement"
         shared = Counter(label for labels in self._labels.values() for label in labels)
+        self._named_label = {a.key: bool(set(content_terms(a.label)) & self._naming) for a in self.agreements}
         for a in self.agreements:
             own = _norm(a.label)
             self._labels[a.key] = {label for label in self._labels[a.key] if shared[label] <= 2
-                                   and (label == own or set(content_terms(label)) <= self._naming)}
+                                   and (label == own and self._named_label[a.key]
+                                        or content_terms(label) and set(content_terms(label)) <= self._naming)}
         n = max(1, len(self.agreements))
         self._idf = {t: math.log((n + 1) / (f + 0.5)) for t, f in df.items()}
         self._max_idf = math.log((n + 1) / 1.5)
@@ -127,17 +131,21 @@ class ScopeFinder:
         # the agreement's own names (label, parties, title, kind) first, then its file name, and its
         # opening text only when no name matches: "the consulting agreement" is the one of that kind,
         # not every agreement in a file called lease_and_consulting.txt
-        for source in ("own", "names"):
-            named_scope = self._by_identity(question, candidates, aggregate, names_only=source)
-            if named_scope.agreements:
-                return named_scope
-        return self._by_identity(question, candidates, aggregate)
+        # ... unless a later source matches over twice the weight of the question's words ("In the
+        # Turn-Key Manufacturing Agreement between Invasix Ltd. and Flextronics": names read poorly
+        # share only "Ltd" with it, the opening names both parties and the kind)
+        stages = [self._by_identity(question, candidates, aggregate, names_only=source, scored=True)
+                  for source in ("own", "names", False)]
+        strongest = max(score for _, score in stages)
+        return next(scope for scope, score in stages if scope.agreements and score >= 0.5 * strongest) \
+            if strongest > 0 else stages[-1][0]
 
     def _exact_names(self, question: str, candidates: Sequence[AgreementInfo],
                      labels_only: bool = False) -> list[AgreementInfo]:
         q = f" {_norm(question)} "
         if labels_only:
-            return [a for a in candidates if len(_norm(a.label)) > 3 and f" {_norm(a.label)} " in q]
+            return [a for a in candidates if len(_norm(a.label)) > 3 and self._named_label[a.key]
+                    and f" {_norm(a.label)} " in q]
         return [a for a in candidates if any(f" {label} " in q for label in self._labels[a.key] if len(label) > 3)]
 
     def _known_words(self, name: str) -> bool:
@@ -148,24 +156,31 @@ class ScopeFinder:
         return bool(words) and any(all(w in identity for w in words) for identity in self._identity.values())
 
     def _by_identity(self, question: str, candidates: Sequence[AgreementInfo], aggregate: bool,
-                     names_only: bool | str = False) -> Scope:
+                     names_only: bool | str = False, scored: bool = False):
+        """The agreements whose identity matches the question's naming words best; with `scored`,
+        (scope, the best agreement's matched weight; 0 for no scope)."""
+        scope, best = self._identity_scope(question, candidates, aggregate, names_only)
+        return (scope, best if scope.agreements else 0.0) if scored else scope
+
+    def _identity_scope(self, question: str, candidates: Sequence[AgreementInfo], aggregate: bool,
+                        names_only: bool | str) -> tuple[Scope, float]:
         terms = set(content_terms(question)) & self._naming
         if not terms or len(candidates) < 2:
-            return Scope(aggregate=aggregate)
+            return Scope(aggregate=aggregate), 0.0
         source = self._own_names if names_only == "own" else self._names if names_only else self._identity
         scores = {a.key: sum(self._idf[t] for t in terms if t in source[a.key]) for a in candidates}
         best = max(scores.values())
         # a rare word (a name or a title word) must match; words shared by most agreements don't scope
         if best < 0.25 * self._max_idf:
-            return Scope(aggregate=aggregate)
+            return Scope(aggregate=aggregate), 0.0
         keys = tuple(k for k, s in scores.items() if s >= 0.8 * best)
         if len(keys) == len(candidates):
-            return Scope(aggregate=aggregate)
+            return Scope(aggregate=aggregate), 0.0
         matched = sorted({t for t in terms for k in keys if t in source[k]})
         # only words that name the agreements leave the question; words found in their opening text
         # ("the monthly rent for the excavator") are what is asked about
         naming = tuple(t for t in matched if any(t in self._names[k] for k in keys))
-        return Scope(keys, "matching " + ", ".join(matched[:4]), aggregate, naming)
+        return Scope(keys, "matching " + ", ".join(matched[:4]), aggregate, naming), best
 
 
 def _describe(labels: Sequence[str]) -> str:

@@ -1,0 +1,53 @@
+"""The scope finder: which agreements a question names, over many contracts."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from assistant.scope import ScopeFinder
+from assistant.types import AgreementInfo
+from index.terms import content_terms
+
+
+def agreement(file: str, label: str, title: str = "") -> AgreementInfo:
+    return AgreementInfo(file=file, number=1, label=label, title=title, date="", kind="", clauses=10)
+
+
+GENERIC = agreement("inmode.txt", "Agreement")  # its parties were not read: a label of no name
+GALAXY = agreement("galaxy.txt", "Galaxy Telecom", "Reseller Agreement")
+ACME = agreement("acme.txt", "Acme Ltd", "Supply Agreement")
+ZENITH = agreement("zenith.txt", "Zenith Ltd", "Services Agreement")
+AGREEMENTS = [GENERIC, GALAXY, ACME, ZENITH]
+PARTIES = {GALAXY.key: ("Galaxy Telecom", "Galaxy Telnet SRL"), ACME.key: ("Acme Ltd", "Widget Inc."),
+           ZENITH.key: ("Zenith Ltd", "Orbit Inc.")}
+CLAUSES = {GENERIC.key: "Turn-Key Manufacturing Agreement between Invasix Ltd. and Flextronics Israel Ltd. The "
+                        "manufacturer shall manufacture the products.",
+           GALAXY.key: "This Agreement between Galaxy Telecom and Telnet. The reseller shall resell services.",
+           ACME.key: "This Agreement between Acme Ltd and Widget. The supplier shall supply widgets.",
+           ZENITH.key: "This Agreement between Zenith Ltd and Orbit. The provider shall provide services."}
+
+
+def finder() -> ScopeFinder:
+    df = Counter(t for text in CLAUSES.values() for t in set(content_terms(text)))
+    return ScopeFinder(AGREEMENTS, PARTIES, df, {k: text[:80] for k, text in CLAUSES.items()})
+
+
+def test_a_label_of_words_every_agreement_uses_names_no_agreement():
+    """A contract whose label was read as "Agreement" must not claim every question that says
+    "agreement": the question names Galaxy's reseller agreement, so only that one is in scope."""
+    scope = finder().find("In the Reseller Agreement between Galaxy Telecom and Galaxy Telnet SRL: "
+                          "what date is this agreement signed?")
+    assert scope.agreements == (GALAXY.key,)
+    assert finder().find("Which law governs the agreement?").agreements == ()
+
+
+def test_a_label_with_a_naming_word_still_scopes():
+    assert finder().find("Which law governs the Acme Ltd agreement?").agreements == (ACME.key,)
+
+
+def test_the_opening_wins_when_it_names_far_more_than_a_shared_suffix():
+    """Read names share only "Ltd" with the question; the opening of the poorly read agreement
+    names both its parties and its kind."""
+    scope = finder().find("In the Turn-Key Manufacturing Agreement between Invasix Ltd. and Flextronics Israel "
+                          "Ltd.: how long do the warranties last?")
+    assert scope.agreements == (GENERIC.key,)
