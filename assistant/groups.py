@@ -7,16 +7,8 @@ import re
 from collections.abc import Sequence
 
 from assistant.shapes import normalise
-from assistant.snippets import snippet
+from assistant.snippets import shown, snippet
 from assistant.types import AnswerGroup, Citation, Value
-
-_MARKUP = re.compile(r"</?u>|</?sup>|\*\*|\$[^$\n]{0,40}\$|^#+\s*")
-
-
-def shown(text: str) -> str:
-    """Text as an answer shows it: markup out, spacing collapsed."""
-    return re.sub(r"\s+", " ", _MARKUP.sub("", text)).strip()
-
 
 def agreement_key(citation: Citation) -> str:
     return f"{citation.file}#{citation.agreement_number}"

@@ -9,6 +9,7 @@ from index.terms import content_terms
 
 WORDS = 30  # a sentence: a first line that still reads as one
 _WORD = re.compile(r"\S+")
+_MARKUP = re.compile(r"</?u>|</?sup>|\*\*|\$[^$\n]{0,40}\$|^#+\s*")
 _FOOTNOTE = re.compile(r"<sup>[^<]{0,8}</sup>")  # a footnote mark is not part of what the quote says
 
 
@@ -30,7 +31,10 @@ def snippet(quote: str, question: str, words: int = WORDS) -> str:
     return ("…" if best else "") + text + ("…" if best + words < len(spans) else "")
 
 
-def _clean(text: str) -> str:
-    from assistant.groups import shown
+def shown(text: str) -> str:
+    """Text as an answer shows it: markup out, spacing collapsed."""
+    return re.sub(r"\s+", " ", _MARKUP.sub("", text)).strip()
 
+
+def _clean(text: str) -> str:
     return shown(_FOOTNOTE.sub("", text)).rstrip(",;:")
