@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: run test test-fast index eval eval-cuad eval-corpus bench bench-retrieval setup browser clean train
+.PHONY: run test test-fast index eval eval-cuad eval-corpus catalog-eval bench bench-retrieval setup browser clean train
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ eval: $(STAMP)
 
 eval-cuad: $(STAMP)
 	$(BIN)/clauseqa eval --suite cuad --part validation --limit 40 --report reports/cuad
+
+# the agreement catalog against CUAD's slot answers, per field (reuses the eval-cuad index)
+catalog-eval: $(STAMP)
+	$(BIN)/python eval/catalog_eval.py --part validation --limit 40
 
 eval-corpus: $(STAMP)
 	$(BIN)/clauseqa eval --suite cuad-corpus --part validation --limit 40 --report reports/cuad-corpus

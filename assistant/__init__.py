@@ -1,6 +1,7 @@
 """ClauseQA: ask questions of agreements, get answers that cite file, agreement and clause."""
 
 from assistant.api import Assistant
+from assistant.catalog import CatalogRow, CatalogSignature, CatalogValue
 from assistant.conversation import Conversation
 from assistant.settings import Settings
 from assistant.types import AgreementInfo, Answer, AnswerGroup, Citation, Value
@@ -18,7 +19,8 @@ from index.errors import (
 )
 
 __all__ = [
-    "AgreementInfo", "Answer", "AnswerGroup", "Assistant", "Citation", "ClauseQAError", "Conversation",
+    "AgreementInfo", "Answer", "AnswerGroup", "Assistant", "CatalogRow", "CatalogSignature", "CatalogValue",
+    "Citation", "ClauseQAError", "Conversation",
     "EmptyQuestion", "FileChanged", "FileNotIndexed", "IndexNotFound", "IndexNotWritable", "LLMUnavailable",
     "LoadError", "MissingExtra", "Settings", "StoreUnavailable", "Value",
 ]

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from functools import cached_property
 
 from assistant.answer import base_clause, compose
+from assistant.catalog import CatalogRow
 from assistant.evidence import EvidenceSet, gather
 from assistant.query import Query, analyse
 from assistant.ranker import EvidenceModel
@@ -153,6 +154,16 @@ class Assistant:
 
     def files(self) -> list[IndexedFile]:
         return list(self._files.values())
+
+    def catalog(self, files: Sequence[str] | None = None) -> list[CatalogRow]:
+        """The agreement catalog: one CatalogRow per agreement (title, parties, dates, term, renewal,
+        notice, governing law, courts, assignment, termination, signatures), each value with the
+        Citation of its clause or "not stated". Read from what indexing stored; nothing is asked."""
+        snapshot = self.snapshot
+        missing = [f for f in files or () if f not in snapshot.files]
+        if missing:
+            raise FileNotIndexed(self._not_indexed_message(missing))
+        return [row for name in sorted(files or snapshot.files) for row in snapshot.catalog_rows(self.store, name)]
 
     def agreements(self) -> list[AgreementInfo]:
         return list(self._agreements)

@@ -1,87 +1,36 @@
-"""The shapes values take in contract text, whatever the contract: a governing law ("laws of the
-State of Delaware"), a court, a date, a duration, an amount, a title, an address, a party named by its
-role or in "between A and B", a signer's name line. Finders return spans of a quote; nothing else."""
+"""The finders an answer's values come from: every span of one kind in a cited quote, read by its
+shape (index.shapes holds the shapes, shared with the agreement catalog) and, for titles and parties,
+by what the question asks."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from functools import lru_cache
+from collections.abc import Callable
 
 from assistant.types import Citation
+from index.shapes import ADDRESS as _ADDRESS, AMOUNT as _AMOUNT, BETWEEN as _BETWEEN, DEFINED as _DEFINED
+from index.shapes import DURATION as _DURATION, ENTITLED as _ENTITLED, HEADING as _HEADING
+from index.shapes import NAMED_BEFORE as _NAMED_BEFORE, TITLE_LINE as _TITLE_LINE, trim as _trim
+from index.shapes import court_spans, date_spans, law_spans, name_line_spans, normalise, sentences
 from index.terms import content_terms
 
-Finder = Callable[[str, str, Citation], list[tuple[int, int]]]  # (quote, question, citation) -> spans
+__all__ = ["FINDERS", "Finder", "normalise", "sentences"]
 
-_CAP = r"[A-Z][\w'’&-]*"  # a capitalised word; names never run across a line
-_NAMEPLACE = rf"{_CAP}(?:[ \t]+(?:and|of|de|du|upon)[ \t]+{_CAP}|[ \t]+{_CAP})*"
-_PLACE = (rf"(?:(?:County|City|State|Commonwealth|Province|District|Borough|Canton)\s+of\s+)?{_NAMEPLACE}"
-          rf"(?:,\s*{_NAMEPLACE})?")
-_REGION = (r"(?:(?:State|Commonwealth|Province|Republic|Kingdom|Federal Republic|Canton|Emirate|Territory|District)"
-           r"\s+of\s+)?")
-_LAW = re.compile(rf"\b[Ll]aws?\s+(?:in\s+force\s+in|of)\s+(?:the\s+)?{_REGION}(?P<v>{_NAMEPLACE})"
-                  rf"|\b(?:governed\s+by|subject\s+to|under|construed\s+(?:in\s+accordance\s+with|under))\s+(?:the\s+)?"
-                  rf"(?P<w>{_CAP}(?:\s+{_CAP})*)\s+law\b"
-                  rf"|\b[Gg]overning\s+[Ll]aw\s*[:–-]\s*(?:the\s+)?{_REGION}(?P<x>{_NAMEPLACE})")
-_FORUM = re.compile(r"\b(?:jurisdiction|venue|forum|submits?|exclusive|disputes?|arbitrat\w*|heard|brought|"
-                    r"litigat\w*|proceedings?|actions?|suits?)\b", re.I)
-_COURT = re.compile(rf"\bcourts?\b[^.;:()]{{0,60}}?\b(?:in|of|for)\s+(?:the\s+)?(?P<v>{_PLACE})"
-                    rf"|\barbitrat\w*\b[^.;]{{0,80}}?\b(?:administered\s+by|rules\s+of|before)\s+(?:the\s+)?"
-                    rf"(?P<w>{_CAP}(?:\s+(?:of|for|and|&)\s+{_CAP}|\s+{_CAP})*)"
-                    rf"|\barbitrat\w*\b[^.;]{{0,80}}?\b(?:in|at)\s+(?P<x>{_PLACE})")
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
-          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_DATE = re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*(?:,|-|–|and|&)\s*(?:{_MONTH}\s+)?{_DAY})*,?\s+\d{{4}}\b"
-                   rf"|\b{_DAY}\s+(?:day\s+of\s+)?{_MONTH},?\s+\d{{4}}\b"
-                   r"|\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b")
-_NUMWORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-            r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
-_DURATION = re.compile(rf"\b(?:\d+|{_NUMWORD}(?:[\s-]+{_NUMWORD})*)(?:\s*\(\d+\))?\s+"
-                       r"(?:calendar\s+|business\s+|working\s+|consecutive\s+)?(?:days?|weeks?|months?|years?)\b", re.I)
-_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_CURRENCY = r"(?:USD|US\$|EUR|GBP|CAD|AUD|CHF|JPY|INR|CNY|RMB|SGD|HKD|NZD|SEK|NOK|DKK)"
-_AMOUNT = re.compile(rf"(?:[$€£¥]\s?{_NUMBER}|\b{_CURRENCY}\s?{_NUMBER})(?:\s?(?:million|billion|thousand)\b)?"
-                     r"(?:\s+per\s+(?:hour|day|week|month|year|annum|unit|copy)\b)?"
-                     rf"|\b{_NUMBER}\s?(?:%|percent\b|per\s+cent\b)|\b{_NUMBER}\s+(?:dollars|euros|pounds)\b")
-_ENTITLED = re.compile(r"\b(?:[Ee]ntitled|[Tt]itled)\b(?![ \t]+to\b)[ \t]*:?[ \t]*(?:\n[ \t]*)*[\"“]?"
-                       r"(?P<v>[^\n\"“”]{3,300}?)[\"”]?[ \t]*(?=\(|\n|$|[\"”])")
-_TITLE_LINE = re.compile(r"^[ \t>*#-]*(?:\*\*)?(?P<event>Event[ \t]*)?Titles?(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*"
-                         r"(?P<v>[^\n]*[^\s*])", re.M)
-_HEADING = re.compile(r"^[ \t#*]*(?P<v>[A-Z][A-Z0-9 ,&'’-]{3,}(?:AGREEMENT|CONTRACT|LICEN[CS]E|LEASE|PLAN))\b", re.M)
-_ADDRESS = re.compile(r"\b(?:located|offices?|address(?:ed)?|situated|principal\s+(?:place\s+of\s+business|office))"
-                      r"\s+(?:is\s+)?(?:at|in|:)\s+(?P<v>\d[^\n()\"“”;]{3,150}?)"
-                      r"(?=\s*(?:\(|;|\n|\.(?:\s|$)|$|,\s+(?:and|or|a|an|the)\b))")
-_SUFFIX = r"(?:,?\s+(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Co|LP|L\.P|plc|GmbH|AG|S\.A|B\.V|N\.V)\b\.?)?"
-_ORG = rf"(?:the\s+)?{_CAP}(?:[ \t]+(?:of|for|on|&|de)[ \t]+{_CAP}|[ \t]+{_CAP})*(?:[ \t]*\([A-Z]{{2,10}}\))?{_SUFFIX}"
-_DESCRIBED = r"(?:,\s+an?\s+[^()\"“”]{0,160}?)?"
-_DEFINED = re.compile(r"\(\s*(?:the\s+|hereinafter\s+(?:the\s+)?)?[\"“](?:the\s+)?(?P<role>[A-Za-z][\w -]{1,40})"
-                      r"[\"”]\s*\)")
-_NAMED_BEFORE = re.compile(rf"(?P<v>{_ORG}){_DESCRIBED}[\s,]*$")
-_BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{_ORG}){_DESCRIBED}\s*(?:\([^()]{{1,40}}\))?\s*,?\s+and\s+(?P<b>{_ORG})")
-_TOKEN = r"[A-Z][\w.'’-]*[\w'’](?![\w.'’-])(?![ \t]*:)"
-_NAME_LINE = re.compile(r"(?:^|(?<=\s))(?i:name(?:\s*\(print(?:ed)?\))?|by|signature|signed(?:\s+by)?)[ \t]*:[ \t]*"
-                        rf"(?:</?u>)?(?:/s/)?[ \t]*(?:</?u>)?[ \t]*(?P<v>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,3}})", re.M)
-_NOT_A_VALUE = {"this", "that", "such", "said", "agreement", "party", "parties", "each", "any", "all", "its", "his",
-                "her", "their", "our", "your", "which", "whose", "date", "name", "title", "signature"}
+Finder = Callable[[str, str, Citation], list[tuple[int, int]]]  # (quote, question, citation) -> spans
 
 
 # -- finders: every span of one kind in a quote, as (start, end) inside it -----------------------
 
 def _law(quote: str, question: str, citation: Citation) -> list[tuple[int, int]]:
-    return _groups(_LAW, quote, ("v", "w", "x"))
+    return law_spans(quote)
 
 
 def _court(quote: str, question: str, citation: Citation) -> list[tuple[int, int]]:
-    spans = []
-    for sentence_start, sentence in sentences(quote):
-        if _FORUM.search(sentence):
-            spans += [(sentence_start + s, sentence_start + e) for s, e in _groups(_COURT, sentence, ("v", "w", "x"))]
-    return spans
+    return court_spans(quote)
 
 
 def _date(quote: str, question: str, citation: Citation) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _DATE.finditer(quote) if _iso(m.group()) is not None]
+    return date_spans(quote)
 
 
 def _pattern(pattern: re.Pattern) -> Callable[[str, str, Citation], list[tuple[int, int]]]:
@@ -124,78 +73,10 @@ def _party(quote: str, question: str, citation: Citation) -> list[tuple[int, int
 
 
 def _signer_names(quote: str, question: str, citation: Citation) -> list[tuple[int, int]]:
-    return [(m.start("v"), m.end("v")) for m in _NAME_LINE.finditer(quote)]
+    return name_line_spans(quote)
 
 
 FINDERS: dict[str, Finder] = {
     "signer": _signer_names, "law": _law, "court": _court, "title": _title, "amount": _pattern(_AMOUNT),
     "date": _date, "duration": _pattern(_DURATION), "place": _place, "party": _party,
 }
-
-
-def _groups(pattern: re.Pattern, text: str, names: Sequence[str]) -> list[tuple[int, int]]:
-    spans = []
-    for m in pattern.finditer(text):
-        name = next(n for n in names if m.group(n))
-        s, e = _trim(text, m.start(name), m.end(name))
-        if text[s:e].split()[0].lower() not in _NOT_A_VALUE:
-            spans.append((s, e))
-    return spans
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Without surrounding spaces, markup tags and a closing full stop or comma ("Inc." keeps its)."""
-    while start < end and (text[start] in " \t\n\"“*" or text.startswith("<u>", start)):
-        start += 3 if text.startswith("<u>", start) else 1
-    while start < end:
-        tail = text[start:end]
-        if tail[-1] in " \t\n,;:\"”*":
-            end -= 1
-        elif tail.endswith(("</u>", "<u>")):
-            end -= len("</u>") if tail.endswith("</u>") else len("<u>")
-        elif tail[-1] == "." and not re.search(r"\b(?:Inc|Corp|Co|Ltd|L\.P|S\.A|B\.V|N\.V|Jr|Sr|St)\.$", tail):
-            end -= 1
-        else:
-            break
-    return start, end
-
-
-def sentences(text: str) -> list[tuple[int, str]]:
-    out, start = [], 0
-    for m in re.finditer(r"(?<=[.;!?])\s+(?=[A-Z(\"“])|\n\s*\n", text):
-        out.append((start, text[start:m.start()]))
-        start = m.end()
-    out.append((start, text[start:]))
-    return out
-
-
-# -- normal forms, for comparing values ---------------------------------------------------------
-
-def normalise(text: str, kind: str) -> str:
-    """The form two values are compared in: a date as ISO, "sixty (60) days" as "60 days", other
-    text without case, markup, punctuation or a leading "the"."""
-    if kind == "date":
-        iso = _iso(text)
-        if iso:
-            return iso
-    if kind == "duration":
-        text = re.sub(r"\b[a-z][a-z -]*?\s*\((\d+)\)", r"\1", text, flags=re.I)
-    text = re.sub(r"<[^>]+>|\*\*|['’]", "", text).casefold()
-    text = re.sub(r"[^\w%$€£]+", " ", text).strip()
-    return re.sub(r"^the\s+", "", text)
-
-
-@lru_cache(maxsize=4096)
-def _iso(text: str) -> str | None:
-    """The date a date span names, as YYYY-MM-DD (python-dateutil when installed); a list of days
-    ("Jul 15, Jul 16, 2020") is kept as written. None when it names no real date ("Feb 30, 2020")."""
-    if re.search(r"[A-Za-z]", text) and len(re.findall(r"\b\d{1,2}(?:st|nd|rd|th)?\b", text)) > 1:
-        return re.sub(r"\s+", " ", text.casefold())  # several days of one month and year
-    try:
-        from dateutil import parser
-    except ImportError:  # dateutil is optional: the span still is a date by its shape
-        return re.sub(r"\s+", " ", text.casefold())
-    try:
-        return parser.parse(re.sub(r"\bday\s+of\b", "", text), fuzzy=False).date().isoformat()
-    except (ValueError, OverflowError):
-        return None

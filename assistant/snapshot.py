@@ -3,8 +3,9 @@ Asks read the snapshot they started with; indexing builds the next one aside and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from assistant.catalog import CatalogRow, catalog_rows
 from assistant.retrieve import HybridRetriever
 from assistant.scope import ScopeFinder
 from assistant.types import AgreementInfo
@@ -18,6 +19,22 @@ class Snapshot:
     agreements: tuple[AgreementInfo, ...]
     retriever: HybridRetriever
     scope_finder: ScopeFinder
+    catalog: dict[str, tuple[CatalogRow, ...]] = field(default_factory=dict, compare=False)  # by file, read once
+
+    def catalog_rows(self, store: ChromaStore, name: str) -> tuple[CatalogRow, ...]:
+        """One file's catalog rows: the entries indexing stored beside its vectors (extracted here
+        only for a file whose index keeps none, e.g. one built elsewhere), read once per snapshot."""
+        rows = self.catalog.get(name)
+        if rows is None:
+            from index import catalog
+
+            record = self.files[name]
+            clauses = sorted((c for _, c in self.retriever.file_clauses(name)), key=lambda c: (c.agreement, c.start))
+            entries = store.catalog(record)
+            if entries is None:
+                entries = catalog.extract(record.agreements, clauses)
+            rows = self.catalog[name] = tuple(catalog_rows(name, record.agreements, clauses, entries))
+        return rows
 
 
 def take_snapshot(store: ChromaStore, previous: Snapshot | None = None) -> Snapshot:
@@ -50,4 +67,5 @@ def take_snapshot(store: ChromaStore, previous: Snapshot | None = None) -> Snaps
                        for f in sorted(files.values(), key=lambda f: f.name) for a in f.agreements)
     parties = {f"{f.name}#{a.number}": a.parties for f in files.values() for a in f.agreements}
     finder = ScopeFinder(agreements, parties, retriever.agreement_term_counts(), retriever.openings())
-    return Snapshot(files, agreements, retriever, finder)
+    carried = {name: previous.catalog[name] for name in kept if name in previous.catalog} if previous else {}
+    return Snapshot(files, agreements, retriever, finder, carried)

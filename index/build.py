@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from index import catalog
 from index.clean import clean_for_embedding
 from index.embedders import Embedder
 from index.errors import LoadError
@@ -51,7 +52,9 @@ def _lead_ins(clauses: Sequence[Clause]) -> list[str]:
 @lru_cache(maxsize=1)
 def pipeline_version() -> str:
     """A fingerprint of the code that turns a file into embedded clauses: when it changes,
-    files are segmented again (vectors of unchanged clause texts are reused)."""
+    files are segmented again (vectors of unchanged clause texts are reused). The catalog rules are
+    left out on purpose: they carry their own version (index.catalog.version), so changing them
+    re-extracts the catalog from the stored clauses instead of segmenting every file again."""
     from index import agreements, clean, facts, loaders, segment as segment_module, sentences, spans, terms, vectors
 
     digest = hashlib.sha256()
@@ -116,6 +119,7 @@ class _Prepared:
     span_texts: list[str]  # what the model reads of each
     span_hashes: np.ndarray  # (n,) int64
     reusable_spans: dict[int, np.ndarray]  # vectors of the previous version, by text hash
+    catalog_entries: tuple[catalog.CatalogEntry, ...] = ()  # the agreements' catalog entries
     report: FileReport | None = None  # set once embedded and stored
 
     @property
@@ -138,6 +142,7 @@ def _prepare(path: Path, store: ChromaStore, embedder: Embedder, indexed: dict[s
         if previous.path != str(path.resolve()) and Path(previous.path).exists():
             return FileReport(str(path), path.name, "skipped", f"duplicate of {previous.path}")
         if previous.pipeline == pipeline_version():
+            _catch_up_catalog(store, previous)
             return FileReport(str(path), document.name, "unchanged", agreements=len(previous.agreements),
                               clauses=previous.clauses)
     if previous and previous.path != str(path.resolve()) and Path(previous.path).exists() \
@@ -170,7 +175,8 @@ def _prepare(path: Path, store: ChromaStore, embedder: Embedder, indexed: dict[s
                      [i for i, h in enumerate(hashes) if h not in reusable], previous is not None,
                      np.asarray([r[:4] for r in rows], dtype=np.int32).reshape(-1, 4), span_texts,
                      np.asarray([text_hash(t) for t in span_texts], dtype=np.int64),
-                     store.reusable_spans(previous) if previous else {})
+                     store.reusable_spans(previous) if previous else {},
+                     catalog.extract(segmented.agreements, segmented.clauses))
 
 
 def _embed_and_store(pending: list[_Prepared], store: ChromaStore, embedder: Embedder) -> None:
@@ -189,8 +195,19 @@ def _embed_and_store(pending: list[_Prepared], store: ChromaStore, embedder: Emb
         store.replace_file(p.record, p.clauses, p.hashes,
                            [fresh[i] if i in fresh else p.reusable[h] for i, h in enumerate(p.hashes)],
                            spans=(p.spans, span_vectors, p.span_hashes, FileFacts.of(clause_facts(p.clauses))))
+        store.write_catalog(p.record, p.catalog_entries)
         p.report = FileReport(str(p.path), p.record.name, "updated" if p.updated else "indexed",
                               agreements=len(p.record.agreements), clauses=len(p.clauses), embedded=len(p.todo))
+
+
+def _catch_up_catalog(store: ChromaStore, record: IndexedFile) -> None:
+    """An unchanged file keeps its catalog entries; one indexed before the catalog existed, or under
+    other catalog rules, gets them from its stored clauses (no loading, segmenting or embedding)."""
+    if store.has_catalog(record):
+        return
+    stored = store.stored_clauses(record)
+    if stored is not None:
+        store.write_catalog(record, catalog.extract(record.agreements, [c for _, c in stored]))
 
 
 def _remove_missing(paths: Sequence[str | Path], indexed: dict[str, IndexedFile], store: ChromaStore,

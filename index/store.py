@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
+from index import catalog
+from index.catalog import CatalogEntry
 from index.errors import ClauseQAError, IndexNotFound, IndexNotWritable, StoreUnavailable
 from index.types import Agreement, Clause, IndexedFile
 from index.vectors import FileVectors, VectorFolder
@@ -124,6 +126,24 @@ class ChromaStore:
             return None
         prefix = record.sha256[:12]
         return [(f"{prefix}:{i:05d}", c) for i, c in enumerate(clauses)]
+
+    def catalog(self, record: IndexedFile) -> tuple[CatalogEntry, ...] | None:
+        """The catalog entries stored for this version of the file; None when absent or written by
+        other catalog rules (index.catalog.version)."""
+        return catalog.load(self.vectors.root / VectorFolder.key(record.sha256, record.pipeline))
+
+    def has_catalog(self, record: IndexedFile) -> bool:
+        """Whether current catalog entries are stored for this version of the file (one stat)."""
+        return catalog.catalog_file(self.vectors.root / VectorFolder.key(record.sha256, record.pipeline)).is_file()
+
+    def write_catalog(self, record: IndexedFile, entries: Sequence[CatalogEntry]) -> bool:
+        """Keep a file version's catalog entries beside its vectors; False when this index keeps no
+        vectors folder for it (then the catalog is read from its clauses when asked for)."""
+        folder = self.vectors.root / VectorFolder.key(record.sha256, record.pipeline)
+        if not folder.is_dir():
+            return False
+        catalog.save(folder, entries)
+        return True
 
     def reusable_spans(self, record: IndexedFile) -> dict:
         """Span vectors of the stored version of a file, by text hash."""

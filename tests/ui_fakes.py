@@ -196,5 +196,16 @@ class FakeAssistant:
                                      kind="", clauses=text.count("\n") + 1))
         return out
 
+    def catalog(self, files: Sequence[str] | None = None) -> list:
+        """One catalog row: Xin Wang's governing law from clause 7, every other field not stated."""
+        from assistant.catalog import SINGLE_FIELDS, CatalogRow, CatalogValue
+
+        quote = "It will be governed by the laws of the Commonwealth of Massachusetts."
+        citation = cite(XIN_WANG_FILE, "Xin Wang", "7", CLAUSE_7, CLAUSE_7_START, quote, score=1.0)
+        at = citation.start + quote.index("Massachusetts")
+        law = CatalogValue("Massachusetts", at, at + len("Massachusetts"), citation, "massachusetts")
+        fields = {f: CatalogValue() for f in SINGLE_FIELDS} | {"governing_law": law}
+        return [CatalogRow(file=XIN_WANG_FILE, number=1, agreement="Xin Wang", parties=(), signatures=(), **fields)]
+
     def document_text(self, file: str) -> str:
         return self._docs.get(file, ("", ""))[1]

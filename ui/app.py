@@ -9,7 +9,7 @@ from typing import Any
 
 from assistant.types import Answer
 from index.errors import ClauseQAError
-from ui import render
+from ui import catalog_view, render
 from ui.uploads import ALLOWED_EXTENSIONS, prepare_uploads
 
 log = logging.getLogger(__name__)
@@ -69,6 +69,19 @@ def file_choices(assistant) -> list[str]:
 def index_view(assistant) -> tuple[list[list], str]:
     files, agreements = assistant.files(), assistant.agreements()
     return render.index_rows(files, agreements), render.index_summary(files, agreements)
+
+
+def catalog_table(assistant) -> tuple[list[list[str]], list]:
+    """(table cells, the CatalogRows behind them): one row per agreement."""
+    rows = assistant.catalog()
+    return catalog_view.table_rows(rows), rows
+
+
+def catalog_source_for_cell(rows: Sequence | None, index: Any) -> str:
+    """The clause behind the catalog cell the user clicked ([row, column]), the value highlighted."""
+    if not isinstance(index, (list, tuple)) or len(index) != 2:
+        return catalog_view.SOURCE_PLACEHOLDER
+    return catalog_view.source_panel(rows or [], int(index[0]), int(index[1]))
 
 
 # -- asking -------------------------------------------------------------------------------
@@ -260,6 +273,14 @@ def build_app(assistant, *, max_upload_mb: float = 20) -> "gr.Blocks":
                         table = gr.Dataframe(value=rows, headers=render.INDEX_HEADERS,
                                              interactive=False, wrap=True, elem_id="cqa-index",
                                              column_widths=["25%", "17%", "37%", "10%", "11%"])
+                catalog_cells, catalog_shown = catalog_table(assistant)
+                catalog_rows = gr.State(catalog_shown)  # the rows the table shows, for its clicks
+                gr.Markdown("### Catalog\nEvery agreement's title, parties, dates, term, law and "
+                            "signatures, as its clauses state them. Click a value to see its clause.")
+                catalog_grid = gr.Dataframe(value=catalog_cells, headers=catalog_view.HEADERS,
+                                            interactive=False, wrap=True, elem_id="cqa-catalog")
+                catalog_source = gr.HTML(catalog_view.SOURCE_PLACEHOLDER, elem_id="cqa-catalog-source",
+                                         css_template=render.SOURCES_CSS)
 
         def on_ask(q, history, conv, ans, agreements, files):
             yield from respond(assistant, q, history, conv, ans, agreements, files)
@@ -299,6 +320,19 @@ def build_app(assistant, *, max_upload_mb: float = 20) -> "gr.Blocks":
         add.click(on_add, inputs=[upload, agreements_pick, files_pick],
                   outputs=[results, upload, table, index_summary, agreements_pick, files_pick],
                   concurrency_limit=1, concurrency_id="index", api_name="add")
+
+        def on_catalog_select(shown, evt: gr.SelectData):
+            return catalog_source_for_cell(shown, evt.index)
+
+        catalog_grid.select(on_catalog_select, inputs=[catalog_rows], outputs=[catalog_source], api_name=False)
+
+        def refresh_catalog():
+            return catalog_table(assistant)
+
+        # new uploads change the results line once indexed; the catalog follows
+        results.change(refresh_catalog, outputs=[catalog_grid, catalog_rows], api_name=False,
+                       show_progress="hidden")
+        demo.load(refresh_catalog, outputs=[catalog_grid, catalog_rows], api_name=False, show_progress="hidden")
         demo.load(refresh, inputs=[agreements_pick, files_pick],
                   outputs=[table, index_summary, agreements_pick, files_pick], api_name=False,
                   show_progress="hidden")

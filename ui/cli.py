@@ -181,6 +181,43 @@ def chat(index: IndexOpt = None, model: ModelOpt = None, chroma_host: HostOpt = 
 
 
 @app.command()
+def catalog(output: Annotated[str, typer.Option("--format", help="table, csv or json")] = "table",
+            file: FileOpt = None, index: IndexOpt = None, chroma_host: HostOpt = None,
+            chroma_port: PortOpt = None):
+    """The agreement catalog: one row per agreement (title, parties, dates, term, renewal, notice,
+    governing law, courts, assignment, termination, signatures), each value with its clause.
+
+    Example: clauseqa catalog --format csv > catalog.csv
+    """
+    from assistant.api import Assistant
+    from ui import catalog_view
+
+    if output not in ("table", "csv", "json"):
+        err.print(f"[bold red]Error:[/] Unknown format {output!r} — use table, csv or json", highlight=False)
+        raise typer.Exit(1)
+    rows = _run(lambda: Assistant.open(index, host=chroma_host, port=chroma_port).catalog(files=file or None))
+    if output == "csv":
+        sys.stdout.write(catalog_view.csv_text(rows))
+    elif output == "json":
+        sys.stdout.write(catalog_view.json_text(rows) + "\n")
+    else:
+        noun = "agreement" if len(rows) == 1 else "agreements"
+        title = f"Agreement catalog — {len(rows)} {noun}"
+        if console.width >= 40 * len(catalog_view.HEADERS) // 3:  # wide enough for a column per field
+            table = Table(*catalog_view.HEADERS, title=title, show_lines=True)
+            for cells in catalog_view.table_rows(rows):
+                table.add_row(*cells)
+            console.print(table, highlight=False, markup=False)
+            return
+        console.print(title, style="bold", highlight=False, markup=False)  # a narrow terminal: a field per line
+        for cells in catalog_view.table_rows(rows):
+            table = Table("Field", "Value", title=f"{cells[0]} — {cells[1]}", show_header=False, title_justify="left")
+            for header, value in zip(catalog_view.HEADERS[2:], cells[2:]):
+                table.add_row(header, value)
+            console.print(table, highlight=False, markup=False)
+
+
+@app.command()
 def ui(index: IndexOpt = None, model: ModelOpt = None, chroma_host: HostOpt = None, chroma_port: PortOpt = None,
        host: Annotated[str, typer.Option(help="Address to bind")] = "127.0.0.1",
        port: Annotated[int, typer.Option(help="Port to serve on")] = 7860,

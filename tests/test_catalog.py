@@ -1,0 +1,368 @@
+"""The agreement catalog: values read at index time from the clauses (exact text, clause, offsets and
+quote), "not stated" where an agreement says nothing, extracted once per file version, and shown by
+the API, the `clauseqa catalog` command and the UI's Agreements tab."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from assistant import Assistant, CatalogRow, CatalogValue
+from assistant.catalog import FIELDS, NOT_STATED, SINGLE_FIELDS
+from index import catalog as index_catalog
+from index.dates import date_normal, duration_normal
+from tests.samples import F000, F001, F002
+from tests.ui_fakes import FakeAssistant
+from ui import app as ui_app
+from ui import catalog_view, cli
+
+NDA, LICENCE, TWO = "nda_acme_birch.txt", "licence_northwind_quill.md", "lease_and_consulting.txt"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory, sample_dir, repo_root):
+    """The bundled agreements and three test contracts, in one index with the hashing model."""
+    index_dir = tmp_path_factory.mktemp("catalog") / "index"
+    contracts = repo_root / "tests" / "contracts"
+    qa = Assistant.from_paths([str(sample_dir)] + [str(contracts / n) for n in (NDA, LICENCE, TWO)],
+                              index_dir=str(index_dir), model="hashing")
+    return qa, index_dir
+
+
+@pytest.fixture(scope="module")
+def qa(indexed) -> Assistant:
+    return indexed[0]
+
+
+def row(qa: Assistant, file: str, number: int = 1) -> CatalogRow:
+    return next(r for r in qa.catalog() if r.file == file and r.number == number)
+
+
+# -- exact values on the bundled and test agreements --------------------------------------------
+
+@pytest.mark.parametrize("file, number, field, text, clause, start, end, normal", [
+    (F000, 1, "title", "ICML Publication Agreement", "preamble", 5, 31, ""),
+    (F000, 1, "governing_law", "Massachusetts", "7", 3047, 3060, "massachusetts"),
+    (F000, 1, "agreement_date", "5/12/2019", "signatures", 3527, 3536, "2019-05-12"),  # only when signed
+    (F001, 1, "agreement_date", "21 Feb 2022", "signatures", 3512, 3523, "2022-02-21"),
+    (F002, 1, "title", "Final Contribution Agreement", "preamble", 5, 33, ""),
+    (F002, 1, "agreement_date", "Sep 23, 2020", "preamble", 153, 165, "2020-09-23"),  # "as of", not "Date: Jul 15"
+    (F002, 1, "effective_date", "Sep 23, 2020", "preamble", 153, 165, "2020-09-23"),
+    (F002, 1, "governing_law", "California", "7", 2726, 2736, "california"),
+    (F002, 1, "courts", "County of San Diego, California", "7", 2925, 2956, "county of san diego california"),
+    (F002, 2, "governing_law", "California", "7", 6357, 6367, "california"),
+    (NDA, 1, "term", "two (2) years", "7", 2125, 2138, "2 years"),
+    (NDA, 1, "expiry", "two (2) years from the Effective Date", "7", 2125, 2162, "2026-03-04"),
+    (NDA, 1, "assignment", "Neither Party may assign this Agreement without the prior written consent of the other "
+                           "Party", "8", 2365, 2457, "with consent"),
+    (NDA, 1, "termination", "Either Party may terminate it earlier on thirty (30) days' written notice", "7", 2164,
+     2237, "30 days"),
+    (NDA, 1, "courts", "Wilmington, Delaware", "10", 2896, 2916, "wilmington delaware"),
+    (LICENCE, 1, "renewal", "successive one-year", "6.1", 1893, 1912, "successive 1 year"),
+    (LICENCE, 1, "notice_period", "ninety (90) days", "6.1", 1956, 1972, "90 days"),
+    (LICENCE, 1, "governing_law", "England and Wales", "9.1", 2777, 2794, "england and wales"),
+    (TWO, 1, "expiry", "January 31, 2025", "2", 455, 471, "2025-01-31"),
+    (TWO, 2, "expiry", "one (1) year from 3 June 2024", "4.1", 2528, 2557, "2025-06-03"),
+    (TWO, 2, "governing_law", "Ontario", "5.2", 2836, 2843, "ontario"),
+])
+def test_values_are_exact_spans_with_their_clause(qa, file, number, field, text, clause, start, end, normal):
+    value = getattr(row(qa, file, number), field)
+    assert (value.text, value.citation.clause, value.start, value.end, value.normal) == (
+        text, clause, start, end, normal)
+    document = qa.document_text(file)
+    assert document[value.start:value.end] == text
+    assert document[value.citation.start:value.citation.end] == value.citation.quote
+
+
+def test_quote_is_the_sentence_that_states_the_value(qa):
+    law = row(qa, F000).governing_law
+    assert law.citation.quote == "It will be governed by the laws of the Commonwealth of Massachusetts."
+    assert (law.citation.start, law.citation.end, law.citation.agreement) == (2992, 3061, "Xin Wang")
+
+
+def test_parties_with_the_names_the_agreement_gives_them(qa):
+    assert [(p.text, p.role) for p in row(qa, F002).parties] == [
+        ("Dan Alistarh", ""), ("International Conference on Machine Learning", "ICML")]
+    assert [(p.text, p.role, p.start) for p in row(qa, NDA).parties] == [
+        ("Acme Robotics, Inc.", "Acme", 162), ("Birch Analytics LLC", "Birch", 283)]
+    assert [(p.text, p.role) for p in row(qa, TWO, 2).parties] == [
+        ("Orchid Biotech Ltd", "Orchid"), ("Dr. Helena Marsh", "Consultant"),
+        ("Maple Ridge Ventures Inc.", "Maple Ridge")]
+
+
+def sig(block) -> tuple:
+    return tuple(v.text for v in (block.signer, block.party, block.date))
+
+
+def test_signatures_say_who_signed_for_whom_and_when(qa):
+    assert [sig(b) for b in row(qa, F002).signatures] == [
+        ("Dan Alistarh", "Speaker", "Sep 23, 2020"),
+        ("David Blei", "International Conference on Machine Learning", NOT_STATED)]
+    nda = row(qa, NDA).signatures
+    assert [sig(b) for b in nda] == [("Daniel Okafor", "ACME ROBOTICS, INC.", "March 4, 2024"),
+                                     ("Priya Raman", "BIRCH ANALYTICS LLC", "March 5, 2024")]
+    assert (nda[0].signer.role, nda[0].signer.citation.clause, nda[0].signer.start) == (
+        "Chief Operating Officer", "signatures", 3249)
+    assert [sig(b) for b in row(qa, LICENCE).signatures] == [
+        ("Thomas Avery", "Northwind Software Limited", "12 January 2024"),  # "Signed for and on behalf of ..."
+        ("Grace Whitlock", "Quillfeather Publishing Ltd", "15 January 2024")]
+    assert [sig(b) for b in row(qa, F000).signatures] == [(NOT_STATED, "Corresponding Author", "5/12/2019")]
+
+
+def test_every_stated_value_lies_in_its_quote_and_its_clause(qa):
+    checked = 0
+    for r in qa.catalog():
+        document = qa.document_text(r.file)
+        for field in FIELDS:
+            for value in r.values(field):
+                if not value.stated:
+                    assert (value.text, value.start, value.citation) == (NOT_STATED, -1, None)
+                    continue
+                c = value.citation
+                assert document[value.start:value.end] == value.text
+                assert c.start <= value.start < value.end <= c.end and document[c.start:c.end] == c.quote
+                assert c.clause_text[c.start - c.clause_start:c.end - c.clause_start] == c.quote
+                assert (c.file, c.agreement_number) == (r.file, r.number)
+                checked += 1
+    assert len(qa.catalog()) == 15 + 4 and checked > 150
+
+
+# -- "not stated" --------------------------------------------------------------------------------
+
+NOTHING = "MEETING NOTES\n\nThe parties met on a Tuesday and discussed the weather and the harvest.\n"
+DECOY = (
+    "SUPPLY AGREEMENT\n\nThis Supply Agreement is entered into by Alder Mills LLC, a limited liability company "
+    "organized under the laws of the State of Delaware and governed by its operating agreement (\"Supplier\"), "
+    "and Birchwood Foods Corp. (\"Buyer\").\n\n"
+    "1. Supply. Supplier shall deliver flour within thirty (30) days of each order.\n\n"
+    "2. Price. Buyer shall pay the price in the Supplier's price list.\n")
+
+
+def catalog_of(tmp_path, name: str, text: str) -> list[CatalogRow]:
+    (tmp_path / name).write_text(text)
+    return Assistant.from_paths([str(tmp_path / name)], index_dir=str(tmp_path / "i"), model="hashing").catalog()
+
+
+def test_an_agreement_that_says_nothing_is_not_stated(tmp_path):
+    (r,) = catalog_of(tmp_path, "notes.txt", NOTHING)
+    assert {f: getattr(r, f).text for f in SINGLE_FIELDS} == {f: NOT_STATED for f in SINGLE_FIELDS}
+    assert (r.parties, r.signatures) == ((), ())
+
+
+def test_look_alikes_are_not_values(tmp_path):
+    (r,) = catalog_of(tmp_path, "supply.txt", DECOY)
+    assert r.governing_law.text == NOT_STATED  # where Supplier is organised is no governing law
+    assert (r.term.text, r.expiry.text, r.agreement_date.text) == (NOT_STATED, NOT_STATED, NOT_STATED)  # 30 days
+    assert [(p.text, p.role) for p in r.parties] == [("Alder Mills LLC", "Supplier"),
+                                                     ("Birchwood Foods Corp.", "Buyer")]
+    assert r.title.text == "SUPPLY AGREEMENT"
+
+
+# -- computed at index time, once per file version -----------------------------------------------
+
+LAW = "This Agreement is governed by the laws of the State of {}."
+FILE_A = ("SERVICES AGREEMENT\n\nThis Services Agreement is made as of May 1, 2023 by and between Cobalt Ltd "
+          "(\"Cobalt\") and Dune LLC (\"Dune\").\n\n1. Services. Dune shall clean the offices.\n\n"
+          "2. Law. " + LAW + "\n")
+FILE_B = ("LEASE AGREEMENT\n\nThis Lease Agreement is made as of June 2, 2022 by and between Elm Ltd (\"Lessor\") "
+          "and Fir LLC (\"Lessee\").\n\n1. Rent. Lessee shall pay rent monthly.\n\n2. Law. " + LAW + "\n")
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """The names of the files whose agreements the build extracts catalog entries from."""
+    seen: list[str] = []
+    real = index_catalog.extract
+
+    def extract(agreements, clauses):
+        seen.append(clauses[0].file if clauses else "")
+        return real(agreements, clauses)
+
+    monkeypatch.setattr(index_catalog, "extract", extract)
+    return seen
+
+
+def test_unchanged_files_are_not_extracted_again_and_changed_ones_are(tmp_path, counted):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(FILE_A.format("Oregon"))
+    (folder / "b.txt").write_text(FILE_B.format("Texas"))
+    qa = Assistant.from_paths([str(folder)], index_dir=str(tmp_path / "index"), model="hashing")
+    assert sorted(counted) == ["a.txt", "b.txt"]
+    assert [r.governing_law.text for r in qa.catalog()] == ["Oregon", "Texas"]
+
+    counted.clear()
+    report = qa.add_paths([str(folder)])
+    assert [f.status for f in report.files] == ["unchanged", "unchanged"] and counted == []
+
+    (folder / "a.txt").write_text(FILE_A.format("Vermont"))
+    report = qa.add_paths([str(folder)])
+    assert counted == ["a.txt"] and [f.status for f in report.files] == ["updated", "unchanged"]
+    assert [r.governing_law.text for r in qa.catalog()] == ["Vermont", "Texas"]
+    # a fresh process reads what the build stored, extracting nothing
+    counted.clear()
+    assert [r.governing_law.text for r in Assistant.open(str(tmp_path / "index")).catalog()] == ["Vermont", "Texas"]
+    assert counted == []
+
+
+def test_new_catalog_rules_re_extract_from_stored_clauses_without_segmenting(tmp_path, counted, monkeypatch):
+    (tmp_path / "a.txt").write_text(FILE_A.format("Oregon"))
+    qa = Assistant.from_paths([str(tmp_path / "a.txt")], index_dir=str(tmp_path / "index"), model="hashing")
+    stored = next((tmp_path / "index" / "vectors").glob("*/catalog-*.json"))
+    assert json.loads(stored.read_text())["version"] == index_catalog.version()
+    counted.clear()
+    monkeypatch.setattr(index_catalog, "version", lambda: "newer-rules")
+    report = qa.add_paths([str(tmp_path / "a.txt")])
+    assert [f.status for f in report.files] == ["unchanged"] and counted == ["a.txt"]
+    assert not stored.exists()  # the old rules' entries are gone
+    newer = stored.with_name("catalog-newer-rules.json")
+    assert json.loads(newer.read_text())["version"] == "newer-rules"
+
+
+def test_a_missing_catalog_is_read_from_the_clauses(tmp_path, counted):
+    (tmp_path / "b.txt").write_text(FILE_B.format("Idaho"))
+    Assistant.from_paths([str(tmp_path / "b.txt")], index_dir=str(tmp_path / "index"), model="hashing")
+    for stored in (tmp_path / "index" / "vectors").glob("*/catalog-*.json"):
+        stored.unlink()  # an index built before the catalog existed
+    counted.clear()
+    assert [r.governing_law.text for r in Assistant.open(str(tmp_path / "index")).catalog()] == ["Idaho"]
+    assert counted == ["b.txt"]
+
+
+# -- the command ----------------------------------------------------------------------------------
+
+@pytest.fixture
+def wide(monkeypatch):
+    monkeypatch.setattr(cli.console, "width", 600)
+    monkeypatch.setattr(cli.err, "width", 400)
+
+
+def test_cli_csv_has_every_field_with_clause_offsets_and_quote(indexed, wide):
+    _, index_dir = indexed
+    result = runner.invoke(cli.app, ["catalog", "--index", str(index_dir), "--format", "csv", "--file", NDA])
+    assert result.exit_code == 0, result.output
+    (line,) = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert (line["agreement"], line["governing_law"], line["governing_law_clause"], line["governing_law_offsets"],
+            line["governing_law_normal"]) == ("Acme Robotics, Inc. and Birch Analytics LLC", "Delaware", "10",
+                                              "2808-2816", "delaware")
+    assert line["governing_law_quote"].startswith("This Agreement is governed by the laws of the State of Delaware")
+    assert line["parties_offsets"] == "162-181; 283-302" and line["renewal"] == NOT_STATED
+    assert line["signatures"] == ("Daniel Okafor for ACME ROBOTICS, INC. on March 4, 2024; "
+                                  "Priya Raman for BIRCH ANALYTICS LLC on March 5, 2024")
+
+
+def test_cli_json_is_the_rows_as_data(indexed, wide):
+    _, index_dir = indexed
+    result = runner.invoke(cli.app, ["catalog", "--index", str(index_dir), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert len(data) == 19 and data[0]["key"] == f"{F000}#1"
+    law = data[0]["governing_law"]
+    assert (law["text"], law["start"], law["citation"]["clause"], law["citation"]["start"]) == (
+        "Massachusetts", 3047, "7", 2992)
+    assert data[0]["effective_date"] == {"text": NOT_STATED, "start": -1, "end": -1, "citation": None, "normal": "",
+                                         "role": ""}
+
+
+def test_cli_table_shows_values_with_their_clauses(indexed, wide):
+    _, index_dir = indexed
+    result = runner.invoke(cli.app, ["catalog", "--index", str(index_dir), "--file", F000])
+    assert result.exit_code == 0, result.output
+    assert "Agreement catalog — 1 agreement" in result.stdout
+    body = [[c.strip() for c in line.strip("│").split("│")] for line in result.stdout.splitlines()
+            if line.startswith("│")]
+    assert body[0][:4] == ["Xin Wang", f"{F000} #1", "ICML Publication Agreement (preamble)",
+                           "Xin Wang; PMLR (“publisher”); IMLS; ICML"]
+    assert body[0][catalog_view.HEADERS.index("Governing law")] == "Massachusetts (clause 7)"
+
+
+def test_cli_table_in_a_narrow_terminal_is_a_field_per_line(indexed, monkeypatch):
+    """An 80-column terminal cannot hold 15 columns: each agreement becomes its own field/value table."""
+    monkeypatch.setattr(cli.console, "width", 80)
+    _, index_dir = indexed
+    result = runner.invoke(cli.app, ["catalog", "--index", str(index_dir), "--file", F000])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[:2] == ["Agreement catalog — 1 agreement", f"Xin Wang — {F000} #1".ljust(80)]
+    body = {cells[0]: cells[1] for cells in ([c.strip() for c in line.strip("│").split("│")]
+                                             for line in lines if line.startswith("│")) if cells[0]}
+    assert body["Governing law"] == "Massachusetts (clause 7)"
+    assert body["Title"] == "ICML Publication Agreement (preamble)"
+    assert body["Courts / venue"] == "not stated"
+    assert max(len(line) for line in lines) <= 80
+
+
+@pytest.mark.parametrize("args, error", [
+    (["--format", "xml"], "Error: Unknown format 'xml' — use table, csv or json"),
+    (["--file", "nope.txt"], "Error: Not indexed: nope.txt — indexed files:"),
+])
+def test_cli_errors(indexed, wide, args, error):
+    _, index_dir = indexed
+    result = runner.invoke(cli.app, ["catalog", "--index", str(index_dir), *args])
+    assert result.exit_code == 1 and result.stderr.startswith(error), result.output
+
+
+# -- the UI's Agreements tab ----------------------------------------------------------------------
+
+def test_ui_catalog_table_opens_the_clause_of_a_clicked_value():
+    cells, rows = ui_app.catalog_table(FakeAssistant())
+    law_column = catalog_view.HEADERS.index("Governing law")
+    assert cells[0][:2] == ["Xin Wang", f"{F000} #1"] and cells[0][law_column] == "Massachusetts (clause 7)"
+    panel = ui_app.catalog_source_for_cell(rows, [0, law_column])
+    assert "<mark>It will be governed by the laws of the Commonwealth of <strong class=\"cqa-value\">Massachusetts" \
+           "</strong>.</mark>" in panel and "clause 7" in panel
+    assert "this cell says “not stated”" in ui_app.catalog_source_for_cell(rows, [0, law_column + 1])
+    assert ui_app.catalog_source_for_cell(rows, None) == catalog_view.SOURCE_PLACEHOLDER
+
+
+def test_ui_agreements_tab_has_the_catalog():
+    import gradio as gr
+
+    demo = ui_app.build_app(FakeAssistant())
+    grids = [b for b in demo.blocks.values() if isinstance(b, gr.Dataframe) and b.elem_id == "cqa-catalog"]
+    assert len(grids) == 1 and grids[0].headers == catalog_view.HEADERS
+    assert any(getattr(b, "elem_id", None) == "cqa-catalog-source" for b in demo.blocks.values())
+
+
+def test_ui_panel_marks_every_party(qa):
+    rows = qa.catalog(files=[NDA])
+    panel = catalog_view.source_panel(rows, 0, catalog_view.HEADERS.index("Parties"))
+    assert panel.count('<strong class="cqa-value">') == 2 and "Birch Analytics LLC</strong>" in panel
+
+
+# -- shapes --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, normal", [
+    ("23rd day of September 1998", "1998-09-23"), ("1 st  day of May 2006", "2006-05-01"),
+    ("24 OCT 2011", "2011-10-24"), ("February ____, 2017", "2017-02"), ("[___], 2020", "2020"),
+    ("9/23/98", "1998-09-23"), ("13/07/05", "2005-07-13"), ("Feb 30, 2020", None),
+])
+def test_dates_as_contracts_write_them(text, normal):
+    assert date_normal(text) == normal
+
+
+@pytest.mark.parametrize("text, normal", [
+    ("sixty (60) days", "60 days"), ("one year", "1 year"), ("twenty-four (24) months", "24 months"),
+    ("year-to-year", "1 year"), ("ninety-five days", "95 days"),
+])
+def test_durations(text, normal):
+    assert duration_normal(text) == normal
+
+
+def test_catalog_value_defaults_to_not_stated():
+    assert (CatalogValue().text, CatalogValue().stated) == (NOT_STATED, False)
+
+
+def test_missing_clause_folder_is_not_created(tmp_path, sample_dir):
+    (tmp_path / "x.txt").write_text(FILE_B.format("Utah"))
+    qa = Assistant.from_paths([str(tmp_path / "x.txt")], index_dir=str(tmp_path / "index"), model="hashing")
+    record = next(iter(qa.files()))
+    shutil.rmtree(next((tmp_path / "index" / "vectors").iterdir()))
+    assert qa.store.write_catalog(record, ()) is False  # never a folder holding only a catalog
+    assert not any((tmp_path / "index" / "vectors").iterdir())
