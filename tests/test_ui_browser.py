@@ -1,6 +1,7 @@
 """The page in a real (Debian) Chromium: ask, read the sources, upload, and many users at once."""
 
 import re
+import shutil
 import socket
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -13,6 +14,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LAW_Q = "Which law governs Xin Wang's agreement?"
+GROUP_Q = "Which agreements are governed by California or Massachusetts law?"
 XIN_WANG_FILE = "000_7332def5b04a4bbf.txt"
 TIMEOUT_MS = 60_000  # the real assistant may load an embedding model on its first question
 
@@ -108,6 +110,143 @@ def upload(page, path: Path, expect: str) -> str:
     results = page.locator("#cqa-upload-results")
     results.get_by_text(expect).wait_for()
     return results.inner_text()
+
+
+def bot_message(page, n: int):
+    """The n-th (1-based) answer in the chat, once its final form (with citations) has arrived."""
+    message = page.locator("#cqa-chat [data-testid=bot]").nth(n - 1)
+    message.get_by_text("Citations").wait_for()
+    return message
+
+
+def first_line(message) -> str:
+    return message.locator(".message-content").inner_text().split("\n", 1)[0].strip()
+
+
+def assert_source_card(card, citation, value: str) -> None:
+    """A Sources card shows the cited clause whole, the quote marked, and `value` marked inside it."""
+    from ui.render import clause_label
+
+    assert card.locator(".cqa-agreement").inner_text() == citation.agreement
+    assert card.locator(".cqa-clause-id").inner_text() == clause_label(citation.clause)
+    assert card.locator(".cqa-text").inner_text() == citation.clause_text
+    assert card.locator(".cqa-text mark").count() == 1
+    assert card.locator(".cqa-text mark").inner_text() == citation.quote
+    values = card.locator(".cqa-text mark strong.cqa-value")
+    assert values.count() == 1
+    assert values.inner_text() == value
+
+
+def test_value_question_shows_the_value_first_and_highlights_it_in_the_clause(page, tmp_path,
+                                                                               browser_assistant):
+    answer = browser_assistant.ask(LAW_Q)
+    assert answer.text.splitlines()[0] == "Massachusetts [1]"  # what the page must show first
+    (value,) = answer.values
+    assert value.citation == 0 and value.text == "Massachusetts"
+
+    box = page.locator("#cqa-question textarea")
+    box.fill(LAW_Q)
+    box.press("Enter")
+    message = bot_message(page, 1)
+    assert first_line(message) == answer.text.splitlines()[0]
+
+    sources = page.locator("#cqa-sources")
+    assert sources.locator(".cqa-source").count() == len(answer.citations) == 1
+    card = sources.locator("#cqa-source-1")
+    assert_source_card(card, answer.citations[0], value.text)
+    assert sources.locator("strong.cqa-value").count() == 1  # nothing else is marked as the value
+    # Highlighted on screen, not only in the markup: the sources CSS reached the page.
+    style = card.locator("mark strong.cqa-value").evaluate(
+        "e => [getComputedStyle(e.parentElement).backgroundColor, getComputedStyle(e).fontWeight,"
+        " getComputedStyle(e).textDecorationLine]")
+    assert style == ["rgb(253, 230, 138)", "700", "underline"]
+
+    time.sleep(0.3)  # let the last transition settle before the picture
+    shot = tmp_path / "value.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+    shutil.copyfile(shot, "/tmp/clauseqa-browser-value.png")
+
+
+def test_which_agreements_question_shows_the_grouped_table_and_rows_open_clauses(page,
+                                                                                  browser_assistant):
+    from playwright.sync_api import expect
+
+    from ui.render import clause_label
+
+    answer = browser_assistant.ask(GROUP_Q)  # on the bundled agreements, before the upload test
+    assert [g.value for g in answer.groups] == ["California", "Massachusetts"]
+    assert [len(g.agreements) for g in answer.groups] == [12, 3]
+
+    box = page.locator("#cqa-question textarea")
+    box.fill(GROUP_Q)
+    box.press("Enter")
+    grouped = bot_message(page, 1)
+    assert first_line(grouped) == answer.text.splitlines()[0]
+    table = grouped.locator("table")
+    assert table.locator("thead th").all_inner_texts() == ["Agreements", "Answer", "Clause"]
+    rows = table.locator("tbody tr")
+    assert rows.count() == len(answer.groups)
+    for row, group in zip(rows.all(), answer.groups):
+        agreements, shown_value, clauses = row.locator("td").all_inner_texts()
+        named = re.findall(r"(.+?) \[(\d+)\](?:, |$)", agreements)
+        assert [label for label, _ in named] == list(group.agreements)
+        for (label, number), key in zip(named, group.keys):
+            cited = answer.citations[int(number) - 1]  # the marker names that agreement's citation
+            assert (cited.agreement, f"{cited.file}#{cited.agreement_number}") == (label, key)
+        assert shown_value == group.value
+        assert clauses == ", ".join(clause_label(c) for c in dict.fromkeys(group.clauses))
+
+    # Another answer takes over the Sources panel...
+    box.fill(LAW_Q)
+    box.press("Enter")
+    bot_message(page, 2)
+    sources = page.locator("#cqa-sources")
+    expect(sources.locator(".cqa-source")).to_have_count(1, timeout=TIMEOUT_MS)
+    assert sources.locator(".cqa-agreement").inner_text() == "Xin Wang"
+
+    # ...and clicking a row of the earlier table brings that row's clauses back.
+    group = answer.groups[0]
+    rows.nth(0).locator("td").nth(1).click()
+    expect(sources.locator(".cqa-source")).to_have_count(len(answer.citations), timeout=TIMEOUT_MS)
+    for key in group.keys:
+        i = next(i for i in group.citations
+                 if f"{answer.citations[i].file}#{answer.citations[i].agreement_number}" == key)
+        assert_source_card(sources.locator(f"#cqa-source-{i + 1}"), answer.citations[i], group.value)
+
+
+def test_catalog_lists_every_agreement_and_a_value_opens_its_clause(page, browser_assistant):
+    from playwright.sync_api import expect
+
+    from assistant.catalog import FIELDS
+    from ui.catalog_view import FIRST_FIELD_COLUMN, cell
+
+    catalog = browser_assistant.catalog()
+    # The 15 bundled agreements: this runs before the upload test adds one.
+    assert len(catalog) == len(browser_assistant.agreements()) == 15
+    page.get_by_role("tab", name="Agreements").click()
+    grid = page.locator("#cqa-catalog [role=grid]")
+    grid.wait_for()
+    assert grid.get_attribute("aria-rowcount") == str(len(catalog) + 1)  # the header row too
+    names = page.locator("#cqa-catalog [role=gridcell][data-col='0']")
+    expect(names).to_have_count(len(catalog), timeout=TIMEOUT_MS)
+    assert names.all_inner_texts() == [row.agreement for row in catalog]
+
+    column = FIRST_FIELD_COLUMN + FIELDS.index("governing_law")
+    law_rows = [i for i, row in enumerate(catalog) if row.governing_law.stated]
+    first = law_rows[0]
+    other = next(i for i in law_rows
+                 if catalog[i].governing_law.text != catalog[first].governing_law.text)
+    panel = page.locator("#cqa-catalog-source")
+    for i in (first, other):  # two different clauses: the panel follows the click
+        row, value = catalog[i], catalog[i].governing_law
+        shown = page.locator(f"#cqa-catalog [data-testid='cell-{i}-{column}']")
+        assert shown.inner_text() == cell(row, "governing_law")
+        assert shown.inner_text().startswith(value.text)
+        shown.click()
+        expect(panel.locator(".cqa-agreement")).to_have_text(row.agreement, timeout=TIMEOUT_MS)
+        assert panel.locator(".cqa-source").count() == 1
+        assert_source_card(panel.locator(".cqa-source"), value.citation, value.text)
 
 
 def test_ask_read_sources_upload_and_screenshot(page, tmp_path, browser_assistant):
