@@ -131,6 +131,21 @@ def test_the_chat_message_shows_the_groups_as_a_table():
     assert "| Agreements |" not in render.answer_markdown(plain)
 
 
+def test_the_ui_table_has_a_row_per_agreement_that_opens_its_clause():
+    answer = ask("Which agreements are governed by California law?", law_corpus())
+    assert render.group_rows(answer) == [
+        ["Dan Alistarh", "California", "clause 7"], ["Mark Kurtz", "California", "clause 7"],
+        ["Ce Zhang", "California", "clause 7"], ["Xin Wang", "Massachusetts", "clause 7"],
+        ["Jianfei Chen", "Massachusetts", "clause 7"]]
+    # the fourth row (Xin Wang) opens Xin Wang's citation only, numbered as in the answer
+    html = render.agreement_sources_html(answer, 3)
+    assert html.count('class="cqa-source"') == 1 and 'id="cqa-source-2"' in html
+    assert '<span class="cqa-agreement">Xin Wang</span>' in html
+    assert '<strong class="cqa-value">Massachusetts</strong>' in html
+    assert render.agreement_sources_html(answer, 99) == render.sources_html(answer)  # not a row: all of them
+    assert render.group_rows(ask("Which law governs it?", [clause("Xin Wang", "000.txt", MA)])) == []
+
+
 def test_a_quote_group_is_quoted_short_and_escaped():
     text = "A | B <i>x</i> " + "word " * 30
     answer = ask("Which agreements say this?", [clause("A", "a.txt", text, "2"), clause("B", "b.txt", text, "2")])

@@ -214,6 +214,22 @@ def test_which_agreements_question_shows_the_grouped_table_and_rows_open_clauses
                  if f"{answer.citations[i].file}#{answer.citations[i].agreement_number}" == key)
         assert_source_card(sources.locator(f"#cqa-source-{i + 1}"), answer.citations[i], group.value)
 
+    # The answer's table of agreements under the chat: a row opens that agreement's clause alone.
+    from ui.render import group_rows
+
+    expected = group_rows(answer)
+    names = page.locator("#cqa-groups [role=gridcell][data-col='0']")
+    expect(names).to_have_count(len(expected), timeout=TIMEOUT_MS)
+    assert names.all_inner_texts() == [agreement for agreement, _, _ in expected]
+    pick = len(expected) - 1  # the last Massachusetts agreement
+    assert expected[pick][1:] == ["Massachusetts", "clause 7"]
+    page.locator(f"#cqa-groups [data-testid='cell-{pick}-1']").click()
+    expect(sources.locator(".cqa-source")).to_have_count(1, timeout=TIMEOUT_MS)
+    key = [k for g in answer.groups for k in g.keys][pick]
+    i = next(i for i, c in enumerate(answer.citations) if f"{c.file}#{c.agreement_number}" == key)
+    assert sources.locator(".cqa-agreement").inner_text() == expected[pick][0]
+    assert_source_card(sources.locator(f"#cqa-source-{i + 1}"), answer.citations[i], "Massachusetts")
+
 
 def test_catalog_lists_every_agreement_and_a_value_opens_its_clause(page, browser_assistant):
     from playwright.sync_api import expect

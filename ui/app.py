@@ -141,15 +141,24 @@ def respond(assistant, question: str, history: list | None, conversation, answer
     yield history, render.sources_html(answer), conversation, answers, ""
 
 
-def sources_for_message(answers: dict | None, index: Any) -> str:
-    """The sources panel for a chat message the user clicked (its answer, or the one after it)."""
+def answer_for_message(answers: dict | None, index: Any) -> Answer | None:
+    """The answer of a chat message the user clicked (its own, or the one after its question)."""
     if isinstance(index, (list, tuple)):
         index = index[0]
     answers = answers or {}
     for i in (index, index + 1) if isinstance(index, int) else ():
         if i in answers:
-            return render.sources_html(answers[i])
-    return render.sources_html(None)
+            return answers[i]
+    return None
+
+
+def sources_for_message(answers: dict | None, index: Any) -> str:
+    """The sources panel for a chat message the user clicked (its answer, or the one after it)."""
+    return render.sources_html(answer_for_message(answers, index))
+
+
+def latest_answer(answers: dict | None) -> Answer | None:
+    return answers[max(answers)] if answers else None
 
 
 # -- adding agreements --------------------------------------------------------------------
@@ -243,6 +252,11 @@ def build_app(assistant, *, max_upload_mb: float = 20) -> "gr.Blocks":
                                           placeholder="Ask about parties, governing law, "
                                                       "rights, terms or signatures.",
                                           **_chatbot_kwargs(gr))
+                        # a grouped answer as one row per agreement: a row opens its clause in Sources
+                        shown_answer = gr.State(None)
+                        groups_grid = gr.Dataframe(value=[], headers=render.GROUP_HEADERS, interactive=False,
+                                                   wrap=True, visible=False, elem_id="cqa-groups",
+                                                   label="Agreements in this answer: click one to see its clause")
                         with gr.Row():
                             question = gr.Textbox(show_label=False, scale=8, lines=1, max_lines=4,
                                                   placeholder="Ask a question about the agreements",
@@ -289,20 +303,36 @@ def build_app(assistant, *, max_upload_mb: float = 20) -> "gr.Blocks":
                                          files_pick],
                       outputs=[chat, sources, conversation, answers, question],
                       concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")
-        question.submit(api_name="ask", **ask_io)
-        send.click(api_name=False, **ask_io)
+        def groups_of(answer):
+            rows = render.group_rows(answer)
+            return gr.update(value=rows, visible=bool(rows)), answer
+
+        def on_answered(ans):
+            return groups_of(latest_answer(ans))
+
+        for event in (question.submit(api_name="ask", **ask_io), send.click(api_name=False, **ask_io)):
+            event.then(on_answered, inputs=[answers], outputs=[groups_grid, shown_answer], api_name=False)
 
         def on_select(ans, evt: gr.SelectData):
-            return sources_for_message(ans, evt.index)
+            answer = answer_for_message(ans, evt.index)
+            return (render.sources_html(answer), *groups_of(answer))
 
-        chat.select(on_select, inputs=[answers], outputs=[sources], api_name=False)
+        chat.select(on_select, inputs=[answers], outputs=[sources, groups_grid, shown_answer], api_name=False)
+
+        def on_group_select(answer, evt: gr.SelectData):
+            row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+            return render.agreement_sources_html(answer, int(row))
+
+        groups_grid.select(on_group_select, inputs=[shown_answer], outputs=[sources], api_name=False)
+
         def reset():
-            return [], render.sources_html(None), None, None
+            return [], render.sources_html(None), None, None, gr.update(value=[], visible=False), None
 
-        clear.click(reset, outputs=[chat, sources, conversation, answers], api_name=False)
+        reset_outputs = [chat, sources, conversation, answers, groups_grid, shown_answer]
+        clear.click(reset, outputs=reset_outputs, api_name=False)
         # The chat's own trash button must forget the conversation too, or follow-ups would
         # still refer to the cleared turns.
-        chat.clear(reset, outputs=[chat, sources, conversation, answers], api_name=False)
+        chat.clear(reset, outputs=reset_outputs, api_name=False)
 
         def refresh(picked_agreements=None, picked_files=None):
             rows, summary = index_view(assistant)

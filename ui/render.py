@@ -48,7 +48,7 @@ def citation_line(number: int, citation: Citation) -> str:
 def answer_markdown(answer: Answer) -> str:
     """The chat message for an answer: its text, then its numbered citations."""
     parts = [html.escape(answer.text.strip(), quote=False) or "(no answer)"]
-    if any(len(g.agreements) > 1 or g.kind != "quote" for g in answer.groups):  # else the lines say it all
+    if shows_groups(answer):  # else the lines say it all
         parts.append(groups_table(answer.groups, answer.citations))
     if not answer.found and answer.searched and answer.searched not in answer.text:
         parts.append(f"*Searched {html.escape(answer.searched, quote=False)}.*")
@@ -84,6 +84,39 @@ def groups_table(groups: Sequence[AnswerGroup], citations: Sequence[Citation] = 
         clauses = ", ".join(clause_label(c) for c in dict.fromkeys(g.clauses))
         rows.append(f"| {_cell(', '.join(names))} | {_cell(value, 90)} | {_cell(clauses)} |")
     return "\n".join(rows)
+
+
+GROUP_HEADERS = ["Agreement", "Answer", "Clause"]
+
+
+def shows_groups(answer: Answer | None) -> bool:
+    """Whether an answer's groups say more than its lines: several agreements share an answer, or
+    an answer is a value."""
+    return answer is not None and any(len(g.agreements) > 1 or g.kind != "quote" for g in answer.groups)
+
+
+def group_rows(answer: Answer | None) -> list[list[str]]:
+    """The grouped answer as a table of one row per agreement (agreement, its group's answer, its
+    clause), groups in order: a row opens that agreement's clause (agreement_sources_html)."""
+    if not shows_groups(answer):
+        return []
+    rows = []
+    for g in answer.groups:
+        value = g.value if g.kind != "quote" else f"“{g.value}”"
+        for label, clause in zip(g.agreements, g.clauses):
+            rows.append([label, " ".join(value.split()), clause_label(clause)])
+    return rows
+
+
+def agreement_sources_html(answer: Answer | None, row: int) -> str:
+    """The sources panel for one row of group_rows: that agreement's citations, numbered as in the
+    answer, the quote and its values highlighted."""
+    keys = [key for g in (answer.groups if shows_groups(answer) else ()) for key in g.keys]
+    if not 0 <= row < len(keys):
+        return sources_html(answer)
+    return "".join(source_html(i, c, [v for v in answer.values if v.citation == i - 1])
+                   for i, c in enumerate(answer.citations, 1)
+                   if f"{c.file}#{c.agreement_number}" == keys[row])
 
 
 def _quote_span(citation: Citation) -> tuple[int, int] | None:
