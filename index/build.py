@@ -26,7 +26,8 @@ from index.vectors import text_hash
 from index.types import Agreement, BuildReport, Clause, FileReport, IndexedFile
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
-EMBED_BUFFER = 4096  # new texts gathered across files before one embedding call (bounds memory)
+EMBED_BUFFER = 16_384  # new texts gathered across files before one embedding call (bounds memory: ~25 MB
+# of vectors). Fewer, larger calls are faster: 6,047 texts took 8% longer in two calls than in one
 
 
 def embed_text(clause: Clause, agreement: Agreement, lead_in: str = "") -> str:
