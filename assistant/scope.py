@@ -134,11 +134,9 @@ class ScopeFinder:
         # ... unless a later source matches over twice the weight of the question's words ("In the
         # Turn-Key Manufacturing Agreement between Invasix Ltd. and Flextronics": names read poorly
         # share only "Ltd" with it, the opening names both parties and the kind)
-        stages = [self._by_identity(question, candidates, aggregate, names_only=source, scored=True)
-                  for source in ("own", "names", False)]
-        strongest = max(score for _, score in stages)
-        return next(scope for scope, score in stages if scope.agreements and score >= 0.5 * strongest) \
-            if strongest > 0 else stages[-1][0]
+        stages = [self._identity_scope(question, candidates, aggregate, source) for source in ("own", "names", False)]
+        strongest = max(score for _, score in stages)  # 0 when no source scopes: the first (empty) one
+        return next(scope for scope, score in stages if score >= 0.5 * strongest)
 
     def _exact_names(self, question: str, candidates: Sequence[AgreementInfo],
                      labels_only: bool = False) -> list[AgreementInfo]:
@@ -156,14 +154,13 @@ class ScopeFinder:
         return bool(words) and any(all(w in identity for w in words) for identity in self._identity.values())
 
     def _by_identity(self, question: str, candidates: Sequence[AgreementInfo], aggregate: bool,
-                     names_only: bool | str = False, scored: bool = False):
-        """The agreements whose identity matches the question's naming words best; with `scored`,
-        (scope, the best agreement's matched weight; 0 for no scope)."""
-        scope, best = self._identity_scope(question, candidates, aggregate, names_only)
-        return (scope, best if scope.agreements else 0.0) if scored else scope
+                     names_only: bool | str = False) -> Scope:
+        return self._identity_scope(question, candidates, aggregate, names_only)[0]
 
     def _identity_scope(self, question: str, candidates: Sequence[AgreementInfo], aggregate: bool,
                         names_only: bool | str) -> tuple[Scope, float]:
+        """(the agreements whose identity matches the question's naming words best, the best one's
+        matched weight; 0 when none scopes)."""
         terms = set(content_terms(question)) & self._naming
         if not terms or len(candidates) < 2:
             return Scope(aggregate=aggregate), 0.0

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from index import jurisdictions
 from index.dates import duration_normal, duration_spans
-from index.sentences import sentence_spans
+from index.sentences import sentence_spans, trim_space
 from index.shapes import court_spans, law_spans, normalise, trim
 from index.types import Clause
 
@@ -50,17 +50,9 @@ class Sentence:
             qs = qs if qs == 0 else self.text.find(" ", qs) + 1 or qs
             qe = min(len(self.text), max(e, qs + QUOTE_CHARS))
             qe = qe if qe == len(self.text) else self.text.rfind(" ", e, qe) if self.text.rfind(" ", e, qe) > 0 else qe
-            qs, qe = _strip(self.text, qs, qe)
+            qs, qe = trim_space(self.text, qs, qe)
         return Found(self.text[s:e], self.start + s, self.start + e, self.start + qs, self.start + qe,
                      self.clause.clause_id, normal, role)
-
-
-def _strip(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
 
 
 # -- reading an agreement sentence by sentence ---------------------------------------------------

@@ -55,10 +55,11 @@ def split_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[in
             part_start, part_end = s, e
     if part_start is not None:
         parts.append((part_start, part_end))
-    return [_trim(text, s, e) for s, e in parts if text[s:e].strip()]
+    return [trim_space(text, s, e) for s, e in parts if text[s:e].strip()]
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_space(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) without the whitespace at either end."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -67,6 +68,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    s, e = _trim(text, start, end)
+    s, e = trim_space(text, start, end)
     if e > s:
         spans.append((s, e))

@@ -130,20 +130,24 @@ class ChromaStore:
     def catalog(self, record: IndexedFile) -> tuple[CatalogEntry, ...] | None:
         """The catalog entries stored for this version of the file; None when absent or written by
         other catalog rules (index.catalog.version)."""
-        return catalog.load(self.vectors.root / VectorFolder.key(record.sha256, record.pipeline))
+        return catalog.load(self._version_folder(record))
 
     def has_catalog(self, record: IndexedFile) -> bool:
         """Whether current catalog entries are stored for this version of the file (one stat)."""
-        return catalog.catalog_file(self.vectors.root / VectorFolder.key(record.sha256, record.pipeline)).is_file()
+        return catalog.catalog_file(self._version_folder(record)).is_file()
 
     def write_catalog(self, record: IndexedFile, entries: Sequence[CatalogEntry]) -> bool:
         """Keep a file version's catalog entries beside its vectors; False when this index keeps no
         vectors folder for it (then the catalog is read from its clauses when asked for)."""
-        folder = self.vectors.root / VectorFolder.key(record.sha256, record.pipeline)
+        folder = self._version_folder(record)
         if not folder.is_dir():
             return False
         catalog.save(folder, entries)
         return True
+
+    def _version_folder(self, record: IndexedFile) -> Path:
+        """The vectors folder of this version of the file (it may not exist)."""
+        return self.vectors.root / VectorFolder.key(record.sha256, record.pipeline)
 
     def reusable_spans(self, record: IndexedFile) -> dict:
         """Span vectors of the stored version of a file, by text hash."""

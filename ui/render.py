@@ -114,9 +114,7 @@ def agreement_sources_html(answer: Answer | None, row: int) -> str:
     keys = [key for g in (answer.groups if shows_groups(answer) else ()) for key in g.keys]
     if not 0 <= row < len(keys):
         return sources_html(answer)
-    return "".join(source_html(i, c, [v for v in answer.values if v.citation == i - 1])
-                   for i, c in enumerate(answer.citations, 1)
-                   if f"{c.file}#{c.agreement_number}" == keys[row])
+    return _cards(answer, lambda c: f"{c.file}#{c.agreement_number}" == keys[row])
 
 
 def _quote_span(citation: Citation) -> tuple[int, int] | None:
@@ -194,8 +192,13 @@ def sources_html(answer: Answer | None) -> str:
         text = "; ".join(facts)
         head = f'<div class="cqa-searched">{html.escape(text[:1].upper() + text[1:])}</div>'
 
-    return head + "".join(source_html(i, c, [v for v in answer.values if v.citation == i - 1])
-                          for i, c in enumerate(answer.citations, 1))
+    return head + _cards(answer)
+
+
+def _cards(answer: Answer, keep=lambda citation: True) -> str:
+    """A source card per kept citation, numbered as in the answer, with its values marked."""
+    return "".join(source_html(i, c, [v for v in answer.values if v.citation == i - 1])
+                   for i, c in enumerate(answer.citations, 1) if keep(c))
 
 
 def error_message(exc: Exception) -> str:
