@@ -26,6 +26,12 @@ _NAMED = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?:'s|’s)\s+(?:[\w
                     r"|\b(?:agreement|contract)\s+(?:of|with|for)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b"
                     r"|\bsigned\s+by\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b")
 _FILE = re.compile(r"\b([\w.-]+\.(?:txt|md|pdf|docx))\b", re.IGNORECASE)
+# "In the Reseller Agreement between Galaxy Telecom and Galaxy Telnet SRL: which law governs?":
+# a lead-in that names the contract, closed by a colon, before what is asked
+_NAMING_LEAD_IN = re.compile(r"^\s*(?:in|under|for|regarding|about|re|as\s+to|concerning)\s+(?P<name>[^:?]{3,300}?"
+                             r"\b(?:agreement|contract|amendment|addendum|licen[cs]e|lease|nda|memorandum|mou|"
+                             r"deed|statement|terms|between)\b[^:?]{0,300}?):\s*(?P<rest>\S.*)$",
+                             re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,12 @@ class ScopeFinder:
         from dataclasses import replace
 
         scope = self._find(question, files)
+        lead_in = _NAMING_LEAD_IN.match(question)
+        if lead_in and scope.agreements:
+            # the lead-in's words named the contract; those the question itself repeats stay content
+            asked = set(content_terms(lead_in.group("rest")))
+            naming = (set(scope.terms) | set(content_terms(lead_in.group("name")))) - asked
+            scope = replace(scope, terms=tuple(sorted(naming)))
         words = set(re.findall(r"[A-Za-z][\w&-]+", question))
         used = {short: full for short, full in self._acronyms.items() if short in words}
         if not used:

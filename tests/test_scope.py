@@ -51,3 +51,22 @@ def test_the_opening_wins_when_it_names_far_more_than_a_shared_suffix():
     scope = finder().find("In the Turn-Key Manufacturing Agreement between Invasix Ltd. and Flextronics Israel "
                           "Ltd.: how long do the warranties last?")
     assert scope.agreements == (GENERIC.key,)
+
+
+def test_the_words_of_a_naming_lead_in_are_scope_not_what_is_asked():
+    """"In the <contract> between <parties>: <question>": the lead-in's words named the contract,
+    so they must not count as evidence words the contract has to contain to answer."""
+    from assistant.query import analyse
+
+    scope = finder().find("In the Reseller Agreement between 695014 B.C. Ltd. dba Galaxy Telecom and Galaxy "
+                          "Telnet SRL: which jurisdiction's law governs this agreement?")
+    assert scope.agreements == (GALAXY.key,)
+    query = analyse("In the Reseller Agreement between 695014 B.C. Ltd. dba Galaxy Telecom and Galaxy Telnet SRL: "
+                    "which jurisdiction's law governs this agreement?", scope, lambda texts: [[1.0]] * len(texts))
+    assert set(query.terms) == set(content_terms("which jurisdiction's law governs this agreement?"))
+
+
+def test_a_lead_in_word_the_question_repeats_stays_content():
+    scope = finder().find("In the Supply Agreement between Acme Ltd and Widget Inc.: what must the supplier supply?")
+    assert scope.agreements == (ACME.key,)
+    assert set(scope.terms) == {"acm", "inc", "ltd", "widget"}  # "supply" is asked about, not only a name
