@@ -1,5 +1,6 @@
-"""The learned parts: the evidence ranker (LightGBM), the "found" decision (logistic) and the
-citation-selection settings, all fitted by eval/train.py (`make train`); see models/CARD.md."""
+"""The learned parts: the evidence ranker (LightGBM LambdaRank), the "found" decision (a LightGBM
+classifier) and the citation-selection settings, all fitted by eval/train.py (`make train`);
+see models/CARD.md."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from index.errors import ClauseQAError
 MODEL_DIR = Path(__file__).with_name("models")
 RANKER_FILE = MODEL_DIR / "evidence_ranker.txt"
 DECISION_FILE = MODEL_DIR / "decision.json"
+FOUND_FILE = MODEL_DIR / "found_model.txt"
 
 FOUND_FEATURES: tuple[str, ...] = (
     "p1", "p2", "p_top3", "top_s_cos", "max_c_cos", "max_s_idf_cov", "top_s_cov", "absent", "n_terms",
@@ -42,18 +44,19 @@ class Selection:
 
 @dataclass(frozen=True)
 class FoundModel:
-    """Standardised logistic regression over FOUND_FEATURES."""
+    """A LightGBM binary classifier over FOUND_FEATURES: the probability that the searched scope
+    states an answer at all. Without a fitted model the best candidate's probability stands in."""
 
-    weights: tuple[float, ...] = ()
-    bias: float = 0.0
-    mean: tuple[float, ...] = ()
-    scale: tuple[float, ...] = ()
+    booster_text: str = ""
+
+    @cached_property
+    def _booster(self):
+        return _booster(self.booster_text) if self.booster_text else None
 
     def probability(self, row: np.ndarray) -> float:
-        if not self.weights:
-            return float(row[0])  # uncalibrated: the best candidate's probability stands in
-        z = self.bias + float(np.dot((row - np.asarray(self.mean)) / np.asarray(self.scale), np.asarray(self.weights)))
-        return float(to_probability(z))
+        if self._booster is None:
+            return float(row[0])
+        return float(self._booster.predict(np.asarray(row, dtype=np.float64)[None, :], num_threads=1)[0])
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,8 @@ class EvidenceModel:
     selection: Selection = field(default_factory=Selection)
 
     @classmethod
-    def load(cls, ranker: Path = RANKER_FILE, decision: Path = DECISION_FILE) -> "EvidenceModel":
+    def load(cls, ranker: Path = RANKER_FILE, decision: Path = DECISION_FILE,
+             found: Path = FOUND_FILE) -> "EvidenceModel":
         """The committed artifacts; without them, a plain similarity score ranks (and says so nowhere
         else: the eval figures would show it)."""
         booster = ranker.read_text() if ranker.exists() else ""
@@ -74,19 +78,12 @@ class EvidenceModel:
                 or tuple(data.get("found_features", ())) != FOUND_FEATURES:
             raise ClauseQAError(f"{decision} was fitted on other features than this code computes — "
                                 "refit with: make train")
-        found = FoundModel(**{k: tuple(v) if isinstance(v, list) else v for k, v in data["found"].items()})
-        return cls(booster, found, Selection(**data["selection"]))
+        found_model = FoundModel(found.read_text() if found.exists() else "")
+        return cls(booster, found_model, Selection(**data["selection"]))
 
     @cached_property
     def _booster(self):
-        if not self.booster_text:
-            return None
-        try:
-            lightgbm = _import_lightgbm()
-        except (ImportError, OSError) as exc:  # OSError: libgomp missing on a bare system
-            raise ClauseQAError(f"The evidence ranker needs LightGBM ({exc}) — run: pip install lightgbm "
-                                "(on Debian/Ubuntu also: apt-get install libgomp1)") from exc
-        return lightgbm.Booster(model_str=self.booster_text)
+        return _booster(self.booster_text) if self.booster_text else None
 
     def score(self, evidence: EvidenceSet) -> np.ndarray:
         """Probability that each candidate states (part of) the answer."""
@@ -125,6 +122,15 @@ def _import_lightgbm():
             if sys.modules.get(name, 0) is None:
                 del sys.modules[name]
     return lightgbm
+
+
+def _booster(model_text: str):
+    try:
+        lightgbm = _import_lightgbm()
+    except (ImportError, OSError) as exc:  # OSError: libgomp missing on a bare system
+        raise ClauseQAError(f"The evidence models need LightGBM ({exc}) — run: pip install lightgbm "
+                            "(on Debian/Ubuntu also: apt-get install libgomp1)") from exc
+    return lightgbm.Booster(model_str=model_text)
 
 
 def to_probability(scores) -> np.ndarray:

@@ -23,9 +23,9 @@ def write_card(booster, args, fit, validation, report: dict) -> None:
         "",
         "Fitted by `make train` (`python eval/train.py --fit-contracts {0} --validate-contracts {1} "
         "--paraphrases {2} --write`); LightGBM with `deterministic`, one thread and a fixed seed, so the "
-        "same data gives the same bytes. Caveat: two fits of the same code gave 334,920 and 334,925 candidates "
-        "(a small run-to-run difference in candidate extraction, not tracked down; `make train` now pins "
-        "PYTHONHASHSEED=0), and validation first-citation figures moved by about 0.02 between such runs.".format(args.fit_contracts, args.validate_contracts, args.paraphrases),
+        "same data gives the same bytes (two fits on 2026-11-22 gave the same 1,494,554 candidates and the same "
+        "validation figures to the last digit). An index built from scratch on another machine may differ in "
+        "the last bits of its vectors (CPU kernels, batch composition), and so may the fitted trees.".format(args.fit_contracts, args.validate_contracts, args.paraphrases),
         "",
         "## Files",
         "- `evidence_ranker.txt`: LightGBM LambdaRank model (its scores are mapped to (0, 1) by a sigmoid); "
@@ -33,8 +33,12 @@ def write_card(booster, args, fit, validation, report: dict) -> None:
         "retrieved clauses, columns `assistant.evidence.CANDIDATE_FEATURES` (dense and lexical similarity of the "
         "sentence and its clause, retrieval rank, heading and lead-in overlap, position in the agreement, "
         "answer-type signals of question and span). It reads the question text only, never a category id.",
-        "- `decision.json`: the \"found\" logistic model over `FOUND_FEATURES` (standardised), its cut, and the "
-        "citation-selection settings (extra citations at a share of the first one's probability, a character budget).",
+        "- `found_model.txt`: the \"found\" decision, a LightGBM binary classifier over `assistant.ranker.FOUND_FEATURES` "
+        "(how strong the best candidates are, how much of the question the searched scope never mentions, the "
+        "question's answer type); answerable questions weighed up to balance the classes.",
+        "- `decision.json`: the feature lists both models were fitted on, the found cut (maximising balanced "
+        "accuracy out of fold) and the citation-selection settings (extra citations at a share of the first "
+        "one's probability, a character budget).",
         "",
         "## Fitted on (the fit part of `eval/split.py` only)",
         f"- CUAD: the first {args.fit_contracts} contracts of the fit part, all 41 category questions each, asked in "
@@ -43,7 +47,10 @@ def write_card(booster, args, fit, validation, report: dict) -> None:
         f"- The fit half of `eval/pairs/sample.yaml` ({pairs} single-question pairs): positive = inside an expected "
         "clause and holding an expected fact.",
         f"- {sum(len(q.labels) for q in fit)} candidates, {int(sum(q.labels.sum() for q in fit))} positive.",
-        "- The found model and the selection settings were fitted on out-of-fold ranker scores (5 folds by contract).",
+        "- The found classifier was fitted on out-of-fold ranker scores (5 folds by contract); its cut and the "
+        "selection settings on its own out-of-fold predictions.",
+        "- Each contract is asked within its own index of the fit part (`.clauseqa/train-fit-N`), the validation "
+        "contracts within theirs: no validation text reaches fitting, not even as word statistics.",
         "",
         "## How it scored on data it never saw",
         f"Validation: the first {args.validate_contracts} contracts of CUAD's validation part "
@@ -53,7 +60,7 @@ def write_card(booster, args, fit, validation, report: dict) -> None:
         "| --- | --- | --- | --- | --- | --- |",
         row("fit part, out of fold", report["fit_out_of_fold"]),
         row("validation", report["validation"]),
-        row("validation, leave-category-out (4 folds of categories never fitted)",
+        row("validation, leave-category-out (4 folds of categories; ranker and found classifier refitted without them)",
             {**report["validation_leave_category_out"], "questions": ""}),
         "",
         "The full pipeline figures (`clauseqa eval --suite cuad`) are the ones the regression gate reads.",
@@ -62,13 +69,15 @@ def write_card(booster, args, fit, validation, report: dict) -> None:
         *(f"- {name}: {gain:.0f}" for name, gain in importance),
         "",
         "## What still fails, by class (CUAD validation and the test pairs)",
-        "- The found decision misses answerable clause-type questions (cap on liability, exclusivity,",
-        "  non-compete: found recall 0.2-0.5 on 24 validation contracts) and answers date questions whose",
-        "  date is absent (effective date: almost never \"not found\").",
+        "- The found decision refuses rare clause types that are there (covenant not to sue 0 of 6, volume",
+        "  restriction 0 of 9, change of control 2 of 7, non-compete 4 of 10 on 40 validation contracts)",
+        "  and answers date questions whose date is absent (agreement date: 0 of 6 refused).",
         "- Word overlap without meaning: the ranker can pick a sentence that shares the question's words but",
         "  not its sense (a warranty sentence for \"non-transferable licence\", severability for \"most",
         "  favoured nation\").",
-        "- Long CUAD sentences are one quote each; three of them pass the 600-character budget.",
+        "- Long CUAD sentences are one quote each; extra quotes stop at the 600-character budget.",
+        "- Leave-category-out is the weak spot: a clause type never fitted is found and cited far less often",
+        "  (first citation about 0.46 against 0.63), mostly because the found classifier refuses it.",
         "- Whole corpus: when a contract named in words matches several agreements, the answer comes per",
         "  agreement and the first may be another contract; poor labels from the segmenter on some CUAD",
         "  files (\"Agreement\", \"Consultant and Company\") add to it.",

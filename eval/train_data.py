@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,44 +58,9 @@ def pick(items: list[str], key: str, n: int) -> list[str]:
     return [items[(start + i) % len(items)] for i in range(min(n, len(items)))]
 
 
-class VectorCache:
-    """Candidate-span vectors kept on disk between fitting runs: the model is the slow part, and a
-    change of features or labels needs no new vectors. Keyed by model name and text."""
-
-    def __init__(self, path: Path | None):
-        self.path = path
-        self.vectors: dict[str, np.ndarray] = {}
-        if path and path.exists():
-            with open(path, "rb") as fh:
-                self.vectors = pickle.load(fh)
-
-    def fill(self, qa, texts: list[str]) -> None:
-        key = qa.embedder.name
-        missing = [t for t in dict.fromkeys(texts) if (key, t) not in self.vectors]
-        if missing:
-            for t, v in zip(missing, qa.embedder.embed(missing)):
-                self.vectors[(key, t)] = np.asarray(v, dtype=np.float32)
-        qa._vectors.update({t: self.vectors[(key, t)].tolist() for t in dict.fromkeys(texts)})
-
-    def save(self) -> None:
-        if self.path:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with open(self.path, "wb") as fh:
-                pickle.dump(self.vectors, fh, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def warm(qa, files: list[str], cache: VectorCache) -> None:
-    """Embed every candidate span of the files in one call: far faster than question by question."""
-    from index.spans import candidate_spans, dense_text, span_text
-
-    texts = [dense_text(span_text(clause.text[s:e])) for clause in qa.retriever.clauses.values()
-             if clause.file in files for s, e, _ in candidate_spans(clause.text)]
-    cache.fill(qa, texts)
-
-
-def cuad_questions(qa, rows: list[dict], files: list[str], n_paraphrases: int, cache: VectorCache,
-                   progress=None) -> list[Question]:
-    """The rows of these contracts, asked in CUAD's words and in n hand-written paraphrases."""
+def cuad_questions(qa, rows: list[dict], files: list[str], n_paraphrases: int, progress=None) -> list[Question]:
+    """The rows of these contracts, asked in CUAD's words and in n hand-written paraphrases, each
+    scoped to its contract; candidate vectors come from the index (stored at index time)."""
     para = paraphrases() if n_paraphrases else {}
     chosen = set(files)
     out = []
@@ -105,7 +69,6 @@ def cuad_questions(qa, rows: list[dict], files: list[str], n_paraphrases: int, c
         if r["file"] in chosen:
             by_file.setdefault(r["file"], []).append(r)
     for n, file in enumerate(files):
-        warm(qa, [file], cache)
         for row in by_file.get(file, []):
             gold = gold_spans(row)
             asked = [("original", row["question"])]
@@ -117,9 +80,6 @@ def cuad_questions(qa, rows: list[dict], files: list[str], n_paraphrases: int, c
                                     bool(row["answerable"]), evidence, labels, gold, style))
         if progress:
             progress(n + 1, len(files))
-        if n % 10 == 9:
-            cache.save()
-    cache.save()
     return out
 
 

@@ -159,7 +159,8 @@ def test_found_features_describe_the_best_candidate():
 def test_committed_models_load_and_match_the_features_this_code_computes():
     model = EvidenceModel.load()
     assert model.booster_text, "assistant/models/evidence_ranker.txt is missing — run: make train"
-    assert len(model.found.weights) == len(FOUND_FEATURES)
+    assert model.found.booster_text, "assistant/models/found_model.txt is missing — run: make train"
+    assert model.found._booster.num_feature() == len(FOUND_FEATURES)
     law = clause(LAW, "12", 1000)
     evidence = gather_for("Which law governs?", [hit(law, 0.03, 0.8)], {"law": 2.0}, {})
     probabilities = model.score(evidence)
@@ -174,10 +175,19 @@ def test_a_decision_file_for_other_features_says_to_refit(tmp_path):
         EvidenceModel.load(tmp_path / "none.txt", decision)
 
 
-def test_found_model_probability_rises_with_its_positive_features():
-    model = FoundModel(weights=(2.0, 0.0), bias=0.0, mean=(0.5, 0.0), scale=(0.1, 1.0))
-    low, high = model.probability(np.asarray([0.4, 0.0])), model.probability(np.asarray([0.6, 0.0]))
-    assert low == pytest.approx(1 / (1 + np.exp(2.0))) and high == pytest.approx(1 / (1 + np.exp(-2.0)))
+def test_found_model_reads_its_features_through_the_fitted_classifier():
+    lightgbm = pytest.importorskip("lightgbm")
+    rng = np.random.default_rng(0)
+    x = rng.random((400, 2))
+    fitted = lightgbm.train({"objective": "binary", "verbose": -1, "min_data_in_leaf": 5, "num_threads": 1},
+                            lightgbm.Dataset(x, (x[:, 0] > 0.5).astype(int)), 30)
+    model = FoundModel(fitted.model_to_string())
+    low, high = model.probability(np.asarray([0.1, 0.5])), model.probability(np.asarray([0.9, 0.5]))
+    assert low < 0.2 < 0.8 < high
+
+
+def test_without_a_found_model_the_best_candidate_stands_in():
+    assert FoundModel().probability(np.asarray([0.63, 0.1])) == pytest.approx(0.63)
 
 
 def test_every_part_and_sub_item_of_a_section_carries_its_title_words():
