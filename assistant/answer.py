@@ -16,7 +16,7 @@ from assistant.snippets import snippet
 from assistant.types import Answer, AnswerGroup, Citation, Value
 from assistant.values import agreement_values, is_yes_no, named_in, wanted
 from assistant.verdict import verdict
-from index.terms import topic_words
+from index.terms import content_terms, topic_words
 
 _IDF_COVERAGE = CANDIDATE_FEATURES.index("s_idf_cov")
 
@@ -36,7 +36,7 @@ def compose(question: str, evidence: EvidenceSet, probabilities: np.ndarray, fou
     ranked = [(evidence.candidates[i], float(probabilities[i])) for i in order]
     if aggregate:
         coverage = [float(evidence.features[i, _IDF_COVERAGE]) for i in order]  # in `ranked` order
-        chosen = _per_agreement(ranked, selection, every_agreement, coverage)
+        chosen = _per_agreement(ranked, selection, every_agreement, coverage, alternatives(question))
     else:
         chosen = _supporting(ranked, selection)
     citations, lines = [], []
@@ -127,16 +127,52 @@ def _supporting(ranked: list[tuple[Candidate, float]], selection: Selection) -> 
 
 
 def _per_agreement(ranked: list[tuple[Candidate, float]], selection: Selection, every_agreement: bool,
-                   coverage: list[float]) -> list[tuple[Candidate, float]]:
+                   coverage: list[float], options: tuple[frozenset[str], ...] = ()) -> list[tuple[Candidate, float]]:
     """Each agreement's best quote; an agreement joins when the ranker trusts its quote nearly as
     much as the best one and the quote says what the best one says: "governed by California law"
-    is not answered by a Massachusetts clause, however alike the two sentences are."""
+    is not answered by a Massachusetts clause, however alike the two sentences are. Where the
+    question offers alternatives ("California or Massachusetts law"), a quote stating another of
+    them says as much as the best one."""
     best: dict[str, tuple[Candidate, float, float]] = {}
     for (candidate, p), cover in zip(ranked, coverage):
         best.setdefault(candidate.hit.agreement_key, (candidate, p, cover))
     top, top_coverage = ranked[0][1], coverage[0]
+    top_options = _options_stated(ranked[0][0], options)
+
+    def says_as_much(candidate: Candidate, cover: float) -> bool:
+        if cover >= top_coverage - 0.05:
+            return True
+        stated = _options_stated(candidate, options)  # one option for another, nothing else missing
+        return bool(options) and len(stated) >= len(top_options) and cover >= top_coverage - 0.5
+
     return [(c, p) for c, p, cover in best.values() if every_agreement
-            or (p >= selection.aggregate_ratio * top and cover >= top_coverage - 0.05)] or ranked[:1]
+            or (p >= selection.aggregate_ratio * top and says_as_much(c, cover))] or ranked[:1]
+
+
+_ALTERNATIVES = re.compile(r"\b(\w+(?:\s*,\s*\w+)*),?\s+or\s+(\w+)", re.IGNORECASE)
+
+
+def alternatives(question: str) -> tuple[frozenset[str], ...]:
+    """The words a question offers as alternatives, each group as stems: "California or
+    Massachusetts law" -> ({california, massachusett},); "Delaware, Texas or Ohio" -> one group of three."""
+    groups = []
+    for match in _ALTERNATIVES.finditer(question):
+        words = [w for part in re.split(r"\s*,\s*", match.group(1)) for w in content_terms(part.split()[-1])]
+        words += content_terms(match.group(2))
+        if len(set(words)) > 1:
+            groups.append(frozenset(words))
+    return tuple(groups)
+
+
+def _options_stated(candidate: Candidate, options: tuple[frozenset[str], ...]) -> set[int]:
+    """Which alternative groups of the question the candidate's quote names one option of."""
+    words = set(content_terms(_quote(candidate)))
+    return {n for n, group in enumerate(options) if group & words}
+
+
+def _quote(candidate: Candidate) -> str:
+    clause = candidate.hit.clause
+    return clause.text[candidate.start - clause.start:candidate.end - clause.start]
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:
@@ -145,7 +181,7 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
 
 def _citation(candidate: Candidate, probability: float) -> Citation:
     clause = candidate.hit.clause
-    quote = clause.text[candidate.start - clause.start:candidate.end - clause.start]
+    quote = _quote(candidate)
     return Citation(file=clause.file, agreement=clause.agreement_label, clause=base_clause(clause.clause_id),
                     quote=quote, start=candidate.start, end=candidate.end, score=round(probability, 4),
                     agreement_number=clause.agreement, clause_text=clause.text, clause_start=clause.start)

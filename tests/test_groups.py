@@ -61,6 +61,37 @@ def test_agreements_that_state_the_same_value_are_one_group():
         assert c.start <= v.start < v.end <= c.end
 
 
+def coverage_ask(question: str, clauses: list[Clause], coverage: list[float]) -> Answer:
+    """compose() choosing which agreements join by the ranker's trust and the question words each quote covers."""
+    candidates = tuple(Candidate(Hit(c.chunk_id, c, 0.5, 0.5, 0.5), c.start, c.end, 1) for c in clauses)
+    features = np.zeros((len(clauses), len(CANDIDATE_FEATURES)), dtype=np.float32)
+    features[:, CANDIDATE_FEATURES.index("s_idf_cov")] = coverage
+    evidence = EvidenceSet(question, candidates, features, question_types(question))
+    return compose(question, evidence, np.linspace(0.95, 0.89, len(clauses)), 0.9, Selection(threshold=0.5),
+                   "the indexed agreements", aggregate=True)
+
+
+def test_an_agreement_stating_another_alternative_the_question_offers_joins():
+    corpus = [clause("Xin Wang", "000.txt", MA), clause("Jianfei Chen", "004.txt", MA),
+              clause("Dan Alistarh", "002.txt", CA), clause("Ce Zhang", "003.txt", CA)]
+    coverage = [0.765, 0.765, 0.648, 0.648]  # the rarer word Massachusetts weighs more
+    either = coverage_ask("Which agreements are governed by California or Massachusetts law?", corpus, coverage)
+    assert [(g.value, g.agreements) for g in either.groups] == [
+        ("Massachusetts", ("Xin Wang", "Jianfei Chen")), ("California", ("Dan Alistarh", "Ce Zhang"))]
+    # without the alternative, a California clause does not answer for Massachusetts however alike it reads
+    one = coverage_ask("Which agreements are governed by Delaware or Massachusetts law?", corpus, coverage)
+    assert [(g.value, g.agreements) for g in one.groups] == [("Massachusetts", ("Xin Wang", "Jianfei Chen"))]
+    assert coverage_ask("Which agreements are governed by Massachusetts law?", corpus, coverage).groups == one.groups
+
+
+def test_alternatives_are_read_from_or_lists():
+    from assistant.answer import alternatives
+
+    assert alternatives("Governed by California or Massachusetts law?") == (frozenset({"california", "massachusett"}),)
+    assert alternatives("Delaware, Texas or Ohio?") == (frozenset({"delawar", "texa", "ohio"}),)
+    assert alternatives("Who signed for ICML?") == () and alternatives("this or this") == ()
+
+
 def test_values_are_compared_normalised():
     shouting = "7. This Agreement shall be governed by the laws of the State of CALIFORNIA."
     answer = ask("Which agreements are governed by California law?",
