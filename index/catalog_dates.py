@@ -16,7 +16,8 @@ from index.shapes import trim
 # -- dates ---------------------------------------------------------------------------------------
 
 _THIS_AGREEMENT = re.compile(r"\b(?:this|the\s+within)\b[^.;]{0,160}?\b(?:agreement|contract|amendment|addendum|lease"
-                             r"|licen[cs]e|deed|memorandum|plan|note|guarant[ey]\w*)\b", re.I)
+                             r"|licen[cs]e|deed|memorandum|plan|note|guarant[ey]\w*)\b"
+                             r"|\((?:the|this|hereinafter)\s+[\"“”']{0,2}(?:agreement|contract)[\"“”']{0,2}\s*\)", re.I)
 _AN_AGREEMENT = re.compile(r"\b(?:agreement|contract|amendment|addendum|lease|licen[cs]e|deed|memorandum)\b", re.I)
 _MADE = re.compile(r"\b(?:dated|made|entered\s+into|executed|effective|as\s+of)\b|\bthis\s+(?:the\s+)?$", re.I)
 _SIGNED = re.compile(r"\b(?:signed|executed|dated)\b[^.;]{0,30}$", re.I)
@@ -86,17 +87,31 @@ _TAKES_EFFECT = re.compile(r"\b(?:effective|commencement)\s+date\b(?!\W*\))", re
 
 
 def signed_date(sents: Sequence[Sentence], end: int, dates: Sequence[Found] = ()) -> Found | None:
-    """When the agreement was signed: the latest of the signature blocks' dates (`dates`) and the
+    """When the agreement was signed: the latest of the signature blocks' dates (`dates`), the
     dates its last pages give as signed ("Signed and effective this 25th day of May, 1999",
-    "Dated: December 14, 2015", "DATE: 8/4/10")."""
+    "Dated: December 14, 2015", "DATE: 8/4/10") and, wherever they stand (schedules often follow
+    the signatures), dates a signature block labels: "Date: 3-14-18" beside "By:", "Name:", "Title:"."""
     found = [d for d in dates if d.normal]
-    for s in (s for s in sents if s.end > end - TAIL_CHARS):
+    for s in sents:
+        tail = s.end > end - TAIL_CHARS
         for a, b in date_spans(s.text):
             line_start = max(s.text.rfind("\n", 0, a), _run(s.text, a)) + 1
-            if (_SIGNED.search(s.text[max(0, a - 40):a]) and not _defined_elsewhere(s.text, a)) or re.search(
-                    r"\bDated?\b\W{0,3}$", s.text[line_start:a], re.I):
+            signed = _SIGNED.search(s.text[max(0, a - 40):a]) and not _defined_elsewhere(s.text, a)
+            labelled = re.search(r"\bDated?\b\W{0,3}$", s.text[line_start:a], re.I)
+            if (tail and (signed or labelled)) or ((signed or labelled) and _in_signature_block(s, a, b)):
                 found.append(_date(s, a, b))
     return max(found, key=lambda f: f.normal, default=None)
+
+
+# What a signature block holds around its date: "By:", "Name:", "Title:", "/s/", "(signature)", "(seal)"
+_BLOCK_MARK = re.compile(r"\b(?:By|Name|Title|Signature|Signed)\s*:|/s/|\((?:signature|seal)\)|\bsigned\b", re.I)
+
+
+def _in_signature_block(s: Sentence, a: int, b: int) -> bool:
+    """A date with signature-block marks within a few lines of it (in its clause's text)."""
+    at = s.start - s.clause.start
+    around = s.clause.text[max(0, at + a - 300):at + b + 300]
+    return len(_BLOCK_MARK.findall(around)) >= 2
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:

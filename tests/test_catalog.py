@@ -164,6 +164,33 @@ def test_look_alikes_are_not_values(tmp_path):
     assert r.title.text == "SUPPLY AGREEMENT"
 
 
+DEFINED = ("CONTENTS\n\n1. Appointment\n2. Term\n\nDISTRIBUTOR AGREEMENT\n\nDISTRIBUTOR AGREEMENT (the \"Agreement\") "
+           "is made as of the 1st day of January, 1996 by and between Oak Software Inc. (\"Licensor\") and Pine "
+           "Systems Ltd. (\"Distributor\").\n\n1. Appointment. Licensor appoints Distributor for Canada.\n\n"
+           "2. Term. This Agreement runs for two (2) years.\n")
+SIGNED_BEFORE_SCHEDULE = (
+    "HOSTING AGREEMENT\n\nThis Hosting Agreement is between Quill Media Inc. (\"Client\") and Reed Hosting LLC "
+    "(\"Host\").\n\n1. Services. Host shall host the Client's site.\n\n2. Fees. Client shall pay the fees "
+    "below.\n\nTHUS DONE AND SIGNED at Pretoria on this 31st day of March 2001     For and on behalf of QUILL MEDIA "
+    "INC. /s/ Ann Lee     For and on behalf of REED HOSTING LLC /s/ Bo Chan\n\n"
+    "SERVICES AND FEES\n\n" + "The monthly fee is $100. " * 120 + "\nThe setup fee of $500 is due on March 1, 2001.\n")
+
+
+def test_the_sentence_defining_the_agreement_dates_it(tmp_path):
+    (r,) = catalog_of(tmp_path, "distributor.txt", DEFINED)
+    assert (r.agreement_date.text, r.agreement_date.normal) == ("1st day of January, 1996", "1996-01-01")
+    assert r.agreement_date.start == DEFINED.index("1st day of January, 1996")  # in the opening, not the contents
+    assert "DISTRIBUTOR AGREEMENT (the \"Agreement\") is made as of the 1st day" in r.agreement_date.citation.quote
+
+
+def test_an_undated_agreement_is_dated_by_its_signature_block_even_before_a_schedule(tmp_path):
+    (r,) = catalog_of(tmp_path, "hosting.txt", SIGNED_BEFORE_SCHEDULE)
+    date = r.agreement_date
+    assert (date.text, date.normal) == ("31st day of March 2001", "2001-03-31")
+    assert date.start == SIGNED_BEFORE_SCHEDULE.index("31st day of March 2001")
+    assert "THUS DONE AND SIGNED at Pretoria" in date.citation.quote
+
+
 # -- computed at index time, once per file version -----------------------------------------------
 
 LAW = "This Agreement is governed by the laws of the State of {}."
