@@ -142,8 +142,9 @@ def _per_agreement(ranked: list[tuple[Candidate, float]], selection: Selection, 
     def says_as_much(candidate: Candidate, cover: float) -> bool:
         if cover >= top_coverage - 0.05:
             return True
-        stated = _options_stated(candidate, options)  # one option for another, nothing else missing
-        return bool(options) and len(stated) >= len(top_options) and cover >= top_coverage - 0.5
+        # one option for another, nothing else missing
+        return bool(options) and cover >= top_coverage - 0.5 \
+            and len(_options_stated(candidate, options)) >= len(top_options)
 
     return [(c, p) for c, p, cover in best.values() if every_agreement
             or (p >= selection.aggregate_ratio * top and says_as_much(c, cover))] or ranked[:1]
@@ -166,13 +167,8 @@ def alternatives(question: str) -> tuple[frozenset[str], ...]:
 
 def _options_stated(candidate: Candidate, options: tuple[frozenset[str], ...]) -> set[int]:
     """Which alternative groups of the question the candidate's quote names one option of."""
-    words = set(content_terms(_quote(candidate)))
+    words = set(content_terms(candidate.text))
     return {n for n, group in enumerate(options) if group & words}
-
-
-def _quote(candidate: Candidate) -> str:
-    clause = candidate.hit.clause
-    return clause.text[candidate.start - clause.start:candidate.end - clause.start]
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:
@@ -181,7 +177,7 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
 
 def _citation(candidate: Candidate, probability: float) -> Citation:
     clause = candidate.hit.clause
-    quote = _quote(candidate)
+    quote = candidate.text
     return Citation(file=clause.file, agreement=clause.agreement_label, clause=base_clause(clause.clause_id),
                     quote=quote, start=candidate.start, end=candidate.end, score=round(probability, 4),
                     agreement_number=clause.agreement, clause_text=clause.text, clause_start=clause.start)

@@ -32,6 +32,12 @@ class Candidate:
     end: int
     width: int  # how many sentences or lines the span joins
 
+    @property
+    def text(self) -> str:
+        """The span's words as the file has them."""
+        clause = self.hit.clause
+        return clause.text[self.start - clause.start:self.end - clause.start]
+
 
 @dataclass(frozen=True)
 class EvidenceSet:
@@ -69,7 +75,7 @@ def gather(query: Query, hits: Sequence[Hit], spans_of: SpanSource, idf: dict[st
     asked = query.asked
     if not candidates:
         return EvidenceSet(query.focus, (), np.zeros((0, len(CANDIDATE_FEATURES)), dtype=np.float32), asked, absent)
-    facts = [_span_facts(_raw(c)) for c in candidates]
+    facts = [_span_facts(c.text) for c in candidates]
     s_cos = np.concatenate([np.asarray(b, dtype=np.float32) for b in blocks if len(b)]) @ query.evidence_vector
     terms = sorted(set(query.terms))  # sorted: sums add up the same every run
     acronyms = dict(query.scope.synonyms)
@@ -109,11 +115,6 @@ def gather(query: Query, hits: Sequence[Hit], spans_of: SpanSource, idf: dict[st
 
 def _share(found: Sequence[str], terms: set[str]) -> float:
     return len(found) / len(terms) if terms else 0.0
-
-
-def _raw(candidate: Candidate) -> str:
-    clause = candidate.hit.clause
-    return clause.text[candidate.start - clause.start:candidate.end - clause.start]
 
 
 @lru_cache(maxsize=50_000)

@@ -39,8 +39,7 @@ def signer_candidates(evidence: EvidenceSet, question: str, synonyms: dict[str, 
     for i, c in enumerate(evidence.candidates):
         if c.hit.clause.clause_id != "signatures":
             continue
-        clause = c.hit.clause
-        text = clause.text[c.start - clause.start:c.end - clause.start]
+        text = c.text
         words = set(content_terms(text))
         names_party = any(t in words or (t in acronyms and acronyms[t] <= words) for t in party)
         party_words = set(party) | _expanded(party, acronyms)

@@ -93,12 +93,11 @@ def signed_date(sents: Sequence[Sentence], end: int, dates: Sequence[Found] = ()
     the signatures), dates a signature block labels: "Date: 3-14-18" beside "By:", "Name:", "Title:"."""
     found = [d for d in dates if d.normal]
     for s in sents:
-        tail = s.end > end - TAIL_CHARS
         for a, b in date_spans(s.text):
             line_start = max(s.text.rfind("\n", 0, a), _run(s.text, a)) + 1
             signed = _SIGNED.search(s.text[max(0, a - 40):a]) and not _defined_elsewhere(s.text, a)
             labelled = re.search(r"\bDated?\b\W{0,3}$", s.text[line_start:a], re.I)
-            if (tail and (signed or labelled)) or ((signed or labelled) and _in_signature_block(s, a, b)):
+            if (signed or labelled) and (s.end > end - TAIL_CHARS or _in_signature_block(s, a, b)):
                 found.append(_date(s, a, b))
     return max(found, key=lambda f: f.normal, default=None)
 
