@@ -54,9 +54,9 @@ def agreement_date(sents: Sequence[Sentence], head_end: int, title: Found | None
         (f for s in head if _THIS_AGREEMENT.search(s.text) for f in [_blank_date(s)] if f), None)
 
 
-# A date a form leaves to fill in: "this ____ day of ________, 20__", "as of [●]", "dated [*]"
-_BLANK_DATE = re.compile(r"(?:the\s+)?(?:_{2,}|\[[^\]\n]{0,3}\])(?:\s*day\s+of\s+(?:_{2,}|[A-Z][a-z]{2,8})\s*)?"
-                         r"(?:,?\s*(?:19|20)(?:\d\d|_+))?|(?<=this\s)\s*day\s+of\s+_*\s*,?\s*(?:19|20)(?:\d\d|_+)")
+# A date a form leaves to fill in: "this ____ day of ________, 20__", "this day of , 19", "as of [●]", "dated [*]"
+_BLANK_DATE = re.compile(r"(?:this\s+|the\s+)?(?:_{2,}|\[[^\]\n]{0,3}\])(?:\s*day\s+of\s+(?:_{2,}|[A-Z][a-z]{2,8})\s*)?"
+                         r"(?:,?\s*(?:19|20)(?:\d\d|_+))?|(?:(?<=this\s)|this\s+)\s*day\s+of\s+_*\s*,?\s*(?:19|20)(?:\d\d\b|_+|\b)")
 
 
 def _blank_date(s: Sentence) -> Found | None:

@@ -14,10 +14,13 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _ORDINAL = r"\d{1,2}(?:\s?(?:s\s?t|n\s?d|r\s?d|t\s?h))?"
 _BLANK = r"(?:_{2,}|\[[\s_•·*]*\])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+# "the 20th day of Friday, March 2020", "1st day of --- November, 2003", "20 March day of 1998": slips a
+# signed contract keeps
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 DATE = re.compile(
     rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_ORDINAL}|{_BLANK})(?:\s*,\s*|\s+)(?P<y1>{_YEAR})\b"
-    rf"|(?:\b|(?<=_)|(?<=\bof))(?P<d2>{_ORDINAL}|{_BLANK})\s+(?:day\s+of\s+)?(?P<m2>{_MONTH}|{_BLANK})"
-    rf"\s*,?\s+(?P<y2>{_YEAR})\b"
+    rf"|(?:\b|(?<=_)|(?<=\bof))(?P<d2>{_ORDINAL}|{_BLANK})\s+(?:day\s+of\s+(?:{_WEEKDAY},?\s+|-{{2,}}\s*)?)?"
+    rf"(?P<m2>{_MONTH}|{_BLANK})\s*,?\s+(?:day\s+of\s+)?(?P<y2>{_YEAR})\b"
     r"|\b(?P<m3>\d{1,2})(?P<sep>[/-])(?P<d3>\d{1,2})(?P=sep)(?P<y3>\d{4}|\d{2})\b"
     r"|\b(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})\b"
     rf"|(?P<b5>{_BLANK})\s*,\s*(?P<y5>{_YEAR})\b",

@@ -10,6 +10,10 @@ _ABBREVIATIONS = {
     "dr", "st", "e.g", "i.e", "u.s", "u.k", "etc", "vs", "v", "jr", "sr", "p", "pp", "para",
     "approx", "dept", "est", "fig", "l.p", "n.a", "s.a", "b.v", "n.v", "plc", "cf", "viz",
 }
+# "Jan. 5, 2019", "April. 1st 2019": a month's period before the day or year ends no sentence
+_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+           "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+           "december"}
 _BOUNDARY = re.compile(r"[.;?!](?:[\"'”’)\]]*)(?=\s+[\"'“(\[]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]*[-*•#])")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 
@@ -24,6 +28,8 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         if text[match.start()] == ".":
             word = _WORD_BEFORE.search(text, max(start, match.start() - 12), match.start())
             if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+                continue
+            if word and word.group(1).lower() in _MONTHS and re.match(r"\s+\d", text[match.end():match.end() + 3]):
                 continue
         _append_trimmed(text, cursor, stop, spans)
         cursor = stop

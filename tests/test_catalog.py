@@ -191,6 +191,27 @@ def test_an_undated_agreement_is_dated_by_its_signature_block_even_before_a_sche
     assert "THUS DONE AND SIGNED at Pretoria" in date.citation.quote
 
 
+MONTH_WITH_A_PERIOD = ("SERVICE AGREEMENT\n\nThis Service Agreement (\"Agreement\") is entered into on April. 1st 2019 "
+                       "(\"Effective Date\") by and between Lark Ltd (\"Lark\") and Moss LLC (\"Moss\").\n\n"
+                       "1. Services. Moss shall maintain Lark's servers.\n")
+FORM = ("ENDORSEMENT AGREEMENT\n\nTHIS ENDORSEMENT AGREEMENT is made and entered into effective this day of "
+        "___________________, 19__, by and between Wren, Inc. (the \"Company\") and _____________ (\"Athlete\").\n\n"
+        "1. Endorsement. Athlete shall endorse the Company's shoes.\n")
+
+
+def test_a_month_written_with_a_period_dates_the_agreement(tmp_path):
+    (r,) = catalog_of(tmp_path, "service.txt", MONTH_WITH_A_PERIOD)
+    assert (r.agreement_date.text, r.agreement_date.normal) == ("April. 1st 2019", "2019-04-01")
+    assert r.agreement_date.start == MONTH_WITH_A_PERIOD.index("April. 1st 2019")
+    assert r.agreement_date.citation.quote.endswith("and Moss LLC (\"Moss\").")  # "April." ends no sentence
+
+
+def test_a_form_left_undated_states_its_blank(tmp_path):
+    (r,) = catalog_of(tmp_path, "form.txt", FORM)
+    assert (r.agreement_date.text, r.agreement_date.normal) == ("this day of ___________________, 19__", "")
+    assert r.agreement_date.start == FORM.index("this day of ___")
+
+
 # -- computed at index time, once per file version -----------------------------------------------
 
 LAW = "This Agreement is governed by the laws of the State of {}."
@@ -369,6 +390,8 @@ def test_ui_panel_marks_every_party(qa):
     ("23rd day of September 1998", "1998-09-23"), ("1 st  day of May 2006", "2006-05-01"),
     ("24 OCT 2011", "2011-10-24"), ("February ____, 2017", "2017-02"), ("[___], 2020", "2020"),
     ("9/23/98", "1998-09-23"), ("13/07/05", "2005-07-13"), ("Feb 30, 2020", None),
+    ("20th day of Friday, March 2020", "2020-03-20"), ("1st day of    --- November, 2003", "2003-11-01"),
+    ("20 March day of 1998", "1998-03-20"), ("April. 1st 2019", "2019-04-01"),
 ])
 def test_dates_as_contracts_write_them(text, normal):
     assert date_normal(text) == normal
