@@ -7,6 +7,7 @@ import re
 
 import numpy as np
 
+from assistant.completion import completed
 from assistant.evidence import CANDIDATE_FEATURES, Candidate, EvidenceSet
 from assistant.features import question_types
 from assistant.groups import by_agreement, group, shown, summary
@@ -39,6 +40,7 @@ def compose(question: str, evidence: EvidenceSet, probabilities: np.ndarray, fou
         chosen = _per_agreement(ranked, selection, every_agreement, coverage, alternatives(question))
     else:
         chosen = _supporting(ranked, selection)
+    chosen = _completed(chosen)
     citations, lines = [], []
     for n, (candidate, probability) in enumerate(chosen, 1):
         citations.append(_citation(candidate, probability))
@@ -124,6 +126,16 @@ def _supporting(ranked: list[tuple[Candidate, float]], selection: Selection) -> 
         chosen.append((candidate, p))
         chars += size
     return chosen
+
+
+def _completed(chosen: list[tuple[Candidate, float]]) -> list[tuple[Candidate, float]]:
+    """Each quote finished where it stops mid-phrase; a later one the longer quote now covers goes."""
+    out: list[tuple[Candidate, float]] = []
+    for candidate, p in chosen:
+        candidate = completed(candidate)
+        if not any(_overlaps(candidate, c) for c, _ in out):
+            out.append((candidate, p))
+    return out
 
 
 def _per_agreement(ranked: list[tuple[Candidate, float]], selection: Selection, every_agreement: bool,

@@ -66,6 +66,11 @@ def type_match(asked: tuple[float, ...], present: tuple[float, ...]) -> float:
     return sum(present[i] for i in wanted) / len(wanted) if wanted else 0.0
 
 
+def ends_mid_phrase(text: str) -> bool:
+    """A lead-in that goes on in the next line: "... currently entitled", "The parties are:"."""
+    return bool(_DANGLING.search(text))
+
+
 def is_dangling(text: str) -> float:
     """1.0 for a heading-like or lead-in line: too short to state anything, or ends mid-phrase."""
     short = len(text.split()) < 5 and not re.search(r"\d", text)

@@ -245,3 +245,31 @@ def test_asks_signer_only_for_who_signed_questions(question, asks):
     from assistant.signatories import asks_signer
 
     assert asks_signer(question) is asks
+
+
+PREAMBLE = ("This is a publication agreement (\"this agreement\") regarding a written manuscript currently entitled\n\n"
+            "Sparse Training of Deep Networks\n\n(\"the article\") to be published in the proceedings.")
+
+
+def test_a_quote_that_stops_mid_phrase_takes_on_the_lines_that_finish_it():
+    from assistant.completion import completed
+
+    c = clause(PREAMBLE, "preamble", 100)
+    lead_in = PREAMBLE.index("This"), PREAMBLE.index(" entitled") + len(" entitled")
+    done = completed(Candidate(hit(c), 100 + lead_in[0], 100 + lead_in[1], 1))
+    assert (done.start, done.end) == (100, 100 + PREAMBLE.index("Networks") + len("Networks"))
+    assert done.text.endswith("currently entitled\n\nSparse Training of Deep Networks")
+    whole = Candidate(hit(c), 100 + PREAMBLE.index("Sparse"), 100 + PREAMBLE.index("Networks") + 8, 1)
+    assert completed(whole) == whole  # a quote that ends where its phrase does stays as it is
+
+
+def test_the_answer_quotes_the_title_after_its_lead_in():
+    c = clause(PREAMBLE, "preamble", 0)
+    lead_in = Candidate(hit(c), 0, PREAMBLE.index(" entitled") + len(" entitled"), 1)
+    title = Candidate(hit(c), PREAMBLE.index("Sparse"), PREAMBLE.index("Networks") + 8, 1)
+    evidence = EvidenceSet("What is the title of the manuscript?", (lead_in, title),
+                           np.zeros((2, len(CANDIDATE_FEATURES)), dtype=np.float32))
+    answer = compose(evidence.question, evidence, np.array([0.9, 0.7]), 0.9, Selection(), "the contract")
+    assert len(answer.citations) == 1  # the title, now inside the first quote, is not cited again
+    assert (answer.citations[0].start, answer.citations[0].end) == (0, title.end)
+    assert "Sparse Training of Deep Networks" in answer.text.splitlines()[0]
