@@ -273,7 +273,8 @@ class Assistant:
         standalone = question
         if context is not None and not scope.terms and not files and not agreements:
             # a follow-up ("when did he sign?") keeps the agreements the last answer cited
-            scope = Scope(context.agreements, context.reason, scope.aggregate)
+            # (and what the question's acronyms stand for: "who countersigned for ICML?")
+            scope = replace(scope, agreements=context.agreements, reason=context.reason)
             standalone = f"{question.rstrip('?')} (in the agreement of {context.reason})?"
         streamed = False
         for item in self._answer(snapshot, question, scope, files, stream):

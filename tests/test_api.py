@@ -109,6 +109,17 @@ def test_two_turn_conversation_follows_up_on_the_same_agreement(qa):
     assert len(conversation.history) == 2
 
 
+def test_a_follow_up_keeps_what_its_acronym_stands_for(qa):
+    """The follow-up is scoped to the agreement in discussion and still knows ICML is the International
+    Conference on Machine Learning, so the signature block naming it answers."""
+    conversation = qa.conversation()
+    conversation.ask("Which paper is Bin Cui's agreement for?")
+    second = conversation.ask("And who countersigned for ICML?")
+    assert cited(second) == [(F003, "Bin Cui", "signatures")]
+    assert second.citations[0].quote == "Name (Print): <u>David Blei</u>\n\nInternational Conference on Machine Learning"
+    assert second.standalone_question == "And who countersigned for ICML (in the agreement of Bin Cui)?"
+
+
 @pytest.mark.xfail(strict=True, reason="known miss since the learned ranker: 'who wrote' quotes clause 1 "
                                        "('signing on behalf of all authors') over the preamble naming the author")
 def test_who_wrote_a_paper_cites_the_preamble_naming_the_author(qa):
