@@ -21,8 +21,8 @@ _SPECIFIC = ("law", "court", "title", "amount", "date", "duration")
 _GENERIC = {"date": {"date", "day", "time"}, "amount": {"amount", "much", "sum", "valu", "number"}}
 
 _WH = re.compile(r"\b(who|whom|whose|when|where|how\s+long|how\s+much|how\s+many|what|which)\b", re.I)
-_ASKS_SIGNER = re.compile(r"\bsignator|\bsigner|\bsigned\s+(?:for|by|on\s+behalf)"
-                          r"|\b(?:who|people|persons?)\b.{0,40}\bsign", re.I | re.S)
+_ASKS_SIGNER = re.compile(r"\bsignator|\bsigner|\b(?:counter)?signed\s+(?:for|by|on\s+behalf)"
+                          r"|\b(?:who|people|persons?)\b.{0,40}\b(?:counter)?sign", re.I | re.S)
 _YESNO = re.compile(r"^\s*(is|are|does|do|did|can|could|may|must|has|have|will|shall|should|was|were)\b", re.I)
 
 
@@ -92,7 +92,7 @@ def agreement_values(question: str, kinds: Sequence[str], citations: Sequence[Ci
 
 def _ordered(kind: str, question: str, citations: Sequence[Citation], indexes: Sequence[int]) -> list[int]:
     """A signing date or signer is read in the signature block first, wherever the ranker put it."""
-    if kind in ("signer", "date") and re.search(r"\bsign", question, re.I):
+    if kind in ("signer", "date") and re.search(r"\b(?:counter)?sign", question, re.I):
         return sorted(indexes, key=lambda i: citations[i].clause != "signatures")
     return list(indexes)
 

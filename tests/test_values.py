@@ -99,6 +99,8 @@ XIN_WANG_TITLE = ("currently entitled\n\nParameter efficient training of deep co
      [("party", "Acme Robotics, Inc."), ("party", "Birch Analytics LLC")]),
     ("Who signed for Birch?", NDA, "signatures", "By: /s/ Priya Raman\nName: Priya Raman", "Priya Raman [1]",
      [("signer", "Priya Raman")]),
+    ("Who countersigned for Birch?", NDA, "signatures", "By: /s/ Priya Raman\nName: Priya Raman", "Priya Raman [1]",
+     [("signer", "Priya Raman")]),
     ("What address is given for Acme?", NDA, "preamble", NDA_OPENING,
      "400 Foundry Street, Wilmington, Delaware 19801 [1]",
      [("place", "400 Foundry Street, Wilmington, Delaware 19801")]),
