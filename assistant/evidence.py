@@ -4,6 +4,7 @@ with the feature row the learned ranker scores it by."""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,7 +19,7 @@ from index.spans import span_text
 
 CANDIDATE_FEATURES: tuple[str, ...] = (
     "s_cos", "c_cos", "s_cos_gap", "c_cos_gap", "hit_rank", "hit_fused", "structural",
-    "c_cov", "s_cov", "s_idf_cov", "s_idf_cov_gap", "heading_cov", "lead_in_cov", "title_cov",
+    "c_cov", "s_cov", "s_idf_cov", "s_idf_cov_gap", "heading_cov", "lead_in_cov", "title_cov", "label_cov",
     "clause_pos", "is_preamble", "is_signatures", "is_footnote", "sent_index", "sent_rel", "clause_sents",
     "log_chars", "width", "dangling", "type_match", "n_terms", "absent",
     *(f"q_{name}" for name, _ in QUESTION_TYPES), *(f"s_{name}" for name, _ in SPAN_TYPES),
@@ -48,6 +49,7 @@ class EvidenceSet:
     features: np.ndarray  # one row per candidate, columns CANDIDATE_FEATURES
     asked: tuple[float, ...] = ()  # question_types of the question
     absent: float = 0.0
+    question_vector: np.ndarray | None = None  # the question embedded (what the question prior reads)
 
     def __len__(self) -> int:
         return len(self.candidates)
@@ -74,7 +76,8 @@ def gather(query: Query, hits: Sequence[Hit], spans_of: SpanSource, idf: dict[st
             positions.append((min(n, singles - 1), singles))
     asked = query.asked
     if not candidates:
-        return EvidenceSet(query.focus, (), np.zeros((0, len(CANDIDATE_FEATURES)), dtype=np.float32), asked, absent)
+        return EvidenceSet(query.focus, (), np.zeros((0, len(CANDIDATE_FEATURES)), dtype=np.float32), asked, absent,
+                           query.vector)
     facts = [_span_facts(c.text) for c in candidates]
     s_cos = np.concatenate([np.asarray(b, dtype=np.float32) for b in blocks if len(b)]) @ query.evidence_vector
     terms = sorted(set(query.terms))  # sorted: sums add up the same every run
@@ -89,7 +92,9 @@ def gather(query: Query, hits: Sequence[Hit], spans_of: SpanSource, idf: dict[st
     rank = {h.chunk_id: n for n, h in enumerate(hits)}
     top_fused = max((h.score for h in hits), default=0.0) or 1.0
     heading_cache: dict[str, float] = {}
-    for c, (span_words, present_types, dangling), cos, (index, count) in zip(candidates, facts, s_cos, positions):
+    asked_terms = frozenset(terms)
+    for c, (span_words, present_types, dangling, label), cos, (index, count) in zip(candidates, facts, s_cos,
+                                                                                       positions):
         clause = c.hit.clause
         found = present(span_words | c.hit.context)
         if c.hit.chunk_id not in heading_cache:
@@ -101,6 +106,7 @@ def gather(query: Query, hits: Sequence[Hit], spans_of: SpanSource, idf: dict[st
             1.0 if c.hit.structural else 0.0,
             c.hit.lexical, _share(found, terms), sum(weights[t] for t in found) / total_weight, 0.0,
             heading_cache[c.hit.chunk_id], _share(present(c.hit.context), terms), _share(present(c.hit.title), terms),
+            label_coverage(label, asked_terms),
             (clause.start - first) / max(1, last - first), float(kind == "preamble"), float(kind == "signatures"),
             float(kind == "footnote"), float(index), index / count, float(count),
             math.log1p(c.end - c.start), float(c.width), dangling, type_match(asked, present_types),
@@ -110,16 +116,32 @@ def gather(query: Query, hits: Sequence[Hit], spans_of: SpanSource, idf: dict[st
     column = {name: i for i, name in enumerate(CANDIDATE_FEATURES)}
     for value, gap in (("s_cos", "s_cos_gap"), ("c_cos", "c_cos_gap"), ("s_idf_cov", "s_idf_cov_gap")):
         features[:, column[gap]] = features[:, column[value]].max() - features[:, column[value]]
-    return EvidenceSet(query.focus, tuple(candidates), features, asked, absent)
+    return EvidenceSet(query.focus, tuple(candidates), features, asked, absent, query.vector)
 
 
 def _share(found: Sequence[str], terms: set[str]) -> float:
     return len(found) / len(terms) if terms else 0.0
 
 
+# A form's field: "EventTitle: ...", "**Effective Date:** ...", "Premises: ..." (a label of up to four
+# capitalised words, then its value)
+_LABEL = re.compile(r"^[\s#*>•-]*(?:\*\*)?((?:[A-Z][\w&'/-]*|\([\w ]+\))(?:\s+(?:[A-Z][\w&'/-]*|of|and|for|the|"
+                    r"\([\w ]+\))){0,3})(?:\*\*)?\s*:[ \t]*\S")
+
+
+def label_coverage(label: frozenset[str], asked: frozenset[str]) -> float:
+    """The share of a field label's words the question asks with ("What is the event title?" and
+    "EventTitle:"): 0.0 for a span that is no labelled field."""
+    if not label:
+        return 0.0
+    return sum(1 for t in label if t in asked or related(t) & asked) / len(label)
+
+
 @lru_cache(maxsize=50_000)
-def _span_facts(raw: str) -> tuple[frozenset[str], tuple[float, ...], float]:
-    """(stems, answer types present, dangling?) of a candidate's words, markup cleaned: the same
-    sentences come back ask after ask, so each is read once."""
+def _span_facts(raw: str) -> tuple[frozenset[str], tuple[float, ...], float, frozenset[str]]:
+    """(stems, answer types present, dangling?, the stems of its field label) of a candidate's words,
+    markup cleaned: the same sentences come back ask after ask, so each is read once."""
     text = span_text(raw)
-    return frozenset(content_terms(text)), span_types(text), is_dangling(text)
+    label = _LABEL.match(text)
+    return (frozenset(content_terms(text)), span_types(text), is_dangling(text),
+            frozenset(content_terms(label.group(1))) if label else frozenset())

@@ -24,7 +24,7 @@ FOUND_FEATURES: tuple[str, ...] = (
     "p1", "p2", "p_top3", "top_s_cos", "max_c_cos", "max_s_idf_cov", "top_s_cov", "absent", "n_terms",
     "top_is_preamble", "top_structural", *(f"q_{name}" for name, _ in QUESTION_TYPES),
     "max_title_cov", "top_title_cov", "top_type_match", "top_s_idf_cov", "top_c_cos", "top_hit_rank",
-    "n_likely", "max_s_cov",
+    "n_likely", "max_s_cov", "q_prior",
 )
 _COLUMN = {name: i for i, name in enumerate(CANDIDATE_FEATURES)}
 
@@ -60,10 +60,29 @@ class FoundModel:
 
 
 @dataclass(frozen=True)
+class QuestionPrior:
+    """How often a question like this one has an answer in a contract, read from the question alone:
+    a logistic regression over its embedding, fitted on the fit part. "Is there a covenant not to
+    sue?" is answered in few contracts and "who are the parties?" in all, whatever the evidence looks
+    like. A vector of another size (another embedding model) gets the base rate."""
+
+    weights: tuple[float, ...] = ()
+    bias: float = 0.0
+    base_rate: float = 0.5
+
+    def probability(self, vector: np.ndarray | None) -> float:
+        if vector is None or len(vector) != len(self.weights) or not self.weights:
+            return self.base_rate
+        z = float(np.dot(np.asarray(self.weights), np.asarray(vector, dtype=np.float64))) + self.bias
+        return float(1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0))))
+
+
+@dataclass(frozen=True)
 class EvidenceModel:
     booster_text: str = ""
     found: FoundModel = field(default_factory=FoundModel)
     selection: Selection = field(default_factory=Selection)
+    prior: QuestionPrior = field(default_factory=QuestionPrior)
 
     @classmethod
     def load(cls, ranker: Path = RANKER_FILE, decision: Path = DECISION_FILE,
@@ -79,7 +98,9 @@ class EvidenceModel:
             raise ClauseQAError(f"{decision} was fitted on other features than this code computes — "
                                 "refit with: make train")
         found_model = FoundModel(found.read_text() if found.exists() else "")
-        return cls(booster, found_model, Selection(**data["selection"]))
+        prior = data.get("question_prior") or {}
+        return cls(booster, found_model, Selection(**data["selection"]),
+                   QuestionPrior(tuple(prior.get("weights", ())), prior.get("bias", 0.0), prior.get("base_rate", 0.5)))
 
     @cached_property
     def _booster(self):
@@ -96,7 +117,8 @@ class EvidenceModel:
         return to_probability(self._booster.predict(evidence.features, num_threads=1))
 
     def found_probability(self, evidence: EvidenceSet, probabilities: np.ndarray) -> float:
-        return self.found.probability(found_features(evidence, probabilities))
+        prior = self.prior.probability(evidence.question_vector)
+        return self.found.probability(found_features(evidence, probabilities, prior))
 
 
 # Packages LightGBM imports only for its scikit-learn, pandas and dask wrappers, if installed.
@@ -139,11 +161,12 @@ def to_probability(scores) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(np.asarray(scores, dtype=np.float64), -50.0, 50.0)))
 
 
-def found_features(evidence: EvidenceSet, probabilities: np.ndarray) -> np.ndarray:
-    """One row of FOUND_FEATURES: how strong the best evidence is, and how much of the question
-    the scope does not mention at all."""
+def found_features(evidence: EvidenceSet, probabilities: np.ndarray, prior: float = 0.5) -> np.ndarray:
+    """One row of FOUND_FEATURES: how strong the best evidence is, how much of the question the
+    scope does not mention at all, and how often a question like it has an answer (`prior`)."""
     if len(evidence) == 0:
-        return np.asarray([0.0] * 7 + [evidence.absent, 0.0, 0.0, 0.0, *evidence.asked] + [0.0] * 8, dtype=np.float64)
+        return np.asarray([0.0] * 7 + [evidence.absent, 0.0, 0.0, 0.0, *evidence.asked] + [0.0] * 8 + [prior],
+                          dtype=np.float64)
     x = evidence.features
     order = np.argsort(-probabilities, kind="stable")
     top = order[0]
@@ -155,5 +178,5 @@ def found_features(evidence: EvidenceSet, probabilities: np.ndarray) -> np.ndarr
         *evidence.asked,
         x[:, _COLUMN["title_cov"]].max(), x[top, _COLUMN["title_cov"]], x[top, _COLUMN["type_match"]],
         x[top, _COLUMN["s_idf_cov"]], x[top, _COLUMN["c_cos"]], x[top, _COLUMN["hit_rank"]],
-        float((probabilities > 0.3).sum()), x[:, _COLUMN["s_cov"]].max(),
+        float((probabilities > 0.3).sum()), x[:, _COLUMN["s_cov"]].max(), prior,
     ], dtype=np.float64)

@@ -35,10 +35,13 @@ def write_card(booster, args, fit, validation, report: dict) -> None:
         "answer-type signals of question and span). It reads the question text only, never a category id.",
         "- `found_model.txt`: the \"found\" decision, a LightGBM binary classifier over `assistant.ranker.FOUND_FEATURES` "
         "(how strong the best candidates are, how much of the question the searched scope never mentions, the "
-        "question's answer type); answerable questions weighed up to balance the classes.",
-        "- `decision.json`: the feature lists both models were fitted on, the found cut (maximising balanced "
-        "accuracy out of fold) and the citation-selection settings (extra citations at a share of the first "
-        "one's probability, a character budget).",
+        "question's answer type, the question prior); answerable questions weighed up to balance the classes.",
+        "- `decision.json`: the feature lists both models were fitted on, the found cut (the lowest whose "
+        "balanced accuracy out of fold is within 0.01 of the best cut's: the curve is flat there, and a lower "
+        "cut answers more questions rightly), the citation-selection settings (extra citations at a share of "
+        "the first one's probability, a character budget) and the question prior: a logistic regression "
+        "(scikit-learn, C=1) from the question's embedding to whether its contract answers it, 384 weights "
+        "for all-MiniLM-L6-v2 (another model's vectors get the base rate).",
         "",
         "## Fitted on (the fit part of `eval/split.py` only)",
         f"- CUAD: the first {args.fit_contracts} contracts of the fit part, all 41 category questions each, asked in "
@@ -47,8 +50,9 @@ def write_card(booster, args, fit, validation, report: dict) -> None:
         f"- The fit half of `eval/pairs/sample.yaml` ({pairs} single-question pairs): positive = inside an expected "
         "clause and holding an expected fact.",
         f"- {sum(len(q.labels) for q in fit)} candidates, {int(sum(q.labels.sum() for q in fit))} positive.",
-        "- The found classifier was fitted on out-of-fold ranker scores (5 folds by contract); its cut and the "
-        "selection settings on its own out-of-fold predictions.",
+        "- The found classifier was fitted on out-of-fold ranker scores and out-of-fold question priors (5 folds "
+        "by contract); its cut and the selection settings on its own out-of-fold predictions. Leave-category-out "
+        "refits the prior without the held-out categories too.",
         "- Each contract is asked within its own index of the fit part (`.clauseqa/train-fit-N`), the validation "
         "contracts within theirs: no validation text reaches fitting, not even as word statistics.",
         "",
@@ -77,7 +81,7 @@ def write_card(booster, args, fit, validation, report: dict) -> None:
         "  favoured nation\").",
         "- Long CUAD sentences are one quote each; extra quotes stop at the 600-character budget.",
         "- Leave-category-out is the weak spot: a clause type never fitted is found and cited far less often",
-        "  (first citation about 0.46 against 0.63), mostly because the found classifier refuses it.",
+        "  (first citation 0.49 against 0.66), mostly because the found classifier refuses it.",
         "- Whole corpus: when a contract named in words matches several agreements, the answer comes per",
         "  agreement and the first may be another contract; poor labels from the segmenter on some CUAD",
         "  files (\"Agreement\", \"Consultant and Company\") add to it.",
@@ -87,6 +91,9 @@ def write_card(booster, args, fit, validation, report: dict) -> None:
         "## Limits",
         "- English commercial contracts (CUAD, SEC filings) and publication agreements; other languages untested.",
         "- Labels are span overlaps: the ranker learns where answers are, not the short value inside them.",
+        "- The question prior knows how often CUAD's commercial contracts answer a question: in a pile of one "
+        "contract type (all NDAs) a question every contract there answers but few CUAD contracts do (\"may the "
+        "recipient disclose to its advisers?\", prior 0.20) needs clearer evidence to be answered.",
         f"- Written {datetime.now(timezone.utc).date().isoformat()}.",
         "",
     ]

@@ -156,6 +156,44 @@ def test_found_features_describe_the_best_candidate():
     assert (row[0], row[1]) == (pytest.approx(0.7), pytest.approx(0.2))
 
 
+def test_the_question_prior_reads_the_question_vector_and_falls_back_to_the_base_rate():
+    from assistant.ranker import QuestionPrior
+
+    prior = QuestionPrior(weights=(2.0, 0.0), bias=-1.0, base_rate=0.3)
+    assert prior.probability(np.asarray([1.0, 5.0])) == pytest.approx(1 / (1 + np.exp(-1.0)))
+    assert prior.probability(np.asarray([0.0, 1.0])) == pytest.approx(1 / (1 + np.exp(1.0)))
+    assert prior.probability(np.ones(3)) == 0.3  # another embedding model's vector
+    assert prior.probability(None) == 0.3
+    law = clause(LAW, "12", 1000)
+    evidence = _set([(law, 19, 89)])
+    assert found_features(evidence, np.asarray([0.4]), 0.8)[FOUND_FEATURES.index("q_prior")] == 0.8
+
+
+def test_the_committed_prior_tells_common_questions_from_rare_ones():
+    """Fitted on the fit part: nearly every contract names its parties; few have a covenant not to sue."""
+    from index.embedders import get_question_embedder
+
+    model = EvidenceModel.load()
+    assert len(model.prior.weights) == 384
+    embed = get_question_embedder()
+    common, rare = (model.prior.probability(np.asarray(embed.embed_query(q))) for q in (
+        "Who are the parties to this agreement?", "Is a party barred from suing the other over its intellectual property?"))
+    assert common > 0.8 and rare < 0.3
+
+
+@pytest.mark.parametrize("span, question, share", [
+    ("EventTitle: Sparse Training of Deep Networks", "What is the event title?", 1.0),
+    ("**Effective Date:** May 1, 2024", "Which date is given?", 0.5),
+    ("Name (Print): David Blei", "What is the event title?", 0.0),
+    ("The parties agree as follows: the", "What do the parties agree?", 0.0),  # a sentence, not a field
+])
+def test_a_field_label_the_question_asks_with(span, question, share):
+    law = clause(span, "preamble", 0)
+    evidence = gather_for(question, [hit(law)], {}, {})
+    (row,) = evidence.features  # the line is one candidate (a leading "**" trimmed off)
+    assert row[COL["label_cov"]] == pytest.approx(share)
+
+
 def test_committed_models_load_and_match_the_features_this_code_computes():
     model = EvidenceModel.load()
     assert model.booster_text, "assistant/models/evidence_ranker.txt is missing — run: make train"
