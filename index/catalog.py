@@ -64,7 +64,7 @@ def _entry(agreement: Agreement, clauses: list[Clause]) -> CatalogEntry:
     sents = rules.sentences(body)
     signed = signature_blocks(clauses)
     title = catalog_head.title(clauses, agreement)
-    dated = (terms.agreement_date(sents, agreement.start + terms.HEAD_CHARS, title)
+    dated = (terms.agreement_date(sents, terms.opening_start(clauses, agreement.start) + terms.HEAD_CHARS, title)
              or terms.signed_date(rules.sentences(own), max((c.end for c in own), default=agreement.end),
                                   [b.date for b in signed if b.date is not None]))
     term, expiry = terms.term_and_expiry(sents)

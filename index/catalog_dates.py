@@ -28,6 +28,20 @@ _DATE_LABEL = re.compile(r"(?<!Effective )(?<!EFFECTIVE )(?<!Commencement )(?<!C
 _EFFECTIVE_FIELD = re.compile(r"[\s*#>•-]*(?:\*\*)?(?:Effective|Commencement)\s+Dates?(?:\*\*)?\s*:", re.I)
 HEAD_CHARS = 10000  # an agreement's own date is stated in its opening (after any cover and contents)
 TAIL_CHARS = 2500
+CONTENTS_CHARS = 30000  # how far a table of contents may run before the opening
+# a contents line: dot leaders, then a page number or an exhibit letter ("Term . . . . . . . 4", "Lease ..... N")
+_LEADERS = re.compile(r"(?:\.[ \t]?){5,}[ \t]*[A-Z0-9]{1,4}[ \t]*$", re.M)
+
+
+def opening_start(clauses: Sequence, start: int) -> int:
+    """Where an agreement's opening starts: after its table of contents, if it has one."""
+    end = start
+    for clause in clauses:
+        if clause.start >= start + CONTENTS_CHARS:
+            break
+        for m in _LEADERS.finditer(clause.text, 0, max(0, start + CONTENTS_CHARS - clause.start)):
+            end = max(end, clause.start + m.end())
+    return end
 
 
 def agreement_date(sents: Sequence[Sentence], head_end: int, title: Found | None = None) -> Found | None:

@@ -212,6 +212,21 @@ def test_a_form_left_undated_states_its_blank(tmp_path):
     assert r.agreement_date.start == FORM.index("this day of ___")
 
 
+CONTENTS_FIRST = ("FRANCHISE AGREEMENT\n\nTABLE OF CONTENTS\n\n"
+                  + "".join(f"Provision on {topic} and its schedules . . . . . . . . . . . . . {n}\n"
+                            for n, topic in enumerate(["fees", "territory", "training", "marks", "audits"] * 50, 1))
+                  + "\nFRANCHISE AGREEMENT\n\nThis Franchise Agreement is made as of the 2nd day of May, 1997 by and "
+                  "between Pretzel Oak, Inc. (\"Franchisor\") and Tom Birch (\"Franchisee\").\n\n"
+                  "1. Grant. Franchisor grants Franchisee a franchise.\n")
+
+
+def test_a_long_table_of_contents_does_not_hide_the_opening(tmp_path):
+    assert CONTENTS_FIRST.index("This Franchise") > 10000
+    (r,) = catalog_of(tmp_path, "franchise.txt", CONTENTS_FIRST)
+    assert (r.agreement_date.text, r.agreement_date.normal) == ("2nd day of May, 1997", "1997-05-02")
+    assert r.agreement_date.start == CONTENTS_FIRST.index("2nd day of May, 1997")
+
+
 # -- computed at index time, once per file version -----------------------------------------------
 
 LAW = "This Agreement is governed by the laws of the State of {}."
