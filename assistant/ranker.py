@@ -70,11 +70,14 @@ class QuestionPrior:
     bias: float = 0.0
     base_rate: float = 0.5
 
+    @cached_property
+    def _weights(self) -> np.ndarray:
+        return np.asarray(self.weights, dtype=np.float64)
+
     def probability(self, vector: np.ndarray | None) -> float:
         if vector is None or len(vector) != len(self.weights) or not self.weights:
             return self.base_rate
-        z = float(np.dot(np.asarray(self.weights), np.asarray(vector, dtype=np.float64))) + self.bias
-        return float(1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0))))
+        return float(to_probability(self._weights @ np.asarray(vector, dtype=np.float64) + self.bias))
 
 
 @dataclass(frozen=True)
