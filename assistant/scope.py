@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.text import content_terms
 from index.terms import tokens
@@ -93,10 +93,15 @@ class ScopeFinder:
         self._max_idf = math.log((n + 1) / 1.5)
 
     def find(self, question: str, files: Sequence[str] | None = None) -> Scope:
-        from dataclasses import replace
-
-        scope = self._find(question, files)
         lead_in = _NAMING_LEAD_IN.match(question)
+        # a lead-in ("In the Software License Agreement between D2 and Summa Four: must source code
+        # be deposited in escrow?") names the contract; what follows is asked, not a name: the
+        # "licensee" or "escrow" it asks about must not pull in the contracts whose party is so named
+        scope = self._find(lead_in.group("name"), files) if lead_in else Scope()
+        if scope.agreements or scope.unknown:
+            scope = replace(scope, aggregate=bool(_AGGREGATE.search(question)))
+        else:
+            scope = self._find(question, files)
         if lead_in and scope.agreements:
             # the lead-in's words named the contract; those the question itself repeats stay content
             asked = set(content_terms(lead_in.group("rest")))
@@ -125,6 +130,7 @@ class ScopeFinder:
                 return Scope(reason=named, aggregate=aggregate, unknown=named)
             exact = self._exact_names(question, candidates)
         if exact:
+            exact = self._strongest(question, exact)
             # only a person's own name is scope and nothing else; a party ("for ICML") is content
             q = _norm(question)
             labels = [a.label for a in exact if f" {_norm(a.label)} " in f" {q} "]
@@ -135,8 +141,11 @@ class ScopeFinder:
                 for label in labels:
                     rest = rest.replace(_norm(label), " ")
                 titled = self._by_identity(rest, candidates, aggregate, names_only=True)
+                # words that fit the named agreement too ("the Exclusive Distributor Agreement
+                # between LifeUSA ...") describe it, not another agreement titled alike
                 if titled.agreements and len(titled.agreements) <= 3:
-                    keys += [k for k in titled.agreements if k not in keys]
+                    if not set(titled.agreements) & set(keys):
+                        keys += titled.agreements
                     named |= set(titled.terms)
             reason = _describe(sorted({a.label for a in self.agreements if a.key in keys}))
             return Scope(tuple(keys), reason, aggregate, tuple(sorted(named)), named=bool(labels) and len(keys) > 1)
@@ -157,6 +166,21 @@ class ScopeFinder:
             return [a for a in candidates if len(_norm(a.label)) > 3 and self._named_label[a.key]
                     and f" {_norm(a.label)} " in q]
         return [a for a in candidates if any(f" {label} " in q for label in self._labels[a.key] if len(label) > 3)]
+
+    def _strongest(self, question: str, exact: list[AgreementInfo]) -> list[AgreementInfo]:
+        """The agreements whose names in the question weigh at least half the heaviest: "between
+        LifeUSA/Envision Health, Inc. and Sierra Mountain Minerals, Inc." names one contract even
+        though another calls its party "Distributor", a word the question also uses."""
+        q = f" {_norm(question)} "
+
+        def weight(a: AgreementInfo) -> float:
+            names = self._labels[a.key] | {_norm(a.label)}
+            terms = {t for name in names if len(name) > 3 and f" {name} " in q for t in content_terms(name)}
+            return sum(self._idf.get(t, 0.0) for t in terms)
+
+        weights = {a.key: weight(a) for a in exact}
+        best = max(weights.values())
+        return [a for a in exact if weights[a.key] >= 0.5 * best]
 
     def _known_words(self, name: str) -> bool:
         """Whether every word of a name occurs in some agreement's identity (labels, parties, titles)."""

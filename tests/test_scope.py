@@ -70,3 +70,46 @@ def test_a_lead_in_word_the_question_repeats_stays_content():
     scope = finder().find("In the Supply Agreement between Acme Ltd and Widget Inc.: what must the supplier supply?")
     assert scope.agreements == (ACME.key,)
     assert set(scope.terms) == {"acm", "inc", "ltd", "widget"}  # "supply" is asked about, not only a name
+
+
+LIFEUSA = agreement("lifeusa.txt", "LifeUSA/ Envision Health, Inc. and Sierra Mountain Minerals, Inc.",
+                    "Distributor Agreement")
+ELECTRIC = agreement("electric.txt", "Electric City Corp. and Electric City of Illinois LLC", "Distributor Agreement")
+SUMMA = agreement("summa.txt", "D2 Technologies, Inc. and Summa Four Inc.", "Software License Agreement")
+ESCROW = agreement("escrow.txt", "I-Escrow, Inc.", "Co-Branding Agreement")
+DISTRIBUTION = [LIFEUSA, ELECTRIC, SUMMA, ESCROW]
+# the parties as the index reads them: a role ("Distributor", "Licensee") is read as a party's name
+ROLES = {LIFEUSA.key: ("Sierra Mountain Minerals, Inc.",), ELECTRIC.key: ("Electric City Corp.", "Distributor"),
+         SUMMA.key: ("Summa Four Inc.", "Licensee"), ESCROW.key: ("I-Escrow, Inc.", "Escrow Agent")}
+
+
+def distribution_finder() -> ScopeFinder:
+    texts = {a.key: f"{a.title} between {a.label}. The parties agree." for a in DISTRIBUTION}
+    df = Counter(t for text in texts.values() for t in set(content_terms(text)))
+    return ScopeFinder(DISTRIBUTION, ROLES, df, texts)
+
+
+def test_a_contract_named_by_its_parties_is_not_joined_by_others_of_its_kind():
+    """The question names LifeUSA's contract by its parties and its kind; "Distributor Agreement"
+    describes that contract, so the other distributor agreement (whose party is even read as
+    "Distributor") must not join the scope as if the question compared the two."""
+    scope = distribution_finder().find("In the Distributor Agreement between LifeUSA/ Envision Health, "
+                                       "Inc. and Sierra Mountain Minerals, Inc.: which law governs?")
+    assert scope.agreements == (LIFEUSA.key,)
+    scope = distribution_finder().find("In the Distributor Agreement between Electric City Corp. and Electric City "
+                                       "of Illinois LLC: which law governs?")
+    assert scope.agreements == (ELECTRIC.key,)
+
+
+def test_words_after_a_naming_lead_in_are_asked_about_not_names():
+    """"escrow" is what the question asks about; that another contract's party is I-Escrow does
+    not make that contract part of the scope."""
+    scope = distribution_finder().find("In the Software License Agreement between D2 Technologies, Inc. and Summa "
+                                       "Four Inc.: must source code be deposited in escrow with the escrow agent?")
+    assert scope.agreements == (SUMMA.key,)
+    assert "escrow" not in scope.terms
+
+
+def test_a_party_named_in_full_outweighs_a_role_word_read_as_another_contracts_party():
+    scope = distribution_finder().find("What must Sierra Mountain Minerals, Inc. pay the Distributor?")
+    assert scope.agreements == (LIFEUSA.key,)
