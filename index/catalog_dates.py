@@ -20,7 +20,7 @@ _THIS_AGREEMENT = re.compile(r"\b(?:this|the\s+within)\b[^.;]{0,160}?\b(?:agreem
                              r"|\((?:the|this|hereinafter)\s+[\"“”']{0,2}(?:agreement|contract)[\"“”']{0,2}\s*\)", re.I)
 _AN_AGREEMENT = re.compile(r"\b(?:agreement|contract|amendment|addendum|lease|licen[cs]e|deed|memorandum)\b", re.I)
 _MADE = re.compile(r"\b(?:dated|made|entered\s+into|executed|effective|as\s+of)\b|\bthis\s+(?:the\s+)?$", re.I)
-_SIGNED = re.compile(r"\b(?:signed|executed|dated)\b[^.;]{0,30}$", re.I)
+_SIGNED = re.compile(r"\b(?:signed|executed|dated|signature)\b[^.;]{0,30}$", re.I)
 _DATE_FIELD = re.compile(r"[\s*#>•-]*(?:\*\*)?(?:Date[d]?|Agreement\s+Date)(?:\*\*)?\s*(?::|as\s+of)", re.I)
 # a label, in capitals ("Dated 29/3/18", "DATE:"), not the word inside a sentence ("the Agreement dated ...")
 _DATE_LABEL = re.compile(r"(?<!Effective )(?<!EFFECTIVE )(?<!Commencement )(?<!COMMENCEMENT )"
@@ -65,12 +65,28 @@ def agreement_date(sents: Sequence[Sentence], head_end: int, title: Found | None
         return min(found, key=lambda f: f.start)
     opening = [s for s in head if not re.match(r"\d", s.clause.clause_id)]
     return next((_own_date(s) for s in opening if _AN_AGREEMENT.search(s.text) and _own_date(s)), None) or next(
-        (f for s in head if _THIS_AGREEMENT.search(s.text) for f in [_blank_date(s)] if f), None)
+        (f for s in head if _THIS_AGREEMENT.search(s.text) for f in [_blank_date(s)] if f), None) or (
+        _blank_beside_title(head, title) if title is not None else None)
 
 
-# A date a form leaves to fill in: "this ____ day of ________, 20__", "this day of , 19", "as of [●]", "dated [*]"
+def _blank_beside_title(sents: Sequence[Sentence], title: Found) -> Found | None:
+    """A title the form dates with a blank: "AGENCY AGREEMENT ______, 2009", "AGENCY AGREEMENT , 2009"."""
+    for s in sents:
+        if s.clause.clause_id == title.clause_id and s.start <= title.end < s.end:
+            at = title.end - s.start
+            at += len(s.text[at:]) - len(s.text[at:].lstrip(" \t"))
+            m = _BLANK_DATE.match(s.text, at)
+            year = re.search(r"(?:19|20)\d\d", m.group()) if m else None
+            if m and year:
+                return s.found(*trim(s.text, m.start(), m.end()), year.group())
+    return None
+
+
+# A date a form leaves to fill in: "this ____ day of ________, 20__", "this day of , 19", "as of [●]", "dated [*]",
+# or whose blank the filing dropped: "effective as of , 2020", "entered into on 2018"
 _BLANK_DATE = re.compile(r"(?:this\s+|the\s+)?(?:_{2,}|\[[^\]\n]{0,3}\])(?:\s*day\s+of\s+(?:_{2,}|[A-Z][a-z]{2,8})\s*)?"
-                         r"(?:,?\s*(?:19|20)(?:\d\d|_+))?|(?:(?<=this\s)|this\s+)\s*day\s+of\s+_*\s*,?\s*(?:19|20)(?:\d\d\b|_+|\b)")
+                         r"(?:,?\s*(?:19|20)(?:\d\d|_+))?|(?:(?<=this\s)|this\s+)\s*day\s+of\s+_*\s*,?\s*(?:19|20)(?:\d\d\b|_+|\b)"
+                         r"|(?:on\s+|,\s*)(?:19|20)\d\d\b(?!\s*[/-]\d)")
 
 
 def _blank_date(s: Sentence) -> Found | None:

@@ -212,6 +212,39 @@ def test_a_form_left_undated_states_its_blank(tmp_path):
     assert r.agreement_date.start == FORM.index("this day of ___")
 
 
+DROPPED_BLANK = ("BUSINESS DEVELOPMENT AGREEMENT\n\nTHIS BUSINESS DEVELOPMENT AGREEMENT (the \"Agreement\") is "
+                 "effective as of , 2020 (the \"Effective Date\"), by and between Kestrel Metals Inc. (\"Kestrel\") and "
+                 "Lynx Partners LLC (\"Lynx\").\n\n1. Services. Lynx shall introduce buyers to Kestrel.\n")
+TITLE_BLANK = ("Exhibit 1.2\n\nHERON BANCORP  up to    Shares  COMMON SHARES  AGENCY AGREEMENT   , 2009\n\n"
+               "Keefe Capital, Inc. 787 Seventh Avenue New York, New York\n\nLadies and Gentlemen:\n\n"
+               "Heron Bancorp (the \"Company\") confirms its agreement with Keefe Capital, Inc. (the \"Agent\") "
+               "as follows.\n\n1. Appointment. The Company appoints the Agent as its agent for the offering.\n")
+SIGNED_UNDER_SEAL = ("COOPERATION AGREEMENT\n\nParty A: Fenwick County Council\nParty B: Osprey Solar Co., Ltd.\n\n"
+                     "1. Project. Party B shall build a solar plant in the county.\n\n"
+                     "2. Support. Party A shall grant the permits the project needs.\n\n"
+                     "Party A: Fenwick County Council (seal) Ann Rao (signature) June 25, 2014   "
+                     "Party B: Osprey Solar Co., Ltd. (seal) Bo Min (signature) June 25, 2014\n")
+
+
+def test_a_blank_the_filing_dropped_still_gives_the_year(tmp_path):
+    """"effective as of , 2020": the day and month were left blank and the filing dropped the line."""
+    (r,) = catalog_of(tmp_path, "development.txt", DROPPED_BLANK)
+    assert (r.agreement_date.text, r.agreement_date.normal) == (", 2020", "2020")
+    assert r.agreement_date.start == DROPPED_BLANK.index(", 2020")
+
+
+def test_a_title_dated_with_a_blank_gives_the_year(tmp_path):
+    (r,) = catalog_of(tmp_path, "agency.txt", TITLE_BLANK)
+    assert (r.agreement_date.text, r.agreement_date.normal) == (", 2009", "2009")
+    assert r.agreement_date.start == TITLE_BLANK.index(", 2009")
+
+
+def test_a_date_written_after_a_signature_dates_an_undated_agreement(tmp_path):
+    (r,) = catalog_of(tmp_path, "cooperation.txt", SIGNED_UNDER_SEAL)
+    assert (r.agreement_date.text, r.agreement_date.normal) == ("June 25, 2014", "2014-06-25")
+    assert r.agreement_date.start in {m.start() for m in __import__("re").finditer("June 25, 2014", SIGNED_UNDER_SEAL)}
+
+
 CONTENTS_FIRST = ("FRANCHISE AGREEMENT\n\nTABLE OF CONTENTS\n\n"
                   + "".join(f"Provision on {topic} and its schedules . . . . . . . . . . . . . {n}\n"
                             for n, topic in enumerate(["fees", "territory", "training", "marks", "audits"] * 50, 1))
