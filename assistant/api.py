@@ -14,6 +14,7 @@ from assistant.answer import base_clause, compose
 from assistant.catalog import CatalogRow
 from assistant.evidence import EvidenceSet, gather
 from assistant.query import Query, analyse
+from assistant.prototypes import AnswerPrototypes
 from assistant.ranker import EvidenceModel
 from assistant.signatories import asks_signer, only, signer_candidates
 from assistant.retrieve import HybridRetriever, Hit, candidate_source
@@ -87,6 +88,11 @@ class Assistant:
     def evidence_model(self) -> EvidenceModel:
         """The fitted ranker and found decision, loaded on the first answer (fitting needs none)."""
         return self._evidence_model or EvidenceModel.load()
+
+    @cached_property
+    def prototypes(self) -> AnswerPrototypes:
+        """What answers to the fitted questions say (evidence features), loaded on the first answer."""
+        return AnswerPrototypes.load()
 
     @property
     def embedder(self):
@@ -374,7 +380,8 @@ class Assistant:
         retriever = snapshot.retriever
         absent = retriever.absent_share(set(query.terms), query.agreements, files)
         return gather(query, hits, candidate_source(retriever, self._embed_cached), retriever.idf(query.terms),
-                      retriever.max_idf, retriever.extents, absent=absent)
+                      retriever.max_idf, retriever.extents, absent=absent,
+                      prototype=self.prototypes.answer_for(query.vector))
 
     def _named_clauses(self, snapshot: Snapshot, query: Query, files) -> list[Hit]:
         """"clause 6.2 of Jianfei Chen's agreement": the named clause comes first."""

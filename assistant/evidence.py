@@ -21,7 +21,7 @@ CANDIDATE_FEATURES: tuple[str, ...] = (
     "s_cos", "c_cos", "s_cos_gap", "c_cos_gap", "hit_rank", "hit_fused", "structural",
     "c_cov", "s_cov", "s_idf_cov", "s_idf_cov_gap", "heading_cov", "lead_in_cov", "title_cov", "label_cov",
     "clause_pos", "is_preamble", "is_signatures", "is_footnote", "sent_index", "sent_rel", "clause_sents",
-    "log_chars", "width", "dangling", "type_match", "n_terms", "absent",
+    "log_chars", "width", "dangling", "type_match", "n_terms", "absent", "a_cos", "a_cos_gap", "q_proto_sim",
     *(f"q_{name}" for name, _ in QUESTION_TYPES), *(f"s_{name}" for name, _ in SPAN_TYPES),
 )
 
@@ -50,6 +50,7 @@ class EvidenceSet:
     asked: tuple[float, ...] = ()  # question_types of the question
     absent: float = 0.0
     question_vector: np.ndarray | None = None  # the question embedded (what the question prior reads)
+    vectors: np.ndarray | None = None  # the candidates embedded, one row each (refitting reads them)
 
     def __len__(self) -> int:
         return len(self.candidates)
@@ -59,11 +60,14 @@ SpanSource = Callable[[Hit], tuple[list[tuple[int, int, int]], np.ndarray]]
 
 
 def gather(query: Query, hits: Sequence[Hit], spans_of: SpanSource, idf: dict[str, float], max_idf: float,
-           extents: dict[str, tuple[int, int]], absent: float = 0.0) -> EvidenceSet:
+           extents: dict[str, tuple[int, int]], absent: float = 0.0,
+           prototype: tuple[np.ndarray | None, float] = (None, 0.0)) -> EvidenceSet:
     """Candidates from the hits, in hit order, with their feature rows.
     `spans_of`: a hit's candidate spans (start, end, width within its clause) and their vectors;
     `idf`: stem -> inverse document frequency (`max_idf` for stems the index lacks);
-    `extents`: agreement key -> (start, end) in its file."""
+    `extents`: agreement key -> (start, end) in its file;
+    `prototype`: what answers to questions like this one say, and how alike those questions are
+    (prototypes.AnswerPrototypes.answer_for)."""
     candidates: list[Candidate] = []
     positions: list[tuple[int, int]] = []  # (index of the sentence in its clause, sentences in clause)
     blocks = []
@@ -79,7 +83,8 @@ def gather(query: Query, hits: Sequence[Hit], spans_of: SpanSource, idf: dict[st
         return EvidenceSet(query.focus, (), np.zeros((0, len(CANDIDATE_FEATURES)), dtype=np.float32), asked, absent,
                            query.vector)
     facts = [_span_facts(c.text) for c in candidates]
-    s_cos = np.concatenate([np.asarray(b, dtype=np.float32) for b in blocks if len(b)]) @ query.evidence_vector
+    vectors = np.concatenate([np.asarray(b, dtype=np.float32) for b in blocks if len(b)])
+    s_cos = vectors @ query.evidence_vector
     terms = sorted(set(query.terms))  # sorted: sums add up the same every run
     acronyms = dict(query.scope.synonyms)
     weights = {t: idf.get(t, max_idf) for t in terms}
@@ -110,13 +115,30 @@ def gather(query: Query, hits: Sequence[Hit], spans_of: SpanSource, idf: dict[st
             (clause.start - first) / max(1, last - first), float(kind == "preamble"), float(kind == "signatures"),
             float(kind == "footnote"), float(index), index / count, float(count),
             math.log1p(c.end - c.start), float(c.width), dangling, type_match(asked, present_types),
-            float(len(terms)), absent, *asked, *present_types,
+            float(len(terms)), absent, 0.0, 0.0, 0.0, *asked, *present_types,
         ])
     features = np.asarray(rows, dtype=np.float32)
     column = {name: i for i, name in enumerate(CANDIDATE_FEATURES)}
     for value, gap in (("s_cos", "s_cos_gap"), ("c_cos", "c_cos_gap"), ("s_idf_cov", "s_idf_cov_gap")):
         features[:, column[gap]] = features[:, column[value]].max() - features[:, column[value]]
-    return EvidenceSet(query.focus, tuple(candidates), features, asked, absent, query.vector)
+    set_prototype_columns(features, vectors, *prototype)
+    return EvidenceSet(query.focus, tuple(candidates), features, asked, absent, query.vector, vectors)
+
+
+_A_COS, _A_COS_GAP, _Q_PROTO_SIM = (CANDIDATE_FEATURES.index(name) for name in ("a_cos", "a_cos_gap", "q_proto_sim"))
+
+
+def set_prototype_columns(features: np.ndarray, vectors: np.ndarray, answer: np.ndarray | None,
+                          similarity: float) -> None:
+    """Fill the prototype columns in place: each candidate's cosine with the answer prototype, its
+    gap to the best candidate's, and how alike the nearest fitted question is (0s without one)."""
+    if answer is None or not len(features) or vectors.shape[1] != len(answer):
+        features[:, [_A_COS, _A_COS_GAP, _Q_PROTO_SIM]] = 0.0
+        return
+    a_cos = np.asarray(vectors, dtype=np.float32) @ np.asarray(answer, dtype=np.float32)
+    features[:, _A_COS] = a_cos
+    features[:, _A_COS_GAP] = a_cos.max() - a_cos
+    features[:, _Q_PROTO_SIM] = similarity
 
 
 def _share(found: Sequence[str], terms: set[str]) -> float:

@@ -34,10 +34,12 @@ class Query:
 def analyse(question: str, scope: Scope, embed: Embed) -> Query:
     """One pass over the question; its vectors come from one embedding call."""
     scope_terms = set(scope.terms)
-    focus = (without_terms(question, scope_terms) if scope.agreements else question) or question
+    # a naming lead-in is left out whole: its leftovers ("In the And Agreement between , . and .:")
+    # would otherwise be embedded with what is asked
+    focus = scope.asked or (without_terms(question, scope_terms) if scope.agreements else question) or question
     terms = tuple(t for t in content_terms(focus) if t not in scope_terms)
     texts = [focus] + ([f"{focus} ({scope.expansion})"] if scope.expansion else [])
     vectors = np.asarray(embed(texts), dtype=np.float32)
     return Query(question=question, scope=scope, focus=focus, terms=terms, vector=vectors[0],
                  evidence_vector=vectors[-1], asked=question_types(focus),
-                 wording=without_terms(question, scope_terms) or question)
+                 wording=scope.asked or without_terms(question, scope_terms) or question)

@@ -24,7 +24,7 @@ FOUND_FEATURES: tuple[str, ...] = (
     "p1", "p2", "p_top3", "top_s_cos", "max_c_cos", "max_s_idf_cov", "top_s_cov", "absent", "n_terms",
     "top_is_preamble", "top_structural", *(f"q_{name}" for name, _ in QUESTION_TYPES),
     "max_title_cov", "top_title_cov", "top_type_match", "top_s_idf_cov", "top_c_cos", "top_hit_rank",
-    "n_likely", "max_s_cov", "q_prior",
+    "n_likely", "max_s_cov", "q_prior", "max_a_cos", "top_a_cos", "q_proto_sim",
 )
 _COLUMN = {name: i for i, name in enumerate(CANDIDATE_FEATURES)}
 
@@ -168,8 +168,8 @@ def found_features(evidence: EvidenceSet, probabilities: np.ndarray, prior: floa
     """One row of FOUND_FEATURES: how strong the best evidence is, how much of the question the
     scope does not mention at all, and how often a question like it has an answer (`prior`)."""
     if len(evidence) == 0:
-        return np.asarray([0.0] * 7 + [evidence.absent, 0.0, 0.0, 0.0, *evidence.asked] + [0.0] * 8 + [prior],
-                          dtype=np.float64)
+        return np.asarray([0.0] * 7 + [evidence.absent, 0.0, 0.0, 0.0, *evidence.asked] + [0.0] * 8 + [prior]
+                          + [0.0] * 3, dtype=np.float64)
     x = evidence.features
     order = np.argsort(-probabilities, kind="stable")
     top = order[0]
@@ -182,4 +182,5 @@ def found_features(evidence: EvidenceSet, probabilities: np.ndarray, prior: floa
         x[:, _COLUMN["title_cov"]].max(), x[top, _COLUMN["title_cov"]], x[top, _COLUMN["type_match"]],
         x[top, _COLUMN["s_idf_cov"]], x[top, _COLUMN["c_cos"]], x[top, _COLUMN["hit_rank"]],
         float((probabilities > 0.3).sum()), x[:, _COLUMN["s_cov"]].max(), prior,
+        x[:, _COLUMN["a_cos"]].max(), x[top, _COLUMN["a_cos"]], x[top, _COLUMN["q_proto_sim"]],
     ], dtype=np.float64)

@@ -44,6 +44,7 @@ class Scope:
     synonyms: tuple[tuple[str, frozenset[str]], ...] = ()  # acronym stem -> stems of its expansion
     unknown: str = ""  # a person or party the question names that no indexed agreement has
     named: bool = False  # the question names each agreement (a comparison): answer for every one
+    asked: str = ""  # what a naming lead-in's question asks ("In the X between A and B: <asked>")
 
 
 class ScopeFinder:
@@ -106,7 +107,7 @@ class ScopeFinder:
             # the lead-in's words named the contract; those the question itself repeats stay content
             asked = set(content_terms(lead_in.group("rest")))
             naming = (set(scope.terms) | set(content_terms(lead_in.group("name")))) - asked
-            scope = replace(scope, terms=tuple(sorted(naming)))
+            scope = replace(scope, terms=tuple(sorted(naming)), asked=lead_in.group("rest").strip())
         words = set(re.findall(r"[A-Za-z][\w&-]+", question))
         used = {short: full for short, full in self._acronyms.items() if short in words}
         if not used:

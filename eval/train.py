@@ -22,7 +22,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from assistant.answer import compose  # noqa: E402
-from assistant.evidence import CANDIDATE_FEATURES  # noqa: E402
+from assistant.evidence import CANDIDATE_FEATURES, set_prototype_columns  # noqa: E402
+from assistant.prototypes import PROTOTYPE_FILE, AnswerPrototypes  # noqa: E402
 from assistant.ranker import DECISION_FILE, FOUND_FEATURES, FOUND_FILE, RANKER_FILE, EvidenceModel, FoundModel, \
     QuestionPrior, Selection, found_features, to_probability  # noqa: E402
 from eval.split import VALIDATION, cuad_files  # noqa: E402
@@ -48,6 +49,10 @@ ANY_SLACK = 0.01  # any-citation overlap given up for citing less
 # hides the clause (fit part out of fold: BA 0.804 -> 0.793, first citation 0.511 -> 0.547)
 FOUND_SLACK = 0.01
 PRIOR_C = 1.0  # the question prior's regularisation (scikit-learn's default)
+MIN_ANSWERS = 3  # questions with lawyers' answers a prototype needs
+# One contract in BLIND_EVERY fits with prototypes that lack its own question's kind, so the ranker
+# also learns what a prototype is worth for a question unlike any fitted (as held-out kinds are)
+BLIND_EVERY = 2
 
 
 def fit_ranker(questions: list[Question], rounds: int = ROUNDS):
@@ -103,6 +108,64 @@ def out_of_fold_prior(questions: list[Question]) -> np.ndarray:
         prior = fit_prior([q for q, f in zip(questions, fold) if f != k])
         out[fold == k] = [prior.probability(q.evidence.question_vector) for q, f in zip(questions, fold) if f == k]
     return out
+
+
+def fit_prototypes(questions: list[Question], exclude: frozenset[str] = frozenset()) -> AnswerPrototypes:
+    """Per CUAD category: the mean of its answers' candidate vectors (each question's gold sentences
+    averaged first, so every contract weighs alike), and every phrasing asked for it. The category
+    only groups the fitting data; a new question reaches a prototype by its embedding alone."""
+    answers: dict[str, list[np.ndarray]] = {}
+    asked: dict[str, dict[str, np.ndarray]] = {}
+    for q in questions:
+        if q.contract.startswith("pairs:") or q.category in exclude or q.evidence.question_vector is None:
+            continue
+        asked.setdefault(q.category, {}).setdefault(q.text, q.evidence.question_vector)
+        single = np.asarray([c.width == 1 for c in q.evidence.candidates], dtype=bool)
+        right = (q.labels == 1) & single
+        if q.answerable and right.any() and q.evidence.vectors is not None:
+            answers.setdefault(q.category, []).append(_unit(q.evidence.vectors[right].astype(np.float32).mean(axis=0)))
+    groups = sorted(g for g, found in answers.items() if len(found) >= MIN_ANSWERS)
+    rows = [(n, text, vector) for n, g in enumerate(groups) for text, vector in sorted(asked[g].items(),
+                                                                                      key=lambda kv: kv[0])]
+    if not rows:
+        return AnswerPrototypes()
+    return AnswerPrototypes(np.vstack([_unit(v.astype(np.float32)) for *_, v in rows]),
+                            np.asarray([n for n, *_ in rows], dtype=np.int64),
+                            np.vstack([_unit(np.mean(answers[g], axis=0)) for g in groups]), tuple(groups),
+                            tuple(text for _, text, _ in rows))
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    return vector / (np.linalg.norm(vector) or 1.0)
+
+
+def apply_prototypes(questions: list[Question], prototypes: AnswerPrototypes) -> None:
+    """The prototype feature columns of each question's candidates, as gather() computes them."""
+    for q in questions:
+        if len(q.evidence) and q.evidence.vectors is not None:
+            set_prototype_columns(q.evidence.features, q.evidence.vectors,
+                                  *prototypes.answer_for(q.evidence.question_vector))
+
+
+def out_of_fold_prototypes(questions: list[Question], exclude: frozenset[str] = frozenset()) -> None:
+    """Each fit question's prototype columns from prototypes fitted without its contract (by fold),
+    and, for one contract in BLIND_EVERY, without its own category too. (Leaving each question's own
+    phrasing out as well was tried: every figure fell, on new phrasings too; see the card.)"""
+    import hashlib
+
+    fold = fold_of(questions)
+    for k in range(FOLDS):
+        prototypes = fit_prototypes([q for q, f in zip(questions, fold) if f != k], exclude)
+        blinded: dict[str, AnswerPrototypes] = {}
+        for q, f in zip(questions, fold):
+            if f != k:
+                continue
+            if int(hashlib.sha256(q.contract.encode()).hexdigest(), 16) % BLIND_EVERY == 0:
+                if q.category not in blinded:
+                    blinded[q.category] = prototypes.without({q.category})
+                apply_prototypes([q], blinded[q.category])
+            else:
+                apply_prototypes([q], prototypes)
 
 
 def fit_found(questions: list[Question], probs: list[np.ndarray],
@@ -188,6 +251,7 @@ def leave_category_out(fit: list[Question], oof: list[np.ndarray], validation: l
     for k in range(CATEGORY_FOLDS):
         held = set(categories[k::CATEGORY_FOLDS])
         kept = [i for i, q in enumerate(fit) if q.category not in held]
+        out_of_fold_prototypes(fit, frozenset(held))
         booster = fit_ranker([fit[i] for i in kept])
         kept_priors = out_of_fold_prior([fit[i] for i in kept])
         found = fit_found_booster(np.vstack([found_features(fit[i].evidence, oof[i], prior)
@@ -195,10 +259,13 @@ def leave_category_out(fit: list[Question], oof: list[np.ndarray], validation: l
                                   np.asarray([fit[i].answerable for i in kept], dtype=np.int8))
         prior = fit_prior([fit[i] for i in kept])
         part = [q for q in validation if q.category in held]
+        apply_prototypes(part, fit_prototypes(fit, frozenset(held)))
         probs = predict(booster, part)
         found_p = found.predict(np.vstack([found_features(q.evidence, p, prior.probability(q.evidence.question_vector))
                                            for q, p in zip(part, probs)]), num_threads=1)
         figures["held_out"].append(answer_figures(part, probs, found_p, selection))
+    out_of_fold_prototypes(fit)  # every category's prototypes again, as fitted and written
+    apply_prototypes(validation, fit_prototypes(fit))
     pooled = {}
     for name in ("first_cite_overlap", "any_cite_overlap", "found_balanced_accuracy", "mean_cited_chars"):
         weights = [f["questions"] for f in figures["held_out"]]
@@ -244,6 +311,9 @@ def main() -> None:
     print(f"{len(fit)} fit questions, {sum(len(q.labels) for q in fit)} candidates; "
           f"{len(validation)} validation questions", file=sys.stderr)
 
+    prototypes = fit_prototypes(fit)
+    out_of_fold_prototypes(fit)
+    apply_prototypes(validation, prototypes)
     oof = out_of_fold(fit)
     found, cut, found_oof = fit_found(fit, oof, out_of_fold_prior(fit))
     selection = tune_selection(fit, oof, found_oof, cut)
@@ -261,6 +331,7 @@ def main() -> None:
     print(json.dumps(report, indent=1))
     if args.write:
         write(model, booster, args, fit, validation, report)
+        PROTOTYPE_FILE.write_text(prototypes.to_json())
 
 
 def write(model: EvidenceModel, booster, args, fit: list[Question], validation: list[Question], report: dict) -> None:

@@ -74,13 +74,23 @@ def cuad_questions(qa, rows: list[dict], files: list[str], n_paraphrases: int, p
             asked = [("original", row["question"])]
             asked += [("paraphrase", q) for q in pick(para.get(row["category"], []), row["id"], n_paraphrases)]
             for style, text in asked:
-                evidence = qa.candidates(text, files=[file])
+                evidence = compact(qa.candidates(text, files=[file]))
                 labels = label_spans(evidence, lambda c: any(c.start < e and s < c.end for s, e in gold))
                 out.append(Question(f"{row['id']}::{style}::{text[:20]}", text, file, row["category"],
                                     bool(row["answerable"]), evidence, labels, gold, style))
         if progress:
             progress(n + 1, len(files))
     return out
+
+
+def compact(evidence):
+    """The candidates' vectors kept in half precision: refitting the prototypes reads them for tens
+    of thousands of questions."""
+    from dataclasses import replace
+
+    if evidence.vectors is None:
+        return evidence
+    return replace(evidence, vectors=evidence.vectors.astype(np.float16))
 
 
 def label_spans(evidence, right) -> np.ndarray:
@@ -111,7 +121,7 @@ def pair_questions(qa, pairs_file: Path, half: str = FIT) -> list[Question]:
             continue
         expected = {(c["file"], c["agreement"], str(c["clause"])) for c in pair.get("citations") or []}
         facts = pair.get("answer_facts") or []
-        evidence = qa.candidates(pair["question"])
+        evidence = compact(qa.candidates(pair["question"]))
 
         def right(c) -> bool:
             clause = c.hit.clause

@@ -64,6 +64,8 @@ def test_the_words_of_a_naming_lead_in_are_scope_not_what_is_asked():
     query = analyse("In the Reseller Agreement between 695014 B.C. Ltd. dba Galaxy Telecom and Galaxy Telnet SRL: "
                     "which jurisdiction's law governs this agreement?", scope, lambda texts: [[1.0]] * len(texts))
     assert set(query.terms) == set(content_terms("which jurisdiction's law governs this agreement?"))
+    # the lead-in leaves whole: what is embedded and echoed is the question as asked of the contract
+    assert query.focus == query.wording == "which jurisdiction's law governs this agreement?"
 
 
 def test_a_lead_in_word_the_question_repeats_stays_content():
