@@ -39,13 +39,10 @@ class AnswerPrototypes:
         similarity); (None, 0.0) when nothing was fitted or the vector is of another model."""
         if vector is None or not len(self) or len(vector) != self.questions.shape[1]:
             return None, 0.0
-        q = np.asarray(vector, dtype=np.float32)
-        q = q / (np.linalg.norm(q) or 1.0)
-        similarity = self.questions @ q
+        similarity = self.questions @ unit(np.asarray(vector, dtype=np.float32))
         nearest = np.argsort(-similarity, kind="stable")[:NEIGHBOURS]
         weights = np.exp((similarity[nearest] - similarity[nearest[0]]) / TEMPERATURE)
-        blended = weights @ self.answers[self.owners[nearest]]
-        return blended / (np.linalg.norm(blended) or 1.0), float(similarity[nearest[0]])
+        return unit(weights @ self.answers[self.owners[nearest]]), float(similarity[nearest[0]])
 
     def without(self, groups: set[str] | frozenset[str]) -> "AnswerPrototypes":
         """The same prototypes with some groups' answers (and the questions asking for them) left out."""
@@ -76,3 +73,8 @@ class AnswerPrototypes:
     def load(cls, path: Path = PROTOTYPE_FILE) -> "AnswerPrototypes":
         """The committed prototypes; none (every question "unlike any fitted") without the file."""
         return cls.from_json(path.read_text()) if path.exists() else cls()
+
+
+def unit(vector: np.ndarray) -> np.ndarray:
+    """The vector scaled to length 1 (a zero vector stays zero)."""
+    return vector / (np.linalg.norm(vector) or 1.0)

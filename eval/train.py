@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO))
 
 from assistant.answer import compose  # noqa: E402
 from assistant.evidence import CANDIDATE_FEATURES, set_prototype_columns  # noqa: E402
-from assistant.prototypes import PROTOTYPE_FILE, AnswerPrototypes  # noqa: E402
+from assistant.prototypes import PROTOTYPE_FILE, AnswerPrototypes, unit  # noqa: E402
 from assistant.ranker import DECISION_FILE, FOUND_FEATURES, FOUND_FILE, RANKER_FILE, EvidenceModel, FoundModel, \
     QuestionPrior, Selection, found_features, to_probability  # noqa: E402
 from eval.split import VALIDATION, cuad_files  # noqa: E402
@@ -123,20 +123,16 @@ def fit_prototypes(questions: list[Question], exclude: frozenset[str] = frozense
         single = np.asarray([c.width == 1 for c in q.evidence.candidates], dtype=bool)
         right = (q.labels == 1) & single
         if q.answerable and right.any() and q.evidence.vectors is not None:
-            answers.setdefault(q.category, []).append(_unit(q.evidence.vectors[right].astype(np.float32).mean(axis=0)))
+            answers.setdefault(q.category, []).append(unit(q.evidence.vectors[right].astype(np.float32).mean(axis=0)))
     groups = sorted(g for g, found in answers.items() if len(found) >= MIN_ANSWERS)
     rows = [(n, text, vector) for n, g in enumerate(groups) for text, vector in sorted(asked[g].items(),
                                                                                       key=lambda kv: kv[0])]
     if not rows:
         return AnswerPrototypes()
-    return AnswerPrototypes(np.vstack([_unit(v.astype(np.float32)) for *_, v in rows]),
+    return AnswerPrototypes(np.vstack([unit(v.astype(np.float32)) for *_, v in rows]),
                             np.asarray([n for n, *_ in rows], dtype=np.int64),
-                            np.vstack([_unit(np.mean(answers[g], axis=0)) for g in groups]), tuple(groups),
+                            np.vstack([unit(np.mean(answers[g], axis=0)) for g in groups]), tuple(groups),
                             tuple(text for _, text, _ in rows))
-
-
-def _unit(vector: np.ndarray) -> np.ndarray:
-    return vector / (np.linalg.norm(vector) or 1.0)
 
 
 def apply_prototypes(questions: list[Question], prototypes: AnswerPrototypes) -> None:

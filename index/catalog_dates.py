@@ -76,9 +76,9 @@ def _blank_beside_title(sents: Sequence[Sentence], title: Found) -> Found | None
             at = title.end - s.start
             at += len(s.text[at:]) - len(s.text[at:].lstrip(" \t"))
             m = _BLANK_DATE.match(s.text, at)
-            year = re.search(r"(?:19|20)\d\d", m.group()) if m else None
-            if m and year:
-                return s.found(*trim(s.text, m.start(), m.end()), year.group())
+            blank = _blank(s, m) if m else None
+            if blank is not None and blank.normal:
+                return blank
     return None
 
 
@@ -95,9 +95,14 @@ def _blank_date(s: Sentence) -> Found | None:
     for cue in _MADE.finditer(s.text):
         m = _BLANK_DATE.match(s.text, cue.end() + len(s.text[cue.end():]) - len(s.text[cue.end():].lstrip()))
         if m and m.end() - m.start() > 2 and not _TAKES_EFFECT.search(s.text[max(0, m.start() - 60):m.start()]):
-            year = re.search(r"(?:19|20)\d\d", m.group())
-            return s.found(*trim(s.text, m.start(), m.end()), year.group() if year else "")
+            return _blank(s, m)
     return None
+
+
+def _blank(s: Sentence, m: re.Match) -> Found:
+    """A blank date as found: its normal form is the year when the blank gives one."""
+    year = re.search(r"(?:19|20)\d\d", m.group())
+    return s.found(*trim(s.text, m.start(), m.end()), year.group() if year else "")
 
 
 def _own_date(s: Sentence) -> Found | None:
