@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from functools import cached_property
 
 from assistant.answer import base_clause, compose
+from assistant.definitions import asked_term, defines, expansion_value
 from assistant.catalog import CatalogRow
 from assistant.evidence import EvidenceSet, gather
 from assistant.query import Query, analyse
@@ -336,10 +337,19 @@ class Assistant:
             keep = signer_candidates(evidence, question, dict(scope.synonyms))
             if keep:
                 probabilities, certain = only(probabilities, keep), True
+        term = asked_term(question)
+        if term:  # "how is Confidential Information defined?": the sentences that define it
+            keep = [i for i, c in enumerate(evidence.candidates) if defines(c.text, term)]
+            if keep:
+                probabilities, certain = only(probabilities, keep), True
         # a question scoped to several agreements by a title or party answers for each of them;
         # a clause named by number ("what does clause 6.2 say?") is the answer whatever it scores
         answer = compose(query.wording, evidence, probabilities, found_p, self.evidence_model.selection, searched,
                          aggregate=many, every_agreement=scope.named, found=True if certain else None)
+        if term and answer.found and not answer.values:  # "what does IMLS stand for?" -> its full name first
+            value = expansion_value(answer.citations, term)
+            if value:
+                answer = replace(answer, values=(value,), text=f"{value.text} [{value.citation + 1}]\n{answer.text}")
         yield replace(answer, question=question)
 
     def candidates(self, question: str, files: Sequence[str] | None = None) -> EvidenceSet:
@@ -373,6 +383,10 @@ class Assistant:
             structural += retriever.opening(query, query.agreements, files)
         if _SIGNING.search(query.question):
             structural += retriever.signature_blocks(query, query.agreements, files)
+        term = asked_term(query.question)
+        if term:  # "what does IMLS stand for?": where the agreement defines it, whatever else uses it
+            structural += retriever.defining(query, query.agreements, files, lambda text: defines(text, term))
+        structural = list({h.chunk_id: h for h in reversed(structural)}.values())[::-1]  # each chunk once
         first = {h.chunk_id for h in structural}
         return structural + [h for h in hits if h.chunk_id not in first]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -137,6 +137,16 @@ class HybridRetriever:
         """Each agreement's signature block: who signed, for whom, and when."""
         return self._per_agreement(query, agreements, files, max_agreements,
                                    lambda group: [p for p in group if self._clause(p).clause_id == "signatures"])
+
+    def defining(self, query: Query, agreements: Collection[str] | None, files: Collection[str] | None,
+                 defines: Callable[[str], bool], limit: int = 10) -> list[Hit]:
+        """The chunks in scope that define a term (`defines` reads a chunk's text), in index order."""
+        allowed = self._allowed(agreements, files)
+        positions = range(len(self.ids)) if allowed is None else allowed.tolist()
+        chosen = [p for p in positions if defines(self._clause(p).text)][:limit]
+        terms = set(query.terms)
+        return [self._hit(p, 0.0, cos, terms, structural=True)
+                for p, cos in zip(chosen, self._cosines(chosen, query.vector))]
 
     def _per_agreement(self, query: Query, agreements: Collection[str] | None, files: Collection[str] | None,
                        max_agreements: int, pick) -> list[Hit]:

@@ -15,7 +15,7 @@ from assistant.text import related
 from assistant.types import Citation, Value
 from index.terms import content_terms
 
-KINDS = ("signer", "law", "court", "title", "amount", "date", "duration", "place", "party")
+KINDS = ("signer", "law", "court", "title", "amount", "date", "duration", "place", "party", "definition")
 _SPECIFIC = ("law", "court", "title", "amount", "date", "duration")
 # The words that only say which kind is asked for ("what date"), not which value of it.
 _GENERIC = {"date": {"date", "day", "time"}, "amount": {"amount", "much", "sum", "valu", "number"}}

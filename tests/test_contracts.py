@@ -216,6 +216,28 @@ def test_answer_cites_the_exact_clause(qa, question, file, agreement_number, cla
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question, file, agreement_number, clause_id, defining", [
+    ("How is Confidential Information defined in the NDA?", NDA, 1, "2",
+     '"Confidential Information" means all non-public business, technical and financial information'),
+    ("What does Software mean in the licence?", LICENCE, 1, "1.1", '"Software" means the Inkwell'),
+    ("What is the definition of Users?", LICENCE, 1, "1.2", '"Users" means employees and contractors'),
+    # defined in passing, in parentheses: the sentence that defines it, not the many that use it
+    ("What is meant by the Purpose?", NDA, 1, "1", '(the "Purpose")'),
+    ("What does the term Equipment refer to in the lease?", TWO, 1, "1",
+     'one CAT 320 hydraulic excavator, serial number CAT0320XK7741 (the "Equipment")'),
+    ("Who is the Licensee?", LICENCE, 1, "preamble", 'Quillfeather Publishing Ltd'),
+])
+def test_a_definition_question_cites_the_sentence_that_defines_the_term(qa, question, file, agreement_number,
+                                                                        clause_id, defining):
+    answer = qa.ask(question)
+    assert answer.found is True
+    first = answer.citations[0]
+    assert (first.file, first.agreement_number, first.clause) == (file, agreement_number, clause_id), answer.text
+    assert defining in first.quote
+    assert qa.document_text(first.file)[first.start:first.end] == first.quote
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question", [
     pytest.param("What is the interest rate on the loan to Orchid Biotech?", marks=pytest.mark.xfail(
         strict=True, reason="known miss since the question prior: answered, since the answer prototypes with "

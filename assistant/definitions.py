@@ -1,0 +1,108 @@
+"""Definition questions: "what does IMLS stand for?", "how is Confidential Information defined?".
+
+Contracts define their terms in a few fixed ways, whatever their kind: a quoted term followed by
+"means" ("'Territory' means the United States"), a quoted term in parentheses after what it names
+("Acme Corp. (the "Licensor")", "the International Machine Learning Society (IMLS)", or the other
+way round: "IMLS (International Machine Learning Society)"), or an
+unquoted term followed by "shall mean". The sentence that defines the term is the answer to a
+question asking what the term means, wherever else the term is used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from assistant.types import Citation, Value
+
+_TERM_WORDS = r"(?:the\s+)?(?:terms?|words?|phrases?|acronyms?|abbreviations?|expressions?)\s+"
+_ASKS = re.compile(
+    r"^\s*(?:what|which)\s+(?:does|do|did)\s+(?:" + _TERM_WORDS + r")?(?P<a>.+?)\s+"
+    r"(?:stand\s+for|mean|refer\s+to|denote)\b"
+    r"|\b(?:meaning|definition)\s+of\s+(?:" + _TERM_WORDS + r")?(?P<b>.+?)(?=\s+(?:in|under|for)\s|\s*[?.]|$)"
+    r"|\bhow\s+(?:does|do)\s+[\w'’ -]+?\s+define\s+(?:" + _TERM_WORDS + r")?"
+    r"(?P<f>.+?)(?=\s+(?:in|under)\s|\s*[?.]|$)"
+    r"|\bhow\s+(?:is|are|does|do)\s+(?:" + _TERM_WORDS + r")?(?P<c>.+?)\s+(?:defined|define[ds]?)\b"
+    r"|\bwhat\s+is\s+meant\s+by\s+(?:" + _TERM_WORDS + r")?(?P<d>.+?)(?=\s+(?:in|under)\s|\s*[?.]|$)"
+    r"|^\s*who\s+(?:is|are)\s+(?:the\s+)?[\"“]?(?P<g>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})[\"”]?\s*\??\s*$"
+    r"|^\s*define\s+(?:" + _TERM_WORDS + r")?(?P<e>.+?)(?=\s+(?:in|under)\s|\s*[?.]|$)",
+    re.IGNORECASE)
+_QUOTES = "\"'“”‘’`"
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_MAX_TERM_WORDS = 6
+
+
+def asked_term(question: str) -> str | None:
+    """The term a question asks the meaning of, without quotes or article; None for other questions."""
+    match = _ASKS.search(question or "")
+    if not match:
+        return None
+    term = next(g for g in match.groups() if g is not None).strip().strip(_QUOTES).strip()
+    term = _ARTICLE.sub("", term).strip().strip(_QUOTES).strip()
+    if not term or len(term.split()) > _MAX_TERM_WORDS or not re.search(r"[A-Za-z]", term):
+        return None
+    if term.lower() in {"it", "this", "that", "they", "these", "those", "this agreement", "that clause"}:
+        return None
+    if match.group("g") and term.lower() in {"parties", "party", "signatories", "signatory"}:
+        return None  # "who are the parties?" asks for names, not where "Parties" is defined
+    return term
+
+
+@lru_cache(maxsize=256)
+def definition_pattern(term: str) -> re.Pattern[str]:
+    """Where `term` is defined: quoted and followed by "means" (or "shall have the meaning"),
+    quoted or an acronym in parentheses after what it names, or unquoted before "shall mean"."""
+    words = [re.escape(w) for w in term.split()]
+    name = r"\s+".join(words) + r"(?:e?s)?"  # "Affiliate" asked, "Affiliates" defined
+    quoted = rf"[\"“”'‘’]\s*{name}\s*[\"“”'‘’]"
+    means = r"(?:shall\s+|will\s+|does\s+|shall\s+be\s+deemed\s+to\s+)?(?:means?|refers?\s+to|has\s+the\s+meaning|" \
+            r"have\s+the\s+meaning|includes?|is\s+defined)"
+    parenthesis = rf"\((?:[^()]{{0,80}}?)?{quoted}[^()]{{0,40}}\)"
+    acronym = rf"\(\s*{name}\s*\)|\b{name}\s*\(\s*[A-Z][\w&.,' -]{{3,80}}\)" if re.fullmatch(r"[A-Z][A-Za-z0-9&.-]{1,11}", term) and term[1:].upper() == term[1:] \
+        else r"(?!x)x"
+    unquoted = rf"\b{name}\s+shall\s+mean\b"
+    return re.compile(rf"{quoted}\s*(?:\)\s*)?,?\s*{means}\b|{parenthesis}|{acronym}|{unquoted}", re.IGNORECASE)
+
+
+def defines(text: str, term: str) -> bool:
+    """Whether `text` defines `term` (the term must appear: a cheap test first)."""
+    first = term.split()[0].lower()
+    return first in text.lower() and bool(definition_pattern(term).search(text))
+
+
+_SMALL_WORDS = {"of", "and", "for", "the", "on", "in", "&", "de", "to"}
+
+
+def expansion(text: str, term: str) -> tuple[int, int] | None:
+    """Where `text` spells out the acronym `term`: "IMLS (International Machine Learning Society)"
+    or "International Machine Learning Society (IMLS)"; offsets into text, None when it does not."""
+    letters = term.replace(".", "").upper()
+    if not re.fullmatch(r"[A-Z][A-Z0-9&]{1,11}", letters):
+        return None
+    after = re.search(rf"\b{re.escape(term)}\s*\(\s*(?P<full>[A-Z][\w&.,' -]{{3,80}}?)\s*\)", text)
+    if after and _spells(after.group("full"), letters):
+        return after.start("full"), after.end("full")
+    before = re.search(rf"\(\s*(?:the\s+)?[\"“]?{re.escape(term)}[\"”]?\s*\)", text)
+    if before:
+        words = list(re.finditer(r"[\w&][\w&'.-]*", text[:before.start()]))
+        for n in range(1, min(len(words), 2 * len(letters) + 2) + 1):
+            first = words[-n]
+            if _spells(text[first.start():words[-1].end()], letters):
+                return first.start(), words[-1].end()
+    return None
+
+
+def _spells(full: str, letters: str) -> bool:
+    initials = "".join(w[0].upper() for w in re.findall(r"[\w&][\w&'.-]*", full) if w.lower() not in _SMALL_WORDS)
+    return initials == letters
+
+
+def expansion_value(citations: Sequence[Citation], term: str) -> Value | None:
+    """The acronym's full name as a short answer, from the first citation that spells it out."""
+    for n, citation in enumerate(citations):
+        span = expansion(citation.quote, term)
+        if span:
+            start, end = span
+            return Value(citation.quote[start:end], citation.start + start, citation.start + end, "definition", n)
+    return None
