@@ -31,9 +31,14 @@ from eval.train_data import Question, cuad_questions, cuad_rows, fit_files, pair
 
 PARAMS = {"objective": "lambdarank", "lambdarank_truncation_level": 10, "learning_rate": 0.05, "num_leaves": 31,
           "min_data_in_leaf": 40,
-          "feature_fraction": 0.8, "lambda_l2": 1.0, "deterministic": True, "force_row_wise": True,
+          "feature_fraction": 0.3, "lambda_l2": 1.0, "deterministic": True, "force_row_wise": True,
           "num_threads": 1, "seed": 7, "verbose": -1}
 ROUNDS = 250
+# feature_fraction 0.3 (was 0.8): each tree sees fewer features, so no single one (the answer
+# prototypes' a_cos_gap, the width) carries the ranking, and a kind of question never fitted is
+# ranked better. Chosen on the fit part only: inside it, categories held out (4 folds, one contract
+# fold each, every question answered) first citation 0.476 -> 0.505, while out of fold by contract
+# it stayed 0.616 -> 0.613. 7 leaves instead of 31 gave 0.511 held out but 0.594 out of fold.
 # the "found" classifier: is_unbalance weighs the rarer answerable questions up (balanced accuracy is the goal)
 FOUND_PARAMS = {"objective": "binary", "is_unbalance": True, "learning_rate": 0.05, "num_leaves": 31,
                 "min_data_in_leaf": 100, "feature_fraction": 0.8, "bagging_fraction": 0.8, "bagging_freq": 1,
