@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from functools import cached_property
 
 from assistant.answer import base_clause, compose
-from assistant.definitions import asked_term, defines, expansion_value
+from assistant.definitions import asked_term, defines, lead_with_definition
 from assistant.catalog import CatalogRow
 from assistant.evidence import EvidenceSet, gather
 from assistant.query import Query, analyse
@@ -346,10 +346,8 @@ class Assistant:
         # a clause named by number ("what does clause 6.2 say?") is the answer whatever it scores
         answer = compose(query.wording, evidence, probabilities, found_p, self.evidence_model.selection, searched,
                          aggregate=many, every_agreement=scope.named, found=True if certain else None)
-        if term and answer.found and not answer.values:  # "what does IMLS stand for?" -> its full name first
-            value = expansion_value(answer.citations, term)
-            if value:
-                answer = replace(answer, values=(value,), text=f"{value.text} [{value.citation + 1}]\n{answer.text}")
+        if term:  # "who is the Licensee?" -> "Quillfeather Publishing Ltd", with the sentence defining it
+            answer = lead_with_definition(answer, question, term)
         yield replace(answer, question=question)
 
     def candidates(self, question: str, files: Sequence[str] | None = None) -> EvidenceSet:
@@ -447,3 +445,4 @@ class Assistant:
     def _not_indexed_message(self, missing: Sequence[str]) -> str:
         known = ", ".join(sorted(self._files)[:10]) or "none"
         return f"Not indexed: {', '.join(missing)} — indexed files: {known}. Add one with: clauseqa index PATH"
+

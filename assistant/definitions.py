@@ -11,10 +11,11 @@ question asking what the term means, wherever else the term is used.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
-from assistant.types import Citation, Value
+from assistant.groups import by_agreement, group, summary
+from assistant.types import Answer, Value
 
 _TERM_WORDS = r"(?:the\s+)?(?:terms?|words?|phrases?|acronyms?|abbreviations?|expressions?)\s+"
 _ASKS = re.compile(
@@ -25,7 +26,8 @@ _ASKS = re.compile(
     r"(?P<f>.+?)(?=\s+(?:in|under)\s|\s*[?.]|$)"
     r"|\bhow\s+(?:is|are|does|do)\s+(?:" + _TERM_WORDS + r")?(?P<c>.+?)\s+(?:defined|define[ds]?)\b"
     r"|\bwhat\s+is\s+meant\s+by\s+(?:" + _TERM_WORDS + r")?(?P<d>.+?)(?=\s+(?:in|under)\s|\s*[?.]|$)"
-    r"|^\s*who\s+(?:is|are)\s+(?:the\s+)?[\"“]?(?P<g>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})[\"”]?\s*\??\s*$"
+    r"|^\s*who\s+(?:is|are)\s+(?:the\s+)?[\"“]?(?P<g>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}?)[\"”]?"
+    r"(?:\s+(?:in|under|of|for)\s+[^?]+)?\s*\??\s*$"
     r"|^\s*define\s+(?:" + _TERM_WORDS + r")?(?P<e>.+?)(?=\s+(?:in|under)\s|\s*[?.]|$)",
     re.IGNORECASE)
 _QUOTES = "\"'“”‘’`"
@@ -98,11 +100,70 @@ def _spells(full: str, letters: str) -> bool:
     return initials == letters
 
 
-def expansion_value(citations: Sequence[Citation], term: str) -> Value | None:
-    """The acronym's full name as a short answer, from the first citation that spells it out."""
-    for n, citation in enumerate(citations):
-        span = expansion(citation.quote, term)
-        if span:
-            start, end = span
-            return Value(citation.quote[start:end], citation.start + start, citation.start + end, "definition", n)
-    return None
+_SUFFIX = re.compile(r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|LLP|LP|L\.P|plc|PLC|GmbH|AG|S\.A|B\.V|N\.V)\.?$")
+_CLAUSE_START = re.compile(r"^\s*|\)\s*[,;]?\s*|;\s*|:\s*")  # after a closing parenthesis: the next party
+_NAME_LEAD = re.compile(r"\b(?:between|among|by|and|with)\s+", re.IGNORECASE)  # before its first comma only
+
+
+def asks_who(question: str) -> bool:
+    """"Who is the Licensee?": a definition question that asks for a name."""
+    match = _ASKS.search(question or "")
+    return bool(match and match.group("g"))
+
+
+def defined_name(text: str, term: str) -> tuple[int, int] | None:
+    """Who `text` defines as `term` in parentheses: "Dr. Helena Marsh, of Toronto, (the "Consultant")"
+    gives "Dr. Helena Marsh", "Acme Robotics, Inc., a Delaware corporation ("Acme")" gives
+    "Acme Robotics, Inc."; offsets into text, None when the term is not defined so."""
+    name = r"\s+".join(re.escape(w) for w in term.split()) + r"(?:e?s)?"
+    match = re.search(rf"\((?:[^()]{{0,80}}?)?[\"“]\s*{name}\s*[\"”][^()]{{0,40}}\)", text, re.IGNORECASE)
+    if not match:
+        return None
+    before = text[:match.start()]
+    start = max(m.end() for m in _CLAUSE_START.finditer(before))
+    comma = before.find(", ", start)
+    leads = [m.end() for m in _NAME_LEAD.finditer(before, start, comma if comma >= 0 else len(before))]
+    if leads:  # "by and between Acme Robotics, Inc., a Delaware corporation ("Acme")"
+        start = leads[-1]
+    elif start == len(before) - len(before.lstrip()):  # the sentence's own opening words name no one:
+        named = [m.end() for m in _NAME_LEAD.finditer(before, start) if before[m.end():m.end() + 1].isupper()]
+        if named:  # "This Agreement is made as of May 1, 2023 by and between Harbor Point Corp., ..."
+            start = named[0]
+    pieces = re.split(r",\s+", before[start:].rstrip(" ,"))
+    chosen = pieces[0]
+    if len(pieces) > 1 and _SUFFIX.match(pieces[1]):
+        chosen = f"{pieces[0]}, {pieces[1]}"
+        if not before[start:].startswith(chosen):
+            return None
+    chosen = chosen.strip()
+    if not chosen or not chosen[0].isupper() or len(chosen.split()) > 10:
+        return None
+    at = before.index(chosen, start)
+    return at, at + len(chosen)
+
+
+def lead_with_definition(answer: Answer, question: str, term: str) -> Answer:
+    """A definition answer leads with what the term names, per agreement: "who is the Licensee?" ->
+    "Quillfeather Publishing Ltd", "what does IMLS stand for?" -> "International Machine Learning
+    Society". Unchanged unless the first quote of every agreement it cites says so plainly."""
+    if not answer.found or not answer.citations:
+        return answer
+    firsts = [indexes[0] for indexes in by_agreement(answer.citations).values()]
+    find = defined_name if asks_who(question) else expansion
+    kind = "party" if asks_who(question) else "definition"
+    values = []
+    for n in firsts:
+        citation = answer.citations[n]
+        span = find(citation.quote, term)
+        if span is None:
+            return answer
+        start, end = span
+        values.append(Value(citation.quote[start:end], citation.start + start, citation.start + end, kind, n))
+    had_lead = bool(answer.values or answer.groups)  # compose() wrote a first line for them
+    body = answer.text.split("\n")[1 if had_lead else 0:]
+    if len(values) == 1:
+        lead, groups = f"{values[0].text} [{values[0].citation + 1}]", ()
+    else:
+        groups = group(answer.citations, values)
+        lead = summary(groups, answer.citations, question)
+    return replace(answer, values=tuple(values), groups=groups, text="\n".join([lead, *body]))

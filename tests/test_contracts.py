@@ -238,6 +238,19 @@ def test_a_definition_question_cites_the_sentence_that_defines_the_term(qa, ques
 
 
 @pytest.mark.slow
+def test_who_is_a_defined_party_names_it_first_in_each_agreement_that_defines_it(qa):
+    answer = qa.ask("Who is the Consultant?")  # defined in the consulting and the services agreement
+    assert [(v.text, v.kind) for v in answer.values] == [
+        ("Dr. Helena Marsh", "party"), ("Kestrel Consulting Group LLC", "party")]
+    assert {answer.citations[v.citation].file for v in answer.values} == {TWO, SERVICES}
+    for v in answer.values:
+        assert qa.document_text(answer.citations[v.citation].file)[v.start:v.end] == v.text
+    assert [g.value for g in answer.groups] == ["Dr. Helena Marsh", "Kestrel Consulting Group LLC"]
+    single = qa.ask("Who is the Licensee?")
+    assert single.text.splitlines()[0] == "Quillfeather Publishing Ltd [1]"
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question", [
     pytest.param("What is the interest rate on the loan to Orchid Biotech?", marks=pytest.mark.xfail(
         strict=True, reason="known miss since the question prior: answered, since the answer prototypes with "

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.definitions import asked_term, defines, expansion, expansion_value
-from assistant.types import Citation
+from assistant.definitions import asked_term, defined_name, defines, expansion, lead_with_definition
+from assistant.types import Answer, Citation, Value
 
 
 @pytest.mark.parametrize("question, term", [
@@ -59,12 +59,60 @@ def test_expansion(text, term, full):
     assert (text[span[0]:span[1]] if span else None) == full
 
 
-def test_expansion_value_is_a_span_of_the_citation_at_document_offsets():
+@pytest.mark.parametrize("text, term, name", [
+    ('This Agreement is made on 3 June 2024 among Orchid Biotech Ltd, a company incorporated in Ontario ("Orchid"), '
+     'Dr. Helena Marsh, of Toronto, Ontario, (the "Consultant"), and Maple Ridge Ventures Inc.', "Consultant",
+     "Dr. Helena Marsh"),
+    ('made on 3 June 2024 among Orchid Biotech Ltd, a company incorporated in Ontario ("Orchid"), Dr.', "Orchid",
+     "Orchid Biotech Ltd"),
+    # the description's own "and" ("England and Wales") is not where the name starts
+    ('(2) Quillfeather Publishing Ltd, a company incorporated in England and Wales with company number 10234567, '
+     'whose registered office is at 22 Mill Lane, Bath BA1 1HG (the "Licensee").', "Licensee",
+     "Quillfeather Publishing Ltd"),
+    # a company suffix after the comma belongs to the name
+    ('by and between Acme Robotics, Inc., a Delaware corporation with offices at 400 Foundry Street ("Acme"), and '
+     'Birch Analytics LLC, a Colorado limited liability company ("Birch").', "Acme", "Acme Robotics, Inc."),
+    ('by and between Acme Robotics, Inc., a Delaware corporation ("Acme"), and Birch Analytics LLC, a Colorado '
+     'limited liability company ("Birch").', "Birch", "Birch Analytics LLC"),
+    # the sentence opens with a date whose comma comes before "by and between"
+    ('This Professional Services Agreement is made as of September 1, 2023 by and between Harbor Point Logistics '
+     'Corp., a New York corporation ("Client"), and Kestrel', "Client", "Harbor Point Logistics Corp."),
+    ('one Party (the "Discloser") discloses to the other', "Discloser", None),  # no name: none given
+])
+def test_defined_name(text, term, name):
+    span = defined_name(text, term)
+    assert (text[span[0]:span[1]] if span else None) == name
+
+
+def _citation(document: str, quote: str, agreement: str, number: int = 1) -> Citation:
+    start = document.index(quote)
+    return Citation("f.txt", agreement, "preamble", quote, start, start + len(quote), 0.9, agreement_number=number)
+
+
+def test_an_acronym_answer_leads_with_its_full_name_at_document_offsets():
     document = 'Intro. PMLR ("the publisher"), IMLS (International Machine Learning Society), and ICML.'
-    start = document.index("PMLR")
-    quote = document[start:]
-    citation = Citation("f.txt", "Xin Wang", "preamble", quote, start, len(document), 0.9)
-    value = expansion_value([citation], "IMLS")
-    assert value is not None and (value.kind, value.citation) == ("definition", 0)
+    citation = _citation(document, document[7:], "Xin Wang")
+    answer = Answer(question="q", found=True, text='Xin Wang (clause preamble): "..." [1]', citations=(citation,))
+    led = lead_with_definition(answer, "What does IMLS stand for?", "IMLS")
+    assert led.text == 'International Machine Learning Society [1]\nXin Wang (clause preamble): "..." [1]'
+    (value,) = led.values
+    assert (value.kind, value.citation) == ("definition", 0)
     assert document[value.start:value.end] == value.text == "International Machine Learning Society"
-    assert expansion_value([citation], "ICML") is None
+    # a quote that does not spell the acronym out leaves the answer as it was
+    assert lead_with_definition(answer, "What does PMLR stand for?", "PMLR") == answer
+
+
+def test_a_who_answer_over_two_agreements_groups_the_names_each_defines():
+    document = ('among Orchid Biotech Ltd ("Orchid"), Dr. Helena Marsh, of Toronto, Ontario, (the "Consultant"). '
+                'by and between Harbor Point Corp. ("Client"), and Kestrel Consulting Group LLC ("Consultant").')
+    first = _citation(document, document[:document.index(". by")], "Orchid Biotech Ltd and Dr. Helena Marsh")
+    second = _citation(document, document[document.index("by and"):], "Harbor Point and Kestrel", 2)
+    ontario = document.index("Ontario")
+    answer = Answer(question="q", found=True, text="Ontario [1]\n- one\n- two", citations=(first, second),
+                    values=(Value("Ontario", ontario, ontario + 7, "place", 0),))  # a first line to replace
+    led = lead_with_definition(answer, "Who is the Consultant?", "Consultant")
+    assert [(v.text, v.kind, v.citation) for v in led.values] == [
+        ("Dr. Helena Marsh", "party", 0), ("Kestrel Consulting Group LLC", "party", 1)]
+    assert all(document[v.start:v.end] == v.text for v in led.values)
+    assert [g.value for g in led.groups] == ["Dr. Helena Marsh", "Kestrel Consulting Group LLC"]
+    assert led.text.splitlines()[1:] == ["- one", "- two"]  # the quotes stay, under the new first line
