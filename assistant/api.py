@@ -11,8 +11,8 @@ from collections.abc import Iterator, Sequence
 from functools import cached_property
 
 from assistant.answer import base_clause, compose
-from assistant.definitions import asked_term, defines, lead_with_definition
 from assistant.catalog import CatalogRow
+from assistant.definitions import asked_term, defines, lead_with_definition
 from assistant.evidence import EvidenceSet, gather
 from assistant.query import Query, analyse
 from assistant.prototypes import AnswerPrototypes
@@ -445,4 +445,3 @@ class Assistant:
     def _not_indexed_message(self, missing: Sequence[str]) -> str:
         known = ", ".join(sorted(self._files)[:10]) or "none"
         return f"Not indexed: {', '.join(missing)} — indexed files: {known}. Add one with: clauseqa index PATH"
-

@@ -3,9 +3,9 @@
 Contracts define their terms in a few fixed ways, whatever their kind: a quoted term followed by
 "means" ("'Territory' means the United States"), a quoted term in parentheses after what it names
 ("Acme Corp. (the "Licensor")", "the International Machine Learning Society (IMLS)", or the other
-way round: "IMLS (International Machine Learning Society)"), or an
-unquoted term followed by "shall mean". The sentence that defines the term is the answer to a
-question asking what the term means, wherever else the term is used.
+way round: "IMLS (International Machine Learning Society)"), or an unquoted term followed by
+"shall mean". The sentence that defines the term is the answer to a question asking what the term
+means, wherever else the term is used.
 """
 
 from __future__ import annotations
@@ -61,8 +61,9 @@ def definition_pattern(term: str) -> re.Pattern[str]:
     means = r"(?:shall\s+|will\s+|does\s+|shall\s+be\s+deemed\s+to\s+)?(?:means?|refers?\s+to|has\s+the\s+meaning|" \
             r"have\s+the\s+meaning|includes?|is\s+defined)"
     parenthesis = rf"\((?:[^()]{{0,80}}?)?{quoted}[^()]{{0,40}}\)"
-    acronym = rf"\(\s*{name}\s*\)|\b{name}\s*\(\s*[A-Z][\w&.,' -]{{3,80}}\)" if re.fullmatch(r"[A-Z][A-Za-z0-9&.-]{1,11}", term) and term[1:].upper() == term[1:] \
-        else r"(?!x)x"
+    is_acronym = bool(re.fullmatch(r"[A-Z][A-Za-z0-9&.-]{1,11}", term)) and term[1:].upper() == term[1:]
+    # "the International Machine Learning Society (IMLS)" or "IMLS (International Machine Learning Society)"
+    acronym = rf"\(\s*{name}\s*\)|\b{name}\s*\(\s*[A-Z][\w&.,' -]{{3,80}}\)" if is_acronym else r"(?!x)x"
     unquoted = rf"\b{name}\s+shall\s+mean\b"
     return re.compile(rf"{quoted}\s*(?:\)\s*)?,?\s*{means}\b|{parenthesis}|{acronym}|{unquoted}", re.IGNORECASE)
 
@@ -100,7 +101,8 @@ def _spells(full: str, letters: str) -> bool:
     return initials == letters
 
 
-_SUFFIX = re.compile(r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|LLP|LP|L\.P|plc|PLC|GmbH|AG|S\.A|B\.V|N\.V)\.?$")
+_SUFFIX = re.compile(r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|LLP|LP|L\.P|plc|PLC|GmbH|AG|S\.A|B\.V|N\.V)"
+                     r"\.?$")  # "Acme Robotics, Inc.": the part after the comma belongs to the name
 _CLAUSE_START = re.compile(r"^\s*|\)\s*[,;]?\s*|;\s*|:\s*")  # after a closing parenthesis: the next party
 _NAME_LEAD = re.compile(r"\b(?:between|among|by|and|with)\s+", re.IGNORECASE)  # before its first comma only
 
