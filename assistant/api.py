@@ -23,6 +23,7 @@ from assistant.scope import Scope, ScopeFinder
 from assistant.settings import Settings
 from assistant.snapshot import Snapshot, take_snapshot
 from assistant.types import AgreementInfo, Answer
+from assistant.work_titles import asks_work_title, title_candidates
 from index.build import Progress
 from index.errors import EmptyQuestion, FileChanged, FileNotIndexed, IndexNotFound, LoadError
 from index.types import BuildReport, IndexedFile
@@ -337,6 +338,10 @@ class Assistant:
             keep = signer_candidates(evidence, question, dict(scope.synonyms))
             if keep:
                 probabilities, certain = only(probabilities, keep), True
+        if asks_work_title(question):  # "what paper is it for?": the line giving the work's title
+            keep = title_candidates([(c.text, c.hit.agreement_key, _ends_line(c)) for c in evidence.candidates])
+            if keep:  # whether the agreements say it at all stays the found decision's call
+                probabilities = only(probabilities, keep)
         term = asked_term(question)
         if term:  # "how is Confidential Information defined?": the sentences that define it
             keep = [i for i, c in enumerate(evidence.candidates) if defines(c.text, term)]
@@ -445,3 +450,10 @@ class Assistant:
     def _not_indexed_message(self, missing: Sequence[str]) -> str:
         known = ", ".join(sorted(self._files)[:10]) or "none"
         return f"Not indexed: {', '.join(missing)} — indexed files: {known}. Add one with: clauseqa index PATH"
+
+
+def _ends_line(candidate) -> bool:
+    """Whether a candidate span ends where its line (or its clause) does."""
+    clause = candidate.hit.clause
+    rest = clause.text[candidate.end - clause.start:]
+    return not rest.strip(" \t") or rest.lstrip(" \t").startswith("\n")

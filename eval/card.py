@@ -74,7 +74,8 @@ def write_card(booster, args, fit, validation, report: dict) -> None:
         "half right, but after the refit an unanswerable question of the hand-written contracts (\"how many "
         "vacation days?\") was answered, refusal P/R on the test half fell 0.75/0.75 -> 0.56/0.62 and leave-"
         "category-out first citation 0.517 -> 0.502: a refit moves these small figures by about as much as "
-        "the change did.",
+        "the change did. The title line is now chosen after ranking instead (`assistant/work_titles.py`), with "
+        "no refit.",
         "- The prototype features of each fit question come from prototypes fitted without its contract (5 "
         "folds), and for one contract in 2 without its own category as well, so the ranker also sees questions "
         "whose kind no prototype covers. Leave-category-out fits them without the held-out categories (Leaving each question's own phrasing out as well was tried: validation first citation 0.683 against 0.695, whole-corpus right contract 0.90 against 0.92, both fitted with one contract in 4 blind; one in 2 is what is fitted now: leave-category-out first citation 0.500 against 0.478 with one in 4.)",
@@ -118,7 +119,8 @@ def write_card(booster, args, fit, validation, report: dict) -> None:
         "- Whole corpus: when a contract named in words matches several agreements, the answer comes per",
         "  agreement and the first may be another contract; poor labels from the segmenter on some CUAD",
         "  files (\"Agreement\", \"Consultant and Company\") add to it.",
-        "- Short publication questions (\"what paper is it for?\", \"who wrote ActNN?\") have too few content",
+        "- Short publication questions (\"who wrote ActNN?\"; \"what paper is it for?\" is answered by the title line",
+        "  since `assistant/work_titles.py`) have too few content",
         "  words: refused, or a clause about authors instead of the preamble naming the author.",
         "",
         "## Limits",

@@ -146,6 +146,21 @@ def test_what_an_acronym_stands_for_comes_first_from_the_clause_that_spells_it_o
     assert quote.start <= value.start < value.end <= quote.end
 
 
+@pytest.mark.parametrize("question, file, agreement, title", [
+    ("What paper is Mark Kurtz's contribution agreement for?", F002, "Mark Kurtz",
+     "EventTitle: Inducing and Exploiting Activation Sparsity for Fast Inference on Deep Neural Networks"),
+    # the title holds a "!": the whole line, not its first sentence
+    ("What is the title of the paper in Yingxia Shao's agreement?", F003, "Yingxia Shao",
+     "EventTitle: <u>Don't Waste Your Bits! Squeeze Activations and Gradients for Deep Neural Networks via</u> "
+     "TinyScript"),
+])
+def test_which_paper_an_agreement_is_for_is_its_title_line(qa, question, file, agreement, title):
+    answer = qa.ask(question)
+    first = answer.citations[0]
+    assert (first.file, first.agreement, first.clause, first.quote) == (file, agreement, "preamble", title)
+    assert qa.document_text(file)[first.start:first.end] == title
+
+
 @pytest.mark.xfail(strict=True, reason="known miss since the learned ranker: 'who wrote' quotes a clause about "
                                        "authorship (clause 1 'signing on behalf of all authors', since the "
                                        "ranker's feature_fraction 0.3 clause 5 'works of authorship') first, "
