@@ -24,7 +24,10 @@ _AGGREGATE = re.compile(
 # "Kaiming He's agreement", "the agreement of Jane Doe", "signed by Jane Doe"
 _NAMED = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|paper|article)"
                     r"|\b(?:agreement|contract)\s+(?:of|with|for)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b"
-                    r"|\bsigned\s+by\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b")
+                    r"|\bsigned\s+by\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b"
+                    # a person who does what an agreement's party does: "when did Nir Shavit sign ...?"
+                    r"|\b(?:did|does|do|has|have|will|can|may|must|should)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+"
+                    r"(?:sign|agree|grant|receive|keep|get|own|assign|warrant|transfer|publish|retain)\w*\b")
 _FILE = re.compile(r"\b([\w.-]+\.(?:txt|md|pdf|docx))\b", re.IGNORECASE)
 # "In the Reseller Agreement between Galaxy Telecom and Galaxy Telnet SRL: which law governs?":
 # a lead-in that names the contract, closed by a colon, before what is asked

@@ -115,3 +115,13 @@ def test_words_after_a_naming_lead_in_are_asked_about_not_names():
 def test_a_party_named_in_full_outweighs_a_role_word_read_as_another_contracts_party():
     scope = distribution_finder().find("What must Sierra Mountain Minerals, Inc. pay the Distributor?")
     assert scope.agreements == (LIFEUSA.key,)
+
+
+def test_a_person_no_agreement_names_is_unknown_even_when_the_paper_is_known():
+    """"When did Maria Lopez sign the Reseller Agreement?": the agreement's kind is indexed, the
+    person is not, so no agreement is hers and the answer must say so rather than quote another's."""
+    scope = finder().find("When did Maria Lopez sign the Reseller Agreement?")
+    assert (scope.unknown, scope.agreements) == ("Maria Lopez", ())
+    # a party the agreements do name is scope as before, whatever verb the question gives it
+    assert finder().find("Did Galaxy Telecom sign the Reseller Agreement?").unknown == ""
+    assert finder().find("Can Acme Ltd assign the Supply Agreement?").agreements == (ACME.key,)
