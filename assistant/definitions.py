@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from assistant.groups import by_agreement, group, summary
 from assistant.types import Answer, Value
+from index.agreements import name_at
 
 _TERM_WORDS = r"(?:the\s+)?(?:terms?|words?|phrases?|acronyms?|abbreviations?|expressions?)\s+"
 _ASKS = re.compile(
@@ -55,8 +56,7 @@ def asked_term(question: str) -> str | None:
 def definition_pattern(term: str) -> re.Pattern[str]:
     """Where `term` is defined: quoted and followed by "means" (or "shall have the meaning"),
     quoted or an acronym in parentheses after what it names, or unquoted before "shall mean"."""
-    words = [re.escape(w) for w in term.split()]
-    name = r"\s+".join(words) + r"(?:e?s)?"  # "Affiliate" asked, "Affiliates" defined
+    name = _name_pattern(term)
     quoted = rf"[\"“”'‘’]\s*{name}\s*[\"“”'‘’]"
     means = r"(?:shall\s+|will\s+|does\s+|shall\s+be\s+deemed\s+to\s+)?(?:means?|refers?\s+to|has\s+the\s+meaning|" \
             r"have\s+the\s+meaning|includes?|is\s+defined)"
@@ -66,6 +66,11 @@ def definition_pattern(term: str) -> re.Pattern[str]:
     acronym = rf"\(\s*{name}\s*\)|\b{name}\s*\(\s*[A-Z][\w&.,' -]{{3,80}}\)" if is_acronym else r"(?!x)x"
     unquoted = rf"\b{name}\s+shall\s+mean\b"
     return re.compile(rf"{quoted}\s*(?:\)\s*)?,?\s*{means}\b|{parenthesis}|{acronym}|{unquoted}", re.IGNORECASE)
+
+
+def _name_pattern(term: str) -> str:
+    """The term as a pattern, spaced as written and in either number ("Affiliate" asked, "Affiliates" defined)."""
+    return r"\s+".join(re.escape(w) for w in term.split()) + r"(?:e?s)?"
 
 
 def defines(text: str, term: str) -> bool:
@@ -101,8 +106,6 @@ def _spells(full: str, letters: str) -> bool:
     return initials == letters
 
 
-_SUFFIX = re.compile(r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|LLP|LP|L\.P|plc|PLC|GmbH|AG|S\.A|B\.V|N\.V)"
-                     r"\.?$")  # "Acme Robotics, Inc.": the part after the comma belongs to the name
 _CLAUSE_START = re.compile(r"^\s*|\)\s*[,;]?\s*|;\s*|:\s*")  # after a closing parenthesis: the next party
 _NAME_LEAD = re.compile(r"\b(?:between|among|by|and|with)\s+", re.IGNORECASE)  # before its first comma only
 
@@ -116,8 +119,9 @@ def asks_who(question: str) -> bool:
 def defined_name(text: str, term: str) -> tuple[int, int] | None:
     """Who `text` defines as `term` in parentheses: "Dr. Helena Marsh, of Toronto, (the "Consultant")"
     gives "Dr. Helena Marsh", "Acme Robotics, Inc., a Delaware corporation ("Acme")" gives
-    "Acme Robotics, Inc."; offsets into text, None when the term is not defined so."""
-    name = r"\s+".join(re.escape(w) for w in term.split()) + r"(?:e?s)?"
+    "Acme Robotics, Inc."; offsets into text, None when the term is not defined so. Where the name
+    starts is read here; where it ends, by the segmenter's own party-name reader."""
+    name = _name_pattern(term)
     match = re.search(rf"\((?:[^()]{{0,80}}?)?[\"“]\s*{name}\s*[\"”][^()]{{0,40}}\)", text, re.IGNORECASE)
     if not match:
         return None
@@ -131,16 +135,11 @@ def defined_name(text: str, term: str) -> tuple[int, int] | None:
         named = [m.end() for m in _NAME_LEAD.finditer(before, start) if before[m.end():m.end() + 1].isupper()]
         if named:  # "This Agreement is made as of May 1, 2023 by and between Harbor Point Corp., ..."
             start = named[0]
-    pieces = re.split(r",\s+", before[start:].rstrip(" ,"))
-    chosen = pieces[0]
-    if len(pieces) > 1 and _SUFFIX.match(pieces[1]):
-        chosen = f"{pieces[0]}, {pieces[1]}"
-        if not before[start:].startswith(chosen):
-            return None
-    chosen = chosen.strip()
+    rest = before[start:]
+    at = start + len(rest) - len(rest.lstrip())
+    chosen = name_at(rest.lstrip()).rstrip(" ,")  # the segmenter's party-name reader: "Acme Robotics, Inc."
     if not chosen or not chosen[0].isupper() or len(chosen.split()) > 10:
         return None
-    at = before.index(chosen, start)
     return at, at + len(chosen)
 
 
@@ -151,8 +150,8 @@ def lead_with_definition(answer: Answer, question: str, term: str) -> Answer:
     if not answer.found or not answer.citations:
         return answer
     firsts = [indexes[0] for indexes in by_agreement(answer.citations).values()]
-    find = defined_name if asks_who(question) else expansion
-    kind = "party" if asks_who(question) else "definition"
+    who = asks_who(question)
+    find, kind = (defined_name, "party") if who else (expansion, "definition")
     values = []
     for n in firsts:
         citation = answer.citations[n]

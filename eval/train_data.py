@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -86,8 +86,6 @@ def cuad_questions(qa, rows: list[dict], files: list[str], n_paraphrases: int, p
 def compact(evidence):
     """The candidates' vectors kept in half precision: refitting the prototypes reads them for tens
     of thousands of questions."""
-    from dataclasses import replace
-
     if evidence.vectors is None:
         return evidence
     return replace(evidence, vectors=evidence.vectors.astype(np.float16))

@@ -150,7 +150,7 @@ _SEPARATOR = re.compile(r"^\s+(?i:and)\s+(?:the\s+)?|(?:\)|\b[a-z]+)\s*[,;]?\s+a
 _SUFFIXES = r"Inc|Corp|Co|Ltd|LLC|L\.L\.C|LLP|L\.P|LP|N\.A|S\.A|AG|GmbH|PLC|Limited|Pty|B\.V|N\.V"
 _SUFFIX = rf"\b(?i:{_SUFFIXES})\b"
 # A name ends at a comma, parenthesis, "and", a description ("with its office at") or a full stop,
-# but "Acme Robotics, Inc." and "Dr. Marsh" go on (see `_name_at`).
+# but "Acme Robotics, Inc." and "Dr. Marsh" go on (see `name_at`).
 _NAME_END = re.compile(r",|\(|\s+(?:and|And|AND)\s+|\n|[ \t]{3,}|\.(?=\s)|\s+(?:with|having|located|whose|which|who"
                        r"|organi[sz]ed|incorporated|existing|residing|dated|named)\b")
 _ABBREVIATION = re.compile(rf"(?:\b(?i:{_SUFFIXES}|Dr|Mr|Mrs|Ms|St|No)|\b[A-Z])$")
@@ -196,7 +196,7 @@ def _between_parties(head: str) -> list[str]:
     if not match:
         return []
     rest = head[match.end():match.end() + 1200]
-    parties = [_name_at(rest)]
+    parties = [name_at(rest)]
     after = rest[len(parties[0]):]
     while len(parties) < 4:
         separator = _SEPARATOR.search(after, 0, 300)
@@ -205,7 +205,7 @@ def _between_parties(head: str) -> list[str]:
             break
         after = after[separator.end():]
         if re.match(r"[\"“]?[A-Z]", after):  # "and ScanSource, Inc.", not "and each other party"
-            parties.append(_name_at(after))
+            parties.append(name_at(after))
             after = after[len(parties[-1]):]
     return [p for p in map(_tidy, parties) if 1 < len(p) <= 120 and len(p.split()) <= 10]
 
@@ -219,7 +219,7 @@ def _listed_parties(head: str) -> list[str]:
         return []
     rest = head[cue.end():cue.end() + 1500].lstrip(" \t\n:*")
     items = _numbered_items(rest) or _split_outside_parentheses(rest[:_sentence_end(rest)])
-    names = [_tidy(re.sub(r"^\s*(?:and|&)\s+", "", _name_at(item.lstrip(" \t\n#*")))) for item in items]
+    names = [_tidy(re.sub(r"^\s*(?:and|&)\s+", "", name_at(item.lstrip(" \t\n#*")))) for item in items]
     return [n for n in names if 1 < len(n) <= 80 and n[:1].isupper()]
 
 
@@ -247,7 +247,7 @@ def _split_outside_parentheses(sentence: str) -> list[str]:
     return [*items, sentence[last:]]
 
 
-def _name_at(text: str) -> str:
+def name_at(text: str) -> str:
     """The name that opens `text`."""
     for end in _NAME_END.finditer(text, 0, 200):
         if end.group() == "," and re.match(rf"\s*{_SUFFIX}", text[end.end():]):
