@@ -13,8 +13,9 @@ from functools import cached_property
 from assistant.answer import base_clause, compose
 from assistant.catalog import CatalogRow
 from assistant.definitions import asked_term, defines, lead_with_definition
-from assistant.evidence import EvidenceSet, gather
+from assistant.evidence import EvidenceSet, gather, join
 from assistant.query import Query, analyse
+from assistant.question_parts import merge, question_parts
 from assistant.prototypes import AnswerPrototypes
 from assistant.ranker import EvidenceModel
 from assistant.signatories import asks_signer, only, signer_candidates
@@ -30,6 +31,7 @@ from index.types import BuildReport, IndexedFile
 
 
 
+_COMPARED = 5  # up to this many agreements named one by one are each searched as if asked alone
 _CLAUSE_REF = re.compile(r"\b(?:clause|section|paragraph|article)\s+(\d{1,2}(?:\.\d{1,2})*(?:\([a-z]\))?)",
                          re.IGNORECASE)
 
@@ -285,7 +287,10 @@ class Assistant:
             scope = replace(scope, agreements=context.agreements, reason=context.reason)
             standalone = f"{question.rstrip('?')} (in the agreement of {context.reason})?"
         streamed = False
-        for item in self._answer(snapshot, question, scope, files, stream):
+        parts = [] if self.settings.llm or self._chat_model is not None else question_parts(question)
+        items = (self._answer(snapshot, question, scope, files, stream) if len(parts) < 2 else
+                 [self._answer_parts(snapshot, question, parts, scope, files, agreements)])
+        for item in items:
             if isinstance(item, str):
                 streamed = True
                 yield item
@@ -294,6 +299,17 @@ class Assistant:
             if stream and not streamed:
                 yield from answer.pieces()
             yield answer
+
+    def _answer_parts(self, snapshot: Snapshot, question: str, parts: Sequence[str], scope: Scope, files,
+                      agreements) -> Answer:
+        """"Which paper is Sage Moore's agreement for, and what is its event date?": each part answered
+        on its own, in the agreements it names or else those the whole question names."""
+        answers = []
+        for part in parts:
+            own = self._scope(snapshot, part, files, agreements)
+            *_, answer = self._answer(snapshot, part, own if own.agreements or own.unknown else scope, files)
+            answers.append(answer)
+        return merge(question, answers)
 
     def _scope(self, snapshot: Snapshot, question: str, files, agreements) -> Scope:
         if agreements:
@@ -330,7 +346,7 @@ class Assistant:
             else:
                 yield generate_answer(question, clauses, self.chat_model, searched=searched, aggregate=many)
             return
-        evidence = self._gather(snapshot, query, hits, files)
+        evidence = self._evidence(snapshot, query, hits, files, named)
         probabilities = self.evidence_model.score(evidence)
         found_p = self.evidence_model.found_probability(evidence, probabilities)
         certain = named
@@ -360,8 +376,18 @@ class Assistant:
         snapshot = self.snapshot
         scope = self._scope(snapshot, question, files, None)
         query = self._analyse(snapshot, question, scope)
-        hits, _, _ = self._candidate_hits(snapshot, query, files, self._in_scope(snapshot, scope, files))
-        return self._gather(snapshot, query, hits, files)
+        hits, _, named = self._candidate_hits(snapshot, query, files, self._in_scope(snapshot, scope, files))
+        return self._evidence(snapshot, query, hits, files, named)
+
+    def _evidence(self, snapshot: Snapshot, query: Query, hits: list[Hit], files, named: bool) -> EvidenceSet:
+        """The candidates and their features: the same path for answering and for fitting."""
+        if named or not query.scope.named or not 1 < len(query.agreements) <= _COMPARED:
+            return self._gather(snapshot, query, hits, files)
+        # agreements named one by one ("compare the licence in X's agreement with Y's") are each
+        # searched and weighed as if asked alone: one that says more on the subject, or says it in
+        # more words, cannot crowd out the others
+        alone = [replace(query, scope=replace(query.scope, agreements=(key,))) for key in query.agreements]
+        return join([self._gather(snapshot, q, self._hits(snapshot, q, files, 0), files) for q in alone])
 
     def _in_scope(self, snapshot: Snapshot, scope: Scope, files) -> list[AgreementInfo]:
         return [a for a in snapshot.agreements if (not scope.agreements or a.key in scope.agreements)

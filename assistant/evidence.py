@@ -167,3 +167,13 @@ def _span_facts(raw: str) -> tuple[frozenset[str], tuple[float, ...], float, fro
     label = _LABEL.match(text)
     return (frozenset(content_terms(text)), span_types(text), is_dangling(text),
             frozenset(content_terms(label.group(1))) if label else frozenset())
+
+
+def join(sets: Sequence[EvidenceSet]) -> EvidenceSet:
+    """Evidence gathered agreement by agreement, as one set: each part's features were computed
+    within its own agreement, as for a question asked of that agreement alone."""
+    first = sets[0]
+    vectors = [s.vectors for s in sets if s.vectors is not None and len(s)]
+    return EvidenceSet(first.question, tuple(c for s in sets for c in s.candidates),
+                       np.vstack([s.features for s in sets]), first.asked, min(s.absent for s in sets),
+                       first.question_vector, np.vstack(vectors) if vectors else None)

@@ -63,6 +63,7 @@ class ScopeFinder:
         self._identity: dict[str, Counter] = {}  # names plus the opening words
         self._names: dict[str, frozenset[str]] = {}  # label, parties, title, kind, file name
         self._own_names: dict[str, frozenset[str]] = {}  # the same without the file name
+        self._titled: dict[str, frozenset[str]] = {}  # title words that are no party's name
         self._labels: dict[str, set[str]] = {}
         self._acronyms: dict[str, str] = {}
         for a in self.agreements:
@@ -71,6 +72,9 @@ class ScopeFinder:
             words = " ".join([*names, a.title, a.kind, re.sub(r"[_\-]", " ", a.file.rsplit(".", 1)[0])])
             self._names[a.key] = frozenset(content_terms(words))
             self._own_names[a.key] = frozenset(content_terms(" ".join([*names, a.title, a.kind])))
+            # its title's words that are no party's name ("ActNN"); not its kind's: "the licence in
+            # the License Agreement" asks about a licence
+            self._titled[a.key] = frozenset(content_terms(a.title)) - set(content_terms(" ".join(names)))
             opening = content_terms((openings or {}).get(a.key, ""))
             self._identity[a.key] = Counter(set(self._names[a.key]) | set(opening))
             self._labels[a.key] = {_norm(n) for n in names if n}
@@ -141,9 +145,7 @@ class ScopeFinder:
             named = {t for label in labels for t in content_terms(label)}
             keys = [a.key for a in exact]
             if len(labels) == 1:  # "the ActNN agreement versus Ce Zhang's": a title may name another one
-                rest = q
-                for label in labels:
-                    rest = rest.replace(_norm(label), " ")
+                rest = _strip_labels(q, labels)
                 titled = self._by_identity(rest, candidates, aggregate, names_only=True)
                 # words that fit the named agreement too ("the Exclusive Distributor Agreement
                 # between LifeUSA ...") describe it, not another agreement titled alike
@@ -151,6 +153,10 @@ class ScopeFinder:
                     if not set(titled.agreements) & set(keys):
                         keys += titled.agreements
                     named |= set(titled.terms)
+            # the rest of the question may also give a title of the agreements it names by person
+            # ("Jianfei Chen's ActNN agreement"): those words say which agreement, not what is asked
+            rest = set(content_terms(_strip_labels(q, labels)))
+            named |= {t for t in rest & self._naming if any(t in self._titled.get(k, ()) for k in keys)}
             reason = _describe(sorted({a.label for a in self.agreements if a.key in keys}))
             return Scope(tuple(keys), reason, aggregate, tuple(sorted(named)), named=bool(labels) and len(keys) > 1)
         # the agreement's own names (label, parties, title, kind) first, then its file name, and its
@@ -218,6 +224,13 @@ class ScopeFinder:
         # ("the monthly rent for the excavator") are what is asked about
         naming = tuple(t for t in matched if any(t in self._names[k] for k in keys))
         return Scope(keys, "matching " + ", ".join(matched[:4]), aggregate, naming), best
+
+
+def _strip_labels(question: str, labels: Sequence[str]) -> str:
+    """The normalised question without the agreement labels it names."""
+    for label in labels:
+        question = question.replace(_norm(label), " ")
+    return question
 
 
 def _describe(labels: Sequence[str]) -> str:

@@ -161,6 +161,43 @@ def test_which_paper_an_agreement_is_for_is_its_title_line(qa, question, file, a
     assert qa.document_text(file)[first.start:first.end] == title
 
 
+def test_a_question_asking_two_things_answers_both_each_value_first(qa):
+    answer = qa.ask("Which law governs Xin Wang's agreement, and who signed it?")
+    assert cited(answer) == [(F000, "Xin Wang", "7"), (F000, "Xin Wang", "signatures")]
+    assert answer.text.splitlines()[0].startswith("Massachusetts [1]; ")
+    assert answer.text.splitlines()[0].endswith("[2]")
+    (value,) = answer.values
+    assert (value.text, value.start, value.end, value.citation) == ("Massachusetts", 3047, 3060, 0)
+    assert_faithful(qa, answer)
+    # the second part names no one: it is asked of the agreement the first part names
+    answer = qa.ask("Which law governs Sage Moore's agreement? When did he sign it?")
+    assert [v.text for v in answer.values] == ["California", "Sep 23, 2020"]
+    assert {c.agreement for c in answer.citations} == {"Sage Moore"}
+    assert answer.text.splitlines()[0] == "California [1]; Sep 23, 2020 [3]"
+    assert answer.citations[answer.values[1].citation].clause == "signatures"
+
+
+def test_agreements_compared_by_name_are_each_searched_alone(qa):
+    """Searched together, Jianfei Chen's agreement (which says "license" in many clauses) crowded
+    Ce Zhang's licence clause out of the candidates, and the answer was "not found"."""
+    answer = qa.ask("Compare the licence in Jianfei Chen's agreement with the licence in Ce Zhang's agreement.")
+    assert cited(answer) == [(F004, "Jianfei Chen", "2"), (F003, "Ce Zhang", "1")]
+    assert answer.citations[1].quote.startswith("In exchange for free use of any publicly available copy of Articles "
+                                                "I have submitted to ICML, I hereby grant to ICML a non-exclusive")
+    assert_faithful(qa, answer)
+
+
+def test_a_papers_title_beside_its_authors_name_is_not_what_is_asked(qa):
+    """"Jianfei Chen's ActNN agreement": "ActNN" says which agreement; left in the question, it made
+    the title line Jianfei Chen's answer about indemnity."""
+    answer = qa.ask("Compare the indemnity in Jianfei Chen's ActNN agreement with the one in Fangcheng Fu's agreement.")
+    assert cited(answer) == [(F003, "Fangcheng Fu", "4"), (F004, "Jianfei Chen", "6.3")]
+    assert answer.citations[0].quote == ("Furthermore, I promise to indemnify, defend and hold harmless ICML against "
+                                         "any and all third party claims arising from this Agreement or related "
+                                         "Articles.")
+    assert_faithful(qa, answer)
+
+
 @pytest.mark.xfail(strict=True, reason="known miss since the learned ranker: 'who wrote' quotes a clause about "
                                        "authorship (clause 1 'signing on behalf of all authors', since the "
                                        "ranker's feature_fraction 0.3 clause 5 'works of authorship') first, "

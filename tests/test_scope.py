@@ -125,3 +125,24 @@ def test_a_person_no_agreement_names_is_unknown_even_when_the_paper_is_known():
     # a party the agreements do name is scope as before, whatever verb the question gives it
     assert finder().find("Did Galaxy Telecom sign the Reseller Agreement?").unknown == ""
     assert finder().find("Can Acme Ltd assign the Supply Agreement?").agreements == (ACME.key,)
+
+
+def publication_finder() -> ScopeFinder:
+    """Two people's agreements about two papers, of one kind: the title names a paper, the kind is shared."""
+    chen = AgreementInfo(file="actnn.txt", number=1, label="Jianfei Chen", title="ActNN: Compressed Training",
+                         date="", kind="Publication Agreement", clauses=9)
+    fu = AgreementInfo(file="tiny.txt", number=1, label="Fangcheng Fu", title="TinyScript Activations",
+                       date="", kind="Contribution Agreement", clauses=9)
+    texts = {chen.key: "Publication Agreement. ActNN: Compressed Training. You agree to indemnify the publisher.",
+             fu.key: "Contribution Agreement. TinyScript Activations. I promise to indemnify ICML."}
+    df = Counter(t for text in texts.values() for t in set(content_terms(text)))
+    return ScopeFinder([chen, fu], {chen.key: ("Jianfei Chen", "PMLR"), fu.key: ("Fangcheng Fu", "ICML")}, df, texts)
+
+
+def test_a_title_beside_two_named_people_is_scope_not_what_is_asked():
+    """"Jianfei Chen's ActNN agreement": once the people name the agreements, "ActNN" only repeats
+    which one; left in, it pulls the title line in as the answer about indemnity."""
+    scope = publication_finder().find(
+        "Compare the indemnity in Jianfei Chen's ActNN agreement with the one in Fangcheng Fu's agreement.")
+    assert scope.agreements == ("actnn.txt#1", "tiny.txt#1") and scope.named
+    assert set(scope.terms) == {"actnn", "chen", "fangcheng", "fu", "jianfei"}
