@@ -21,6 +21,9 @@ _AGGREGATE = re.compile(
     r"|\bwho\s+(?:all|else)\b|\bwho\s+(?:has|have)\s+signed\b|\beveryone\b|\ball\s+(?:the\s+)?(?:authors|signers|signatories)\b",
     re.IGNORECASE,
 )
+# the first halves of hyphenated words ("non-compete", "co-branding", "sub-license") name nothing, even when
+# a title holds one ("Mutual Non-Disclosure Agreement")
+_PREFIXES = frozenset({"non", "co", "sub", "pre", "post", "anti", "multi", "semi", "inter", "intra", "un", "re"})
 # "Kaiming He's agreement", "the agreement of Jane Doe", "signed by Jane Doe"
 _NAMED = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|paper|article)"
                     r"|\b(?:agreement|contract)\s+(?:of|with|for)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b"
@@ -84,7 +87,7 @@ class ScopeFinder:
         # A word names agreements if few agreements use it beyond those it names: "TinyScript" (a
         # title) or "Accuray" (a party, however often its own contract repeats it), not "services".
         self._agreement_df = agreement_df or Counter()
-        self._naming = {t for t, f in df.items() if self._agreement_df.get(t, 0) <= 2 * f + 1}
+        self._naming = {t for t, f in df.items() if self._agreement_df.get(t, 0) <= 2 * f + 1 and t not in _PREFIXES}
         # a party's short name scopes only if it names ("ICML", "Accuray"), not ("Company"), ("Bank")
         # and a name that many agreements share ("Agency Agreement", "ICML") picks none of them out;
         # an agreement's own label needs one naming word: a label read as "Agreement" would

@@ -146,3 +146,16 @@ def test_a_title_beside_two_named_people_is_scope_not_what_is_asked():
         "Compare the indemnity in Jianfei Chen's ActNN agreement with the one in Fangcheng Fu's agreement.")
     assert scope.agreements == ("actnn.txt#1", "tiny.txt#1") and scope.named
     assert set(scope.terms) == {"actnn", "chen", "fangcheng", "fu", "jianfei"}
+
+
+def test_the_first_half_of_a_hyphenated_word_names_no_agreement():
+    """"non-compete" shares "non" with a "Mutual Non-Disclosure Agreement": that is no reason to ask
+    the NDA alone (and answer "not found" from it) when every agreement may hold a non-compete."""
+    nda = agreement("nda.txt", "Acme Robotics", "Mutual Non-Disclosure Agreement")
+    texts = {nda.key: "Mutual Non-Disclosure Agreement between Acme Robotics and Birch. Non-public information.",
+             GALAXY.key: CLAUSES[GALAXY.key], ACME.key: CLAUSES[ACME.key]}
+    df = Counter(t for text in texts.values() for t in set(content_terms(text)))
+    found = ScopeFinder([nda, GALAXY, ACME], {**PARTIES, nda.key: ("Acme Robotics", "Birch")}, df,
+                        {k: text[:80] for k, text in texts.items()})
+    assert found.find("Is there a non-compete?").agreements == ()
+    assert found.find("Is there a non-compete in the Non-Disclosure Agreement?").agreements == (nda.key,)
