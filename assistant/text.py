@@ -31,6 +31,8 @@ _SYNONYMS = [
     "sign signs signed signature signatory signatories execute executed countersign countersigned",
     "indemnify indemnifies indemnity indemnification harmless",
     "copyright copyrights ownership own owns owner",
+    "keep keeps kept retain retains retained",
+    "paper papers article articles manuscript manuscripts",
     "amend amended amendment modify modified modification",
     "warrant warrants warranty warranties guarantee guarantees",
     "publish published publication",

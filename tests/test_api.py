@@ -161,6 +161,15 @@ def test_which_paper_an_agreement_is_for_is_its_title_line(qa, question, file, a
     assert qa.document_text(file)[first.start:first.end] == title
 
 
+def test_keeping_the_copyright_is_retaining_it(qa):
+    """The agreement says "retain", the question "keep": with no word of the question's verb in
+    the agreement, the answer was "not found"."""
+    answer = qa.ask("Does Xin Wang keep the copyright?")
+    assert answer.found
+    assert cited(answer) == [(F000, "Xin Wang", "4")]
+    assert answer.citations[0].quote.startswith("You retain ownership of all rights under copyright")
+
+
 def test_a_question_asking_two_things_answers_both_each_value_first(qa):
     answer = qa.ask("Which law governs Xin Wang's agreement, and who signed it?")
     assert cited(answer) == [(F000, "Xin Wang", "7"), (F000, "Xin Wang", "signatures")]
