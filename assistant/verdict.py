@@ -87,7 +87,8 @@ def _stated(aux: str, main: str, citation: Citation, index: int) -> list[Value]:
             if verb in ("be", "been", "being", "have") and mm.groupdict().get("participle"):
                 verb, end = mm.group("participle"), mm.end("participle")  # "may be modified"
             verb_stems = set(content_terms(verb))
-            j = next((n for n, s in enumerate(verbs) if s and s & verb_stems), None)
+            # the question's verb or a word contracts use for it ("keep" asked, "You retain" stated)
+            j = next((n for n, s in enumerate(verbs) if s and _expanded([s]) & verb_stems), None)
             if j is None or not _aligned(sentence, mm.start(), end, stems[:j], stems[j + 1:]):
                 continue
             answer = _VERDICT[mode].get(kind)

@@ -168,6 +168,10 @@ def test_keeping_the_copyright_is_retaining_it(qa):
     assert answer.found
     assert cited(answer) == [(F000, "Xin Wang", "4")]
     assert answer.citations[0].quote.startswith("You retain ownership of all rights under copyright")
+    # and it says so plainly: yes, with the words that say it
+    assert answer.text.startswith("Yes: ")
+    (value,) = answer.values
+    assert (value.kind, value.text, value.start, value.end) == ("yes", "You retain", 1462, 1472)
 
 
 def test_a_question_asking_two_things_answers_both_each_value_first(qa):

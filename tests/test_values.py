@@ -233,6 +233,12 @@ CONVENIENCE = ("Client may terminate this Agreement for any reason on sixty (60)
     ("Does the agreement bind the author's heirs?", XIN_WANG, "7",
      "It will bind and benefit our respective assigns and successors in interest, including your heirs.",
      "Yes [1]", ("yes", "will bind")),
+    # the question's verb in the contract's word for it: "keep" asked, "retain" stated; "transfer", "assign"
+    ("Does the author keep the copyright?", XIN_WANG, "4",
+     "You retain ownership of all rights under copyright in all versions of the article, and all rights not "
+     "expressly granted in this agreement.", "Yes [1]", ("yes", "You retain")),
+    ("May the Consultant transfer this Agreement?", LEASE, "5.1", "The Consultant may not assign this Agreement.",
+     "No [1]", ("no", "may not assign")),
     ("Is the licence exclusive?", ALISTARH, "1",
      "I hereby grant to ICML a non-exclusive, perpetual, royalty-free, fully-paid, fully-assignable license",
      "No [1]", ("no", "non-exclusive")),
