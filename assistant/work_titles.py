@@ -14,7 +14,10 @@ from collections.abc import Sequence
 
 _ASKS = re.compile(
     r"\b(?:what|which)\s+(?:papers?|articles?|manuscripts?|books?)\s+(?:is|are|was|were|does|do|did)\b"
-    r"|\b(?:title|name)s?\s+of\s+(?:the|this|that|his|her|their|its)\s+(?:papers?|articles?|manuscripts?|books?)\b",
+    r"|\b(?:title|name)s?\s+of\s+(?:the|this|that|his|her|their|its)\s+(?:papers?|articles?|manuscripts?|books?)\b"
+    # "what is the event title on Ce Zhang's agreement?" (not "what date is under the event title?")
+    r"|\b(?:what|which)(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:paper|article|manuscript|book|work|event)\s+titles?\b",
     re.IGNORECASE)
 # "entitled to" is a right, not a title; a signer's bare "Title: President" names no work
 _GIVES_TITLE = re.compile(

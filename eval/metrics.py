@@ -58,9 +58,14 @@ def _iso(year: str, month: str, day: str) -> str:
 
 
 def facts_present(text: str, facts: Sequence[Sequence[str]]) -> bool:
-    """Every fact appears in the text (any one of its alternatives), after normalize_text."""
-    haystack = normalize_text(text)
-    return all(any(normalize_text(alt) in haystack for alt in fact) for fact in facts)
+    """Every fact appears in the text (any one of its alternatives), after normalize_text, or as
+    written: "Jul 16" is in "Jul 15, Jul 16, 2020" although its normal form reads "2020-07-16"."""
+    haystack, plain = normalize_text(text), _plain(text)
+    return all(any(normalize_text(alt) in haystack or _plain(alt) in plain for alt in fact) for fact in facts)
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower()).strip()
 
 
 def answer_correct(answer, facts: Sequence[Sequence[str]], expect_found: bool) -> bool:

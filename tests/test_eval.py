@@ -57,6 +57,9 @@ def test_citation_precision_recall_at_clause_level():
     ("Massachusetts", [["Massachusetts"], ["San Diego"]], False),
     ("San Diego courts", [["Boston", "San Diego"]], True),
     ("signed Sep 24, 2020", [["Sep 23, 2020"]], False),
+    # a day and month read inside a longer date, as written
+    ("Date: Jul 15, Jul 16, 2020", [["Jul 15", "July 15"], ["Jul 16", "July 16"]], True),
+    ("Date: Jul 15, 2020", [["Jul 16"]], False),
 ])
 def test_facts_present_normalises_case_space_and_dates(text, facts, ok):
     assert m.facts_present(text, facts) is ok

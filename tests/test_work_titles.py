@@ -12,7 +12,10 @@ from assistant.work_titles import asks_work_title, gives_title, title_candidates
     ("Which papers are listed in Dan Alistarh's contribution agreement?", True),
     ("Which manuscript is the PMLR agreement about?", True),
     ("What is the title of the paper in Yingxia Shao's agreement?", True),
+    ("What is the event title on Ce Zhang's agreement?", True),  # the form's own field name
     ("What article processing charge does PMLR levy?", False),  # "article" names no work here
+    ("What is the title of the agreement?", False),  # the agreement's own name, not a work's
+    ("What date is listed under the event title in Yuzheng Hu's agreement?", False),  # a date is asked
     ("What title does David Blei sign with?", False),  # a signer's title, not a work's
     ("What work must the consultant perform?", False),
 ])
