@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from assistant.asked_thing import asked_thing, names
 from assistant.features import QUESTION_TYPES
 from assistant.shapes import FINDERS, normalise
 from assistant.text import related
@@ -119,6 +120,10 @@ def _about(kind: str, question: str, citation: Citation, start: int, end: int) -
     """A date or amount is stated only when the words around it share one with the question beyond
     the kind's own ("effective" date, "event" date, the "rent"): a quote holds many dates, and the
     signing date does not say when the agreement terminates."""
+    counted = asked_thing(question)
+    if counted is not None and kind in ("duration", "amount"):
+        # "how many days' notice ends the engagement?": the number beside "notice", not "lasts one year"
+        return names(terms(_context(citation, start, end)), counted)
     if kind not in _GENERIC:
         return True
     words = re.findall(r"[\w'’-]+", question)

@@ -256,8 +256,23 @@ def test_who_is_a_defined_party_names_it_first_in_each_agreement_that_defines_it
         strict=True, reason="known miss since the question prior: answered, since the answer prototypes with "
                             "the preamble first and the hourly fee clause ('CAD 350 per hour') second")),
     "How many vacation days does an employee get each year?",
+    # the lease ends on late rent (a number of days) but says nothing of notice
+    "How many days' notice must the Lessor give before terminating the equipment lease?",
 ])
 def test_questions_the_contracts_do_not_answer_are_not_found(qa, question):
     answer = qa.ask(question)
     assert answer.found is False
     assert answer.citations == ()
+
+
+@pytest.mark.slow
+def test_a_count_of_notice_is_read_beside_the_notice_not_the_first_number(qa):
+    """Clause 4.1 says how long the engagement lasts, then the notice that ends it: "how many days'
+    notice" is the second, the one the words "written notice" follow."""
+    answer = qa.ask("How many days' notice ends the consulting engagement?")
+    assert answer.text.splitlines()[0] == "fourteen (14) days [1]"
+    first = answer.citations[0]
+    assert (first.file, first.clause, first.quote) == (
+        TWO, "4.1", "Any party may end it on fourteen (14) days' written notice to the others.")
+    (value,) = answer.values
+    assert qa.document_text(TWO)[value.start:value.end] == value.text == "fourteen (14) days"

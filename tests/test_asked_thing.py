@@ -1,0 +1,39 @@
+"""What a quantity question counts: the noun a clause must name to answer it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.asked_thing import asked_thing, names
+from index.terms import content_terms
+
+
+@pytest.mark.parametrize("question, stem, phrase", [
+    ("How many days' notice must the publisher give to terminate Xin Wang's agreement?", "notic", "notice"),
+    ("How many days' written notice must ICML give?", "notic", "notice"),  # "written" only qualifies it
+    ("How many days' notice ends the consulting engagement?", "notic", "notice"),
+    ("How much notice must be given to stop the agreement from renewing?", "notic", "notice"),
+    ("How many free printed copies of the proceedings does Xin Wang receive?", "copi", "free printed copies"),
+    ("How many vacation days does an employee get each year?", "vacat", "vacation days"),
+    ("How many months' rent is the deposit?", "rent", "rent"),
+])
+def test_what_a_quantity_question_counts(question, stem, phrase):
+    counted = asked_thing(question)
+    assert counted is not None and (counted.stems, counted.phrase) == ((stem,), phrase)
+
+
+@pytest.mark.parametrize("question", [
+    "How many days does the Recipient have to return the materials?",  # it counts days
+    "How much is the fee?",
+    "How long is the term?",
+    "What royalty does Xin Wang receive?",  # not a "how many / how much" question
+    "Is there a notice period?",
+])
+def test_a_question_counting_a_kind_of_value_or_of_another_shape_counts_nothing(question):
+    assert asked_thing(question) is None
+
+
+def test_a_clause_names_it_in_its_own_word_or_a_contract_synonym():
+    notice = asked_thing("How much notice must be given?")
+    assert names(set(content_terms("unless either party notifies the other in writing")), notice)
+    assert not names(set(content_terms("within one year of the date of your signature")), notice)
