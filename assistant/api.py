@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from functools import cached_property
 
 from assistant.answer import base_clause, compose
-from assistant.asked_thing import asked_thing, names
+from assistant.asked_thing import asked_thing, asks_quantity, holds_quantity, names
 from assistant.catalog import CatalogRow
 from assistant.definitions import asked_term, defines, lead_with_definition
 from assistant.evidence import EvidenceSet, gather, join
@@ -365,21 +365,28 @@ class Assistant:
             keep = [i for i, c in enumerate(evidence.candidates) if defines(c.text, term)]
             if keep:
                 probabilities, certain = only(probabilities, keep), True
-        counted = None if certain else asked_thing(question, scope.terms)
-        if counted is not None:  # "how many days' notice ...?": only what names notice can say how much
-            counting = [i for i, c in enumerate(evidence.candidates) if names(set(content_terms(c.text)), counted)]
+        counted, missing = None, ""
+        if not certain and asks_quantity(question):
+            # "how many days' notice ...?": only a sentence that names notice and holds a number can say
+            counted = asked_thing(question, scope.terms)
+            naming = [i for i, c in enumerate(evidence.candidates)
+                      if counted is None or names(set(content_terms(c.text)), counted)]
+            counting = [i for i in naming if holds_quantity(evidence.candidates[i].text)]
             if counting:
                 probabilities = only(probabilities, counting)
-            else:
-                found_p = 0.0  # "within one year of your signature" is no notice period
+            else:  # "within one year of your signature" is no notice period; "notice by email" no number
+                found_p = 0.0
+                missing = (f"no clause about {counted.phrase} in {searched}" if counted is not None and not naming
+                           else f"{counted.phrase} is mentioned in {searched}, but no clause gives a number for it"
+                           if counted is not None else f"no clause in {searched} gives a number for it")
         # a question scoped to several agreements by a title or party answers for each of them;
         # a clause named by number ("what does clause 6.2 say?") is the answer whatever it scores
         answer = compose(query.wording, evidence, probabilities, found_p, self.evidence_model.selection, searched,
                          aggregate=many, every_agreement=scope.named, found=True if certain else None)
         if term:  # "who is the Licensee?" -> "Quillfeather Publishing Ltd", with the sentence defining it
             answer = lead_with_definition(answer, question, term)
-        if counted is not None and not counting:
-            answer = replace(answer, text=f"Not found: no clause about {counted.phrase} in {searched}.")
+        if missing:
+            answer = replace(answer, text=f"Not found: {missing}.")
         yield replace(answer, question=question)
 
     def candidates(self, question: str, files: Sequence[str] | None = None) -> EvidenceSet:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.text import related
+from index.shapes import AMOUNT, DURATION
 from index.terms import content_terms
 
 _AUX = (r"(?:does|do|did|is|are|was|were|must|shall|should|will|would|can|could|may|might|has|have|had|"
@@ -40,6 +41,9 @@ _GENERIC = frozenset(content_terms(
     "provision provisions section sections paragraph condition conditions requirement requirements "
     "right rights obligation obligations way ways happen happens written prior maximum minimum first last "
     "initial current exact specific main other title titles"))
+_COUNTS = re.compile(r"^\s*how\s+(?:many|much)\b", re.I)
+_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+                     r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|half|double|twice)\b", re.I)
 _DETERMINERS = frozenset({"the", "a", "an", "any", "its", "their", "his", "her", "this", "that", "these", "those"})
 
 
@@ -77,3 +81,14 @@ def asked_thing(question: str, scope_terms: Iterable[str] = ()) -> AskedThing | 
 def names(text_stems: set[str] | frozenset[str], thing: AskedThing) -> bool:
     """Whether a text (its stems) names the asked thing, in its own word or a contract synonym."""
     return any(t in text_stems or related(t) & text_stems for t in thing.stems)
+
+
+def asks_quantity(question: str) -> bool:
+    """"How many ...?", "how much ...?": a number answers it (in CUAD's fit part, a lawyer's answer to
+    such a question holds one in all 59 answerable cases)."""
+    return bool(_COUNTS.match(question or ""))
+
+
+def holds_quantity(text: str) -> bool:
+    """Whether a text states a number, an amount or a duration, in digits or in words."""
+    return bool(_NUMBER.search(text) or DURATION.search(text) or AMOUNT.search(text))

@@ -174,6 +174,14 @@ def test_keeping_the_copyright_is_retaining_it(qa):
     assert (value.kind, value.text, value.start, value.end) == ("yes", "You retain", 1462, 1472)
 
 
+def test_how_many_days_notice_is_not_answered_by_notice_without_a_number(qa):
+    """Sage Moore's clause 6 has ICML give notice by email, with no number of days: not the answer."""
+    answer = qa.ask("How many days' written notice must ICML give before terminating Sage Moore's agreement?")
+    assert not answer.found and answer.citations == ()
+    assert answer.text == ("Not found: notice is mentioned in 1 agreement (Sage Moore), but no clause gives a number "
+                           "for it.")
+
+
 def test_a_question_asking_two_things_answers_both_each_value_first(qa):
     answer = qa.ask("Which law governs Xin Wang's agreement, and who signed it?")
     assert cited(answer) == [(F000, "Xin Wang", "7"), (F000, "Xin Wang", "signatures")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.asked_thing import asked_thing, names
+from assistant.asked_thing import asked_thing, asks_quantity, holds_quantity, names
 from index.terms import content_terms
 
 
@@ -37,3 +37,18 @@ def test_a_clause_names_it_in_its_own_word_or_a_contract_synonym():
     notice = asked_thing("How much notice must be given?")
     assert names(set(content_terms("unless either party notifies the other in writing")), notice)
     assert not names(set(content_terms("within one year of the date of your signature")), notice)
+
+
+@pytest.mark.parametrize("text, holds", [
+    ("Any party may end it on fourteen (14) days' written notice to the others.", True),
+    ("unless either party gives at least ninety days' written notice", True),
+    ("Orchid shall pay the Consultant CAD 350 per hour.", True),
+    ("they will give me notice by email and all rights shall revert back to me", False),
+])
+def test_a_number_in_digits_or_words(text, holds):
+    assert holds_quantity(text) is holds
+
+
+def test_how_many_and_how_much_ask_for_a_number():
+    assert asks_quantity("How many days' notice?") and asks_quantity("how much is the rent?")
+    assert not asks_quantity("How long is the term?") and not asks_quantity("Is there a cap, and how much?")
