@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from functools import cached_property
 
 from assistant.answer import base_clause, compose
-from assistant.asked_thing import asked_thing, asks_quantity, holds_quantity, names
+from assistant.asked_thing import asked_noun, asked_thing, asks_quantity, holds_quantity, names
 from assistant.catalog import CatalogRow
 from assistant.definitions import asked_term, defines, lead_with_definition
 from assistant.evidence import EvidenceSet, gather, join
@@ -379,6 +379,10 @@ class Assistant:
                 missing = (f"no clause about {counted.phrase} in {searched}" if counted is not None and not naming
                            else f"{counted.phrase} is mentioned in {searched}, but no clause gives a number for it"
                            if counted is not None else f"no clause in {searched} gives a number for it")
+        noun = None if certain or counted is not None else asked_noun(question, scope.terms)
+        if noun is not None and snapshot.retriever.absent_share(set(noun.stems), query.agreements, files) == 1.0:
+            # "what is the DOI of the paper?" where no clause in scope says "DOI": the agreements do not state it
+            found_p, missing = 0.0, f"no clause about {noun.phrase} in {searched}"
         # a question scoped to several agreements by a title or party answers for each of them;
         # a clause named by number ("what does clause 6.2 say?") is the answer whatever it scores
         answer = compose(query.wording, evidence, probabilities, found_p, self.evidence_model.selection, searched,

@@ -1,11 +1,13 @@
-"""What a quantity question counts, by name: "how many days' notice ...?" counts notice, "how many
-free printed copies ...?" counts copies.
+"""What a value question asks for, by name: "how many days' notice ...?" counts notice, "what
+royalty ...?" asks for a royalty, "what is the DOI of ...?" for a DOI.
 
-A clause that gives such a quantity names what it counts: a notice period says "notice" (or
-"notify"), a clause on copies says "copies". A quote whose clause never names it answers another
-question, however alike its words: "within one year of the date of your signature" is no notice
-period. Measured on CUAD's fit part: the clause of a lawyer's answer names what "how many / how
-much" asks for in 58 of 59 answerable questions.
+A clause that gives such a value names what it gives: a notice period says "notice" (or
+"notify"), a royalty clause "royalty" or a word contracts use for it ("fee", "payment"). So a
+quantity is read only from a sentence that names what is counted ("within one year of the date of
+your signature" is no notice period), and an agreement that never names what is asked does not
+state it. Measured on CUAD's fit part: the lawyers' answer names what "how many / how much" counts
+in 58 of 59 answerable questions, and the contract names what "what / which / where" asks for in
+280 of 281.
 """
 
 from __future__ import annotations
@@ -40,7 +42,16 @@ _GENERIC = frozenset(content_terms(
     "person people persons company companies entity entities kind type types thing things detail details "
     "provision provisions section sections paragraph condition conditions requirement requirements "
     "right rights obligation obligations way ways happen happens written prior maximum minimum first last "
-    "initial current exact specific main other title titles"))
+    "initial current exact specific main other title titles consequence consequences individual individuals "
+    "organisation organisations organization organizations policy policies address addresses location locations "
+    "rate rates"))
+# "what royalty does X receive?", "what is the DOI of the paper?", "where is the seat of arbitration?"
+_NAMES = [
+    re.compile(rf"^\s*(?:what|which)\s+(?!(?:{_AUX}|{_AFTER})\b){_PHRASE}\s+{_AUX}\b", re.I),
+    re.compile(rf"^\s*(?:what|which)(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+|its\s+|their\s+)?{_PHRASE}"
+               rf"(?:\s+{_AFTER}\b|\s*[?.]?\s*$)", re.I),
+    re.compile(rf"^\s*where\s+(?:is|are|was|were)\s+(?:the\s+)?{_PHRASE}(?:\s+{_AFTER}\b|\s*[?.]?\s*$)", re.I),
+]
 _COUNTS = re.compile(r"^\s*how\s+(?:many|much)\b", re.I)
 _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
                      r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|half|double|twice)\b", re.I)
@@ -75,6 +86,27 @@ def asked_thing(question: str, scope_terms: Iterable[str] = ()) -> AskedThing | 
         head = named[0] if m.groupdict().get("of") else named[-1]
         shown = next(w for w in (words if m.groupdict().get("of") else reversed(words)) if head in content_terms(w))
         return AskedThing((head,), shown if m.groupdict().get("of") else " ".join(words))
+    return None
+
+
+def asked_noun(question: str, scope_terms: Iterable[str] = ()) -> AskedThing | None:
+    """What a "what / which / where" question asks for by name, its head noun: "what royalty does X
+    receive?" -> royalty, "what is the DOI of the paper?" -> DOI; None for a kind of value ("what
+    date"), a phrase that is no plain noun ("what is the Licensee permitted to do", "what rights to
+    use IP") and other shapes."""
+    scope = set(scope_terms)
+    for pattern in _NAMES:
+        m = pattern.match(question or "")
+        if not m:
+            continue
+        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", m.group("np")) if w.lower() not in _DETERMINERS]
+        if not words or words[-1].lower().endswith("ing") or any(
+                w.lower().endswith("ed") or re.fullmatch(_AFTER, w, re.I) for w in words):
+            return None  # "what is the Licensee permitted to do", "what rights to use IP": no plain noun
+        named = [s for w in words for s in content_terms(w) if s not in _GENERIC and s not in scope]
+        if not named:
+            return None
+        return AskedThing(tuple(named[-1:]), next(w for w in reversed(words) if named[-1] in content_terms(w)))
     return None
 
 

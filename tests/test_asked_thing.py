@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.asked_thing import asked_thing, asks_quantity, holds_quantity, names
+from assistant.asked_thing import asked_noun, asked_thing, asks_quantity, holds_quantity, names
 from index.terms import content_terms
 
 
@@ -52,3 +52,30 @@ def test_a_number_in_digits_or_words(text, holds):
 def test_how_many_and_how_much_ask_for_a_number():
     assert asks_quantity("How many days' notice?") and asks_quantity("how much is the rent?")
     assert not asks_quantity("How long is the term?") and not asks_quantity("Is there a cap, and how much?")
+
+
+@pytest.mark.parametrize("question, stem, phrase", [
+    ("What royalty does Xin Wang receive when ICML sells the proceedings?", "royalti", "royalty"),
+    ("What is the DOI of the ActNN paper?", "doi", "DOI"),
+    ("Where is the seat of arbitration for the agreement?", "seat", "seat"),
+    ("What article processing charge does PMLR charge?", "charg", "charge"),  # the head of the phrase
+    ("What insurance policies must the Contractor keep?", "insur", "insurance"),  # "policies" only says which kind
+    ("What is the interest rate on the loan?", "interest", "interest"),
+    ("Which court has jurisdiction?", "court", "court"),
+])
+def test_what_a_what_which_or_where_question_asks_for(question, stem, phrase):
+    noun = asked_noun(question)
+    assert noun is not None and (noun.stems, noun.phrase) == ((stem,), phrase)
+
+
+@pytest.mark.parametrize("question", [
+    "What date is this agreement signed?",  # a kind of value: the clause need not say "date"
+    "What address is given for ICML?",
+    "What is the Licensee permitted to do with the technology?",  # no plain noun is asked for
+    "What rights to use IP does one party give the other?",
+    "Which law governs?",  # no auxiliary: "law" may be a verb's subject or object
+    "Who are the parties?",
+    "Is there an arbitration clause?",
+])
+def test_no_noun_for_kinds_of_value_and_other_shapes(question):
+    assert asked_noun(question) is None
