@@ -10,6 +10,9 @@ from assistant.shapes import normalise
 from assistant.snippets import shown, snippet
 from assistant.types import AnswerGroup, Citation, Value
 
+_SIDE_BY_SIDE = 3  # agreements whose own quotes still fit side by side on the first line
+
+
 def agreement_key(citation: Citation) -> str:
     return f"{citation.file}#{citation.agreement_number}"
 
@@ -56,14 +59,21 @@ def group(citations: Sequence[Citation], values: Sequence[Value]) -> tuple[Answe
 
 def summary(groups: Sequence[AnswerGroup], citations: Sequence[Citation], question: str = "") -> str:
     """One line saying which agreements say what: "6 of 9 agreements: California (clause 7 in each) —
-    Dan Alistarh [1], ...; 3: Massachusetts (clause 7 in each) — Xin Wang [7], ...". Empty when it
-    would add nothing: every agreement says something of its own and no value was found. A group
-    with no value shows the words of its quote the question asks about."""
+    Dan Alistarh [1], ...; 3: Massachusetts (clause 7 in each) — Xin Wang [7], ...", or, for up to
+    three agreements that each say their own, each one's words side by side ("Fangcheng Fu: "…
+    indemnify, defend and hold harmless ICML…" [1]; Jianfei Chen: "…"). Empty for more agreements
+    that each say their own and state no value. A group with no value shows the words of its quote
+    the question asks about."""
     if not groups:
         return ""
     singles = all(len(g.agreements) == 1 for g in groups)
     if singles and any(g.kind == "quote" for g in groups):
-        return ""
+        if len(groups) > _SIDE_BY_SIDE:
+            return ""
+        # a few agreements compared, each saying its own: the words of each that the question asks about
+        return "; ".join(f"{g.agreements[0]}: " + (g.value if g.kind != "quote" else
+                                                   f"\"{snippet(citations[g.citations[0]].quote, question)}\"")
+                         + f" [{g.citations[0] + 1}]" for g in groups)
     if singles:  # "Xin Wang: Massachusetts [1]; ..."; a party that is its own value once: "Dan Alistarh [1]"
         return "; ".join(f"{g.agreements[0]}" + ("" if g.key == normalise(g.agreements[0], g.kind) else f": {g.value}")
                          + f" [{g.citations[0] + 1}]" for g in groups)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from assistant.snippets import snippet
 from assistant.answer import compose
 from assistant.evidence import CANDIDATE_FEATURES, Candidate, EvidenceSet
 from assistant.features import question_types
@@ -121,10 +122,20 @@ def test_without_values_agreements_are_grouped_by_what_their_quotes_say():
     assert answer.values == ()
 
 
-def test_agreements_that_each_say_something_else_add_no_line():
+def test_a_few_agreements_that_each_say_something_else_stand_side_by_side_first():
     answer = ask("What happens if the article is never published?",
                  [clause("A", "a.txt", GRANT, "2"), clause("B", "b.txt", MA, "7")])
     assert len(answer.groups) == 2 and all(len(g.agreements) == 1 for g in answer.groups)
+    lines = answer.text.splitlines()
+    assert lines[0] == f'A: "{snippet(GRANT, answer.question)}" [1]; B: "{snippet(MA, answer.question)}" [2]'
+    assert lines[1].startswith("- A (clause 2)")
+
+
+def test_many_agreements_that_each_say_something_else_add_no_line():
+    texts = [GRANT, MA, CA, "The publisher may edit the article for style."]
+    answer = ask("What happens if the article is never published?",
+                 [clause(label, f"{label}.txt", text, "2") for label, text in zip("ABCD", texts)])
+    assert len(answer.groups) == 4
     assert answer.text.startswith("- A (clause 2)")
 
 
