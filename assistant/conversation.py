@@ -11,6 +11,7 @@ from assistant.text import content_terms, without_terms
 from assistant.types import Answer
 
 _ELLIPSIS = re.compile(r"^\s*(and|but|also|what about|how about|same for|then)\b", re.IGNORECASE)
+_CONTEXT_NOTE = re.compile(r"\s*\(in the agreement of [^()]*\)")  # what assistant.api adds to a follow-up
 _FOLLOW_UP = re.compile(r"\b(he|she|him|his|her|hers|they|them|their|it|its|that|this|same|there|"
                         r"the author|the agreement|the contract)\b", re.IGNORECASE)
 
@@ -49,7 +50,7 @@ class Conversation:
                 if len(set(content_terms(question)) - set(scope_now.terms)) <= 2:
                     names = " ".join(w for w in re.findall(r"[\w-]+", question) if content_terms(w)
                                      and set(content_terms(w)) <= set(scope_now.terms))
-                    asked = f"{self._topic} ({names})?" if names else f"{question.rstrip('?. ')}: {self._topic}?"
+                    asked = _about(self._topic, names) if names else f"{question.rstrip('?. ')}: {self._topic}?"
             else:
                 context = self._scope  # the same agreement, a new topic: "When did he sign?"
         answer = None
@@ -68,10 +69,27 @@ class Conversation:
             self._scope = Scope(cited, labels)
         elif scope.agreements:  # not found, but the agreement asked about is still the subject
             self._scope = Scope(scope.agreements, scope.reason)
-        self._topic = without_terms(answer.standalone_question or question, set(scope.terms)).rstrip("?. ")
+        # the topic in the asker's words: without the names that scoped it, nor the "(in the agreement
+        # of Sage Moore)" a follow-up's standalone form adds ("what about Jianfei Chen?" asks it again)
+        said = _CONTEXT_NOTE.sub("", answer.standalone_question or question)
+        self._topic = without_terms(said, set(scope.terms)).rstrip("?. ")
         self._history.append(answer)
         yield answer
 
 
 def _is_follow_up(question: str) -> bool:
     return bool(_FOLLOW_UP.search(question) or _ELLIPSIS.match(question))
+
+
+_AGREEMENT_WORD = re.compile(r"\b(?:(?:(?:this|that|the)\s+)?(?:agreement|contract)|it|its)\b", re.IGNORECASE)
+
+
+def _about(topic: str, names: str) -> str:
+    """The last topic asked of the agreement a follow-up names: "when does it terminate" and "Xin
+    Wang" -> "when does Xin Wang's agreement terminate?"; the names in brackets when the topic has
+    no word for the agreement ("which law governs (Sage Moore)?")."""
+    def name(m: re.Match) -> str:
+        return f"{names}'s" if m.group().lower() == "its" else f"{names}'s agreement"
+
+    named, n = _AGREEMENT_WORD.subn(name, topic, count=1)
+    return f"{named}?" if n else f"{topic} ({names})?"

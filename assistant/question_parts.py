@@ -53,7 +53,8 @@ def question_parts(question: str) -> list[str]:
 
 
 def _content(part: str) -> list[str]:
-    return content_terms(_OWN_WORDS.sub(" ", part))
+    """A part's own words: not its pronouns, nor what a parenthesis adds ("when (Jianfei Chen)?")."""
+    return content_terms(_OWN_WORDS.sub(" ", re.sub(r"\([^()]*\)", " ", part)))
 
 
 def merge(question: str, answers: Sequence[Answer]) -> Answer:

@@ -122,6 +122,18 @@ def test_two_turn_conversation_follows_up_on_the_same_agreement(qa):
     assert len(conversation.history) == 2
 
 
+def test_a_follow_up_naming_another_agreement_asks_the_same_of_it_in_plain_words(qa):
+    """"And Sage Moore's?" after a follow-up: the topic is the asker's words, not the "(in the agreement
+    of ...)" the last standalone form added, and the new name takes the place of "it"."""
+    conversation = qa.conversation()
+    conversation.ask("Which law governs Xin Wang's agreement?")
+    conversation.ask("Which courts hear disputes under it?")
+    third = conversation.ask("And Sage Moore's?")
+    assert third.standalone_question == "Which courts hear disputes under Sage Moore's agreement?"
+    assert {c.agreement for c in third.citations} == {"Sage Moore"}
+    assert [v.text for v in third.values] == ["County of San Diego, California"]
+
+
 def test_a_follow_up_keeps_what_its_acronym_stands_for(qa):
     """The follow-up is scoped to the agreement in discussion and still knows ICML is the International
     Conference on Machine Learning, so the signature block naming it answers."""

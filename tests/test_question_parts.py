@@ -23,6 +23,7 @@ from assistant.types import Answer, AnswerGroup, Citation, Value
     ("Can a party assign the agreement, and is the other party's consent required?", None),
     ("Is there a cap on the damages a party can be liable for, and what is it?", None),
     ("Who signed and when?", None),
+    ("Who signed it, and when (Jianfei Chen)?", None),  # a parenthesis adds no words of the part's own
     ("If there is a dispute over Michael Goin's agreement, where would it be heard?", None),
     ("Which agreements are between ICML and which authors?", None),
     ("Who are the parties? What is the date? Which law? Who signed? Where?", None),
