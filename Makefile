@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: run test test-fast index eval eval-cuad eval-corpus catalog-eval bench bench-retrieval setup browser clean train
+.PHONY: run test test-fast index eval eval-cuad eval-corpus eval-styles catalog-eval bench bench-retrieval setup browser clean train
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,12 @@ eval-cuad: $(STAMP)
 # the agreement catalog against CUAD's slot answers, per field (reuses the eval-cuad index)
 catalog-eval: $(STAMP)
 	$(BIN)/python eval/catalog_eval.py --part validation --limit 40
+
+# the same 40 validation contracts asked in each hand-written paraphrase style instead of CUAD's words
+eval-styles: $(STAMP)
+	for style in plain terse imperative yes-no role; do \
+		$(BIN)/clauseqa eval --suite cuad --part validation --limit 40 --style $$style --report reports/cuad-$$style || exit 1; \
+	done
 
 eval-corpus: $(STAMP)
 	$(BIN)/clauseqa eval --suite cuad-corpus --part validation --limit 40 --report reports/cuad-corpus

@@ -67,13 +67,31 @@ def open_index(root: Path, files: list[str], part: str, index_dir: str | None, m
     return qa, time.perf_counter() - t
 
 
+# the hand-written paraphrase styles of eval/pairs/paraphrases.yaml, in its order
+STYLES = ("plain", "terse", "imperative", "yes-no", "role")
+
+
+def styled(rows: list[dict], style: str) -> list[dict]:
+    """The rows asked in one hand-written paraphrase style instead of CUAD's words ("imperative":
+    "Show me the choice-of-law clause."); the gold spans stay the lawyers'."""
+    if style not in STYLES:
+        raise EvalOptionError(f"Unknown --style {style!r}; valid: {', '.join(STYLES)}")
+    from eval.train_data import paraphrases
+
+    para, at = paraphrases(), STYLES.index(style)
+    return [{**r, "question": para[r["category"]][at]} for r in rows if r["category"] in para]
+
+
 def run_cuad(limit: int | None = None, part: str = VALIDATION, index_dir: str | None = None,
-             model: str | None = None, progress: bool = True, qa=None) -> SuiteResult:
-    """Ask every question of its own contract (files=[file]); key e.g. "cuad-validation-10"."""
+             model: str | None = None, progress: bool = True, qa=None, style: str | None = None) -> SuiteResult:
+    """Ask every question of its own contract (files=[file]); key e.g. "cuad-validation-10", or
+    "cuad-validation-10-imperative" asked in a paraphrase style (STYLES) instead of CUAD's words."""
     from tqdm import tqdm
 
     root = cuad_dir()
     files, rows = load_rows(limit, part, root)
+    if style:
+        rows = styled(rows, style)
     if not rows:
         raise CuadNotFound(f"{root / 'qa.jsonl'} has no rows — nothing to evaluate")
     n = len(files)
@@ -92,8 +110,9 @@ def run_cuad(limit: int | None = None, part: str = VALIDATION, index_dir: str | 
         results.append(score_row(row, hits, answer, time.perf_counter() - t, texts[row["file"]]))
     llm = generative(results)
     meta = {"part": part, "contracts": files, "index_seconds": round(build_seconds, 1), "k": K,
-            "retrieve_seconds": round(retrieve_seconds, 1), "model": model or setting(qa, "model"), "when": now()}
-    return SuiteResult(f"cuad-{part}-{n}", score_cuad_rows(results, llm),
+            "retrieve_seconds": round(retrieve_seconds, 1), "model": model or setting(qa, "model"), "when": now(),
+            "style": style or "cuad"}
+    return SuiteResult(f"cuad-{part}-{n}" + (f"-{style}" if style else ""), score_cuad_rows(results, llm),
                        by_category(results, lambda r: score_cuad_rows(r, llm)), tuple(results), (), meta)
 
 

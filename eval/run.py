@@ -25,9 +25,10 @@ CUAD_SUITES = {"cuad": run_cuad, "cuad-corpus": run_corpus}
 def run_eval(suite: str = "sample", limit: int | None = None, baseline: str | Path | None = DEFAULT_BASELINE,
              report_dir: str | Path | None = None, update_baseline: bool = False, index_dir: str | None = None,
              model: str | None = None, progress: bool = True, qa=None, part: str | None = None,
-             half: str | None = None) -> int:
+             half: str | None = None, style: str | None = None) -> int:
     """Run a suite ("sample", "cuad", "cuad-corpus" or a pairs .yaml path); 0 = pass, 1 = regression
-    or broken pairs. `part` (validation|fit) picks the CUAD contracts, `half` (test|fit|all) the pairs.
+    or broken pairs. `part` (validation|fit) picks the CUAD contracts, `half` (test|fit|all) the pairs,
+    `style` (eval.cuad.STYLES) asks the cuad suite in a hand-written paraphrase style.
 
     `qa` lets tests pass an already-open (or fake) assistant instead of building the index.
     From a CLI: `raise typer.Exit(run_eval(suite, limit=limit, baseline=baseline or DEFAULT_BASELINE,
@@ -37,11 +38,14 @@ def run_eval(suite: str = "sample", limit: int | None = None, baseline: str | Pa
 
     console = Console(stderr=True, width=max(120, Console(stderr=True).width))  # the table needs ~115 columns
     started = time.perf_counter()
+    if style is not None and suite != "cuad":
+        raise EvalOptionError(f"--style is for the cuad suite (its questions in a paraphrase style); not {suite}")
     if suite in CUAD_SUITES:
         if half is not None:
             raise EvalOptionError(f"--half is for the pairs suites; {suite} takes --part ({', '.join(PARTS)})")
+        extra = {"style": style} if style is not None else {}
         result = CUAD_SUITES[suite](limit=limit, part=part or VALIDATION, index_dir=index_dir, model=model,
-                                    progress=progress, qa=qa)
+                                    progress=progress, qa=qa, **extra)
     else:
         if part is not None:
             raise EvalOptionError(f"--part is for the CUAD suites; {suite} takes --half ({', '.join(HALVES)})")

@@ -4,6 +4,7 @@ assistants, the baseline gate and the report files."""
 from __future__ import annotations
 
 import json
+import re
 import os
 from pathlib import Path
 from types import SimpleNamespace
@@ -452,6 +453,30 @@ def test_cuad_suite_scores_what_the_answer_cites(cuad):
         "hit@1": 0.5, "hit@5": 1.0, "mrr": 0.75})
     assert result.categories["Non-Compete"]["first_cite_overlap"] is None
     assert result.categories["Non-Compete"]["mean_cited_chars"] == 40
+
+
+def test_cuad_suite_asks_in_a_paraphrase_style_against_the_same_gold(cuad):
+    from eval.cuad import run_cuad
+    from eval.train_data import paraphrases
+
+    law, noncompete = (paraphrases()[c][2] for c in ("Governing Law", "Non-Compete"))  # the imperative ones
+    qa = FakeCuad({(J, law): (True, [(J, 100, 105)])})
+    result = run_cuad(limit=2, qa=qa, progress=False, style="imperative")
+    assert result.suite == "cuad-validation-2-imperative" and result.meta["style"] == "imperative"
+    assert sorted(qa.asked) == sorted([([f], q) for f in (J, B) for q in (law, noncompete)])
+    assert result.overall["first_cite_overlap"] == 0.5  # J's law answer is on the lawyers' span, B's is refused
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"suite": "cuad", "style": "shouty"}, "Unknown --style 'shouty'; valid: plain, terse, imperative, yes-no, role"),
+    ({"suite": "sample", "style": "terse"}, "--style is for the cuad suite"),
+])
+def test_a_style_the_suite_cannot_take_is_refused(cuad, kwargs, message):
+    from eval.result import EvalOptionError
+    from eval.run import run_eval
+
+    with pytest.raises(EvalOptionError, match=re.escape(message)):
+        run_eval(qa=FakeCuad({}), progress=False, baseline=None, **kwargs)
 
 
 def test_cuad_suite_reports_faithfulness_of_generated_answers(cuad):

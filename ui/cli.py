@@ -243,6 +243,9 @@ def eval_command(suite: Annotated[str, typer.Option(help="sample (bundled agreem
                                                                    "pairs: number of pairs")] = None,
                  part: Annotated[Optional[str], typer.Option(help="CUAD: validation (default) or fit contracts")] = None,
                  half: Annotated[Optional[str], typer.Option(help="Pairs: test (default, gated), fit or all")] = None,
+                 style: Annotated[Optional[str], typer.Option(help="cuad: ask in a hand-written paraphrase style "
+                                                                   "instead of CUAD's words: plain, terse, "
+                                                                   "imperative, yes-no or role")] = None,
                  baseline: Annotated[Optional[Path], typer.Option(help="Baseline JSON to gate against")] = None,
                  report: Annotated[Optional[Path], typer.Option(help="Write HTML/Markdown/JSON report here")] = None,
                  update_baseline: Annotated[bool, typer.Option(help="Rewrite the baseline from this run")] = False,
@@ -253,7 +256,8 @@ def eval_command(suite: Annotated[str, typer.Option(help="sample (bundled agreem
     """
     from eval.run import DEFAULT_BASELINE, run_eval  # lazy: only this command needs eval
 
-    code = _run(lambda: run_eval(suite=suite, limit=limit, part=part, half=half, baseline=baseline or DEFAULT_BASELINE,
+    code = _run(lambda: run_eval(suite=suite, limit=limit, part=part, half=half, style=style,
+                                 baseline=baseline or DEFAULT_BASELINE,
                                  report_dir=report, update_baseline=update_baseline, index_dir=index, model=model))
     raise typer.Exit(code)
 
