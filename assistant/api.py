@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from functools import cached_property
 
 from assistant.answer import base_clause, compose
-from assistant.asked_thing import asked_noun, asked_thing, asks_quantity, holds_quantity, names
+from assistant.answer_check import check_asked
 from assistant.catalog import CatalogRow
 from assistant.definitions import asked_term, defines, lead_with_definition
 from assistant.evidence import EvidenceSet, gather, join
@@ -27,7 +27,6 @@ from assistant.snapshot import Snapshot, take_snapshot
 from assistant.types import AgreementInfo, Answer
 from assistant.work_titles import asks_work_title, title_candidates
 from index.build import Progress
-from index.terms import content_terms
 from index.errors import EmptyQuestion, FileChanged, FileNotIndexed, IndexNotFound, LoadError
 from index.types import BuildReport, IndexedFile
 
@@ -365,24 +364,12 @@ class Assistant:
             keep = [i for i, c in enumerate(evidence.candidates) if defines(c.text, term)]
             if keep:
                 probabilities, certain = only(probabilities, keep), True
-        counted, missing = None, ""
-        if not certain and asks_quantity(question):
-            # "how many days' notice ...?": only a sentence that names notice and holds a number can say
-            counted = asked_thing(question, scope.terms)
-            naming = [i for i, c in enumerate(evidence.candidates)
-                      if counted is None or names(set(content_terms(c.text)), counted)]
-            counting = [i for i in naming if holds_quantity(evidence.candidates[i].text)]
-            if counting:
-                probabilities = only(probabilities, counting)
-            else:  # "within one year of your signature" is no notice period; "notice by email" no number
-                found_p = 0.0
-                missing = (f"no clause about {counted.phrase} in {searched}" if counted is not None and not naming
-                           else f"{counted.phrase} is mentioned in {searched}, but no clause gives a number for it"
-                           if counted is not None else f"no clause in {searched} gives a number for it")
-        noun = None if certain or counted is not None else asked_noun(question, scope.terms)
-        if noun is not None and snapshot.retriever.absent_share(set(noun.stems), query.agreements, files) == 1.0:
-            # "what is the DOI of the paper?" where no clause in scope says "DOI": the agreements do not state it
-            found_p, missing = 0.0, f"no clause about {noun.phrase} in {searched}"
+        missing = ""
+        if not certain:  # "how many days' notice ...?", "what is the DOI ...?": what it names must be there
+            check = check_asked(question, scope.terms, [c.text for c in evidence.candidates], probabilities, found_p,
+                                searched, lambda stems: snapshot.retriever.absent_share(
+                                    set(stems), query.agreements, files) == 1.0)
+            probabilities, found_p, missing = check.probabilities, check.found_probability, check.missing
         # a question scoped to several agreements by a title or party answers for each of them;
         # a clause named by number ("what does clause 6.2 say?") is the answer whatever it scores
         answer = compose(query.wording, evidence, probabilities, found_p, self.evidence_model.selection, searched,

@@ -106,7 +106,11 @@ def asked_noun(question: str, scope_terms: Iterable[str] = ()) -> AskedThing | N
         named = [s for w in words for s in content_terms(w) if s not in _GENERIC and s not in scope]
         if not named:
             return None
-        return AskedThing(tuple(named[-1:]), next(w for w in reversed(words) if named[-1] in content_terms(w)))
+        shown = next(w for w in reversed(words) if named[-1] in content_terms(w))
+        of = re.match(r"\s+of\s+(?:the\s+)?([A-Za-z][\w-]*)", question[m.end("np"):])
+        if of and content_terms(of.group(1)) and not set(content_terms(of.group(1))) & (scope | _GENERIC):
+            shown += f" of {of.group(1)}"  # said as asked: "the seat of arbitration"
+        return AskedThing(tuple(named[-1:]), shown)
     return None
 
 
