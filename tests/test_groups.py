@@ -6,13 +6,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.snippets import snippet
 from assistant.answer import compose
 from assistant.evidence import CANDIDATE_FEATURES, Candidate, EvidenceSet
 from assistant.features import question_types
 from assistant.groups import group, quote_key
 from assistant.ranker import Selection
 from assistant.retrieve import Hit
+from assistant.snippets import snippet
 from assistant.types import Answer, Citation, Value
 from index.types import Clause
 from ui import render
