@@ -15,6 +15,7 @@ from assistant.answer_check import check_asked
 from assistant.catalog import CatalogRow
 from assistant.definitions import asked_term, defines, lead_with_definition
 from assistant.evidence import EvidenceSet, gather, join
+from assistant.holders import asks_holders, holders_answer
 from assistant.query import Query, analyse
 from assistant.question_parts import merge, question_parts
 from assistant.prototypes import AnswerPrototypes
@@ -336,6 +337,15 @@ class Assistant:
                          text=f"Not found: no indexed agreement names {scope.unknown} "
                               f"(searched the {len(snapshot.agreements)} indexed agreements).")
             return
+        if asks_holders(question) and not (self.settings.llm or self._chat_model is not None):
+            # "who has a contribution agreement for the TinyScript paper?": the agreements, by their parties
+            keys = {a.key for a in in_scope}
+            rows = [r for name in sorted({a.file for a in in_scope}) for r in snapshot.catalog_rows(self.store, name)
+                    if r.key in keys]
+            answer = holders_answer(question, rows, searched)
+            if answer is not None:
+                yield answer
+                return
         query = self._analyse(snapshot, question, scope)
         hits, many, named = self._candidate_hits(snapshot, query, files, in_scope)
         if self.settings.llm or self._chat_model is not None:

@@ -194,6 +194,21 @@ def test_how_many_days_notice_is_not_answered_by_notice_without_a_number(qa):
                            "for it.")
 
 
+def test_who_holds_agreements_is_each_agreement_by_its_own_party_cited_in_its_opening(qa):
+    answer = qa.ask("Who has a contribution agreement for the TinyScript paper?")
+    names = ["Yuzheng Hu", "Jiawei Jiang", "Bin Cui", "Ce Zhang", "Yihan He", "Yingxia Shao", "Fangcheng Fu"]
+    assert answer.text.splitlines()[0] == "; ".join(f"{name} [{n}]" for n, name in enumerate(names, 1))
+    assert cited(answer) == [(F003, name, "preamble") for name in names]
+    for value in answer.values:
+        quote = answer.citations[value.citation]
+        assert quote.start <= value.start < value.end <= quote.end
+        assert qa.document_text(F003)[value.start:value.end] == value.text
+    # the party every one of them is with, or the one the question names, holds none of them
+    with_icml = qa.ask("Which authors have agreements with ICML?")
+    assert "International Conference on Machine Learning" not in {v.text for v in with_icml.values}
+    assert len(with_icml.citations) == 15
+
+
 def test_a_question_asking_two_things_answers_both_each_value_first(qa):
     answer = qa.ask("Which law governs Xin Wang's agreement, and who signed it?")
     assert cited(answer) == [(F000, "Xin Wang", "7"), (F000, "Xin Wang", "signatures")]

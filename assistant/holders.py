@@ -1,0 +1,69 @@
+"""Questions that ask who holds the agreements: "who has a contribution agreement for the TinyScript
+paper?", "which companies have agreements with Acme?". The answer is the agreements in scope, each
+by the party its opening names (the catalog's parties, cited where the agreement names them),
+without the party every one of them shares: asked which authors have agreements with ICML, ICML
+is not one of the answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answer import base_clause, display
+from assistant.catalog import CatalogRow
+from assistant.groups import group, summary
+from assistant.types import Answer, Citation, Value
+
+_HOLDERS = (r"(?:people|persons|authors|companies|parties|counterparties|organi[sz]ations|firms|entities|"
+            r"vendors|customers|clients|suppliers|licensees|licensors|distributors|resellers|partners)")
+_ASKS = re.compile(rf"^\s*(?:who|which\s+{_HOLDERS})\s+(?:has|have|had|holds?|held)\s+"
+                   r"(?:an?\s+|any\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:agreements?|contracts?)\b", re.IGNORECASE)
+
+
+def asks_holders(question: str) -> bool:
+    """Whether the question asks who holds agreements, not what an agreement says."""
+    return bool(_ASKS.match(question or ""))
+
+
+def holders_answer(question: str, rows: Sequence[CatalogRow], searched: str) -> Answer | None:
+    """Each agreement in `rows` by its own party, cited; None when no row names a party of its own."""
+    parties = [[v for v in row.values("parties") if v.stated and not _asked_with(question, v.text)] for row in rows]
+    named = [{_norm(v.text) for v in values} for values in parties]
+    shared = set.intersection(*named) if len(named) > 1 else set()
+    citations: list[Citation] = []
+    values: list[Value] = []
+    lines = []
+    for row, own in zip(rows, parties):
+        own = [v for v in own if _norm(v.text) not in shared]
+        if not own:
+            continue
+        cited = own[0].citation
+        citations.append(cited)
+        n = len(citations)
+        values += [Value(v.text, v.start, v.end, "party", n - 1) for v in own if v.citation == cited]
+        lines.append(f"- {row.agreement} (clause {base_clause(cited.clause)}): \"{display(cited.quote)}\" [{n}]")
+    if not citations:
+        return None
+    groups = group(citations, values)
+    first = summary(groups, citations, question) or "; ".join(f"{v.text} [{v.citation + 1}]" for v in values)
+    return Answer(question=question, text="\n".join([first, *lines]), found=True, citations=tuple(citations),
+                  searched=searched, values=tuple(values), groups=groups)
+
+
+def _asked_with(question: str, name: str) -> bool:
+    """Whether the question names this party ("agreements with ICML" names the International
+    Conference on Machine Learning, by its words or its initials): it is who they are with, not who holds them."""
+    words = set(_norm(question).split())
+    own = [w for w in _norm(name).split() if w not in _LEGAL]
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w-]*", name))
+    return bool(own) and set(own) <= words or len(initials) > 1 and initials.lower() in words
+
+
+# words of a company's legal form, which a question naming the company leaves out ("Acme" for "Acme Ltd")
+_LEGAL = {"inc", "ltd", "llc", "lp", "llp", "plc", "co", "corp", "corporation", "company", "limited", "gmbh", "ag",
+          "sa", "the", "of", "and"}
+
+
+def _norm(name: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", name.lower()))
