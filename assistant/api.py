@@ -13,6 +13,7 @@ from functools import cached_property
 from assistant.answer import base_clause, compose
 from assistant.answer_check import check_asked
 from assistant.catalog import CatalogRow
+from assistant.conversation import in_agreement_of
 from assistant.definitions import asked_term, defines, lead_with_definition
 from assistant.evidence import EvidenceSet, gather, join
 from assistant.holders import asks_holders, holders_answer
@@ -175,7 +176,10 @@ class Assistant:
         missing = [f for f in files or () if f not in snapshot.files]
         if missing:
             raise FileNotIndexed(self._not_indexed_message(missing))
-        return [row for name in sorted(files or snapshot.files) for row in snapshot.catalog_rows(self.store, name)]
+        return self._catalog(snapshot, files or snapshot.files)
+
+    def _catalog(self, snapshot: Snapshot, files) -> list[CatalogRow]:
+        return [row for name in sorted(files) for row in snapshot.catalog_rows(self.store, name)]
 
     def agreements(self) -> list[AgreementInfo]:
         return list(self._agreements)
@@ -287,9 +291,9 @@ class Assistant:
             # a follow-up ("when did he sign?") keeps the agreements the last answer cited
             # (and what the question's acronyms stand for: "who countersigned for ICML?")
             scope = replace(scope, agreements=context.agreements, reason=context.reason)
-            standalone = f"{question.rstrip('?')} (in the agreement of {context.reason})?"
+            standalone = in_agreement_of(question, context.reason)
         streamed = False
-        parts = [] if self.settings.llm or self._chat_model is not None else question_parts(question)
+        parts = [] if self._generative else question_parts(question)
         items = (self._answer(snapshot, question, scope, files, stream) if len(parts) < 2 else
                  [self._answer_parts(snapshot, question, parts, scope, files, agreements)])
         for item in items:
@@ -301,6 +305,11 @@ class Assistant:
             if stream and not streamed:
                 yield from answer.pieces()
             yield answer
+
+    @property
+    def _generative(self) -> bool:
+        """Whether a chat model writes the answers (it reads a two-part question whole)."""
+        return bool(self.settings.llm) or self._chat_model is not None
 
     def _answer_parts(self, snapshot: Snapshot, question: str, parts: Sequence[str], scope: Scope, files,
                       agreements) -> Answer:
@@ -337,18 +346,17 @@ class Assistant:
                          text=f"Not found: no indexed agreement names {scope.unknown} "
                               f"(searched the {len(snapshot.agreements)} indexed agreements).")
             return
-        if asks_holders(question) and not (self.settings.llm or self._chat_model is not None):
+        if asks_holders(question) and not self._generative:
             # "who has a contribution agreement for the TinyScript paper?": the agreements, by their parties
             keys = {a.key for a in in_scope}
-            rows = [r for name in sorted({a.file for a in in_scope}) for r in snapshot.catalog_rows(self.store, name)
-                    if r.key in keys]
+            rows = [r for r in self._catalog(snapshot, {a.file for a in in_scope}) if r.key in keys]
             answer = holders_answer(question, rows, searched)
             if answer is not None:
                 yield answer
                 return
         query = self._analyse(snapshot, question, scope)
         hits, many, named = self._candidate_hits(snapshot, query, files, in_scope)
-        if self.settings.llm or self._chat_model is not None:
+        if self._generative:
             from assistant.llm import generate_answer, stream_answer
 
             clauses = [(h.clause, h.score) for h in hits]

@@ -75,9 +75,8 @@ def asked_thing(question: str, scope_terms: Iterable[str] = ()) -> AskedThing | 
         m = pattern.match(question or "")
         if not m:
             continue
-        phrase = m.group("of") if m.groupdict().get("of") else m.group("np")
-        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", phrase) if w.lower() not in _DETERMINERS]
-        named = [s for w in words for s in content_terms(w) if s not in _GENERIC and s not in scope]
+        words = _words(m.group("of") if m.groupdict().get("of") else m.group("np"))
+        named = _named(words, scope)
         if not named:
             return None
         # what a unit measures is the first word that is no mere qualifier ("days' written notice");
@@ -99,11 +98,11 @@ def asked_noun(question: str, scope_terms: Iterable[str] = ()) -> AskedThing | N
         m = pattern.match(question or "")
         if not m:
             continue
-        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", m.group("np")) if w.lower() not in _DETERMINERS]
+        words = _words(m.group("np"))
         if not words or words[-1].lower().endswith("ing") or any(
                 w.lower().endswith("ed") or re.fullmatch(_AFTER, w, re.I) for w in words):
             return None  # "what is the Licensee permitted to do", "what rights to use IP": no plain noun
-        named = [s for w in words for s in content_terms(w) if s not in _GENERIC and s not in scope]
+        named = _named(words, scope)
         if not named:
             return None
         shown = next(w for w in reversed(words) if named[-1] in content_terms(w))
@@ -112,6 +111,16 @@ def asked_noun(question: str, scope_terms: Iterable[str] = ()) -> AskedThing | N
             shown += f" of {of.group(1)}"  # said as asked: "the seat of arbitration"
         return AskedThing(tuple(named[-1:]), shown)
     return None
+
+
+def _words(phrase: str) -> list[str]:
+    """A noun phrase's words, without its determiners."""
+    return [w for w in re.findall(r"[A-Za-z][\w'’-]*", phrase) if w.lower() not in _DETERMINERS]
+
+
+def _named(words: list[str], scope: set[str]) -> list[str]:
+    """The stems of the words that name a thing: not a kind of value, not what named the scope."""
+    return [s for w in words for s in content_terms(w) if s not in _GENERIC and s not in scope]
 
 
 def names(text_stems: set[str] | frozenset[str], thing: AskedThing) -> bool:

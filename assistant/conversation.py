@@ -11,7 +11,7 @@ from assistant.text import content_terms, without_terms
 from assistant.types import Answer
 
 _ELLIPSIS = re.compile(r"^\s*(and|but|also|what about|how about|same for|then)\b", re.IGNORECASE)
-_CONTEXT_NOTE = re.compile(r"\s*\(in the agreement of [^()]*\)")  # what assistant.api adds to a follow-up
+_CONTEXT_NOTE = re.compile(r"\s*\(in the agreement of [^()]*\)")  # what in_agreement_of adds
 _FOLLOW_UP = re.compile(r"\b(he|she|him|his|her|hers|they|them|their|it|its|that|this|same|there|"
                         r"the author|the agreement|the contract)\b", re.IGNORECASE)
 
@@ -75,6 +75,11 @@ class Conversation:
         self._topic = without_terms(said, set(scope.terms)).rstrip("?. ")
         self._history.append(answer)
         yield answer
+
+
+def in_agreement_of(question: str, reason: str) -> str:
+    """A follow-up made standalone: "When did he sign (in the agreement of Jianfei Chen)?"."""
+    return f"{question.rstrip('?')} (in the agreement of {reason})?"
 
 
 def _is_follow_up(question: str) -> bool:

@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from assistant.answer import base_clause, display
 from assistant.catalog import CatalogRow
 from assistant.groups import group, summary
+from assistant.text import initials
 from assistant.types import Answer, Citation, Value
+from index.terms import tokens
 
 _HOLDERS = (r"(?:people|persons|authors|companies|parties|counterparties|organi[sz]ations|firms|entities|"
             r"vendors|customers|clients|suppliers|licensees|licensors|distributors|resellers|partners)")
@@ -54,10 +56,10 @@ def holders_answer(question: str, rows: Sequence[CatalogRow], searched: str) -> 
 def _asked_with(question: str, name: str) -> bool:
     """Whether the question names this party ("agreements with ICML" names the International
     Conference on Machine Learning, by its words or its initials): it is who they are with, not who holds them."""
-    words = set(_norm(question).split())
-    own = [w for w in _norm(name).split() if w not in _LEGAL]
-    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w-]*", name))
-    return bool(own) and set(own) <= words or len(initials) > 1 and initials.lower() in words
+    words = set(tokens(question))
+    own = [w for w in tokens(name) if w not in _LEGAL]
+    short = initials(name).lower()
+    return bool(own) and set(own) <= words or len(short) > 1 and short in words
 
 
 # words of a company's legal form, which a question naming the company leaves out ("Acme" for "Acme Ltd")
@@ -66,4 +68,4 @@ _LEGAL = {"inc", "ltd", "llc", "lp", "llp", "plc", "co", "corp", "corporation", 
 
 
 def _norm(name: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", name.lower()))
+    return " ".join(tokens(name))

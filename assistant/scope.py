@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from assistant.text import content_terms
+from assistant.text import content_terms, initials
 from index.terms import tokens
 from assistant.types import AgreementInfo
 
@@ -245,8 +245,7 @@ def _acronyms(names: Sequence[str]) -> dict[str, str]:
     out = {}
     for short in (n for n in names if n.isupper() and 2 <= len(n) <= 8):
         for full in names:
-            initials = "".join(w[0] for w in full.split() if w[:1].isupper())
-            if full != short and initials == short:
+            if full != short and initials(full) == short:
                 out[short] = full
     return out
 

@@ -21,6 +21,11 @@ def without_terms(text: str, terms: set[str] | frozenset[str]) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[A-Za-z0-9][\w-]*(?:['’]s)?", keep, text)).strip()
 
 
+def initials(name: str) -> str:
+    """"International Conference on Machine Learning" -> "ICML": its capitalised words' first letters."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 # Words a contract question and the clause that answers it use for the same thing.
 _SYNONYMS = [
     "pay paid payment payments compensation compensate remuneration fee fees royalty royalties",
