@@ -67,8 +67,13 @@ def open_index(root: Path, files: list[str], part: str, index_dir: str | None, m
     return qa, time.perf_counter() - t
 
 
-# the hand-written paraphrase styles of eval/pairs/paraphrases.yaml, in its order
-STYLES = ("plain", "terse", "imperative", "yes-no", "role")
+# the hand-written paraphrase styles of eval/pairs/paraphrases.yaml, in its order (fitted on: the
+# ranker saw one of them per CUAD row of the fit part), then those of heldout_phrasings.yaml (never
+# fitted on: how a question worded the way nobody fitted fares)
+FITTED_STYLES = ("plain", "terse", "imperative", "yes-no", "role")
+HELDOUT_STYLES = ("everyday", "brief")
+STYLES = FITTED_STYLES + HELDOUT_STYLES
+HELDOUT_PHRASINGS = REPO / "eval" / "pairs" / "heldout_phrasings.yaml"
 
 
 def styled(rows: list[dict], style: str) -> list[dict]:
@@ -76,9 +81,15 @@ def styled(rows: list[dict], style: str) -> list[dict]:
     "Show me the choice-of-law clause."); the gold spans stay the lawyers'."""
     if style not in STYLES:
         raise EvalOptionError(f"Unknown --style {style!r}; valid: {', '.join(STYLES)}")
-    from eval.train_data import paraphrases
+    if style in HELDOUT_STYLES:
+        import yaml
 
-    para, at = paraphrases(), STYLES.index(style)
+        para = {e["category"]: list(e["phrasings"]) for e in yaml.safe_load(HELDOUT_PHRASINGS.read_text())}
+        at = HELDOUT_STYLES.index(style)
+    else:
+        from eval.train_data import paraphrases
+
+        para, at = paraphrases(), FITTED_STYLES.index(style)
     return [{**r, "question": para[r["category"]][at]} for r in rows if r["category"] in para]
 
 

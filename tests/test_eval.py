@@ -467,8 +467,27 @@ def test_cuad_suite_asks_in_a_paraphrase_style_against_the_same_gold(cuad):
     assert result.overall["first_cite_overlap"] == 0.5  # J's law answer is on the lawyers' span, B's is refused
 
 
+def test_a_held_out_style_asks_phrasings_nothing_is_fitted_on(cuad):
+    import yaml
+
+    from eval.cuad import HELDOUT_PHRASINGS, run_cuad
+    from eval.train_data import paraphrases
+
+    entries = yaml.safe_load(HELDOUT_PHRASINGS.read_text())
+    held = {e["category"]: e["phrasings"] for e in entries}
+    fitted = {q.lower() for phrasings in paraphrases().values() for q in phrasings}
+    assert set(held) == set(paraphrases()) and all(len(p) == 2 for p in held.values())
+    assert not fitted & {q.lower() for p in held.values() for q in p}  # none of them is a fitted phrasing
+    law = held["Governing Law"][1]  # the brief one
+    qa = FakeCuad({(J, law): (True, [(J, 100, 105)])})
+    result = run_cuad(limit=2, qa=qa, progress=False, style="brief")
+    assert result.suite == "cuad-validation-2-brief"
+    assert sorted(qa.asked) == sorted([([f], q) for f in (J, B) for q in (law, held["Non-Compete"][1])])
+    assert result.overall["first_cite_overlap"] == 0.5
+
+
 @pytest.mark.parametrize("kwargs, message", [
-    ({"suite": "cuad", "style": "shouty"}, "Unknown --style 'shouty'; valid: plain, terse, imperative, yes-no, role"),
+    ({"suite": "cuad", "style": "shouty"}, "Unknown --style 'shouty'; valid: plain, terse, imperative, yes-no, role, everyday, brief"),
     ({"suite": "sample", "style": "terse"}, "--style is for the cuad suite"),
 ])
 def test_a_style_the_suite_cannot_take_is_refused(cuad, kwargs, message):
