@@ -35,6 +35,12 @@ from index.types import BuildReport, IndexedFile
 
 
 _COMPARED = 5  # up to this many agreements named one by one are each searched as if asked alone
+# chunks whose best sentence reads like the answers to the nearest fitted questions join a one-scope
+# ask's hits, when the question is at least this like one of them (chosen on CUAD's fit part, asked
+# in phrasings nothing was fitted on: eval/pairs/heldout_phrasings.yaml; see the model card). The
+# ranker is fitted without them (eval/train.py) and weighs them like any other candidate.
+ANSWER_LIKE_HITS = 3
+ANSWER_LIKE_MIN_SIMILARITY = 0.5
 _CLAUSE_REF = re.compile(r"\b(?:clause|section|paragraph|article)\s+(\d{1,2}(?:\.\d{1,2})*(?:\([a-z]\))?)",
                          re.IGNORECASE)
 
@@ -49,6 +55,8 @@ _OPENING_FACTS = re.compile(
 
 class Assistant:
     """Ask questions of an index of agreements; every answer cites file, agreement and clause."""
+
+    answer_like_hits = ANSWER_LIKE_HITS  # 0: retrieval's hits only (what the ranker is fitted on)
 
     def __init__(self, settings: Settings, store=None, embedder=None, chat_model=None,
                  evidence_model: EvidenceModel | None = None):
@@ -444,6 +452,13 @@ class Assistant:
             structural += retriever.defining(query, query.agreements, files, lambda text: defines(text, term))
         structural = list({h.chunk_id: h for h in reversed(structural)}.values())[::-1]  # each chunk once
         first = {h.chunk_id for h in structural}
+        if self.answer_like_hits and not agreements_in_scope and not structural:
+            # elsewhere, chunks that read like the answers to questions like this one (a place
+            # already known needs no such search: a parties question's opening is in the candidates)
+            answer, similarity = self.prototypes.answer_for(query.vector)
+            if answer is not None and similarity >= ANSWER_LIKE_MIN_SIMILARITY:
+                hits += retriever.answer_like(query, answer, query.agreements, files, self.answer_like_hits,
+                                              skip={h.chunk_id for h in hits})
         return structural + [h for h in hits if h.chunk_id not in first]
 
     def _gather(self, snapshot: Snapshot, query: Query, hits: list[Hit], files) -> EvidenceSet:

@@ -21,6 +21,7 @@ from index.vectors import FileVectors
 
 RRF_K = 60  # the constant from Cormack et al.; damps the head of each ranking
 EXACT_SCOPE = 20_000  # a scope of up to this many clauses is searched exactly, by array math
+ANSWER_LIKE_SCOPE = 5_000  # sentence by sentence for answer-like chunks: one contract, or a few hundred
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,38 @@ class HybridRetriever:
         terms = set(query.terms)
         return [self._hit(p, 0.0, cos, terms, structural=True)
                 for p, cos in zip(chosen, self._cosines(chosen, query.vector))]
+
+    def answer_like(self, query: Query, answer: np.ndarray, agreements: Collection[str] | None,
+                    files: Collection[str] | None, n: int, skip: Collection[str] = ()) -> list[Hit]:
+        """The n chunks in scope (none in `skip`) whose best sentence is most like `answer`, what
+        answers to questions like this one say (prototypes.AnswerPrototypes.answer_for): "show me
+        the choice-of-law clause" shares no word with "This Agreement shall be governed by the laws
+        of Delaware", but reads like questions whose answers do. Searched exactly over the stored
+        sentence vectors, so only within a scope of up to ANSWER_LIKE_SCOPE chunks."""
+        allowed = self._allowed(agreements, files)
+        positions = np.arange(len(self.ids)) if allowed is None else allowed
+        if not n or not len(positions) or len(positions) > ANSWER_LIKE_SCOPE:
+            return []
+        skip = set(skip)
+        best = np.full(len(positions), -2.0, dtype=np.float32)  # a chunk without stored sentences ranks last
+        names = np.asarray([self._clause(p).file for p in positions.tolist()])
+        for name in np.unique(names).tolist():
+            vectors = self._vectors.get(name)
+            if vectors is None or not len(vectors.spans):
+                continue
+            owner = np.asarray(vectors.spans[:, 0])  # each span's clause row, in order
+            starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
+            per_row = np.full(int(owner[-1]) + 1, -2.0, dtype=np.float32)
+            per_row[owner[starts]] = np.maximum.reduceat(np.asarray(vectors.span_vectors) @ answer.astype(np.float32),
+                                                         starts)
+            where = np.flatnonzero(names == name)
+            rows = self._rows[positions[where]]
+            inside = (rows >= 0) & (rows < len(per_row))
+            best[where[inside]] = per_row[rows[inside]]
+        chosen = [int(positions[i]) for i in np.argsort(-best, kind="stable").tolist()
+                  if best[i] > -2.0 and self.ids[positions[i]] not in skip][:n]
+        terms = set(query.terms)
+        return [self._hit(p, 0.0, cos, terms) for p, cos in zip(chosen, self._cosines(chosen, query.vector))]
 
     def _per_agreement(self, query: Query, agreements: Collection[str] | None, files: Collection[str] | None,
                        max_agreements: int, pick) -> list[Hit]:

@@ -243,10 +243,25 @@ def tune_selection(questions: list[Question], probs: list[np.ndarray], found_p, 
                if any_overlap >= best - ANY_SLACK)[2]
 
 
+def regather(qa, prototypes: AnswerPrototypes, rows: list[dict], files: list[str],
+             questions: list[Question]) -> list[Question]:
+    """The questions' candidates gathered again with other prototypes choosing answer-like chunks
+    (a leave-category-out fold's, which never saw the held-out categories), in the same order."""
+    fitted = qa.prototypes
+    qa.prototypes = prototypes
+    try:
+        again = {q.qid: q for q in cuad_questions(qa, rows, files, 0)}
+    finally:
+        qa.prototypes = fitted
+    return [again[q.qid] for q in questions]
+
+
 def leave_category_out(fit: list[Question], oof: list[np.ndarray], validation: list[Question],
-                       selection: Selection) -> dict:
+                       selection: Selection, regathered=None) -> dict:
     """Categories held out of fitting, scored on the validation contracts: the ranker and the found
-    classifier are refitted without them (the found classifier on the out-of-fold ranker scores)."""
+    classifier are refitted without them (the found classifier on the out-of-fold ranker scores).
+    `regathered(prototypes)` gives the validation questions' candidates as chosen by prototypes
+    fitted without the held-out categories: what a question of a kind never fitted would get."""
     categories = sorted({q.category for q in validation if q.gold})
     figures = {"held_out": []}
     for k in range(CATEGORY_FOLDS):
@@ -259,8 +274,10 @@ def leave_category_out(fit: list[Question], oof: list[np.ndarray], validation: l
                                              for i, prior in zip(kept, kept_priors)]),
                                   np.asarray([fit[i].answerable for i in kept], dtype=np.int8))
         prior = fit_prior([fit[i] for i in kept])
-        part = [q for q in validation if q.category in held]
-        apply_prototypes(part, fit_prototypes(fit, frozenset(held)))
+        unseen = fit_prototypes(fit, frozenset(held))
+        asked = regathered(unseen) if regathered is not None else validation
+        part = [q for q in asked if q.category in held]
+        apply_prototypes(part, unseen)
         probs = predict(booster, part)
         found_p = found.predict(np.vstack([found_features(q.evidence, p, prior.probability(q.evidence.question_vector))
                                            for q, p in zip(part, probs)]), num_threads=1)
@@ -301,18 +318,23 @@ def main() -> None:
     fit_qa = Assistant.from_paths([str(root / "contracts" / f) for f in fit_names],
                                   index_dir=f"{args.index_root}/train-fit-{args.fit_contracts}",
                                   progress=indexing)
-    fit = cuad_questions(fit_qa, rows, fit_names, args.paraphrases, progress("fit"))
     sample_qa = Assistant.from_paths([str(REPO / "data" / "agreements")], index_dir=f"{args.index_root}/train-sample")
-    fit += pair_questions(sample_qa, REPO / "eval" / "pairs" / "sample.yaml")
     val_names = cuad_files({r["file"] for r in rows}, VALIDATION, args.validate_contracts)
     val_qa = Assistant.from_paths([str(root / "contracts" / f) for f in val_names],
                                   index_dir=f"{args.index_root}/train-validation-{args.validate_contracts}",
                                   progress=indexing)
+    # The ranker is fitted on the candidates retrieval finds (answer-like chunks, which the prototypes
+    # being fitted here would choose, stay out: the committed prototypes never feed their own refit);
+    # the validation questions are gathered as asking gathers them, answer-like chunks and all.
+    fit_qa.answer_like_hits = sample_qa.answer_like_hits = 0
+    fit = cuad_questions(fit_qa, rows, fit_names, args.paraphrases, progress("fit"))
+    fit += pair_questions(sample_qa, REPO / "eval" / "pairs" / "sample.yaml")
+    prototypes = fit_prototypes(fit)
+    val_qa.prototypes = prototypes
     validation = cuad_questions(val_qa, rows, val_names, 0, progress("validation"))
     print(f"{len(fit)} fit questions, {sum(len(q.labels) for q in fit)} candidates; "
           f"{len(validation)} validation questions", file=sys.stderr)
 
-    prototypes = fit_prototypes(fit)
     out_of_fold_prototypes(fit)
     apply_prototypes(validation, prototypes)
     oof = out_of_fold(fit)
@@ -327,7 +349,8 @@ def main() -> None:
                                           [found_oof[i] for i in scored], selection),
         "validation": answer_figures(validation, val_probs, found_probabilities(model, validation, val_probs),
                                      selection),
-        "validation_leave_category_out": leave_category_out(fit, oof, validation, selection),
+        "validation_leave_category_out": leave_category_out(
+            fit, oof, validation, selection, lambda p: regather(val_qa, p, rows, val_names, validation)),
     }
     print(json.dumps(report, indent=1))
     if args.write:

@@ -171,3 +171,53 @@ def test_a_snapshot_reads_clauses_from_the_vectors_folder_not_from_every_chroma_
     monkeypatch.setattr(store, "all_clauses", lambda *a, **k: pytest.fail("read every document from Chroma"))
     snapshot = take_snapshot(store)
     assert sorted(snapshot.retriever.clauses.items()) == expected
+
+
+def _unit(vector) -> np.ndarray:
+    v = np.asarray(vector, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def test_answer_like_chunks_are_those_whose_best_sentence_reads_like_the_answer(folder, tmp_path):
+    from assistant.query import analyse
+    from assistant.scope import Scope
+
+    (folder / "lease.txt").write_text(LEASE)
+    embedder = CountingEmbedder()
+    qa = _assistant(tmp_path, embedder)
+    qa.add_paths([str(folder)])
+    retriever = qa.retriever
+    query = analyse("which courts?", Scope(), embedder.embed)  # no word of the answer
+    answer = _unit(embedder.embed(["This Lease is governed by the laws of the State of Oregon."])[0])
+    hits = retriever.answer_like(query, answer, None, ["lease.txt"], 2)
+    assert [h.clause.clause_id for h in hits] == ["2", "preamble"]  # governing law, then "This Lease is made ..."
+    assert all(h.clause.file == "lease.txt" for h in hits)
+    # the best sentence, not the clause's average: the NDA's clause 3 in a scope of both files
+    both = retriever.answer_like(query, answer, None, None, 3)
+    assert [(h.clause.file, h.clause.clause_id) for h in both][:2] == [("lease.txt", "2"), ("nda.txt", "3")]
+    # hits already retrieved are skipped, and a scope too large for a sentence-by-sentence search gets none
+    skipped = retriever.answer_like(query, answer, None, ["lease.txt"], 1, skip={hits[0].chunk_id})
+    assert [h.clause.clause_id for h in skipped] == [hits[1].clause.clause_id]
+    assert retriever.answer_like(query, answer, None, ["lease.txt"], 0) == []
+
+
+def test_an_ask_adds_answer_like_chunks_only_for_a_question_like_a_fitted_one(folder, tmp_path):
+    from assistant.prototypes import AnswerPrototypes
+
+    (folder / "lease.txt").write_text(LEASE)
+    embedder = CountingEmbedder()
+    qa = Assistant(Settings(index_dir=str(tmp_path / "index"), top_k=1), embedder=embedder)
+    qa.add_paths([str(folder)])
+    question = "Where is rent paid?"
+    asked = _unit(embedder.embed([question])[0])
+    law = _unit(embedder.embed(["This Lease is governed by the laws of the State of Oregon."])[0])
+    qa.prototypes = AnswerPrototypes(asked[None, :], np.asarray([0]), law[None, :], ("Governing Law",))
+    hits = qa.retrieve(question, k=10, files=["lease.txt"])
+    assert [h.clause.clause_id for h in hits] == ["1", "2", "preamble"]  # retrieval's one hit, then answer-like ones
+    assert hits[1].score == 0.0 and hits[1].clause.text.startswith("2. Governing Law.")
+    qa.answer_like_hits = 0  # as the ranker is fitted
+    assert [h.clause.clause_id for h in qa.retrieve(question, k=10, files=["lease.txt"])] == ["1"]
+    qa.answer_like_hits = 3
+    unlike = -asked  # a question unlike any fitted: no answer-like chunks
+    qa.prototypes = AnswerPrototypes(unlike[None, :], np.asarray([0]), law[None, :], ("Governing Law",))
+    assert [h.clause.clause_id for h in qa.retrieve(question, k=10, files=["lease.txt"])] == ["1"]
