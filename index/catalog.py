@@ -64,9 +64,11 @@ def _entry(agreement: Agreement, clauses: list[Clause]) -> CatalogEntry:
     sents = rules.sentences(body)
     signed = signature_blocks(clauses)
     title = catalog_head.title(clauses, agreement)
-    dated = (terms.agreement_date(sents, terms.opening_start(clauses, agreement.start) + terms.HEAD_CHARS, title)
+    head_end = terms.opening_start(clauses, agreement.start) + terms.HEAD_CHARS
+    dated = (terms.agreement_date(sents, head_end, title)
              or terms.signed_date(rules.sentences(own), max((c.end for c in own), default=agreement.end),
-                                  [b.date for b in signed if b.date is not None]))
+                                  [b.date for b in signed if b.date is not None])
+             or terms.effective_line(sents, head_end))
     term, expiry = terms.term_and_expiry(sents)
     effective = terms.effective_date(sents, dated)
     if expiry is not None and expiry.normal.startswith("+"):  # counted from a start: when it ends

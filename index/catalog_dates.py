@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from index.catalog_rules import Found, Sentence
-from index.dates import date_normal, duration_normal, duration_spans
+from index.dates import MONTH, date_normal, duration_normal, duration_spans, month_number
 from index.dates import date_spans as all_date_spans
 from index.shapes import trim
 
@@ -56,6 +56,8 @@ def agreement_date(sents: Sequence[Sentence], head_end: int, title: Found | None
             line_start = max(s.text.rfind("\n", 0, a), _run(s.text, a)) + 1
             beside = title is not None and title.clause_id == s.clause.clause_id and (
                 -40 < s.start + a - title.end < 40 or -40 < title.start - (s.start + b) < 40)
+            if _draft_stamp(s.text, line_start, b) or _TAKES_EFFECT.search(s.text[line_start:a]):
+                continue  # "Effective Date: <date>" on its own line: see effective_line()
             if _DATE_LABEL.search(s.text[line_start:a]) or beside or _alone(s.text, line_start, a, b):
                 shown = shown or _date(s, a, b)
     if own is not None and shown is not None and own.normal == shown.normal:
@@ -69,13 +71,35 @@ def agreement_date(sents: Sequence[Sentence], head_end: int, title: Found | None
         _blank_beside_title(head, title) if title is not None else None)
 
 
+# a draft's revision stamp on its cover ("DRAFT (Americas) 1/12/00 (Rev 1)", "Revised 3/4/19"): when the
+# draft was typed, not the agreement's date
+_DRAFT = re.compile(r"\b(?:draft|rev(?:ision|ised)?\b\.?|printed|last\s+(?:modified|updated))", re.I)
+
+
+def _draft_stamp(text: str, line_start: int, b: int) -> bool:
+    """A date on a line that marks a draft or revision of the document."""
+    line_end = min(x for x in (text.find("\n", b), len(text)) if x >= 0)
+    return bool(_DRAFT.search(text[line_start:line_end]))
+
+
+def effective_line(sents: Sequence[Sentence], head_end: int) -> Found | None:
+    """An opening's "EFFECTIVE DATE: February 10, 2012" line: the agreement's date only when nothing
+    else dates it, its signatures included (a cover's effective date is often not when it was signed)."""
+    for s in [s for s in sents if s.start < head_end][:12]:
+        for a, b in date_spans(s.text):
+            line_start = max(s.text.rfind("\n", 0, a), _run(s.text, a)) + 1
+            if _TAKES_EFFECT.search(s.text[line_start:a]) and _alone(s.text, line_start, a, b):
+                return _date(s, a, b)
+    return None
+
+
 def _blank_beside_title(sents: Sequence[Sentence], title: Found) -> Found | None:
     """A title the form dates with a blank: "AGENCY AGREEMENT ______, 2009", "AGENCY AGREEMENT , 2009"."""
     for s in sents:
         if s.clause.clause_id == title.clause_id and s.start <= title.end < s.end:
             at = title.end - s.start
             at += len(s.text[at:]) - len(s.text[at:].lstrip(" \t"))
-            m = _BLANK_DATE.match(s.text, at)
+            m = _BLANK_DATE.match(s.text, at) or _MONTH_YEAR.match(s.text, at)
             blank = _blank(s, m) if m else None
             if blank is not None and blank.normal:
                 return blank
@@ -86,7 +110,11 @@ def _blank_beside_title(sents: Sequence[Sentence], title: Found) -> Found | None
 # or whose blank the filing dropped: "effective as of , 2020", "entered into on 2018"
 _BLANK_DATE = re.compile(r"(?:this\s+|the\s+)?(?:_{2,}|\[[^\]\n]{0,3}\])(?:\s*day\s+of\s+(?:_{2,}|[A-Z][a-z]{2,8})\s*)?"
                          r"(?:,?\s*(?:19|20)(?:\d\d|_+))?|(?:(?<=this\s)|this\s+)\s*day\s+of\s+_*\s*,?\s*(?:19|20)(?:\d\d\b|_+|\b)"
-                         r"|(?:on\s+|,\s*)(?:19|20)\d\d\b(?!\s*[/-]\d)")
+                         r"|(?:on\s+|,\s*)(?:19|20)\d\d\b(?!\s*[/-]\d)"
+                         # or whose year it left out: "made as of the 1st day of December, (the "Effective Date")"
+                         rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+day\s+of\s+{MONTH}(?![\w.]|\s*,?\s*(?:19|20)\d\d)")
+# a month and year beside a title, the form's day left out: "Project Cooperation Agreement   July 2013"
+_MONTH_YEAR = re.compile(rf"{MONTH}\s+(?:19|20)\d\d\b", re.I)
 
 
 def _blank_date(s: Sentence) -> Found | None:
@@ -102,7 +130,9 @@ def _blank_date(s: Sentence) -> Found | None:
 def _blank(s: Sentence, m: re.Match) -> Found:
     """A blank date as found: its normal form is the year when the blank gives one."""
     year = re.search(r"(?:19|20)\d\d", m.group())
-    return s.found(*trim(s.text, m.start(), m.end()), year.group() if year else "")
+    month = re.match(MONTH, m.group(), re.I) if year else None
+    normal = f"{year.group()}-{month_number(month.group()):02d}" if month else year.group() if year else ""
+    return s.found(*trim(s.text, m.start(), m.end()), normal)
 
 
 def _own_date(s: Sentence) -> Found | None:
@@ -131,14 +161,23 @@ def signed_date(sents: Sequence[Sentence], end: int, dates: Sequence[Found] = ()
         for a, b in date_spans(s.text):
             line_start = max(s.text.rfind("\n", 0, a), _run(s.text, a)) + 1
             signed = _SIGNED.search(s.text[max(0, a - 40):a]) and not _defined_elsewhere(s.text, a)
-            labelled = re.search(r"\bDated?\b\W{0,3}$", s.text[line_start:a], re.I)
+            labelled = re.search(r"\bDated?\b\W{0,3}$", s.text[line_start:a], re.I) or _LABEL_AFTER.match(s.text, b)
             if (signed or labelled) and (s.end > end - TAIL_CHARS or _in_signature_block(s, a, b)):
                 found.append(_date(s, a, b))
     return max(found, key=lambda f: f.normal, default=None)
 
 
-# What a signature block holds around its date: "By:", "Name:", "Title:", "/s/", "(signature)", "(seal)"
-_BLOCK_MARK = re.compile(r"\b(?:By|Name|Title|Signature|Signed)\s*:|/s/|\((?:signature|seal)\)|\bsigned\b", re.I)
+# a signature line whose labels stand after or under the values ("24 OCT 2011     Place Date", a date
+# over "________ Date"): blanks, the other signer's date, then the label
+_LABEL_AFTER = re.compile(r"(?:[ \t_]|\n(?=[ \t_]*(?:Place\s+(?:and\s+)?)?Date\b)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})*?"
+                          r"(?:[ \t]{2,}|_[ \t]+)(?:Place\s+(?:and\s+)?)?Date\b"
+                          r"(?![ \t]*(?:of|hereof|first|above|set|written))", re.I)
+
+
+# What a signature block holds around its date: "By:", "Name:", "Title:", "/s/", "(signature)", "(seal)", or
+# those labels standing alone after or under their values ("John Cecil     Name     Chairman     Title")
+_BLOCK_MARK = re.compile(r"\b(?:By|Name|Title|Signature|Signed)\s*:|/s/|\((?:signature|seal)\)|\bsigned\b"
+                         r"|(?:^|[ \t]{2,})(?:Name|Title|Signature)(?=[ \t]{2,}|$)", re.I | re.M)
 
 
 def _in_signature_block(s: Sentence, a: int, b: int) -> bool:

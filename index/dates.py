@@ -8,8 +8,8 @@ import re
 from datetime import date
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
-          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+         r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 # OCR splits ordinals ("1 st", "20t h"); a blank ("____", "[ ]") stands for a day or month left to fill in
 _ORDINAL = r"\d{1,2}(?:\s?(?:s\s?t|n\s?d|r\s?d|t\s?h))?"
 _BLANK = r"(?:_{2,}|\[[\s_•·*]*\])"
@@ -18,9 +18,9 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # signed contract keeps
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 DATE = re.compile(
-    rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_ORDINAL}|{_BLANK})(?:\s*,\s*|\s+)(?P<y1>{_YEAR})\b"
+    rf"\b(?P<m1>{MONTH})\s+(?P<d1>{_ORDINAL}|{_BLANK})(?:\s*,\s*|\s+)(?P<y1>{_YEAR})\b"
     rf"|(?:\b|(?<=_)|(?<=\bof))(?P<d2>{_ORDINAL}|{_BLANK})\s+(?:day\s+of\s+(?:{_WEEKDAY},?\s+|-{{2,}}\s*)?)?"
-    rf"(?P<m2>{_MONTH}|{_BLANK})\s*,?\s+(?:day\s+of\s+)?(?P<y2>{_YEAR})\b"
+    rf"(?P<m2>{MONTH}|{_BLANK})\s*,?\s+(?:day\s+of\s+)?(?P<y2>{_YEAR})\b"
     r"|\b(?P<m3>\d{1,2})(?P<sep>[/-])(?P<d3>\d{1,2})(?P=sep)(?P<y3>\d{4}|\d{2})\b"
     r"|\b(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})\b"
     rf"|(?P<b5>{_BLANK})\s*,\s*(?P<y5>{_YEAR})\b",
@@ -69,12 +69,17 @@ def date_normal(text: str) -> str | None:
         return None
 
 
+def month_number(name: str) -> int:
+    """1-12 for a month's name or abbreviation ("Sept." -> 9)."""
+    return _MONTHS.index(name[:3].lower()) + 1
+
+
 def _month(text: str | None) -> int | None:
     if not text or _is_blank(text):
         return None
     if text.isdigit():
         return int(text) if 1 <= int(text) <= 12 else None
-    return _MONTHS.index(text[:3].lower()) + 1
+    return month_number(text)
 
 
 def _is_blank(text: str) -> bool:

@@ -464,3 +464,67 @@ def test_missing_clause_folder_is_not_created(tmp_path, sample_dir):
     shutil.rmtree(next((tmp_path / "index" / "vectors").iterdir()))
     assert qa.store.write_catalog(record, ()) is False  # never a folder holding only a catalog
     assert not any((tmp_path / "index" / "vectors").iterdir())
+
+
+DRAFT_STAMPED = ("EXHIBIT 10.16\n\nDRAFT (Americas) 1/12/00 (Rev 1)          SUPPORT AND MAINTENANCE AGREEMENT\n\n"
+                 "This Support and Maintenance Agreement (\"Agreement\") is entered into and is effective as of the "
+                 "____ day of _______________2000 by and between Tern Systems, Inc. (\"Tern\") and Vole Corp. "
+                 "(\"Vole\").\n\n1. Support. Tern shall support Vole's licensed software.\n")
+LABELS_AFTER = ("STRATEGIC ALLIANCE AGREEMENT\n\nThis Strategic Alliance Agreement is between Kite Inc. (\"Kite\") and "
+                "Perch Ltd. (\"Perch\").\n\n1. Alliance. Kite and Perch shall market each other's products.\n\n"
+                + "".join(f"{n}. Duty {n}. Perch shall keep duty {n} of the plan.\n\n" for n in range(2, 16))
+                + "In Witness Whereof, the Parties have executed this Agreement as of the date below.\n\n"
+                "Kite Inc.     JOHN DOE     Signature     John Doe     Name     Chief Executive     Title     "
+                "Toronto, ON 24 OCT 2011     Place Date\n")
+YEARLESS = ("DISTRIBUTOR AGREEMENT\n\nTHIS AGREEMENT, made as of the 1st day of December, (the \"Effective Date\") "
+            "by and between Finch Paints Ltd (\"Finch\") and Gull Trading Co (\"Gull\").\n\n"
+            "1. Appointment. Finch appoints Gull as its distributor.\n")
+MONTH_AND_YEAR = ("Heron Energy Co., Ltd.   Lark Gas Supply Co., Ltd.\n\nPROJECT COOPERATION AGREEMENT   July 2013\n\n"
+                  "Party A: Heron Energy Co., Ltd.\nParty B: Lark Gas Supply Co., Ltd.\n\n"
+                  "1. Project. Party A shall build the heat recovery plant.\n")
+EFFECTIVE_ON_THE_COVER = ("DISTRIBUTOR AGREEMENT\n\nAgreement Number: N115          Effective Date: March 1, 1996\n\n"
+                          "This Distributor Agreement is between Vireo Networks, Inc. (\"Vireo\") and Shrike Micro "
+                          "Inc. (\"Shrike\").\n\n1. Appointment. Vireo appoints Shrike as a distributor.\n\n"
+                          + "".join(f"{n}. Duty {n}. Shrike shall keep duty {n} of the price list.\n\n" for n in range(2, 16))
+                          + "VIREO NETWORKS, INC.     SHRIKE MICRO INC.\nBy: /s/ Ann Lee     By: /s/ Bo Chan\n"
+                          "Name: Ann Lee     Name: Bo Chan\nDate: October 16, 1996     Date: November 5, 1996\n")
+
+
+def test_a_drafts_revision_stamp_is_not_the_agreements_date(tmp_path):
+    """The cover's "DRAFT ... 1/12/00 (Rev 1)" dates the draft; the preamble left its date blank."""
+    (r,) = catalog_of(tmp_path, "support.txt", DRAFT_STAMPED)
+    assert (r.agreement_date.text, r.agreement_date.normal) == ("the ____ day of _______________2000", "2000")
+    assert r.agreement_date.start == DRAFT_STAMPED.index("the ____ day")
+
+
+def test_a_signature_line_labelled_after_its_values_dates_an_undated_agreement(tmp_path):
+    (r,) = catalog_of(tmp_path, "alliance.txt", LABELS_AFTER)
+    assert (r.agreement_date.text, r.agreement_date.normal) == ("24 OCT 2011", "2011-10-24")
+    assert r.agreement_date.start == LABELS_AFTER.index("24 OCT 2011")
+
+
+def test_a_date_whose_year_was_left_out_is_stated_without_one(tmp_path):
+    (r,) = catalog_of(tmp_path, "distributor.txt", YEARLESS)
+    assert (r.agreement_date.text, r.agreement_date.normal) == ("the 1st day of December", "")
+    assert r.agreement_date.start == YEARLESS.index("the 1st day of December")
+
+
+def test_a_month_and_year_beside_the_title_date_it(tmp_path):
+    (r,) = catalog_of(tmp_path, "cooperation.txt", MONTH_AND_YEAR)
+    assert (r.agreement_date.text, r.agreement_date.normal) == ("July 2013", "2013-07")
+    assert r.agreement_date.start == MONTH_AND_YEAR.index("July 2013")
+
+
+def test_a_covers_effective_date_gives_way_to_the_signatures(tmp_path):
+    """"Effective Date: March 1, 1996" on the cover says when it takes effect; it was made when signed."""
+    (r,) = catalog_of(tmp_path, "distributor.txt", EFFECTIVE_ON_THE_COVER)
+    assert (r.agreement_date.text, r.agreement_date.normal) == ("November 5, 1996", "1996-11-05")
+    assert r.agreement_date.start == EFFECTIVE_ON_THE_COVER.index("November 5, 1996")
+    assert (r.effective_date.text, r.effective_date.normal) == ("March 1, 1996", "1996-03-01")
+
+
+def test_a_covers_effective_date_dates_an_agreement_nothing_else_dates(tmp_path):
+    unsigned = EFFECTIVE_ON_THE_COVER[:EFFECTIVE_ON_THE_COVER.index("VIREO NETWORKS, INC.")]
+    (r,) = catalog_of(tmp_path, "distributor.txt", unsigned)
+    assert (r.agreement_date.text, r.agreement_date.normal) == ("March 1, 1996", "1996-03-01")
+    assert r.agreement_date.start == unsigned.index("March 1, 1996")
