@@ -57,7 +57,7 @@ def definition_pattern(term: str) -> re.Pattern[str]:
     """Where `term` is defined: quoted and followed by "means" (or "shall have the meaning"),
     quoted or an acronym in parentheses after what it names, or unquoted before "shall mean"."""
     name = _name_pattern(term)
-    quoted = rf"[\"“”'‘’]\s*{name}\s*[\"“”'‘’]"
+    quoted = rf"[\"“”'‘’]\s*(?:the\s+)?{name}\s*[\"“”'‘’]"  # ("the publisher") as ("Publisher")
     means = r"(?:shall\s+|will\s+|does\s+|shall\s+be\s+deemed\s+to\s+)?(?:means?|refers?\s+to|has\s+the\s+meaning|" \
             r"have\s+the\s+meaning|includes?|is\s+defined)"
     parenthesis = rf"\((?:[^()]{{0,80}}?)?{quoted}[^()]{{0,40}}\)"
@@ -122,7 +122,7 @@ def defined_name(text: str, term: str) -> tuple[int, int] | None:
     "Acme Robotics, Inc."; offsets into text, None when the term is not defined so. Where the name
     starts is read here; where it ends, by the segmenter's own party-name reader."""
     name = _name_pattern(term)
-    match = re.search(rf"\((?:[^()]{{0,80}}?)?[\"“]\s*{name}\s*[\"”][^()]{{0,40}}\)", text, re.IGNORECASE)
+    match = re.search(rf"\((?:[^()]{{0,80}}?)?[\"“]\s*(?:the\s+)?{name}\s*[\"”][^()]{{0,40}}\)", text, re.IGNORECASE)
     if not match:
         return None
     before = text[:match.start()]

@@ -37,6 +37,9 @@ def test_asked_term(question, term):
     ("Confidential Information shall mean all data", "Confidential Information", True),
     ("PMLR (\"the publisher\"), IMLS (International Machine Learning Society), and", "IMLS", True),
     ("the International Conference on Machine Learning (ICML), located at", "ICML", True),
+    # a defined term with its article inside the quotes
+    ("collectively \"you\"), PMLR (\"the publisher\"), IMLS (International", "publisher", True),
+    ("Acme Inc. (“the Company”) and", "Company", True),
     # used, not defined
     ("The Licensor shall deliver the Software.", "Licensor", False),
     ("Confidential Information does not include public information.", "Confidential Information", False),
@@ -78,6 +81,8 @@ def test_expansion(text, term, full):
     ('This Professional Services Agreement is made as of September 1, 2023 by and between Harbor Point Logistics '
      'Corp., a New York corporation ("Client"), and Kestrel', "Client", "Harbor Point Logistics Corp."),
     ('one Party (the "Discloser") discloses to the other', "Discloser", None),  # no name: none given
+    ('(name of corresponding author, collectively "you"), PMLR ("the publisher"), IMLS (International', "publisher",
+     "PMLR"),
 ])
 def test_defined_name(text, term, name):
     span = defined_name(text, term)
