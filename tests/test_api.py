@@ -186,6 +186,27 @@ def test_keeping_the_copyright_is_retaining_it(qa):
     assert (value.kind, value.text, value.start, value.end) == ("yes", "You retain", 1462, 1472)
 
 
+def test_a_short_agreements_one_clause_that_holds_every_asked_word_is_an_answer(qa):
+    """Ce Zhang's licence is one sentence with few candidates beside it: the found model, fitted on
+    long contracts, refused it although the ranker was sure of it (strong evidence is found)."""
+    answer = qa.ask("What licence does Ce Zhang grant?")
+    assert answer.found, answer.text
+    assert cited(answer)[0] == (F003, "Ce Zhang", "1")
+    assert answer.citations[0].quote.startswith("In exchange for free use of any publicly available copy of Articles")
+    assert "non-exclusive, perpetual, royalty-free" in answer.citations[0].quote
+    assert_faithful(qa, answer)
+
+
+def test_who_is_a_role_the_agreement_defines_names_who_holds_it(qa):
+    """'PMLR ("the publisher")': a role defined with its article inside the quotes."""
+    answer = qa.ask("Who is the publisher of Xin Wang's article?")
+    assert answer.text.splitlines()[0] == "PMLR [1]"
+    assert cited(answer) == [(F000, "Xin Wang", "preamble")]
+    (value,) = answer.values
+    assert qa.document_text(F000)[value.start:value.end] == value.text == "PMLR"
+    assert_faithful(qa, answer)
+
+
 def test_how_many_days_notice_is_not_answered_by_notice_without_a_number(qa):
     """Sage Moore's clause 6 has ICML give notice by email, with no number of days: not the answer."""
     answer = qa.ask("How many days' written notice must ICML give before terminating Sage Moore's agreement?")
