@@ -439,7 +439,8 @@ class Assistant:
     def _hits(self, snapshot: Snapshot, query: Query, files, agreements_in_scope: int) -> list[Hit]:
         k = min(60, max(self.settings.top_k, 3 * agreements_in_scope)) if agreements_in_scope else self.settings.top_k
         retriever = snapshot.retriever
-        hits = retriever.search(query, k, query.agreements, files)
+        # one answer wanted: copies of one clause across agreements made from one form count once
+        hits = retriever.search(query, k, query.agreements, files, distinct=not agreements_in_scope)
         # where an agreement says certain things is known: titles, parties and dates at the top,
         # who signed at the bottom; those chunks join the candidates whatever the wording
         structural = []

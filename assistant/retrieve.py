@@ -107,25 +107,35 @@ class HybridRetriever:
     # -- ranking --------------------------------------------------------------------------
 
     def search(self, query: Query, k: int = 8, agreements: Collection[str] | None = None,
-               files: Collection[str] | None = None) -> list[Hit]:
+               files: Collection[str] | None = None, distinct: bool = False) -> list[Hit]:
         """Top-k hits within the given agreements (keys "file#n") and files; None means all.
-        The words that named the scope (query.scope.terms) count for no clause lexically."""
+        The words that named the scope (query.scope.terms) count for no clause lexically.
+        `distinct`: one hit per wording, for a question that wants one answer from a pile of
+        agreements copied from one form (twelve identical clause 7s would fill the k places)."""
         if not self.ids:
             return []
         allowed = self._allowed(agreements, files)
         depth = max(k * 4, 40)
         dense_hits = self._dense(query.vector, allowed, agreements, depth)
         lexical = self._lexical(list(query.terms), allowed, depth)
+        rankings = [[n for n, _ in dense_hits], [n for n, _ in lexical]]
+        if distinct:  # each ranking without the copies, so the next wording takes the copies' places
+            rankings = [_distinct(ranking, self._wording) for ranking in rankings]
         fused: dict[int, float] = {}
-        for ranking in ([n for n, _ in dense_hits], [n for n, _ in lexical]):
+        for ranking in rankings:
             for rank, n in enumerate(ranking):
                 fused[n] = fused.get(n, 0.0) + 1.0 / (RRF_K + rank + 1)
         dense = dict(dense_hits)
-        best = sorted(fused, key=fused.get, reverse=True)[:k]
+        best = sorted(fused, key=fused.get, reverse=True)
+        best = (_distinct(best, self._wording) if distinct else best)[:k]  # the rankings' copies may differ
         missing = [n for n in best if n not in dense]
         dense.update(zip(missing, self._cosines(missing, query.vector)))  # lexical-only hits get a cosine too
         terms = set(query.terms)
         return [self._hit(n, fused[n], dense[n], terms) for n in best]
+
+    def _wording(self, position: int) -> str:
+        """A chunk's words, spacing aside: copies of one clause in agreements made from one form agree."""
+        return " ".join(self._clause(position).text.split())
 
     def opening(self, query: Query, agreements: Collection[str] | None, files: Collection[str] | None,
                 n: int = 2, max_agreements: int = 5) -> list[Hit]:
@@ -428,3 +438,15 @@ def candidate_source(retriever: HybridRetriever, embed):
         return [(s, e, w) for s, e, w, _ in rows], vectors
 
     return spans_of
+
+
+def _distinct(ranked: list[int], wording: Callable[[int], str]) -> list[int]:
+    """`ranked` without the entries whose wording an earlier one has."""
+    seen: set[str] = set()
+    chosen = []
+    for n in ranked:
+        text = wording(n)
+        if text not in seen:
+            seen.add(text)
+            chosen.append(n)
+    return chosen

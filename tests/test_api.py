@@ -207,6 +207,19 @@ def test_who_is_a_role_the_agreement_defines_names_who_holds_it(qa):
     assert_faithful(qa, answer)
 
 
+def test_a_question_over_agreements_made_from_one_form_is_not_crowded_out_by_copies(qa):
+    """Twelve identical clause 7s ("courts located in ...") took every retrieved place for "located";
+    counted once, the opening that says where ICML is located gets in."""
+    answer = qa.ask("Where is ICML located?")
+    assert answer.text.splitlines()[0] == "10010 North Torrey Pines Road, La Jolla, CA 92037 [1]"
+    first = answer.citations[0]
+    assert first.file in (F002, F003) and first.clause == "preamble"
+    assert "(ICML), located at 10010 North Torrey Pines Road, La Jolla, CA 92037." in first.quote
+    (value,) = answer.values
+    assert qa.document_text(first.file)[value.start:value.end] == value.text
+    assert_faithful(qa, answer)
+
+
 def test_how_many_days_notice_is_not_answered_by_notice_without_a_number(qa):
     """Sage Moore's clause 6 has ICML give notice by email, with no number of days: not the answer."""
     answer = qa.ask("How many days' written notice must ICML give before terminating Sage Moore's agreement?")

@@ -159,6 +159,25 @@ def test_lexical_and_dense_search_stay_inside_the_scope(folder, tmp_path):
     assert hits[0].clause.text.startswith("2. Governing Law.")
 
 
+def test_distinct_search_counts_copies_of_one_clause_once(folder, tmp_path):
+    """Three agreements made from one form: their identical governing-law clauses would take every
+    place; asked for one answer, the copies count once and the lease's clause gets in."""
+    for n in (2, 3):
+        (folder / f"nda{n}.txt").write_text(NDA.replace("Birch Analytics LLC", f"Birch {n} LLC"))
+    (folder / "lease.txt").write_text(LEASE)
+    qa = _assistant(tmp_path, CountingEmbedder())
+    qa.add_paths([str(folder)])
+    snapshot = qa.snapshot
+    question = "Which law governs this agreement?"
+    query = qa._analyse(snapshot, question, qa._scope(snapshot, question, None, None))
+    every = [(h.clause.file, h.clause.clause_id) for h in snapshot.retriever.search(query, 4)]
+    assert sorted(every) == [("lease.txt", "2"), ("nda.txt", "3"), ("nda2.txt", "3"), ("nda3.txt", "3")]
+    hits = snapshot.retriever.search(query, 4, distinct=True)
+    distinct = [(h.clause.file, h.clause.clause_id) for h in hits]
+    assert ("lease.txt", "2") in distinct and sum(c == "3" for _, c in distinct) == 1  # one copy of the NDAs' clause
+    assert len({" ".join(h.clause.text.split()) for h in hits}) == 4
+
+
 def test_a_snapshot_reads_clauses_from_the_vectors_folder_not_from_every_chroma_document(folder, tmp_path,
                                                                                          monkeypatch):
     """Chroma's get of every document costs ~20 KB of memory per clause; the stored clauses don't."""
