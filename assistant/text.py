@@ -57,6 +57,10 @@ _SYNONYMS = [
     "perpetual perpetually irrevocable",
     "beneficiary beneficiaries",
     "disparage disparagement disparaging",
+    # spellings whose stems differ ("adviser", "advisor"), and the advisers an NDA lets the recipient tell
+    "adviser advisers advisor advisors lawyer lawyers attorney attorneys counsel",
+    "disclose discloses disclosed disclosing disclosure disclosures reveal reveals tell",
+    "employee employees staff personnel",
 ]
 
 

@@ -294,6 +294,9 @@ _ATTRACTOR = pytest.mark.xfail(strict=True, reason="known miss: the definition o
     ("Can the recipient use the confidential information for other purposes?", "3"),
     ("May either party assign the NDA?", "8"),
     ("Which courts have jurisdiction over disputes?", "10"),
+    # words the NDA spells otherwise: "lawyers" are among its "advisers", "advisors" is "advisers"
+    ("Can the recipient tell its lawyers?", "3"),
+    ("May the recipient give confidential information to its advisors?", "3"),
     # statements, as a reviewer checking a playbook writes them
     ("The recipient must notify the discloser when legally compelled to disclose confidential information.", "4"),
     ("Confidential information includes information disclosed orally.", "2"),
