@@ -59,7 +59,7 @@ _SYNONYMS = [
     "disparage disparagement disparaging",
     # spellings whose stems differ ("adviser", "advisor"), and the advisers an NDA lets the recipient tell
     "adviser advisers advisor advisors lawyer lawyers attorney attorneys counsel",
-    "disclose discloses disclosed disclosing disclosure disclosures reveal reveals tell",
+    "disclose discloses disclosed disclosing disclosure disclosures reveal reveals",
     "employee employees staff personnel",
 ]
 
