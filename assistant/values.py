@@ -24,6 +24,14 @@ _GENERIC = {"date": {"date", "day", "time"}, "amount": {"amount", "much", "sum",
 _WH = re.compile(r"\b(who|whom|whose|when|where|how\s+long|how\s+much|how\s+many|what|which)\b", re.I)
 _ASKS_SIGNER = re.compile(r"\bsignator|\bsigner|\b(?:counter)?signed\s+(?:for|by|on\s+behalf)"
                           r"|\b(?:who|people|persons?)\b.{0,40}\b(?:counter)?sign", re.I | re.S)
+# a date something starts from: the agreement's own (made, dated, entered into, effective as of), a
+# term's start ("lasts one (1) year from 3 June 2024"); and the questions that ask for such a date:
+# when it was made, signed or dated, when it starts or takes effect
+_START_DATE = re.compile(r"(?:\b(?:effective|commencement)\s+date|\b(?:entered\s+into|made|dated|executed)\b[^.;]{0,40}"
+                         r"|\b(?:as\s+of|from|(?:start|begin|commenc)\w*\s+on))\W*(?:the\s+)?$", re.I)
+_DEFINED_START = re.compile(r"\W{0,4}(?:the\s+)?[\"“”']?(?:effective|commencement)\s+date\b", re.I)
+_ASKS_START = re.compile(r"\b(?:effective|effect|start\w*|begin\w*|began|commenc\w*|made|make|enter\w*|dated?|"
+                            r"sign\w*|execut\w*|conclud\w*|when\s+(?:was|were|is|did))\b", re.I)
 _YESNO = re.compile(r"^\s*(is|are|does|do|did|can|could|may|must|has|have|will|shall|should|was|were)\b", re.I)
 
 
@@ -126,6 +134,10 @@ def _about(kind: str, question: str, citation: Citation, start: int, end: int) -
         return names(terms(_context(citation, start, end)), counted)
     if kind not in _GENERIC:
         return True
+    if kind == "date" and not _ASKS_START.search(question):
+        before, after = _around(citation, start, end)
+        if _START_DATE.search(before) or _DEFINED_START.match(after):
+            return False  # "... entered into as of March 4, 2024 (the "Effective Date")" is not when it expires
     words = re.findall(r"[\w'’-]+", question)
     # names say whose agreement it is, not which of its dates: "when did Dan Alistarh sign?"
     plain = " ".join(w for n, w in enumerate(words) if n == 0 or not w[:1].isupper())
@@ -136,6 +148,12 @@ def _about(kind: str, question: str, citation: Citation, start: int, end: int) -
 def _context(citation: Citation, start: int, end: int) -> str:
     """The words around a span of the quote, read in its clause: 80 characters before it on its line
     (and the line above, for a "Date: ..." line under its label), 40 after, and the clause's name."""
+    before, after = _around(citation, start, end)
+    return f"{before} {after} {citation.clause}"
+
+
+def _around(citation: Citation, start: int, end: int) -> tuple[str, str]:
+    """(the text before a span of the quote, the 40 characters after it): see _context."""
     text, at = citation.clause_text, citation.start - citation.clause_start
     if not (0 <= at and text[at:at + len(citation.quote)] == citation.quote):
         text, at = citation.quote, 0
@@ -145,7 +163,7 @@ def _context(citation: Citation, start: int, end: int) -> str:
     if a - line < 20:
         above = [x for x in text[:line].splitlines() if x.strip()]
         before = (above[-1] if above else "") + " " + before
-    return f"{before} {text[b:b + 40]} {citation.clause}"
+    return before, text[b:b + 40]
 
 
 def _nearest(question: str, quote: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]] | None:

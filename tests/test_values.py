@@ -150,6 +150,29 @@ def test_a_date_is_stated_only_beside_what_the_question_asks_about():
         assert ask(question, [(preamble, opening)]).values == ()  # the effective date answers none of them
 
 
+@pytest.mark.parametrize("question, file, clause_id, quote", [
+    # the agreement's own date, though the question's words for the agreement are beside it
+    ("When does the mutual non-disclosure agreement expire?", NDA, "preamble",
+     'This Mutual Non-Disclosure Agreement (the "Agreement") is entered into as of March 4, 2024'),
+    # the day a term is counted from
+    ("When does the consulting engagement end?", LEASE, "4.1", "The engagement lasts one (1) year from 3 June 2024."),
+])
+def test_a_date_something_starts_from_does_not_answer_when_it_ends(question, file, clause_id, quote):
+    answer = ask(question, [(clause_of(file, quote, clause_id), quote)])
+    assert answer.values == () and answer.citations[0].quote == quote
+
+
+@pytest.mark.parametrize("question, first", [
+    ("When was the mutual non-disclosure agreement entered into?", "March 4, 2024 [1]"),
+    ("When does the mutual non-disclosure agreement take effect?", "March 4, 2024 [1]"),
+])
+def test_a_date_something_starts_from_answers_when_it_starts(question, first):
+    quote = 'This Mutual Non-Disclosure Agreement (the "Agreement") is entered into as of March 4, 2024'
+    answer = ask(question, [(clause_of(NDA, quote, "preamble"), quote)])
+    assert answer.text.splitlines()[0] == first
+    assert_values_are_spans(answer)
+
+
 def test_a_signing_date_is_read_in_the_signature_block_whatever_its_rank():
     opening = clause_of(NDA, NDA_OPENING, "preamble")
     block = "Name: Priya Raman\nTitle: Managing Member\nDate: March 5, 2024"
