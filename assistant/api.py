@@ -21,7 +21,7 @@ from assistant.query import Query, analyse
 from assistant.question_parts import merge, question_parts
 from assistant.prototypes import AnswerPrototypes
 from assistant.ranker import EvidenceModel
-from assistant.signatories import asks_signer, only, signer_candidates
+from assistant.signatories import asks_signer, asks_signing_date, only, signer_candidates, signing_date_candidates
 from assistant.retrieve import HybridRetriever, Hit, candidate_source
 from assistant.scope import Scope, ScopeFinder
 from assistant.settings import Settings
@@ -379,6 +379,10 @@ class Assistant:
         certain = named
         if asks_signer(question):  # "who signed for Birch?": the block line naming Birch and its name line
             keep = signer_candidates(evidence, question, dict(scope.synonyms))
+            if keep:
+                probabilities, certain = only(probabilities, keep), True
+        elif asks_signing_date(question):  # "when did Priya Raman sign?": her block's lines with its one date
+            keep = signing_date_candidates(evidence, scope.asked or question, dict(scope.synonyms), scope.terms)
             if keep:
                 probabilities, certain = only(probabilities, keep), True
         if asks_work_title(question):  # "what paper is it for?": the line giving the work's title

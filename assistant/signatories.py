@@ -1,5 +1,6 @@
-"""Who signed for whom: signature blocks have a form, so "who signed for Birch?" is answered by the
-block line naming Birch together with the name line beside it, in any contract."""
+"""Who signed for whom, and when: signature blocks have a form, so "who signed for Birch?" is answered
+by the block line naming Birch together with the name line beside it, and "when did Priya Raman
+sign?" by the lines naming her together with the one date beside them, in any contract."""
 
 from __future__ import annotations
 
@@ -20,8 +21,75 @@ _NAME_LINE = re.compile(r"^[ \t>*-]*(?i:name(?:\s*\(print(?:ed)?\))?|by|signatur
                         re.MULTILINE)
 
 
+# "when did Priya Raman sign?", "on what date was the NDA signed by Birch?"
+_ASKS_SIGNING_DATE = re.compile(r"\bwhen\b.{0,60}\b(?:sign\w*|execut\w*|countersign\w*)\b"
+                                r"|\b(?:date|day)\b.{0,40}\b(?:sign\w*|execut\w*|countersign\w*)\b",
+                                re.IGNORECASE | re.DOTALL)
+_DATE_WORDS = {"when", "date", "day", "what", "which"}
+
+
 def asks_signer(question: str) -> bool:
     return bool(_ASKS_SIGNER.search(question))
+
+
+def asks_signing_date(question: str) -> bool:
+    return bool(_ASKS_SIGNING_DATE.search(question)) and not asks_signer(question)
+
+
+def signing_date_candidates(evidence: EvidenceSet, question: str, synonyms: dict[str, frozenset[str]] | None = None,
+                            ignore_terms: Collection[str] = ()) -> list[int]:
+    """Candidates in signature blocks that hold exactly one date, in a block (a paragraph of the
+    signatures) that names whom the question names, a signer or the party signed for, before that
+    date and no second person; those that hold the naming line too if any do, the shortest of them.
+    Empty when the question names no one but the agreement (`ignore_terms`, the words that named
+    its scope: "In the Reseller Agreement between A and B: when was it signed?" asks for the
+    agreement's date), or no block does (then the ranker's choice stands)."""
+    named = _named(question, synonyms or {}) - _DATE_WORDS - set(ignore_terms)
+    if not named:
+        return []
+    with_name, in_block = [], []
+    for i, c in enumerate(evidence.candidates):
+        if c.hit.clause.clause_id != "signatures" or len(_dates(c.text)) != 1:
+            continue
+        clause = c.hit.clause
+        at, end = c.start - clause.start, c.end - clause.start
+        top = clause.text.rfind("\n\n", 0, at)
+        bottom = clause.text.find("\n\n", end)
+        block = clause.text[top + 2 if top >= 0 else 0:bottom if bottom >= 0 else len(clause.text)]
+        if len(_dates(block)) != 1 or _two_blocks(block):
+            continue
+        date_at = block.find(c.text[slice(*_first_date(c.text))])
+        lines = [m.start() for m in re.finditer(r"[^\n]+", block) if set(content_terms(m.group())) & named]
+        if lines and lines[0] < date_at:
+            (with_name if set(content_terms(c.text)) & named else in_block).append(i)
+    chosen = with_name or in_block
+    if not chosen:
+        return []
+    fewest = min(evidence.candidates[i].width for i in chosen)
+    return [i for i in chosen if evidence.candidates[i].width == fewest]
+
+
+def _dates(text: str) -> set[str]:
+    from index.dates import date_normal, date_spans
+
+    return {date_normal(text[a:b]) or text[a:b] for a, b in date_spans(text)}
+
+
+def _first_date(text: str) -> tuple[int, int]:
+    from index.dates import date_spans
+
+    return date_spans(text)[0]
+
+
+def _named(question: str, acronyms: dict[str, frozenset[str]]) -> set[str]:
+    """The question's words that could name a party or a signer: not its signing words."""
+    words = [t for t in content_terms(question) if t not in _SIGN_WORDS and not (related(t) & _SIGN_WORDS)]
+    return set(words) | _expanded(words, acronyms)
+
+
+def _two_blocks(text: str) -> bool:
+    """A span holding two people's name lines runs across two blocks."""
+    return len({m.group(1) for m in _NAME_LINE.finditer(text)}) > 1
 
 
 def signer_candidates(evidence: EvidenceSet, question: str, synonyms: dict[str, frozenset[str]] | None = None,

@@ -312,3 +312,31 @@ def test_nda_questions_and_statements_cite_the_clause_that_answers(qa, question,
     first = answer.citations[0]
     assert (first.file, first.clause) == (NDA, clause_id), answer.text
     assert qa.document_text(NDA)[first.start:first.end] == first.quote
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, date", [
+    ("When did Priya Raman sign?", "March 5, 2024"),  # the signer, named in her block
+    ("When was the NDA signed by Birch?", "March 5, 2024"),  # the party, named at the head of its block
+    ("On what date did Acme sign?", "March 4, 2024"),
+])
+def test_when_someone_signed_is_the_date_in_their_own_signature_block(qa, question, date):
+    """The NDA's two blocks each end with a date; the first was quoted for either signer."""
+    answer = qa.ask(question)
+    assert answer.text.splitlines()[0] == f"{date} [1]"
+    first = answer.citations[0]
+    assert (first.file, first.clause) == (NDA, "signatures")
+    (value,) = answer.values
+    text = qa.document_text(NDA)
+    assert text[value.start:value.end] == value.text == date
+    assert text[first.start:first.end] == first.quote and date in first.quote
+
+
+@pytest.mark.slow
+def test_a_contract_named_in_a_lead_in_asked_when_it_was_signed_is_dated_by_its_opening(qa):
+    """The parties in the lead-in name the contract, not a signer: its own date comes first, as
+    lawyers mark it, not one block's date."""
+    answer = qa.ask("In the Mutual Non-Disclosure Agreement between Acme Robotics, Inc. and Birch Analytics LLC: "
+                    "what date is this agreement dated or signed?")
+    assert (answer.citations[0].file, answer.citations[0].clause) == (NDA, "preamble")
+    assert "entered into as of March 4, 2024" in answer.citations[0].quote
