@@ -11,6 +11,7 @@ import numpy as np
 
 from assistant.evidence import EvidenceSet
 from assistant.text import content_terms, related
+from index.dates import date_normal, date_spans
 
 _ASKS_SIGNER = re.compile(r"\bwho\b.{0,60}\b(sign\w*|execut\w*|countersign\w*)\b|\bsignator(?:y|ies)\b"
                           r"|\bsigned\s+(?:for|on behalf of)\b", re.IGNORECASE | re.DOTALL)
@@ -70,14 +71,10 @@ def signing_date_candidates(evidence: EvidenceSet, question: str, synonyms: dict
 
 
 def _dates(text: str) -> set[str]:
-    from index.dates import date_normal, date_spans
-
     return {date_normal(text[a:b]) or text[a:b] for a, b in date_spans(text)}
 
 
 def _first_date(text: str) -> tuple[int, int]:
-    from index.dates import date_spans
-
     return date_spans(text)[0]
 
 
