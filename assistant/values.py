@@ -45,8 +45,8 @@ def wanted(question: str, asked: Sequence[float]) -> tuple[str, ...]:
     wh = _WH.search(question)
     word = re.sub(r"\s+", " ", wh.group(1).lower()) if wh else ""
     signer = bool(_ASKS_SIGNER.search(question))
-    if word == "how long" or (word == "how many" and "duration" in names):
-        return ("duration",)
+    if word == "how long" or (word in ("how many", "how much") and "duration" in names):
+        return ("duration",)  # "how many days ...", "how much notice ...": a length of time
     if word in ("how much", "how many"):
         return ("amount",)
     if word == "when":

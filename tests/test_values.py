@@ -157,6 +157,17 @@ def test_a_date_is_stated_only_beside_what_the_question_asks_about():
     # the day a term is counted from
     ("When does the consulting engagement end?", LEASE, "4.1", "The engagement lasts one (1) year from 3 June 2024."),
 ])
+def test_how_much_notice_is_a_length_of_time_not_a_sum():
+    quote = ("This Agreement starts on its date and continues for an initial term of three (3) years, then renews "
+             "for successive one-year periods unless either party gives at least ninety (90) days' written notice "
+             "before the end of the then-current term.")
+    answer = ask("How much notice is needed to stop the licence renewing?", [(clause_of(LICENCE, quote, "6.1"), quote)])
+    assert answer.text.splitlines()[0] == "ninety (90) days [1]"
+    (value,) = answer.values
+    assert (value.kind, value.text) == ("duration", "ninety (90) days")
+    assert_values_are_spans(answer)
+
+
 def test_a_date_something_starts_from_does_not_answer_when_it_ends(question, file, clause_id, quote):
     answer = ask(question, [(clause_of(file, quote, clause_id), quote)])
     assert answer.values == () and answer.citations[0].quote == quote
