@@ -150,13 +150,6 @@ def test_a_date_is_stated_only_beside_what_the_question_asks_about():
         assert ask(question, [(preamble, opening)]).values == ()  # the effective date answers none of them
 
 
-@pytest.mark.parametrize("question, file, clause_id, quote", [
-    # the agreement's own date, though the question's words for the agreement are beside it
-    ("When does the mutual non-disclosure agreement expire?", NDA, "preamble",
-     'This Mutual Non-Disclosure Agreement (the "Agreement") is entered into as of March 4, 2024'),
-    # the day a term is counted from
-    ("When does the consulting engagement end?", LEASE, "4.1", "The engagement lasts one (1) year from 3 June 2024."),
-])
 def test_how_much_notice_is_a_length_of_time_not_a_sum():
     quote = ("This Agreement starts on its date and continues for an initial term of three (3) years, then renews "
              "for successive one-year periods unless either party gives at least ninety (90) days' written notice "
@@ -168,6 +161,13 @@ def test_how_much_notice_is_a_length_of_time_not_a_sum():
     assert_values_are_spans(answer)
 
 
+@pytest.mark.parametrize("question, file, clause_id, quote", [
+    # the agreement's own date, though the question's words for the agreement are beside it
+    ("When does the mutual non-disclosure agreement expire?", NDA, "preamble",
+     'This Mutual Non-Disclosure Agreement (the "Agreement") is entered into as of March 4, 2024'),
+    # the day a term is counted from
+    ("When does the consulting engagement end?", LEASE, "4.1", "The engagement lasts one (1) year from 3 June 2024."),
+])
 def test_a_date_something_starts_from_does_not_answer_when_it_ends(question, file, clause_id, quote):
     answer = ask(question, [(clause_of(file, quote, clause_id), quote)])
     assert answer.values == () and answer.citations[0].quote == quote
