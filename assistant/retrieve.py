@@ -52,6 +52,7 @@ class HybridRetriever:
         self.ids = [i for i, _ in clauses]
         self.clauses = {i: c for i, c in clauses}
         self._position = {i: n for n, i in enumerate(self.ids)}
+        self._wordings: dict[int, int] = {}  # a chunk's position -> a hash of its words (see _wording)
         self._vectors: dict[str, FileVectors | None] = {}
         self._rows = np.full(len(self.ids), -1, dtype=np.int64)  # each chunk's row in its file's vectors
         self._titles: list[frozenset[str]] = [frozenset()] * len(self.ids)
@@ -133,9 +134,13 @@ class HybridRetriever:
         terms = set(query.terms)
         return [self._hit(n, fused[n], dense[n], terms) for n in best]
 
-    def _wording(self, position: int) -> str:
-        """A chunk's words, spacing aside: copies of one clause in agreements made from one form agree."""
-        return " ".join(self._clause(position).text.split())
+    def _wording(self, position: int) -> int:
+        """A chunk's words, spacing aside (hashed, once per chunk): copies of one clause in agreements
+        made from one form agree."""
+        wording = self._wordings.get(position)
+        if wording is None:
+            wording = self._wordings[position] = hash(" ".join(self._clause(position).text.split()))
+        return wording
 
     def opening(self, query: Query, agreements: Collection[str] | None, files: Collection[str] | None,
                 n: int = 2, max_agreements: int = 5) -> list[Hit]:
@@ -440,9 +445,9 @@ def candidate_source(retriever: HybridRetriever, embed):
     return spans_of
 
 
-def _distinct(ranked: list[int], wording: Callable[[int], str]) -> list[int]:
+def _distinct(ranked: list[int], wording: Callable[[int], int]) -> list[int]:
     """`ranked` without the entries whose wording an earlier one has."""
-    seen: set[str] = set()
+    seen: set[int] = set()
     chosen = []
     for n in ranked:
         text = wording(n)
