@@ -31,7 +31,7 @@ _START_DATE = re.compile(r"(?:\b(?:effective|commencement)\s+date|\b(?:entered\s
                          r"|\b(?:as\s+of|from|(?:start|begin|commenc)\w*\s+on))\W*(?:the\s+)?$", re.I)
 _DEFINED_START = re.compile(r"\W{0,4}(?:the\s+)?[\"“”']?(?:effective|commencement)\s+date\b", re.I)
 _ASKS_START = re.compile(r"\b(?:effective|effect|start\w*|begin\w*|began|commenc\w*|made|make|enter\w*|dated?|"
-                            r"sign\w*|execut\w*|conclud\w*|when\s+(?:was|were|is|did))\b", re.I)
+                         r"sign\w*|execut\w*|conclud\w*)\b", re.I)
 _YESNO = re.compile(r"^\s*(is|are|does|do|did|can|could|may|must|has|have|will|shall|should|was|were)\b", re.I)
 
 
