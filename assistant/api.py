@@ -21,7 +21,8 @@ from assistant.query import Query, analyse
 from assistant.question_parts import merge, question_parts
 from assistant.prototypes import AnswerPrototypes
 from assistant.ranker import EvidenceModel
-from assistant.signatories import asks_signer, asks_signing_date, only, signer_candidates, signing_date_candidates
+from assistant.signatories import after_blocks, asks_signer, asks_signing_date, only, signer_candidates, \
+    signing_date_candidates
 from assistant.retrieve import HybridRetriever, Hit, candidate_source
 from assistant.scope import Scope, ScopeFinder
 from assistant.settings import Settings
@@ -47,6 +48,10 @@ _CLAUSE_REF = re.compile(r"\b(?:clause|section|paragraph|article)\s+(\d{1,2}(?:\
 
 _SIGNING = re.compile(r"\b(sign|signs|signed|signing|signature|signatory|signatories|countersign\w*)\b",
                       re.IGNORECASE)
+# what a signature block can answer: who signed, for whom and when, who the parties are, what the
+# agreement is called and the date it gives itself; for anything else its date or names are no answer
+_BLOCK_ANSWERS = re.compile(r"\b(?:who|whom|whose|party|parties|sign\w*|execut\w*|countersign\w*|name[ds]?|"
+                            r"title\w*|called|dated?|made|entered|effective|address\w*|behalf)\b", re.I)
 _OPENING_FACTS = re.compile(
     r"\b(title|titled|called|name of (?:this|the) (?:agreement|contract)|parties|party to|between whom|"
     r"dated|date of (?:this|the) (?:agreement|contract)|effective date|takes? effect|entered into|commencement)\b",
@@ -385,6 +390,9 @@ class Assistant:
             keep = signing_date_candidates(evidence, scope.asked or question, dict(scope.synonyms), scope.terms)
             if keep:
                 probabilities, certain = only(probabilities, keep), True
+        elif not _BLOCK_ANSWERS.search(question):  # "when does it terminate?": not the date the block gives
+            probabilities = after_blocks(probabilities, [c.hit.clause.clause_id == "signatures"
+                                                         for c in evidence.candidates])
         if asks_work_title(question):  # "what paper is it for?": the line giving the work's title
             keep = title_candidates([(c.text, c.hit.agreement_key, _ends_line(c)) for c in evidence.candidates])
             if keep:  # whether the agreements say it at all stays the found decision's call

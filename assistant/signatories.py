@@ -132,3 +132,15 @@ def only(probabilities: np.ndarray, keep: list[int]) -> np.ndarray:
     out = np.zeros_like(probabilities)
     out[keep] = probabilities[keep] + 1e-6  # never zero: a kept candidate always outranks the rest
     return out
+
+
+def after_blocks(probabilities: np.ndarray, in_block: list[bool]) -> np.ndarray:
+    """The ranker's probabilities with signature-block candidates ranked after every other one (in
+    their own order): a block's date or names answer only what a block says. In the fit part out of
+    fold, a block ranked first for a question of any other kind was right 0 times in 35."""
+    block = np.asarray(in_block, dtype=bool)
+    if not block.any() or block.all():
+        return probabilities
+    out = probabilities.copy()
+    out[block] = probabilities[block] * (probabilities[~block].min() / (probabilities[block].max() + 1e-9)) * 0.999
+    return out

@@ -220,6 +220,16 @@ def test_a_question_over_agreements_made_from_one_form_is_not_crowded_out_by_cop
     assert_faithful(qa, answer)
 
 
+def test_when_an_agreement_terminates_is_not_the_date_its_signature_block_gives(qa):
+    """The block's "Date: 5/12/2019" was ranked first for a date question about something else."""
+    answer = qa.ask("When does Xin Wang's agreement terminate?")
+    assert cited(answer)[0] == (F000, "Xin Wang", "7")
+    assert answer.citations[0].quote == ("It will terminate if the publisher does not publish, in any medium, the "
+                                         "article within one year of the date of your signature.")
+    assert "signatures" not in [c.clause for c in answer.citations]
+    assert_faithful(qa, answer)
+
+
 def test_how_many_days_notice_is_not_answered_by_notice_without_a_number(qa):
     """Sage Moore's clause 6 has ICML give notice by email, with no number of days: not the answer."""
     answer = qa.ask("How many days' written notice must ICML give before terminating Sage Moore's agreement?")
