@@ -78,9 +78,14 @@ def _first_date(text: str) -> tuple[int, int]:
     return date_spans(text)[0]
 
 
-def _named(question: str, acronyms: dict[str, frozenset[str]]) -> set[str]:
+def _name_words(question: str) -> list[str]:
     """The question's words that could name a party or a signer: not its signing words."""
-    words = [t for t in content_terms(question) if t not in _SIGN_WORDS and not (related(t) & _SIGN_WORDS)]
+    return [t for t in content_terms(question) if t not in _SIGN_WORDS and not (related(t) & _SIGN_WORDS)]
+
+
+def _named(question: str, acronyms: dict[str, frozenset[str]]) -> set[str]:
+    """Those words, and what the acronyms among them stand for."""
+    words = _name_words(question)
     return set(words) | _expanded(words, acronyms)
 
 
@@ -94,8 +99,7 @@ def signer_candidates(evidence: EvidenceSet, question: str, synonyms: dict[str, 
     """Candidates in signature blocks that hold both a line naming the party the question names and
     a person's name line; the shortest such spans. Empty when the question names no party, or no
     block has one (then the ranker's choice stands)."""
-    party = [t for t in content_terms(question) if t not in _SIGN_WORDS and t not in set(ignore_terms)
-             and not (related(t) & _SIGN_WORDS) and t not in {"who", "whom"}]
+    party = [t for t in _name_words(question) if t not in set(ignore_terms) and t not in {"who", "whom"}]
     if not party:
         return []
     acronyms = synonyms or {}

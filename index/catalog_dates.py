@@ -51,15 +51,13 @@ def agreement_date(sents: Sequence[Sentence], head_end: int, title: Found | None
     head = [s for s in sents if s.start < head_end]
     own = next((_own_date(s) for s in head if _THIS_AGREEMENT.search(s.text) and _own_date(s)), None)
     shown = None
-    for s in head[:12]:  # a "Date:" line, a date standing alone or beside the title
-        for a, b in date_spans(s.text):
-            line_start = max(s.text.rfind("\n", 0, a), _run(s.text, a)) + 1
-            beside = title is not None and title.clause_id == s.clause.clause_id and (
-                -40 < s.start + a - title.end < 40 or -40 < title.start - (s.start + b) < 40)
-            if _draft_stamp(s.text, line_start, b) or _TAKES_EFFECT.search(s.text[line_start:a]):
-                continue  # "Effective Date: <date>" on its own line: see effective_line()
-            if _DATE_LABEL.search(s.text[line_start:a]) or beside or _alone(s.text, line_start, a, b):
-                shown = shown or _date(s, a, b)
+    for s, a, b, line_start in _opening_dates(head):  # a "Date:" line, a date alone or beside the title
+        beside = title is not None and title.clause_id == s.clause.clause_id and (
+            -40 < s.start + a - title.end < 40 or -40 < title.start - (s.start + b) < 40)
+        if _draft_stamp(s.text, line_start, b) or _TAKES_EFFECT.search(s.text[line_start:a]):
+            continue  # "Effective Date: <date>" on its own line: see effective_line()
+        if _DATE_LABEL.search(s.text[line_start:a]) or beside or _alone(s.text, line_start, a, b):
+            shown = shown or _date(s, a, b)
     if own is not None and shown is not None and own.normal == shown.normal:
         return own  # the same date on a cover page and in the preamble: the preamble says what it is
     found = [f for f in (own, shown) if f is not None]
@@ -85,12 +83,15 @@ def _draft_stamp(text: str, line_start: int, b: int) -> bool:
 def effective_line(sents: Sequence[Sentence], head_end: int) -> Found | None:
     """An opening's "EFFECTIVE DATE: February 10, 2012" line: the agreement's date only when nothing
     else dates it, its signatures included (a cover's effective date is often not when it was signed)."""
-    for s in [s for s in sents if s.start < head_end][:12]:
+    return next((_date(s, a, b) for s, a, b, line_start in _opening_dates([s for s in sents if s.start < head_end])
+                 if _TAKES_EFFECT.search(s.text[line_start:a]) and _alone(s.text, line_start, a, b)), None)
+
+
+def _opening_dates(head: Sequence[Sentence]):
+    """(sentence, start, end, where its line starts) of each date in an opening's first 12 sentences."""
+    for s in head[:12]:
         for a, b in date_spans(s.text):
-            line_start = max(s.text.rfind("\n", 0, a), _run(s.text, a)) + 1
-            if _TAKES_EFFECT.search(s.text[line_start:a]) and _alone(s.text, line_start, a, b):
-                return _date(s, a, b)
-    return None
+            yield s, a, b, max(s.text.rfind("\n", 0, a), _run(s.text, a)) + 1
 
 
 def _blank_beside_title(sents: Sequence[Sentence], title: Found) -> Found | None:

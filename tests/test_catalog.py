@@ -490,29 +490,20 @@ EFFECTIVE_ON_THE_COVER = ("DISTRIBUTOR AGREEMENT\n\nAgreement Number: N115      
                           "Name: Ann Lee     Name: Bo Chan\nDate: October 16, 1996     Date: November 5, 1996\n")
 
 
-def test_a_drafts_revision_stamp_is_not_the_agreements_date(tmp_path):
-    """The cover's "DRAFT ... 1/12/00 (Rev 1)" dates the draft; the preamble left its date blank."""
-    (r,) = catalog_of(tmp_path, "support.txt", DRAFT_STAMPED)
-    assert (r.agreement_date.text, r.agreement_date.normal) == ("the ____ day of _______________2000", "2000")
-    assert r.agreement_date.start == DRAFT_STAMPED.index("the ____ day")
-
-
-def test_a_signature_line_labelled_after_its_values_dates_an_undated_agreement(tmp_path):
-    (r,) = catalog_of(tmp_path, "alliance.txt", LABELS_AFTER)
-    assert (r.agreement_date.text, r.agreement_date.normal) == ("24 OCT 2011", "2011-10-24")
-    assert r.agreement_date.start == LABELS_AFTER.index("24 OCT 2011")
-
-
-def test_a_date_whose_year_was_left_out_is_stated_without_one(tmp_path):
-    (r,) = catalog_of(tmp_path, "distributor.txt", YEARLESS)
-    assert (r.agreement_date.text, r.agreement_date.normal) == ("the 1st day of December", "")
-    assert r.agreement_date.start == YEARLESS.index("the 1st day of December")
-
-
-def test_a_month_and_year_beside_the_title_date_it(tmp_path):
-    (r,) = catalog_of(tmp_path, "cooperation.txt", MONTH_AND_YEAR)
-    assert (r.agreement_date.text, r.agreement_date.normal) == ("July 2013", "2013-07")
-    assert r.agreement_date.start == MONTH_AND_YEAR.index("July 2013")
+@pytest.mark.parametrize("text, date, normal", [
+    # the cover's "DRAFT ... 1/12/00 (Rev 1)" dates the draft; the preamble left its date blank
+    (DRAFT_STAMPED, "the ____ day of _______________2000", "2000"),
+    # an undated agreement, its signature line labelled after its values ("24 OCT 2011     Place Date")
+    (LABELS_AFTER, "24 OCT 2011", "2011-10-24"),
+    # a date whose year the form left out is stated without one
+    (YEARLESS, "the 1st day of December", ""),
+    # a month and year beside the title
+    (MONTH_AND_YEAR, "July 2013", "2013-07"),
+])
+def test_the_agreement_date_as_forms_and_filings_write_it(tmp_path, text, date, normal):
+    (r,) = catalog_of(tmp_path, "agreement.txt", text)
+    assert (r.agreement_date.text, r.agreement_date.normal) == (date, normal)
+    assert r.agreement_date.start == text.index(date)
 
 
 def test_a_covers_effective_date_gives_way_to_the_signatures(tmp_path):
