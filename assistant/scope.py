@@ -109,6 +109,8 @@ class ScopeFinder:
         # be deposited in escrow?") names the contract; what follows is asked, not a name: the
         # "licensee" or "escrow" it asks about must not pull in the contracts whose party is so named
         scope = self._find(lead_in.group("name"), files) if lead_in else Scope()
+        if lead_in and not scope.unknown:
+            scope = self._described(lead_in.group("name"), files, scope)
         if scope.agreements or scope.unknown:
             scope = replace(scope, aggregate=bool(_AGGREGATE.search(question)))
         else:
@@ -171,6 +173,28 @@ class ScopeFinder:
         stages = [self._identity_scope(question, candidates, aggregate, source) for source in ("own", "names", False)]
         strongest = max(score for _, score in stages)  # 0 when no source scopes: the first (empty) one
         return next(scope for scope, score in stages if score >= 0.5 * strongest)
+
+    def _described(self, name: str, files: Sequence[str] | None, scope: Scope) -> Scope:
+        """The agreement a naming lead-in describes, read from all its words: every word of "the
+        Product Development And Co-Branding Agreement between INTEGRITY INCORPORATED and TIME
+        LIFE" names the contract, even words its clauses also use ("integrity" is "integration"'s
+        stem) that could not name it in a question at large. It replaces the scope found from
+        the naming words alone when that found none, or one that the lead-in's words describe
+        less than half as well ("Pizza Fusion Holding" is not the contract whose party is "Fusion")."""
+        candidates = [a for a in self.agreements if not files or a.file in files]
+        terms = set(content_terms(name))
+        if len(candidates) < 2 or not terms:
+            return scope
+        scores = {a.key: sum(self._idf.get(t, 0.0) for t in terms if t in self._identity[a.key]) for a in candidates}
+        best = max(scores.values())
+        keys = tuple(k for k, s in scores.items() if s >= 0.8 * best)
+        # a description everyone fits, or one no rarer than a single shared word, describes none
+        if best < self._max_idf or len(keys) == len(candidates) or len(keys) > 3:
+            return scope
+        if scope.agreements and max(scores.get(k, 0.0) for k in scope.agreements) >= 0.5 * best:
+            return scope
+        matched = sorted({t for t in terms for k in keys if t in self._identity[k]})
+        return Scope(keys, "matching " + ", ".join(matched[:4]), terms=tuple(matched))
 
     def _exact_names(self, question: str, candidates: Sequence[AgreementInfo],
                      labels_only: bool = False) -> list[AgreementInfo]:

@@ -159,3 +159,42 @@ def test_the_first_half_of_a_hyphenated_word_names_no_agreement():
                         {k: text[:80] for k, text in texts.items()})
     assert found.find("Is there a non-compete?").agreements == ()
     assert found.find("Is there a non-compete in the Non-Disclosure Agreement?").agreements == (nda.key,)
+
+
+INTEGRITY = agreement("integrity.txt", "TL", "Co-Branding Agreement")  # its parties read poorly
+PIZZA = agreement("pizza.txt", "Pizza Fusion Holding, Inc. and Operating Principal", "Franchise Agreement")
+FUSION = agreement("fusion.txt", "Centre for Probe Development", "Supply Agreement")
+ORBIT = agreement("orbit.txt", "Orbit Ltd", "Services Agreement")
+DESCRIBED = [INTEGRITY, PIZZA, FUSION, ORBIT]
+DESCRIBED_PARTIES = {FUSION.key: ("Centre for Probe Development", "Fusion Pharmaceuticals Inc.", "FUSION"),
+                     ORBIT.key: ("Orbit Ltd",)}
+OPENINGS = {INTEGRITY.key: "Product Development and Co-Branding Agreement between Integrity Incorporated and "
+                           "Time Life, Inc. (TL)",
+            PIZZA.key: "Franchise Agreement. Pizza Fusion Holding, Inc. and the franchisee",
+            FUSION.key: "Supply Agreement between Centre for Probe Development and Fusion Pharmaceuticals Inc.",
+            ORBIT.key: "Services Agreement between Orbit Ltd and Zenith Inc."}
+
+
+def described_finder() -> ScopeFinder:
+    # every contract's clauses say "integration" (stem "integr", as "Integrity"'s), "time", "branding" ...
+    df = Counter({t: len(DESCRIBED) for t in content_terms("integration time life development product branding "
+                                                            "incorporated music")})
+    return ScopeFinder(DESCRIBED, DESCRIBED_PARTIES, df, OPENINGS)
+
+
+def test_every_word_of_a_naming_lead_in_describes_the_contract():
+    """No word of this lead-in names a contract in a question at large ("integrity" shares its
+    stem with every contract's integration clause); together they describe one contract."""
+    scope = described_finder().find("In the Product Development And Co-Branding Agreement between INTEGRITY "
+                                    "INCORPORATED and TIME LIFE, INC. d/b/a Time Life Music: which law governs?")
+    assert scope.agreements == (INTEGRITY.key,)
+    assert "law" not in scope.terms and "govern" not in scope.terms
+
+
+def test_a_lead_in_describing_one_contract_outweighs_another_contracts_short_name():
+    """"Fusion" is another contract's party's short name; the lead-in describes the franchise agreement."""
+    scope = described_finder().find("In the Form Of Franchise Agreement between Pizza Fusion Holding, Inc. and the "
+                                    "individual identified on the cover page: when does it expire?")
+    assert scope.agreements == (PIZZA.key,)
+    # without a lead-in the short name still names its own contract
+    assert described_finder().find("Which law governs the agreement with FUSION?").agreements == (FUSION.key,)
