@@ -12,6 +12,7 @@ from functools import cached_property
 
 from assistant.answer import base_clause, compose
 from assistant.answer_check import check_asked
+from assistant.bridges import bridge_terms
 from assistant.catalog import CatalogRow
 from assistant.conversation import in_agreement_of
 from assistant.definitions import asked_term, defines, lead_with_definition
@@ -347,7 +348,11 @@ class Assistant:
         return self._scope(self.snapshot, question, files, agreements)
 
     def _analyse(self, snapshot: Snapshot, question: str, scope: Scope) -> Query:
-        return analyse(question, scope, self._embed_cached)
+        query = analyse(question, scope, self._embed_cached)
+        retriever, agreements = snapshot.retriever, scope.agreements or None
+        bridges = bridge_terms(query.vector, (*query.terms, *scope.terms), self.prototypes,
+                               lambda terms: retriever.present(terms, agreements, None))
+        return replace(query, bridges=bridges) if bridges else query
 
     def _answer(self, snapshot: Snapshot, question: str, scope: Scope, files,
                 stream: bool = False) -> Iterator[str | Answer]:

@@ -12,6 +12,8 @@ trust a prototype for a question unlike any it was fitted on. Fitted by eval/tra
 from __future__ import annotations
 
 import json
+from collections import Counter
+from functools import cached_property
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +45,41 @@ class AnswerPrototypes:
         nearest = np.argsort(-similarity, kind="stable")[:NEIGHBOURS]
         weights = np.exp((similarity[nearest] - similarity[nearest[0]]) / TEMPERATURE)
         return unit(weights @ self.answers[self.owners[nearest]]), float(similarity[nearest[0]])
+
+    def nearest_phrasing(self, vector: np.ndarray | None) -> tuple[str, float]:
+        """(the fitted question nearest the vector, its cosine similarity); ("", 0.0) when none."""
+        at, similarity = self._nearest(vector)
+        return (self.phrasings[at], similarity) if at >= 0 else ("", 0.0)
+
+    def group_words(self, vector: np.ndarray | None, share: float = 0.5) -> tuple[tuple[str, ...], float]:
+        """(the stems at least `share` of the phrasings of the nearest fitted question's kind use,
+        most used first; the nearest one's cosine similarity); ((), 0.0) when none."""
+        at, similarity = self._nearest(vector)
+        if at < 0:
+            return (), 0.0
+        counts, n = self._words_by_owner[int(self.owners[at])]
+        ranked = sorted(counts.items(), key=lambda tc: (-tc[1], tc[0]))  # ties by word: the same every run
+        return tuple(t for t, c in ranked if c >= share * n), similarity
+
+    def _nearest(self, vector: np.ndarray | None) -> tuple[int, float]:
+        """(the nearest fitted question's row, its cosine similarity); (-1, 0.0) when there is none
+        with words, or the vector is of another model."""
+        if vector is None or not len(self) or not self.phrasings or len(vector) != self.questions.shape[1]:
+            return -1, 0.0
+        similarity = self.questions @ unit(np.asarray(vector, dtype=np.float32))
+        best = int(np.argmax(similarity))
+        return best, float(similarity[best])
+
+    @cached_property
+    def _words_by_owner(self) -> dict[int, tuple[Counter, int]]:
+        from assistant.text import content_terms
+
+        out: dict[int, tuple[Counter, int]] = {}
+        for phrasing, owner in zip(self.phrasings, self.owners.tolist()):
+            counts, n = out.get(owner, (Counter(), 0))
+            counts.update(set(content_terms(phrasing)))
+            out[owner] = (counts, n + 1)
+        return out
 
     def without(self, groups: set[str] | frozenset[str]) -> "AnswerPrototypes":
         """The same prototypes with some groups' answers (and the questions asking for them) left out."""

@@ -25,6 +25,8 @@ class Query:
     evidence_vector: np.ndarray  # the focus with acronyms spelled out, embedded
     asked: tuple[float, ...]  # answer types the question asks for (features.QUESTION_TYPES)
     wording: str  # the question without the scope's words, for the answer's own text
+    # words its nearest fitted kind of question is asked in, none of terms: searched for, not asked (assistant.bridges)
+    bridges: tuple[str, ...] = ()
 
     @property
     def agreements(self) -> tuple[str, ...] | None:

@@ -118,7 +118,9 @@ class HybridRetriever:
         allowed = self._allowed(agreements, files)
         depth = max(k * 4, 40)
         dense_hits = self._dense(query.vector, allowed, agreements, depth)
-        lexical = self._lexical(list(query.terms), allowed, depth)
+        # the words the question's kind is asked in search too (assistant.bridges); what a clause
+        # holds of the question (coverage, the ranker's features) stays the question's own words
+        lexical = self._lexical([*query.terms, *query.bridges], allowed, depth)
         rankings = [[n for n, _ in dense_hits], [n for n, _ in lexical]]
         if distinct:  # each ranking without the copies, so the next wording takes the copies' places
             rankings = [_distinct(ranking, self._wording) for ranking in rankings]
@@ -292,15 +294,19 @@ class HybridRetriever:
         terms = set(terms)
         if not terms:
             return 0.0
+        return len(terms - self.present(terms, agreements, files)) / len(terms)
+
+    def present(self, terms: Collection[str], agreements: Collection[str] | None,
+                files: Collection[str] | None) -> set[str]:
+        """The terms some clause of the scope holds (the term itself or a synonym)."""
         allowed = self._allowed(agreements, files)
-        wanted = {t: [t, *sorted(related(t))] for t in terms}
+        wanted = {t: [t, *sorted(related(t))] for t in set(terms)}
         columns = sorted({self._vocabulary[w] for group in wanted.values() for w in group if w in self._vocabulary})
-        present: set[str] = set()
+        held: set[str] = set()
         if columns:
             block = self._incidence[:, columns] if allowed is None else self._incidence[allowed][:, columns]
-            present = {self._stems[c] for c, k in zip(columns, np.asarray(block.getnnz(axis=0)).tolist()) if k}
-        missing = [t for t in terms if not any(w in present for w in wanted[t])]
-        return len(missing) / len(terms)
+            held = {self._stems[c] for c, k in zip(columns, np.asarray(block.getnnz(axis=0)).tolist()) if k}
+        return {t for t, group in wanted.items() if any(w in held for w in group)}
 
     def idf(self, terms: Collection[str]) -> dict[str, float]:
         """Inverse chunk frequency of each stem: rare words say more about where an answer is."""

@@ -340,3 +340,18 @@ def test_a_contract_named_in_a_lead_in_asked_when_it_was_signed_is_dated_by_its_
                     "what date is this agreement dated or signed?")
     assert (answer.citations[0].file, answer.citations[0].clause) == (NDA, "preamble")
     assert "entered into as of March 4, 2024" in answer.citations[0].quote
+
+
+@pytest.mark.slow
+def test_a_question_in_words_no_clause_uses_searches_the_words_its_kind_is_asked_in(qa):
+    """No clause says "handed over to another firm"; the fitted questions of its kind (assignment)
+    mostly say "assign" and "transfer", and clause 8 does. Searched for those words too, clause 8
+    is retrieved first and cited (before, clause 9 on how notices are delivered shared the most
+    words with the question and was the only citation)."""
+    question = "Can this agreement be handed over to another firm?"
+    assert qa.retrieve(question, files=[NDA])[0].clause.clause_id == "8"
+    answer = qa.ask(question, files=[NDA])
+    assert answer.found is True
+    cited = {c.clause: c for c in answer.citations}
+    assert "8" in cited, answer.text
+    assert cited["8"].quote.startswith("Neither Party may assign this Agreement")
