@@ -57,8 +57,7 @@ class AnswerPrototypes:
         at, similarity = self._nearest(vector)
         if at < 0:
             return (), 0.0
-        counts, n = self._words_by_owner[int(self.owners[at])]
-        ranked = sorted(counts.items(), key=lambda tc: (-tc[1], tc[0]))  # ties by word: the same every run
+        ranked, n = self._words_by_owner[int(self.owners[at])]
         return tuple(t for t, c in ranked if c >= share * n), similarity
 
     def _nearest(self, vector: np.ndarray | None) -> tuple[int, float]:
@@ -71,15 +70,16 @@ class AnswerPrototypes:
         return best, float(similarity[best])
 
     @cached_property
-    def _words_by_owner(self) -> dict[int, tuple[Counter, int]]:
+    def _words_by_owner(self) -> dict[int, tuple[list[tuple[str, int]], int]]:
+        """Per answer row: (its phrasings' stems with how many phrasings use each, the most used
+        first and ties by word, so the same every run; how many phrasings it has)."""
         from assistant.text import content_terms
 
-        out: dict[int, tuple[Counter, int]] = {}
+        counts: dict[int, Counter] = {}
         for phrasing, owner in zip(self.phrasings, self.owners.tolist()):
-            counts, n = out.get(owner, (Counter(), 0))
-            counts.update(set(content_terms(phrasing)))
-            out[owner] = (counts, n + 1)
-        return out
+            counts.setdefault(owner, Counter()).update(set(content_terms(phrasing)))
+        sizes = Counter(self.owners.tolist())
+        return {owner: (sorted(c.items(), key=lambda tc: (-tc[1], tc[0])), sizes[owner]) for owner, c in counts.items()}
 
     def without(self, groups: set[str] | frozenset[str]) -> "AnswerPrototypes":
         """The same prototypes with some groups' answers (and the questions asking for them) left out."""

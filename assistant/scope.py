@@ -185,9 +185,7 @@ class ScopeFinder:
         terms = set(content_terms(name))
         if len(candidates) < 2 or not terms:
             return scope
-        scores = {a.key: sum(self._idf.get(t, 0.0) for t in terms if t in self._identity[a.key]) for a in candidates}
-        best = max(scores.values())
-        keys = tuple(k for k, s in scores.items() if s >= 0.8 * best)
+        scores, best, keys = self._best_matches(terms, candidates, self._identity)
         # a description everyone fits, or one no rarer than a single shared word, describes none
         if best < self._max_idf or len(keys) == len(candidates) or len(keys) > 3:
             return scope
@@ -238,12 +236,10 @@ class ScopeFinder:
         if not terms or len(candidates) < 2:
             return Scope(aggregate=aggregate), 0.0
         source = self._own_names if names_only == "own" else self._names if names_only else self._identity
-        scores = {a.key: sum(self._idf[t] for t in terms if t in source[a.key]) for a in candidates}
-        best = max(scores.values())
+        _, best, keys = self._best_matches(terms, candidates, source)
         # a rare word (a name or a title word) must match; words shared by most agreements don't scope
         if best < 0.25 * self._max_idf:
             return Scope(aggregate=aggregate), 0.0
-        keys = tuple(k for k, s in scores.items() if s >= 0.8 * best)
         if len(keys) == len(candidates):
             return Scope(aggregate=aggregate), 0.0
         matched = sorted({t for t in terms for k in keys if t in source[k]})
@@ -251,6 +247,16 @@ class ScopeFinder:
         # ("the monthly rent for the excavator") are what is asked about
         naming = tuple(t for t in matched if any(t in self._names[k] for k in keys))
         return Scope(keys, "matching " + ", ".join(matched[:4]), aggregate, naming), best
+
+
+    def _best_matches(self, terms: set[str], candidates: Sequence[AgreementInfo],
+                      source: dict[str, frozenset[str]] | dict[str, Counter],
+                      ) -> tuple[dict[str, float], float, tuple[str, ...]]:
+        """(each candidate's matched weight: the rarity of the terms its `source` words hold, the
+        best weight, the candidates within 0.8 of it)."""
+        scores = {a.key: sum(self._idf.get(t, 0.0) for t in terms if t in source[a.key]) for a in candidates}
+        best = max(scores.values())
+        return scores, best, tuple(k for k, s in scores.items() if s >= 0.8 * best)
 
 
 def _strip_labels(question: str, labels: Sequence[str]) -> str:

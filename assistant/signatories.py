@@ -59,7 +59,7 @@ def signing_date_candidates(evidence: EvidenceSet, question: str, synonyms: dict
         block = clause.text[top + 2 if top >= 0 else 0:bottom if bottom >= 0 else len(clause.text)]
         if len(_dates(block)) != 1 or _two_blocks(block):
             continue
-        date_at = block.find(c.text[slice(*_first_date(c.text))])
+        date_at = block.find(c.text[slice(*date_spans(c.text)[0])])
         lines = [m.start() for m in re.finditer(r"[^\n]+", block) if set(content_terms(m.group())) & named]
         if lines and lines[0] < date_at:
             (with_name if set(content_terms(c.text)) & named else in_block).append(i)
@@ -72,10 +72,6 @@ def signing_date_candidates(evidence: EvidenceSet, question: str, synonyms: dict
 
 def _dates(text: str) -> set[str]:
     return {date_normal(text[a:b]) or text[a:b] for a, b in date_spans(text)}
-
-
-def _first_date(text: str) -> tuple[int, int]:
-    return date_spans(text)[0]
 
 
 def _name_words(question: str) -> list[str]:
