@@ -49,7 +49,8 @@ def agreement_date(sents: Sequence[Sentence], head_end: int, title: Found | None
     a "Dated as of" line, a date beside the title or alone on a cover page (the first of these);
     else "SERVICES AGREEMENT, dated as of <date>" in its preamble."""
     head = [s for s in sents if s.start < head_end]
-    own = next((_own_date(s) for s in head if _THIS_AGREEMENT.search(s.text) and _own_date(s)), None)
+    own = next((_own_date(s) for i, s in enumerate(head)
+                if _THIS_AGREEMENT.search(_with_split_start(head, i)) and _own_date(s)), None)
     shown = None
     for s, a, b, line_start in _opening_dates(head):  # a "Date:" line, a date alone or beside the title
         beside = title is not None and title.clause_id == s.clause.clause_id and (
@@ -67,6 +68,20 @@ def agreement_date(sents: Sequence[Sentence], head_end: int, title: Found | None
     return next((_own_date(s) for s in opening if _AN_AGREEMENT.search(s.text) and _own_date(s)), None) or next(
         (f for s in head if _THIS_AGREEMENT.search(s.text) for f in [_blank_date(s)] if f), None) or (
         _blank_beside_title(head, title) if title is not None else None)
+
+
+def _with_split_start(sents: Sequence[Sentence], i: int) -> str:
+    """The sentence with the sentences before it that an abbreviation ended too soon: an address's
+    "B.C.", "Nr.", "Apt." split an opening, and the part that dates the agreement ("... ("Telnet") as
+    of the 1st day of June, 2004.") does not say "This Agreement"."""
+    text = sents[i].text
+    while i > 0 and sents[i - 1].clause is sents[i].clause and _ABBREVIATED.search(sents[i - 1].text):
+        i -= 1
+        text = sents[i].text + " " + text
+    return text
+
+
+_ABBREVIATED = re.compile(r"(?:^|[\s(.])[A-Za-z]{1,3}\.$")
 
 
 # a draft's revision stamp on its cover ("DRAFT (Americas) 1/12/00 (Rev 1)", "Revised 3/4/19"): when the
@@ -217,7 +232,7 @@ def _defined_elsewhere(text: str, at: int) -> bool:
     before = text[max(0, at - 100):at]
     return bool(re.search(r"\b(?:that\s+certain|the|an?)\s+(?:[\w-]+\s+){0,10}?(?i:agreement|plan|note|amendment|lease"
                           r"|license|licence)\b,?\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:dated|of|entered\s+into)\s+"
-                          r"(?:as\s+of\s+)?"
+                          r"(?:as\s+of\s+|on\s+)?"
                           r"(?:the\s+)?$", before))
 
 

@@ -17,13 +17,23 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # "the 20th day of Friday, March 2020", "1st day of --- November, 2003", "20 March day of 1998": slips a
 # signed contract keeps
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# a day spelled out before "day of": "made this first day of July, 2017", "the twenty-first day of May"
+_UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_ORDINAL_DAYS = {word: n for n, word in enumerate(
+    (*_UNITS, "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+     "eighteenth", "nineteenth", "twentieth"), 1)}
+_ORDINAL_DAYS.update({f"twenty-{w}": 20 + n for n, w in enumerate(_UNITS, 1)})
+_ORDINAL_DAYS.update({"thirtieth": 30, "thirty-first": 31})
+_ORDINAL_WORD = r"(?:(?:twenty|thirty)[\s-]?)?(?:" + "|".join(sorted(
+    {w.split("-")[-1] for w in _ORDINAL_DAYS}, key=len, reverse=True)) + ")"
 DATE = re.compile(
-    rf"\b(?P<m1>{MONTH})\s+(?P<d1>{_ORDINAL}|{_BLANK})(?:\s*,\s*|\s+)(?P<y1>{_YEAR})\b"
+    rf"(?:\b|(?<=_))(?P<m1>{MONTH})\s+(?P<d1>{_ORDINAL}|{_BLANK})(?:\s*,\s*|\s+)(?P<y1>{_YEAR})\b"
     rf"|(?:\b|(?<=_)|(?<=\bof))(?P<d2>{_ORDINAL}|{_BLANK})\s+(?:day\s+of\s+(?:{_WEEKDAY},?\s+|-{{2,}}\s*)?)?"
     rf"(?P<m2>{MONTH}|{_BLANK})\s*,?\s+(?:day\s+of\s+)?(?P<y2>{_YEAR})\b"
     r"|\b(?P<m3>\d{1,2})(?P<sep>[/-])(?P<d3>\d{1,2})(?P=sep)(?P<y3>\d{4}|\d{2})\b"
     r"|\b(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})\b"
-    rf"|(?P<b5>{_BLANK})\s*,\s*(?P<y5>{_YEAR})\b",
+    rf"|(?P<b5>{_BLANK})\s*,\s*(?P<y5>{_YEAR})\b"
+    rf"|\b(?P<d6>{_ORDINAL_WORD})\s+day\s+of\s+(?P<m6>{MONTH})\s*,?\s+(?P<y6>{_YEAR})\b",
     re.IGNORECASE)
 
 _NUMBERS = {w: n for n, w in enumerate(
@@ -51,11 +61,13 @@ def date_normal(text: str) -> str | None:
     m = DATE.fullmatch(text.strip())
     if not m:
         return None
-    year = next(g for g in (m["y1"], m["y2"], m["y3"], m["y4"], m["y5"]) if g)
-    month = next((g for g in (m["m1"], m["m2"], m["m3"], m["m4"]) if g), None)
+    year = next(g for g in (m["y1"], m["y2"], m["y3"], m["y4"], m["y5"], m["y6"]) if g)
+    month = next((g for g in (m["m1"], m["m2"], m["m3"], m["m4"], m["m6"]) if g), None)
     day = next((g for g in (m["d1"], m["d2"], m["d3"], m["d4"]) if g), None)
     y = int(year) + (0 if len(year) == 4 else 1900 if int(year) >= 50 else 2000)
     d = int(re.sub(r"\D", "", day)) if day and re.match(r"\d", day) else None
+    if m["d6"]:
+        d = _ORDINAL_DAYS.get(re.sub(r"[\s-]+", "-", m["d6"].lower()))
     if month and month.isdigit() and int(month) > 12 and d is not None and d <= 12:
         month, d = str(d), int(month)  # "13/07/05": day first
     mo = _month(month)

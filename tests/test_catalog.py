@@ -440,6 +440,8 @@ def test_ui_panel_marks_every_party(qa):
     ("9/23/98", "1998-09-23"), ("13/07/05", "2005-07-13"), ("Feb 30, 2020", None),
     ("20th day of Friday, March 2020", "2020-03-20"), ("1st day of    --- November, 2003", "2003-11-01"),
     ("20 March day of 1998", "1998-03-20"), ("April. 1st 2019", "2019-04-01"),
+    ("first day of July, 2017", "2017-07-01"), ("Twenty First day of May, 2003", "2003-05-21"),
+    ("thirty-first day of June, 2020", None),
 ])
 def test_dates_as_contracts_write_them(text, normal):
     assert date_normal(text) == normal
@@ -490,7 +492,35 @@ EFFECTIVE_ON_THE_COVER = ("DISTRIBUTOR AGREEMENT\n\nAgreement Number: N115      
                           "Name: Ann Lee     Name: Bo Chan\nDate: October 16, 1996     Date: November 5, 1996\n")
 
 
+SPELLED_DAY = ("MANUFACTURING AGREEMENT\n\nTHIS MANUFACTURING AGREEMENT (the \"Agreement\") is made this first day of "
+               "July, 2017 (the \"Effective Date\") between Stork Foods, LLC (\"Stork\") and Egret Nutrition "
+               "Corporation (\"Egret\").\n\n1. Term. The term ends on December 31, 2022.\n")
+FILLED_BLANK = ("EXCLUSIVE DISTRIBUTOR AGREEMENT\n\nTHIS EXCLUSIVE DISTRIBUTOR AGREEMENT (the \"Agreement\") shall be "
+                "effective as of _Dec. 8, 2005 (hereinafter \"Effective Date\"), by and between Ibis Health, Inc. "
+                "(\"IBIS\") and Crane Pharma (\"CRANE\").\n\n1. Appointment. Ibis appoints Crane.\n")
+ADDRESS_ABBREVIATIONS = ("Reseller Agreement\n\nThis Agreement is made and entered into by and between 695014 B.C. Ltd. "
+                         "dba Plover Telecom, having a principal office at 200 Water Street, Vancouver (\"Plover\") and "
+                         "Plover Net SRL, having a principal office at Aleea Malinului, Nr. 11, Bl. D, Apt. 43, "
+                         "Constanta, Romania (\"Net\") as of the 1s t day of June, 2004.\n\n"
+                         "WHEREAS: Plover sells telephony services.\n\n1. Appointment. Plover appoints Net.\n")
+AMENDMENT = ("AMENDMENT 1 TO DEVELOPMENT AGREEMENT\n\nThis is the First Amendment (\"First Amendment\") to the "
+             "Development Agreement (\"Development Agreement\") entered into on April 15, 2010, by and between Rail, "
+             "Inc. (\"Rail\") and Coot S.A.S. (\"Coot\").\n\nRail and Coot agree as follows:\n\n"
+             + "".join(f"{n}. Change {n}. Section {n} of the Development Agreement is deleted.\n\n" for n in range(1, 16))
+             + "RAIL, INC.     COOT S.A.S.\nBy: /s/ Jack Hart     By: /s/ Jim Mills\n"
+             "Date: July 14, 2011     Date: July 18, 2011\n")
+
+
 @pytest.mark.parametrize("text, date, normal", [
+    # a day spelled out: "made this first day of July, 2017"
+    (SPELLED_DAY, "first day of July, 2017", "2017-07-01"),
+    # a form's blank filled in after its underscore: "effective as of _Dec. 8, 2005"
+    (FILLED_BLANK, "Dec. 8, 2005", "2005-12-08"),
+    # an address's "B.C.", "Nr.", "Bl.", "Apt." split the opening before it dates the agreement
+    (ADDRESS_ABBREVIATIONS, "1s t day of June, 2004", "2004-06-01"),
+    # "the Development Agreement ... entered into on April 15, 2010" dates the amended agreement, not this
+    # amendment: its signatures date it
+    (AMENDMENT, "July 18, 2011", "2011-07-18"),
     # the cover's "DRAFT ... 1/12/00 (Rev 1)" dates the draft; the preamble left its date blank
     (DRAFT_STAMPED, "the ____ day of _______________2000", "2000"),
     # an undated agreement, its signature line labelled after its values ("24 OCT 2011     Place Date")
