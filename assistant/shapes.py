@@ -72,11 +72,25 @@ def _party(quote: str, question: str, citation: Citation) -> list[tuple[int, int
     return []
 
 
+# the bound a duration is given with: "within one year", "at least sixty (60) days", "no more than 3 months"
+_BOUND = re.compile(r"\b(?:within|at\s+(?:least|most)|up\s+to|(?:no|not)\s+(?:less|more|later|fewer)\s+than"
+                    r"|(?:more|less|fewer)\s+than|a\s+(?:minimum|maximum)\s+of|in\s+excess\s+of)\s+$", re.I)
+
+
+def _duration(quote: str, question: str, citation: Citation) -> list[tuple[int, int]]:
+    """Every length of time with its bound: "within one year" is not "one year"."""
+    spans = []
+    for m in _DURATION.finditer(quote):
+        bound = _BOUND.search(quote, max(0, m.start() - 30), m.start())
+        spans.append(_trim(quote, bound.start() if bound else m.start(), m.end()))
+    return spans
+
+
 def _signer_names(quote: str, question: str, citation: Citation) -> list[tuple[int, int]]:
     return name_line_spans(quote)
 
 
 FINDERS: dict[str, Finder] = {
     "signer": _signer_names, "law": _law, "court": _court, "title": _title, "amount": _pattern(_AMOUNT),
-    "date": _date, "duration": _pattern(_DURATION), "place": _place, "party": _party,
+    "date": _date, "duration": _duration, "place": _place, "party": _party,
 }

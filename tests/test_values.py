@@ -79,6 +79,8 @@ LEASE_OPENING = ('This Equipment Lease Agreement (the "Lease") is made as of Feb
                  'Equipment Rentals LLC, a Colorado limited liability company ("Lessor"), and Granite Peak Builders '
                  'Inc., a Colorado corporation ("Lessee").')
 RENT = "Lessee shall pay rent of USD 6,200 per month, due on the first day of each month."
+XIN_WANG_TERMINATES = ("It will terminate if the publisher does not publish, in any medium, the article within one "
+                       "year of the date of your signature.")
 XIN_WANG_LAW = "It will be governed by the laws of the Commonwealth of Massachusetts."
 XIN_WANG_TITLE = ("currently entitled\n\nParameter efficient training of deep convolutional neural networks by dynamic "
                   "sparse reparameterization\n\n(\"the article\")")
@@ -92,6 +94,9 @@ XIN_WANG_TITLE = ("currently entitled\n\nParameter efficient training of deep co
      [("date", "March 4, 2024")]),
     ("How long do the confidentiality obligations survive?", NDA, "7", NDA_TERM, "three (3) years [1]",
      [("duration", "three (3) years")]),
+    # a length of time keeps its bound: the article must be published within a year, not after one
+    ("How long does the publisher have to publish Xin Wang's article?", XIN_WANG, "7", XIN_WANG_TERMINATES,
+     "within one year [1]", [("duration", "within one year")]),
     ("How much is the rent?", LEASE, "3", RENT, "USD 6,200 per month [1]", [("amount", "USD 6,200 per month")]),
     ("Who is the Lessee?", LEASE, "preamble", LEASE_OPENING, "Granite Peak Builders Inc. [1]",
      [("party", "Granite Peak Builders Inc.")]),
@@ -155,9 +160,9 @@ def test_how_much_notice_is_a_length_of_time_not_a_sum():
              "for successive one-year periods unless either party gives at least ninety (90) days' written notice "
              "before the end of the then-current term.")
     answer = ask("How much notice is needed to stop the licence renewing?", [(clause_of(LICENCE, quote, "6.1"), quote)])
-    assert answer.text.splitlines()[0] == "ninety (90) days [1]"
+    assert answer.text.splitlines()[0] == "at least ninety (90) days [1]"  # with its bound: a minimum
     (value,) = answer.values
-    assert (value.kind, value.text) == ("duration", "ninety (90) days")
+    assert (value.kind, value.text) == ("duration", "at least ninety (90) days")
     assert_values_are_spans(answer)
 
 
