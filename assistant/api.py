@@ -29,6 +29,7 @@ from assistant.scope import Scope, ScopeFinder
 from assistant.settings import Settings
 from assistant.snapshot import Snapshot, take_snapshot
 from assistant.types import AgreementInfo, Answer
+from assistant.venue import VENUE_WORDS, asks_venue, venue_candidates
 from assistant.work_titles import asks_work_title, title_candidates
 from index.build import Progress
 from index.errors import EmptyQuestion, FileChanged, FileNotIndexed, IndexNotFound, LoadError
@@ -352,6 +353,10 @@ class Assistant:
         retriever, agreements = snapshot.retriever, scope.agreements or None
         bridges = bridge_terms(query.vector, (*query.terms, *scope.terms), self.prototypes,
                                lambda terms: retriever.present(terms, agreements, None))
+        if asks_venue(question):
+            wanted = [t for t in VENUE_WORDS if t not in {*query.terms, *bridges}]
+            held = set(retriever.present(wanted, agreements, None)) if wanted else set()
+            bridges = (*bridges, *(t for t in wanted if t in held))
         return replace(query, bridges=bridges) if bridges else query
 
     def _answer(self, snapshot: Snapshot, question: str, scope: Scope, files,
@@ -402,6 +407,10 @@ class Assistant:
             keep = title_candidates([(c.text, c.hit.agreement_key, _ends_line(c)) for c in evidence.candidates])
             if keep:  # whether the agreements say it at all stays the found decision's call
                 probabilities = only(probabilities, keep)
+        if asks_venue(question):  # "where would a dispute be heard?": the sentences naming a court
+            keep = venue_candidates(evidence, question)
+            if keep:
+                probabilities, certain = only(probabilities, keep), True
         term = asked_term(question)
         if term:  # "how is Confidential Information defined?": the sentences that define it
             keep = [i for i, c in enumerate(evidence.candidates) if defines(c.text, term)]

@@ -25,8 +25,23 @@ def _law(quote: str, question: str, citation: Citation) -> list[tuple[int, int]]
     return law_spans(quote)
 
 
+# the words that say which courts: "the federal and state courts located in the County of San Diego"
+_COURTS_BEFORE = re.compile(r"\bcourts?\b[^.;:()]{0,70}$", re.I)
+_COURT_KIND = re.compile(r"(?:\b(?:state|federal|provincial|county|district|municipal|superior|supreme|high|"
+                         r"competent|national|local|and|or)\s+)+$", re.I)
+
+
 def _court(quote: str, question: str, citation: Citation) -> list[tuple[int, int]]:
-    return court_spans(quote)
+    """The courts with their place: "state and federal courts in Wilmington, Delaware", not the
+    place alone (an arbitral body or seat stays as named)."""
+    spans = []
+    for start, end in court_spans(quote):
+        courts = _COURTS_BEFORE.search(quote, max(0, start - 80), start)
+        if courts:
+            kind = _COURT_KIND.search(quote, max(0, courts.start() - 60), courts.start())
+            start = kind.start() if kind and not re.match(r"(?:and|or)\b", kind.group(), re.I) else courts.start()
+        spans.append(_trim(quote, start, end))
+    return spans
 
 
 def _date(quote: str, question: str, citation: Citation) -> list[tuple[int, int]]:

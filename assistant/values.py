@@ -14,6 +14,7 @@ from assistant.features import QUESTION_TYPES
 from assistant.shapes import FINDERS, normalise
 from assistant.text import related
 from assistant.types import Citation, Value
+from assistant.venue import asks_venue
 from index.terms import content_terms
 
 KINDS = ("signer", "law", "court", "title", "amount", "date", "duration", "place", "party", "definition")
@@ -45,6 +46,8 @@ def wanted(question: str, asked: Sequence[float]) -> tuple[str, ...]:
     wh = _WH.search(question)
     word = re.sub(r"\s+", " ", wh.group(1).lower()) if wh else ""
     signer = bool(_ASKS_SIGNER.search(question))
+    if asks_venue(question):
+        return ("court",)  # "where can a party sue?": the court, whatever the wh-word
     if word == "how long" or (word in ("how many", "how much") and "duration" in names):
         return ("duration",)  # "how many days ...", "how much notice ...": a length of time
     if word in ("how much", "how many"):

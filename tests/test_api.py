@@ -131,7 +131,7 @@ def test_a_follow_up_naming_another_agreement_asks_the_same_of_it_in_plain_words
     third = conversation.ask("And Sage Moore's?")
     assert third.standalone_question == "Which courts hear disputes under Sage Moore's agreement?"
     assert {c.agreement for c in third.citations} == {"Sage Moore"}
-    assert [v.text for v in third.values] == ["County of San Diego, California"]
+    assert [v.text for v in third.values] == ["federal and state courts located in the County of San Diego, California"]
 
 
 def test_a_follow_up_keeps_what_its_acronym_stands_for(qa):

@@ -251,6 +251,30 @@ def test_who_is_a_defined_party_names_it_first_in_each_agreement_that_defines_it
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question, file, clause_id, courts", [
+    ("Where would a dispute over the NDA be heard?", NDA, "10", "state and federal courts in Wilmington, Delaware"),
+    ("In which forum must claims about the NDA be brought?", NDA, "10",
+     "state and federal courts in Wilmington, Delaware"),
+    ("Where can a party sue under the licence?", LICENCE, "9.1", "courts of England and Wales"),
+    ("If the parties to the licence disagree, which court decides?", LICENCE, "9.1", "courts of England and Wales"),
+    # "forum", "claims" and "brought" are nowhere in clause 4.5: the venue words it does use are searched for
+    ("In which forum must claims about the services agreement be brought?", SERVICES, "4.5",
+     "courts located in New York County"),
+    ("Where do lawsuits about the services agreement go?", SERVICES, "4.5", "courts located in New York County"),
+])
+def test_a_venue_question_in_any_words_names_the_courts_from_the_forum_clause(qa, question, file, clause_id, courts):
+    """The ranker was fitted on CUAD, which labels no forum clause: "where would a dispute be heard?"
+    was refused, "where can a party sue?" too (neither word is in the clause)."""
+    answer = qa.ask(question)
+    first = answer.citations[0]
+    assert (first.file, first.clause) == (file, clause_id), answer.text
+    assert answer.text.splitlines()[0] == f"{courts} [1]"
+    (value,) = answer.values
+    assert (value.kind, value.text) == ("court", courts)
+    assert qa.document_text(file)[value.start:value.end] == courts
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question", [
     # the consulting agreement names no rate at all (the licence's late-payment interest is another agreement's)
     "What is the interest rate on the loan to Orchid Biotech?",

@@ -88,8 +88,11 @@ XIN_WANG_TITLE = ("currently entitled\n\nParameter efficient training of deep co
 
 @pytest.mark.parametrize("question, file, clause_id, quote, first, values", [
     ("Which state's law governs the NDA?", NDA, "10", NDA_LAW, "Delaware [1]", [("law", "Delaware")]),
-    ("Which courts have jurisdiction over disputes?", NDA, "10", NDA_COURTS, "Wilmington, Delaware [1]",
-     [("court", "Wilmington, Delaware")]),
+    ("Which courts have jurisdiction over disputes?", NDA, "10", NDA_COURTS,
+     "state and federal courts in Wilmington, Delaware [1]", [("court", "state and federal courts in Wilmington, Delaware")]),
+    # a venue question in everyday words: the courts, though it says neither "court" nor "jurisdiction"
+    ("Where can a party sue under the NDA?", NDA, "10", NDA_COURTS,
+     "state and federal courts in Wilmington, Delaware [1]", [("court", "state and federal courts in Wilmington, Delaware")]),
     ("What is the effective date of the NDA?", NDA, "preamble", NDA_OPENING, "March 4, 2024 [1]",
      [("date", "March 4, 2024")]),
     ("How long do the confidentiality obligations survive?", NDA, "7", NDA_TERM, "three (3) years [1]",
