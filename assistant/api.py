@@ -22,6 +22,7 @@ from assistant.query import Query, analyse
 from assistant.question_parts import merge, question_parts
 from assistant.prototypes import AnswerPrototypes
 from assistant.ranker import EvidenceModel
+from assistant.signed_on import signed_on_answer, signed_when
 from assistant.signatories import after_blocks, asks_signer, asks_signing_date, only, signer_candidates, \
     signing_date_candidates
 from assistant.retrieve import HybridRetriever, Hit, candidate_source
@@ -374,6 +375,14 @@ class Assistant:
             keys = {a.key for a in in_scope}
             rows = [r for r in self._catalog(snapshot, {a.file for a in in_scope}) if r.key in keys]
             answer = holders_answer(question, rows, searched)
+            if answer is not None:
+                yield answer
+                return
+        when = "" if self._generative else signed_when(question)
+        if when:  # "who signed on March 5, 2024?": the signature blocks dated then, from the catalog
+            keys = {a.key for a in in_scope}
+            rows = [r for r in self._catalog(snapshot, {a.file for a in in_scope}) if r.key in keys]
+            answer = signed_on_answer(question, when, rows, searched)
             if answer is not None:
                 yield answer
                 return

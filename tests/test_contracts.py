@@ -275,6 +275,28 @@ def test_a_venue_question_in_any_words_names_the_courts_from_the_forum_clause(qa
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question, lead, signers", [
+    # the ranker alone quoted Priya Raman's block (dated March 5) and Simon Achebe's (June 5)
+    ("Who signed anything on March 4, 2024?", "Daniel Okafor [1]", ["Daniel Okafor"]),
+    ("Who signed an agreement on 4 June 2024?", "Helena Marsh [1]", ["Helena Marsh"]),
+    ("Which agreements were signed on 15 January 2024?",
+     "Northwind Software Limited and Quillfeather Publishing Ltd: Grace Whitlock [1]", ["Grace Whitlock"]),
+    ("What was signed in June 2024?", "Nadia Kowalski [1]; Helena Marsh [3]; Simon Achebe [5]",
+     ["Nadia Kowalski", "Helena Marsh", "Simon Achebe"]),
+])
+def test_who_signed_on_a_day_or_in_a_month_is_read_from_the_signature_blocks_dated_then(qa, question, lead, signers):
+    answer = qa.ask(question)
+    assert answer.text.splitlines()[0] == lead
+    assert [v.text for v in answer.values] == signers
+    for value in answer.values:  # each signer cited where the block names them, the date line beside it
+        cited, dated = answer.citations[value.citation], answer.citations[value.citation + 1]
+        assert cited.clause == dated.clause == "signatures"
+        assert cited.start <= value.start < value.end <= cited.end
+        assert qa.document_text(cited.file)[value.start:value.end] == value.text
+        assert dated.quote.startswith("Date:")
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question", [
     # the consulting agreement names no rate at all (the licence's late-payment interest is another agreement's)
     "What is the interest rate on the loan to Orchid Biotech?",

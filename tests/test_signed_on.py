@@ -1,0 +1,23 @@
+"""Which questions ask what was signed on a day or in a month (assistant/signed_on.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.signed_on import signed_when
+
+
+@pytest.mark.parametrize("question, when", [
+    ("Who signed on March 5, 2024?", "2024-03-05"),
+    ("Who all signed their agreements on Sep 23, 2020?", "2020-09-23"),
+    ("Which agreements were signed on 15 January 2024?", "2024-01-15"),
+    ("What was signed in June 2024?", "2024-06"),
+    ("Which contracts were executed on 9/23/98?", "1998-09-23"),
+    # not a day or month it asks about: what an agreement signed then says, when someone signed, who signed
+    ("What does the agreement signed on March 4, 2024 say about termination?", ""),
+    ("When did Priya Raman sign?", ""),
+    ("Who signed the NDA?", ""),
+    ("Which agreements were signed in 2019?", ""),  # a year: the ranker's choice stands
+])
+def test_signed_when(question, when):
+    assert signed_when(question) == when
