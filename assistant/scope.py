@@ -72,9 +72,10 @@ class ScopeFinder:
         for a in self.agreements:
             names = [a.label, *parties.get(a.key, ())]
             self._acronyms.update(_acronyms(names))
-            words = " ".join([*names, a.title, a.kind, re.sub(r"[_\-]", " ", a.file.rsplit(".", 1)[0])])
+            kind = " ".join([a.kind, *kind_acronyms(a.kind)])  # "the NDA": a Non-Disclosure Agreement's own name
+            words = " ".join([*names, a.title, kind, re.sub(r"[_\-]", " ", a.file.rsplit(".", 1)[0])])
             self._names[a.key] = frozenset(content_terms(words))
-            self._own_names[a.key] = frozenset(content_terms(" ".join([*names, a.title, a.kind])))
+            self._own_names[a.key] = frozenset(content_terms(" ".join([*names, a.title, kind])))
             # its title's words that are no party's name ("ActNN"); not its kind's: "the licence in
             # the License Agreement" asks about a licence
             self._titled[a.key] = frozenset(content_terms(a.title)) - set(content_terms(" ".join(names)))
@@ -232,7 +233,7 @@ class ScopeFinder:
                         names_only: bool | str) -> tuple[Scope, float]:
         """(the agreements whose identity matches the question's naming words best, the best one's
         matched weight; 0 when none scopes)."""
-        terms = set(content_terms(question)) & self._naming
+        terms = (set(content_terms(question)) - _indefinite(question)) & self._naming
         if not terms or len(candidates) < 2:
             return Scope(aggregate=aggregate), 0.0
         source = self._own_names if names_only == "own" else self._names if names_only else self._identity
@@ -259,6 +260,19 @@ class ScopeFinder:
         return scores, best, tuple(k for k, s in scores.items() if s >= 0.8 * best)
 
 
+# "a licence", "any licence to patents", "an exclusive distributor": a thing asked about, not an agreement named
+_INDEFINITE = re.compile(r"\b(?:a|an|any|no|some|another)\s+((?:[\w-]+\s+){0,2}?[\w-]+)(?=\s*(?:to|for|of|in|on|with|from|under|that|which|[,.;:?!]|$))",
+                         re.IGNORECASE)
+
+
+def _indefinite(question: str) -> set[str]:
+    """The words the question uses only in an indefinite noun phrase ("does the NDA grant a
+    licence?"): what it asks about, which names no agreement."""
+    inside = {t for m in _INDEFINITE.finditer(question) for t in content_terms(m.group(1))}
+    outside = set(content_terms(_INDEFINITE.sub(" ", question)))
+    return inside - outside
+
+
 def _strip_labels(question: str, labels: Sequence[str]) -> str:
     """The normalised question without the agreement labels it names."""
     for label in labels:
@@ -268,6 +282,18 @@ def _strip_labels(question: str, labels: Sequence[str]) -> str:
 
 def _describe(labels: Sequence[str]) -> str:
     return ", ".join(labels) if len(labels) <= 3 else f"{', '.join(labels[:3])} and {len(labels) - 3} more"
+
+
+def kind_acronyms(kind: str) -> list[str]:
+    """What people call an agreement of this kind for short: "Mutual Non-Disclosure Agreement" ->
+    ["MNDA", "NDA"], "Master Services Agreement" -> ["MSA"], "Statement of Work" -> ["SOW"],
+    "Memorandum of Understanding" -> ["MOU"]: the initials of its words (hyphenated parts count
+    apart), and those of its last words, three letters or more."""
+    words = [w for w in re.findall(r"[A-Za-z]+", kind) if w.lower() not in {"and", "the", "a", "an"}]
+    if len(words) < 3 or len(words) > 6:
+        return []
+    letters = "".join(w[0].upper() for w in words)
+    return [letters[i:] for i in range(len(letters) - 2)]
 
 
 def _acronyms(names: Sequence[str]) -> dict[str, str]:

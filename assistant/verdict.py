@@ -31,6 +31,13 @@ _STATES = re.compile(r"\b(?:I|[Yy]ou|[Ww]e|[Ii]t|[Tt]hey|(?!(?:The|This|That|The
                      r"[A-Z][\w&-]+|hereby|further|also|expressly|irrevocably)\s+"
                      r"(?P<verb>(?:warrant|represent|grant|release|assign|retain|authori[sz]e|guarantee|waive|"
                      r"acknowledge|consent|license|own)s?|indemnif(?:y|ies))\b")
+# "Nothing in this Agreement grants either Party any licence", "Nothing herein shall be construed as
+# creating a partnership", "Nothing in this Agreement obliges Acme to buy": a plain no to granting,
+# creating or obliging (not to "prevents" or "limits": nothing preventing it is a yes of another kind)
+_NOTHING = re.compile(r"\bNothing\s+(?:in|under|contained\s+in|herein)\b[^.;:]{0,60}?\s"
+                      r"(?:(?:shall|will|may|is\s+intended\s+to)\s+(?:be\s+(?:construed|deemed|interpreted)\s+(?:as|to)\s+)?)?"
+                      r"(?P<verb>(?:grant|confer|creat|giv|transfer|establish|constitut|assign|licens)(?:e|es|s|ed|ing)?"
+                      r"|(?P<duty>(?:oblig|requir)(?:e|es|ates?|ing|ating)?))\b", re.I)
 _CLASSES = ("prohibit", "noduty", "denies", "permit", "oblige")
 _CONDITION = re.compile(r"\b(?:if|unless|until|when|whether|provided|in\s+case|in\s+the\s+event)\b", re.I)
 _PRONOUNS = {"i", "you", "we", "it", "they", "he", "she"}
@@ -75,13 +82,20 @@ def _stated(aux: str, main: str, citation: Citation, index: int) -> list[Value]:
         mode = "fact"
     words = re.findall(r"[A-Za-z][\w'’-]*", main)
     stems = [set(content_terms(w)) for w in words]
-    # a word after "the", "any", "its" ... is a noun ("the author"), whatever its stem shares with a verb
-    verbs = [set() if n and words[n - 1].lower() in _DETERMINERS else s for n, s in enumerate(stems)]
+    # a word after "the", "any", "its" ... is a noun ("the author"), whatever its stem shares with a verb,
+    # unless an article follows it: "does the grant a licence?" is "does the NDA grant a licence?" with
+    # the words that named the agreement taken out
+    verbs = [set() if n and words[n - 1].lower() in _DETERMINERS
+             and not (n + 1 < len(words) and words[n + 1].lower() in _DETERMINERS) else s
+             for n, s in enumerate(stems)]
     out = []
     quote = citation.quote
     for at, sentence in sentences(quote):
         matches = [(next(k for k in _CLASSES if mm.group(k)), mm) for mm in _MODAL.finditer(sentence)]
-        matches += [("states", mm) for mm in _STATES.finditer(sentence)]
+        nothing = [("noduty" if mm.group("duty") else "denies", mm) for mm in _NOTHING.finditer(sentence)]
+        # "Nothing in this Agreement grants": not "Agreement grants"
+        matches += [("states", mm) for mm in _STATES.finditer(sentence)
+                    if not any(n.start() <= mm.start() < n.end() for _, n in nothing)] + nothing
         for kind, mm in matches:
             verb, end = mm.group("verb"), mm.end("verb")
             if verb in ("be", "been", "being", "have") and mm.groupdict().get("participle"):

@@ -193,6 +193,9 @@ def qa(tmp_path_factory):
     ("How long do confidentiality obligations survive under the NDA between Acme and Birch?",
      NDA, 1, "7", "survive for three (3) years"),
     ("Who signed for Birch?", NDA, 1, "signatures", "Priya Raman"),
+    # "the NDA" names the Mutual Non-Disclosure Agreement (its kind's initials); "any licence" is asked
+    # about, and names not the Software Licence Agreement
+    ("Does the NDA grant any licence to patents?", NDA, 1, "6", "Nothing in this Agreement grants either Party any licence"),
     ("Can the licensee assign the licence?", LICENCE, 1, "7.1", "shall not assign"),
     ("What annual licence fee does Quillfeather pay Northwind?", LICENCE, 1, "3.1", "GBP 24,000"),
     ("Which law governs the software licence agreement?", LICENCE, 1, "9.1", "law of England and Wales"),

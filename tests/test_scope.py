@@ -198,3 +198,36 @@ def test_a_lead_in_describing_one_contract_outweighs_another_contracts_short_nam
     assert scope.agreements == (PIZZA.key,)
     # without a lead-in the short name still names its own contract
     assert described_finder().find("Which law governs the agreement with FUSION?").agreements == (FUSION.key,)
+
+
+NDA = AgreementInfo(file="nda.txt", number=1, label="Acme Robotics and Birch Analytics", title="",
+                    date="", kind="MUTUAL NON-DISCLOSURE AGREEMENT", clauses=11)
+LICENCE = AgreementInfo(file="inkwell.md", number=1, label="Northwind and Quillfeather", title="",
+                        date="", kind="Software Licence Agreement", clauses=9)
+MSA = AgreementInfo(file="harbor.txt", number=1, label="Harbor Point and Kestrel", title="",
+                    date="", kind="Master Services Agreement", clauses=20)
+
+
+def kinds_finder() -> ScopeFinder:
+    texts = {NDA.key: "The Recipient shall keep Confidential Information secret. Nothing grants any licence.",
+             LICENCE.key: "The Licensor grants the Licensee a licence to use the Software.",
+             MSA.key: "The Consultant shall perform the Services for the Client."}
+    df = Counter(t for text in texts.values() for t in set(content_terms(text)))
+    return ScopeFinder([NDA, LICENCE, MSA], {}, df, {})
+
+
+def test_an_agreement_is_named_by_the_initials_of_its_kind():
+    """"the NDA" is the Mutual Non-Disclosure Agreement, "the MSA" the Master Services Agreement,
+    though neither title says so."""
+    assert kinds_finder().find("How long does the NDA last?").agreements == (NDA.key,)
+    assert kinds_finder().find("Who may end the MSA early?").agreements == (MSA.key,)
+
+
+def test_a_thing_asked_about_with_a_or_any_names_no_agreement():
+    """"Does the NDA grant any licence to patents?" asks the NDA about a licence: the Software Licence
+    Agreement is not in scope, and "licence" stays a word to look for."""
+    for question in ("Does the NDA grant any licence to patents?", "Does the NDA grant a licence?"):
+        scope = kinds_finder().find(question)
+        assert scope.agreements == (NDA.key,) and scope.terms == ("nda",)
+    assert kinds_finder().find("Which agreements grant a licence?").agreements == ()
+    assert kinds_finder().find("Can the licensee sublicense under the licence?").agreements == (LICENCE.key,)

@@ -257,6 +257,10 @@ ALISTARH_2 = ("I will not authorize the publication of the Articles by any organ
               "60 days after first publication of the Articles by ICML.")
 LEASE_DEFAULT = ("If Lessee fails to pay rent within fifteen (15) days after it is due, Lessor may terminate the "
                  "Lease and repossess the Equipment.")
+NDA_NO_LICENCE = ("Nothing in this Agreement grants either Party any licence or other right in the other Party's "
+                  "patents, copyrights or trade secrets.")
+CONTRACTOR = ("Consultant is an independent contractor, and nothing in this Agreement creates an employment, "
+              "partnership or agency relationship.")
 CONVENIENCE = ("Client may terminate this Agreement for any reason on sixty (60) days' prior written notice to "
                "Consultant.")
 
@@ -284,6 +288,11 @@ CONVENIENCE = ("Client may terminate this Agreement for any reason on sixty (60)
     ("Is the licence exclusive?", ALISTARH, "1",
      "I hereby grant to ICML a non-exclusive, perpetual, royalty-free, fully-paid, fully-assignable license",
      "No [1]", ("no", "non-exclusive")),
+    # "Nothing in this Agreement grants ...": a plain no, not "Agreement grants" (a yes); and the
+    # question as the answer sees it, the words naming the agreement taken out ("does the grant a licence?")
+    ("Does the grant a licence?", NDA, "6", NDA_NO_LICENCE, "No [1]", ("no", "Nothing in this Agreement grants")),
+    ("Does the services agreement create a partnership?", SERVICES, "4.2", CONTRACTOR, "No [1]",
+     ("no", "nothing in this Agreement creates")),
 ])
 def test_yes_or_no_only_when_the_sentence_says_it(question, file, clause_id, quote, first, said):
     c = clause_of(file, quote, clause_id)
