@@ -266,9 +266,11 @@ _INDEFINITE = re.compile(r"\b(?:a|an|any|no|some|another)\s+((?:[\w-]+\s+){0,2}?
 
 
 def _indefinite(question: str) -> set[str]:
-    """The words the question uses only in an indefinite noun phrase ("does the NDA grant a
-    licence?"): what it asks about, which names no agreement."""
-    inside = {t for m in _INDEFINITE.finditer(question) for t in content_terms(m.group(1))}
+    """The lower-case words the question uses only in an indefinite noun phrase ("does the NDA
+    grant a licence?"): what it asks about, which names no agreement."""
+    # lower-case words only: "a company called Acme" still names Acme
+    inside = {t for m in _INDEFINITE.finditer(question) for w in m.group(1).split() if w.islower()
+              for t in content_terms(w)}
     outside = set(content_terms(_INDEFINITE.sub(" ", question)))
     return inside - outside
 

@@ -230,4 +230,6 @@ def test_a_thing_asked_about_with_a_or_any_names_no_agreement():
         scope = kinds_finder().find(question)
         assert scope.agreements == (NDA.key,) and scope.terms == ("nda",)
     assert kinds_finder().find("Which agreements grant a licence?").agreements == ()
+    # a name stays a name inside one: "a company called Quillfeather" names the licence's party
+    assert kinds_finder().find("Is there an agreement with a company called Quillfeather?").agreements == (LICENCE.key,)
     assert kinds_finder().find("Can the licensee sublicense under the licence?").agreements == (LICENCE.key,)
