@@ -144,9 +144,13 @@ class Assistant:
         return self._question_embedder
 
     def _load_model_aside(self) -> None:
-        """Start loading the model while the first snapshot is read: a cold ask needs both."""
+        """Start loading the model while the first snapshot is read: a cold ask needs both. Not a
+        daemon: an ask answered without the model (from the catalog: "who signed on March 4,
+        2024?") may end the process while it loads, and a runtime torn down under the loading
+        thread aborts the process ("terminate called without an active exception", exit 134);
+        the interpreter waits for it instead."""
         if self._question_embedder is None and self._snapshot is None and not self._model_lock.locked():
-            threading.Thread(target=lambda: self.question_embedder, name="clauseqa-model", daemon=True).start()
+            threading.Thread(target=lambda: self.question_embedder, name="clauseqa-model", daemon=False).start()
 
     @property
     def index_dir(self) -> str:

@@ -399,3 +399,20 @@ def test_a_cold_ask_embeds_the_question_without_importing_torch(qa):
     assert cold["first"][:2] == [F000, "7"] and cold["first"][4].endswith("Commonwealth of Massachusetts.")
     assert cold["text"] == warm.text
     assert isinstance(Assistant.open(qa.index_dir).question_embedder, OnnxTwinEmbedder)
+
+
+def test_a_cold_ask_answered_from_the_catalog_exits_cleanly(qa):
+    """"Who signed on Sep 23, 2020?" is answered from the catalog before the model, loading aside,
+    is needed: the process used to end under the loading thread and abort (exit 134, "terminate
+    called without an active exception") about two runs in three."""
+    import subprocess
+    import sys
+
+    script = (f"from assistant import Assistant\n"
+              f"a = Assistant.open({qa.index_dir!r}).ask('Who signed on Sep 23, 2020?')\n"
+              "print(a.values[0].text)\n")
+    for _ in range(3):
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=300)
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert done.stdout.strip() == "Dan Alistarh" and "terminate called" not in done.stderr
+
