@@ -30,7 +30,9 @@ def asks_holders(question: str) -> bool:
 
 def holders_answer(question: str, rows: Sequence[CatalogRow], searched: str) -> Answer | None:
     """Each agreement in `rows` by its own party, cited; None when no row names a party of its own."""
-    parties = [[v for v in row.values("parties") if v.stated and not _asked_with(question, v.text)] for row in rows]
+    # not the party the question names, by its name or by the name the agreement gives it ("Acme")
+    parties = [[v for v in row.values("parties") if v.stated and not _asked_with(question, v.text)
+                and not (v.role and _asked_with(question, v.role))] for row in rows]
     named = [{_norm(v.text) for v in values} for values in parties]
     shared = set.intersection(*named) if len(named) > 1 else set()
     citations: list[Citation] = []

@@ -278,6 +278,18 @@ def test_a_venue_question_in_any_words_names_the_courts_from_the_forum_clause(qa
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question, lead", [
+    # the party the question names by the name its agreement gives it ("Acme") is who the agreement is with
+    ("Who has an agreement with Acme?", "Birch Analytics LLC [1]"),
+    ("Who has an agreement with Birch Analytics?", "Acme Robotics, Inc. [1]"),
+])
+def test_who_holds_an_agreement_with_a_party_leaves_that_party_out(qa, question, lead):
+    answer = qa.ask(question)
+    assert answer.text.splitlines()[0] == lead
+    assert [(c.file, c.clause) for c in answer.citations] == [(NDA, "preamble")]
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question, lead, signers", [
     # the ranker alone quoted Priya Raman's block (dated March 5) and Simon Achebe's (June 5)
     ("Who signed anything on March 4, 2024?", "Daniel Okafor [1]", ["Daniel Okafor"]),
