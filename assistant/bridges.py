@@ -43,3 +43,14 @@ def bridge_terms(vector: np.ndarray | None, asked: Sequence[str], prototypes: An
     wanted = [t for t in words if t not in have]
     held = set(present(wanted)) if wanted else set()
     return tuple(t for t in wanted if t in held)
+
+
+def kind_asks(vector: np.ndarray | None, prototypes: AnswerPrototypes, asks: Callable[[str], bool]) -> bool:
+    """Whether most fitted phrasings of the question's nearest kind ask what `asks` recognises, for
+    a question alike one of them (at least MIN_SIMILARITY) and not one itself: "What kind of
+    agreement is this, going by its heading?" is asked like "What is this contract called?", so
+    its agreement's opening joins the candidates as it does for a question that says "called"."""
+    phrasings, similarity = prototypes.kind_phrasings(vector)
+    if not phrasings or not MIN_SIMILARITY <= similarity < SAME_QUESTION:
+        return False
+    return sum(1 for p in phrasings if asks(p)) >= GROUP_SHARE * len(phrasings)

@@ -60,6 +60,15 @@ class AnswerPrototypes:
         ranked, n = self._words_by_owner[int(self.owners[at])]
         return tuple(t for t, c in ranked if c >= share * n), similarity
 
+    def kind_phrasings(self, vector: np.ndarray | None) -> tuple[tuple[str, ...], float]:
+        """(every fitted phrasing of the nearest fitted question's kind, that question's cosine
+        similarity); ((), 0.0) when none."""
+        at, similarity = self._nearest(vector)
+        if at < 0:
+            return (), 0.0
+        owner = self.owners[at]
+        return tuple(p for p, o in zip(self.phrasings, self.owners.tolist()) if o == owner), similarity
+
     def _nearest(self, vector: np.ndarray | None) -> tuple[int, float]:
         """(the nearest fitted question's row, its cosine similarity); (-1, 0.0) when there is none
         with words, or the vector is of another model."""
