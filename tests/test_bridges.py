@@ -65,3 +65,11 @@ def test_a_question_asked_like_a_kind_that_mostly_names_a_place_is_treated_as_na
     assert kind_asks(at(1.0), FITTED, says_renewal) is False  # a fitted phrasing: its own words decide
     assert FITTED.kind_phrasings(at(0.8))[0] == NOTICE
 
+
+def test_a_question_between_two_kinds_is_asked_like_neither():
+    """0.72 alike a notice phrasing and 0.67 alike the governing-law one: 0.05 nearer, under the margin."""
+    between = np.asarray([0.72, 0.67, np.sqrt(1 - 0.72 ** 2 - 0.67 ** 2)], dtype=np.float32)
+    phrasings, similarity, margin = FITTED.kind_phrasings(between)
+    assert phrasings == NOTICE and abs(similarity - 0.72) < 1e-5 and abs(margin - 0.05) < 1e-5
+    assert kind_asks(between, FITTED, lambda text: "renewal" in text) is False
+
