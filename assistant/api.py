@@ -12,7 +12,7 @@ from functools import cached_property
 
 from assistant.answer import base_clause, compose
 from assistant.answer_check import check_asked
-from assistant.bridges import bridge_terms, kind_asks
+from assistant.bridges import bridge_terms
 from assistant.catalog import CatalogRow
 from assistant.conversation import in_agreement_of
 from assistant.definitions import asked_term, defines, lead_with_definition
@@ -483,8 +483,7 @@ class Assistant:
         # where an agreement says certain things is known: titles, parties and dates at the top,
         # who signed at the bottom; those chunks join the candidates whatever the wording
         structural = []
-        # or asked the way a kind of question is that mostly does ("who's in this deal?": "parties")
-        if _OPENING_FACTS.search(query.question) or kind_asks(query.vector, self.prototypes, _OPENING_FACTS.search):
+        if _OPENING_FACTS.search(query.question):
             structural += retriever.opening(query, query.agreements, files)
         if _SIGNING.search(query.question):
             structural += retriever.signature_blocks(query, query.agreements, files)

@@ -30,9 +30,6 @@ from assistant.prototypes import AnswerPrototypes
 MIN_SIMILARITY = 0.7
 SAME_QUESTION = 0.98  # a fitted question asked as fitted (or all but)
 GROUP_SHARE = 0.5
-# how much nearer its kind than any other a question must be to be asked the way that kind is (the
-# margin found on the fitted phrasings, each held out of its own kind, when bridge words were chosen)
-KIND_MARGIN = 0.08
 
 
 def bridge_terms(vector: np.ndarray | None, asked: Sequence[str], prototypes: AnswerPrototypes,
@@ -46,17 +43,3 @@ def bridge_terms(vector: np.ndarray | None, asked: Sequence[str], prototypes: An
     wanted = [t for t in words if t not in have]
     held = set(present(wanted)) if wanted else set()
     return tuple(t for t in wanted if t in held)
-
-
-def kind_asks(vector: np.ndarray | None, prototypes: AnswerPrototypes, asks: Callable[[str], bool]) -> bool:
-    """Whether most fitted phrasings of the question's nearest kind ask what `asks` recognises, for
-    a question alike one of them (at least MIN_SIMILARITY), not one itself, and nearer that kind than
-    any other by KIND_MARGIN: "What kind of agreement is this, going by its heading?" is asked like
-    "What is this contract called?", so its agreement's opening joins the candidates as it does for
-    a question that says "called". Without the margin a kind never fitted borrows a neighbour's
-    place: a governing-law question asked with no governing-law phrasing fitted is 0.71 alike "What
-    is the title of this agreement?" and 0.07 nearer it than any other kind."""
-    phrasings, similarity, margin = prototypes.kind_phrasings(vector)
-    if not phrasings or not MIN_SIMILARITY <= similarity < SAME_QUESTION or margin < KIND_MARGIN:
-        return False
-    return sum(1 for p in phrasings if asks(p)) >= GROUP_SHARE * len(phrasings)

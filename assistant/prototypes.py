@@ -60,19 +60,6 @@ class AnswerPrototypes:
         ranked, n = self._words_by_owner[int(self.owners[at])]
         return tuple(t for t, c in ranked if c >= share * n), similarity
 
-    def kind_phrasings(self, vector: np.ndarray | None) -> tuple[tuple[str, ...], float, float]:
-        """(every fitted phrasing of the nearest fitted question's kind, that question's cosine
-        similarity, how much nearer it is than the nearest phrasing of any other kind); ((), 0.0,
-        0.0) when none."""
-        at, similarity = self._nearest(vector)
-        if at < 0:
-            return (), 0.0, 0.0
-        owner = int(self.owners[at])
-        cosines = self.questions @ unit(np.asarray(vector, dtype=np.float32))
-        others = cosines[self.owners != owner]
-        margin = similarity - float(others.max()) if len(others) else 1.0
-        return tuple(p for p, o in zip(self.phrasings, self.owners.tolist()) if o == owner), similarity, margin
-
     def _nearest(self, vector: np.ndarray | None) -> tuple[int, float]:
         """(the nearest fitted question's row, its cosine similarity); (-1, 0.0) when there is none
         with words, or the vector is of another model."""

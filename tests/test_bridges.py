@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from assistant.bridges import MIN_SIMILARITY, bridge_terms, kind_asks
+from assistant.bridges import MIN_SIMILARITY, bridge_terms
 from assistant.prototypes import AnswerPrototypes
 from assistant.text import content_terms
 
@@ -53,23 +53,3 @@ def test_the_nearest_phrasing_and_the_words_of_its_kind():
     assert abs(similarity - 0.8) < 1e-6
     assert FITTED.nearest_phrasing(np.ones(4)) == ("", 0.0)  # another model's vectors
     assert FITTED.group_words(np.ones(4)) == ((), 0.0)
-
-
-def test_a_question_asked_like_a_kind_that_mostly_names_a_place_is_treated_as_naming_it():
-    """Two of the three notice phrasings say "renewal": a question alike them (not one of them) is
-    asked as they are, whatever its own words; a kind only one phrasing of which says it is not."""
-    says_renewal = lambda text: "renewal" in text  # noqa: E731
-    assert kind_asks(at(0.8), FITTED, says_renewal) is True
-    assert kind_asks(at(0.8), FITTED, lambda text: "period" in text and "required" in text) is False
-    assert kind_asks(at(MIN_SIMILARITY - 0.05), FITTED, says_renewal) is False  # unlike any fitted
-    assert kind_asks(at(1.0), FITTED, says_renewal) is False  # a fitted phrasing: its own words decide
-    assert FITTED.kind_phrasings(at(0.8))[0] == NOTICE
-
-
-def test_a_question_between_two_kinds_is_asked_like_neither():
-    """0.72 alike a notice phrasing and 0.67 alike the governing-law one: 0.05 nearer, under the margin."""
-    between = np.asarray([0.72, 0.67, np.sqrt(1 - 0.72 ** 2 - 0.67 ** 2)], dtype=np.float32)
-    phrasings, similarity, margin = FITTED.kind_phrasings(between)
-    assert phrasings == NOTICE and abs(similarity - 0.72) < 1e-5 and abs(margin - 0.05) < 1e-5
-    assert kind_asks(between, FITTED, lambda text: "renewal" in text) is False
-
