@@ -12,7 +12,7 @@ from functools import cached_property
 
 from assistant.answer import base_clause, compose
 from assistant.answer_check import check_asked
-from assistant.bridges import bridge_terms
+from assistant.bridges import bridge_terms, searched_words
 from assistant.catalog import CatalogRow
 from assistant.conversation import in_agreement_of
 from assistant.definitions import asked_term, defines, lead_with_definition
@@ -201,6 +201,11 @@ class Assistant:
     def _catalog(self, snapshot: Snapshot, files) -> list[CatalogRow]:
         return [row for name in sorted(files) for row in snapshot.catalog_rows(self.store, name)]
 
+    def _rows_in_scope(self, snapshot: Snapshot, in_scope: Sequence[AgreementInfo]) -> list[CatalogRow]:
+        """The catalog rows of the agreements in scope (not of every agreement in their files)."""
+        keys = {a.key for a in in_scope}
+        return [r for r in self._catalog(snapshot, {a.file for a in in_scope}) if r.key in keys]
+
     def agreements(self) -> list[AgreementInfo]:
         return list(self._agreements)
 
@@ -356,12 +361,12 @@ class Assistant:
     def _analyse(self, snapshot: Snapshot, question: str, scope: Scope) -> Query:
         query = analyse(question, scope, self._embed_cached)
         retriever, agreements = snapshot.retriever, scope.agreements or None
-        bridges = bridge_terms(query.vector, (*query.terms, *scope.terms), self.prototypes,
-                               lambda terms: retriever.present(terms, agreements, None))
-        if asks_venue(question):
-            wanted = [t for t in VENUE_WORDS if t not in {*query.terms, *bridges}]
-            held = set(retriever.present(wanted, agreements, None)) if wanted else set()
-            bridges = (*bridges, *(t for t in wanted if t in held))
+        def present(terms):
+            return retriever.present(terms, agreements, None)
+
+        bridges = bridge_terms(query.vector, (*query.terms, *scope.terms), self.prototypes, present)
+        if asks_venue(question):  # what forum clauses say, searched for as bridge words are
+            bridges = (*bridges, *searched_words(VENUE_WORDS, (*query.terms, *bridges), present))
         return replace(query, bridges=bridges) if bridges else query
 
     def _answer(self, snapshot: Snapshot, question: str, scope: Scope, files,
@@ -376,17 +381,13 @@ class Assistant:
             return
         if asks_holders(question) and not self._generative:
             # "who has a contribution agreement for the TinyScript paper?": the agreements, by their parties
-            keys = {a.key for a in in_scope}
-            rows = [r for r in self._catalog(snapshot, {a.file for a in in_scope}) if r.key in keys]
-            answer = holders_answer(question, rows, searched)
+            answer = holders_answer(question, self._rows_in_scope(snapshot, in_scope), searched)
             if answer is not None:
                 yield answer
                 return
         when = "" if self._generative else signed_when(question)
         if when:  # "who signed on March 5, 2024?": the signature blocks dated then, from the catalog
-            keys = {a.key for a in in_scope}
-            rows = [r for r in self._catalog(snapshot, {a.file for a in in_scope}) if r.key in keys]
-            answer = signed_on_answer(question, when, rows, searched)
+            answer = signed_on_answer(question, when, self._rows_in_scope(snapshot, in_scope), searched)
             if answer is not None:
                 yield answer
                 return

@@ -39,6 +39,12 @@ def bridge_terms(vector: np.ndarray | None, asked: Sequence[str], prototypes: An
     words, similarity = prototypes.group_words(vector, GROUP_SHARE)
     if not MIN_SIMILARITY <= similarity < SAME_QUESTION:
         return ()
+    return searched_words(words, asked, present)
+
+
+def searched_words(words: Sequence[str], asked: Collection[str],
+                   present: Callable[[Collection[str]], Collection[str]]) -> tuple[str, ...]:
+    """Of `words`, in their order, those not asked already that the scope's contracts hold."""
     have = set(asked)
     wanted = [t for t in words if t not in have]
     held = set(present(wanted)) if wanted else set()
