@@ -467,6 +467,18 @@ def test_cuad_suite_asks_in_a_paraphrase_style_against_the_same_gold(cuad):
     assert result.overall["first_cite_overlap"] == 0.5  # J's law answer is on the lawyers' span, B's is refused
 
 
+def test_every_category_has_one_paraphrase_per_fitted_style_in_its_order():
+    from eval.cuad import FITTED_STYLES, styled
+    from eval.train_data import paraphrases
+
+    para = paraphrases()
+    assert len(para) == 41 and all(len(p) == len(FITTED_STYLES) for p in para.values())
+    rows = [{"category": "Governing Law", "question": "Which state's law governs?"}]
+    assert styled(rows, "role")[0]["question"] == ("Which law applies to the Company's and the Distributor's "
+                                                   "rights under this contract?")
+    assert styled(rows, "terse")[0]["question"] == "governing law?"
+
+
 def test_a_held_out_style_asks_phrasings_nothing_is_fitted_on(cuad):
     import yaml
 
