@@ -6,6 +6,7 @@ import hashlib
 import io
 import os
 import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -190,10 +191,37 @@ def _decode_guess(data: bytes) -> str:
         if not western or best.language in _CP1252_CANNOT_SPELL:
             return str(best)
     try:
-        return data.decode("cp1252")
+        western_text = data.decode("cp1252")
     except UnicodeDecodeError:
         # Latin-1 cannot fail; it only runs without charset-normalizer.
         return str(best) if best is not None else data.decode("latin-1")
+    if len(_SYMBOL_IN_WORD.findall(western_text)) < 2:
+        return western_text
+    # "S¹dem w³aœciwym" is Polish (Windows-1250) read as Western: the reading that spells its
+    # words in letters ("Sądem właściwym") is the one
+    return next((text for text in map(str, matches) if _respells(western_text, text)), western_text)
+
+
+# a symbol or a superscript digit between two letters ("S¹dem", "w³a", "mo¿e"): what the letters
+# of another code page ("ą", "ł", "ż") turn into when read as Windows-1252; a text never spells so.
+# Not the accents typed as apostrophes ("don´t").
+_SYMBOLS = frozenset(chr(c) for c in range(0x80, 0x100) if unicodedata.category(chr(c))[0] == "S"
+                     or unicodedata.category(chr(c)) == "No") - {"´", "¨", "¸"} | {"¿", "¡"}
+_SYMBOL_CLASS = f"[{re.escape(''.join(sorted(_SYMBOLS)))}]"
+_SYMBOL_IN_WORD = re.compile(rf"(?<=[^\W\d_]){_SYMBOL_CLASS}(?=[^\W\d_])")
+_SYMBOL_BEFORE_LETTER = re.compile(rf"{_SYMBOL_CLASS}(?=[^\W\d_])")  # inside a word or starting one ("¼ubovo¾ný")
+
+
+def _respells(western: str, other: str) -> bool:
+    """Whether another reading of the same bytes turns the symbols inside words of the Western one
+    into letters and changes nothing else in kind: a letter stays a letter, a symbol that no
+    letter follows ("£100", "½ upfront") stays a symbol. A Western "ACME®Cloud ... £100" keeps
+    its reading: a Baltic code page's "ACMEŪCloud ... Ģ100" turns a price into a word."""
+    if len(other) != len(western) or _SYMBOL_IN_WORD.search(other):
+        return False
+    may_change = {m.start() for m in _SYMBOL_BEFORE_LETTER.finditer(western)}
+    return all(n in may_change or a.isalpha() == b.isalpha()
+               for n, (a, b) in enumerate(zip(western, other)) if a != b)
 
 
 # --- PDF ----------------------------------------------------------------------------------

@@ -196,6 +196,13 @@ def test_latin1_text_keeps_its_accents(tmp_path):
         ("The Supplier pays 500 € to Señor Núñez at the office in München.\n", "cp1252"),
         ("Niniejsza umowa została zawarta między stronami w Łodzi, dnia 5 maja.\n", "cp1250"),
         ("Tato smlouva se uzavírá mezi smluvními stranami v Brně dne 5. května.\n", "cp1250"),
+        # read as Western first ("S¹dem w³aœciwym"): the reading that spells its words in letters wins
+        ("Umowa podlega prawu polskiemu. Sądem właściwym jest sąd w Warszawie.\n", "cp1250"),
+        ("Zmluva sa riadi slovenským právom. Ľubovoľný spor, ktorýkoľvek z nich, rozhodne súd v Bratislave, "
+         "ak sa strany veľmi skoro nedohodnú.\n", "cp1250"),
+        # and a Western text with symbols beside letters keeps its reading
+        ("The Licensee won´t resell the ACME®Cloud service; fees are £100 (½ upfront).\n", "cp1252"),
+        ("¿Quién paga? ¡El comprador! Precio: 3.000 € más IVA; ¾ al contado.\n", "cp1252"),
         ("Настоящий договор заключён между сторонами о нижеследующем.\n", "cp1251"),
         ("Η παρούσα σύμβαση συνάπτεται μεταξύ των συμβαλλομένων μερών.\n", "cp1253"),
     ],
@@ -207,6 +214,10 @@ def test_latin1_text_keeps_its_accents(tmp_path):
         "cp1252-spanish-german",
         "cp1250-polish",
         "cp1250-czech",
+        "cp1250-polish-read-as-western-first",
+        "cp1250-slovak-read-as-western-first",
+        "cp1252-symbols-beside-letters",
+        "cp1252-spanish-marks",
         "cp1251-russian",
         "cp1253-greek",
     ],
