@@ -112,6 +112,7 @@ class ScopeFinder:
         scope = self._find(lead_in.group("name"), files) if lead_in else Scope()
         if lead_in and not scope.unknown:
             scope = self._described(lead_in.group("name"), files, scope)
+            scope = self._fully_described(lead_in.group("name"), scope)
         if scope.agreements or scope.unknown:
             scope = replace(scope, aggregate=bool(_AGGREGATE.search(question)))
         else:
@@ -194,6 +195,18 @@ class ScopeFinder:
             return scope
         matched = sorted({t for t in terms for k in keys if t in self._identity[k]})
         return Scope(keys, "matching " + ", ".join(matched[:4]), terms=tuple(matched))
+
+    def _fully_described(self, name: str, scope: Scope) -> Scope:
+        """Of the agreements a naming lead-in's words found, those whose identity holds every word
+        of it, when only some do: "the Amendment No. 3 Manufacturing Agreement between Stremicks
+        Heritage Foods and Premier Nutrition" is the third amendment, not the agreement it amends
+        between the same parties."""
+        terms = set(content_terms(name))
+        full = tuple(k for k in scope.agreements if terms <= self._identity.get(k, Counter()).keys())
+        if not full or len(full) == len(scope.agreements):
+            return scope
+        labels = sorted({a.label for a in self.agreements if a.key in full})
+        return replace(scope, agreements=full, reason=_describe(labels))
 
     def _exact_names(self, question: str, candidates: Sequence[AgreementInfo],
                      labels_only: bool = False) -> list[AgreementInfo]:

@@ -200,6 +200,30 @@ def test_a_lead_in_describing_one_contract_outweighs_another_contracts_short_nam
     assert described_finder().find("Which law governs the agreement with FUSION?").agreements == (FUSION.key,)
 
 
+BASE = agreement("heritage1.txt", "Stremicks Heritage Foods, LLC and Heritage")
+AMENDMENT = agreement("heritage4.txt", "Stremicks Heritage Foods, LLC and Third Amendment")
+OTHER = agreement("orbit.txt", "Orbit Ltd", "Services Agreement")
+
+
+def test_a_lead_in_naming_an_amendment_scopes_the_amendment_not_the_agreement_it_amends():
+    """Both agreements are between the same parties; only the amendment's identity holds every
+    word of the lead-in ("Amendment No. 3", its opening "this Third Amendment (Amendment No. 3)")."""
+    parties = {k: ("Stremicks Heritage Foods, LLC", "Premier Nutrition Corporation") for k in (BASE.key, AMENDMENT.key)}
+    openings = {BASE.key: "THIS MANUFACTURING AGREEMENT is made between Stremicks Heritage Foods, LLC and Premier "
+                          "Nutrition Corporation",
+                AMENDMENT.key: "THIS THIRD AMENDMENT (Amendment No. 3) to the Manufacturing Agreement between Stremicks "
+                               "Heritage Foods, LLC and Premier Nutrition Corporation",
+                OTHER.key: "Services Agreement between Orbit Ltd and Zenith Inc."}
+    df = Counter(t for text in openings.values() for t in set(content_terms(text)))
+    found = ScopeFinder([BASE, AMENDMENT, OTHER], {**parties, OTHER.key: ("Orbit Ltd",)}, df, openings)
+    lead_in = ("In the Amendment No. 3 Manufacturing Agreement between Stremicks Heritage Foods, LLC and Premier "
+               "Nutrition Corporation: ")
+    assert found.find(lead_in + "when does this agreement take effect?").agreements == (AMENDMENT.key,)
+    # named without the amendment's words, both agreements between them stay in scope
+    assert found.find("In the Manufacturing Agreement between Stremicks Heritage Foods, LLC and Premier Nutrition "
+                      "Corporation: which law governs?").agreements == (BASE.key, AMENDMENT.key)
+
+
 NDA = AgreementInfo(file="nda.txt", number=1, label="Acme Robotics and Birch Analytics", title="",
                     date="", kind="MUTUAL NON-DISCLOSURE AGREEMENT", clauses=11)
 LICENCE = AgreementInfo(file="inkwell.md", number=1, label="Northwind and Quillfeather", title="",
