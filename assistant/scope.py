@@ -202,7 +202,7 @@ class ScopeFinder:
         Heritage Foods and Premier Nutrition" is the third amendment, not the agreement it amends
         between the same parties."""
         terms = set(content_terms(name))
-        full = tuple(k for k in scope.agreements if terms <= self._identity.get(k, Counter()).keys())
+        full = tuple(k for k in scope.agreements if terms <= self._identity[k].keys())
         if not full or len(full) == len(scope.agreements):
             return scope
         labels = sorted({a.label for a in self.agreements if a.key in full})

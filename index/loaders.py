@@ -199,7 +199,8 @@ def _decode_guess(data: bytes) -> str:
         return western_text
     # "S¹dem w³aœciwym" is Polish (Windows-1250) read as Western: the reading that spells its
     # words in letters ("Sądem właściwym") is the one
-    return next((text for text in map(str, matches) if _respells(western_text, text)), western_text)
+    may_change = {m.start() for m in _SYMBOL_BEFORE_LETTER.finditer(western_text)}
+    return next((text for text in map(str, matches) if _respells(western_text, text, may_change)), western_text)
 
 
 # a symbol or a superscript digit between two letters ("S¹dem", "w³a", "mo¿e"): what the letters
@@ -212,14 +213,14 @@ _SYMBOL_IN_WORD = re.compile(rf"(?<=[^\W\d_]){_SYMBOL_CLASS}(?=[^\W\d_])")
 _SYMBOL_BEFORE_LETTER = re.compile(rf"{_SYMBOL_CLASS}(?=[^\W\d_])")  # inside a word or starting one ("¼ubovo¾ný")
 
 
-def _respells(western: str, other: str) -> bool:
+def _respells(western: str, other: str, may_change: set[int]) -> bool:
     """Whether another reading of the same bytes turns the symbols inside words of the Western one
-    into letters and changes nothing else in kind: a letter stays a letter, a symbol that no
-    letter follows ("£100", "½ upfront") stays a symbol. A Western "ACME®Cloud ... £100" keeps
-    its reading: a Baltic code page's "ACMEŪCloud ... Ģ100" turns a price into a word."""
+    into letters and changes nothing else in kind: only the symbols a letter follows (`may_change`)
+    may become letters; a letter stays a letter, and "£100" or "½ upfront" stay symbols. A Western
+    "ACME®Cloud ... £100" keeps its reading: a Baltic code page's "ACMEŪCloud ... Ģ100" turns a
+    price into a word."""
     if len(other) != len(western) or _SYMBOL_IN_WORD.search(other):
         return False
-    may_change = {m.start() for m in _SYMBOL_BEFORE_LETTER.finditer(western)}
     return all(n in may_change or a.isalpha() == b.isalpha()
                for n, (a, b) in enumerate(zip(western, other)) if a != b)
 
