@@ -24,6 +24,9 @@ _AGGREGATE = re.compile(
 # the first halves of hyphenated words ("non-compete", "co-branding", "sub-license") name nothing, even when
 # a title holds one ("Mutual Non-Disclosure Agreement")
 _PREFIXES = frozenset({"non", "co", "sub", "pre", "post", "anti", "multi", "semi", "inter", "intra", "un", "re"})
+# signing words say what is asked, never which agreement: "who signed on behalf of ICML?" is not
+# about the agreements whose opening says "you are signing on behalf of all authors"
+_SIGNING = frozenset({"sign", "signatur", "signatori", "signer", "execut", "countersign", "behalf"})
 # "Kaiming He's agreement", "the agreement of Jane Doe", "signed by Jane Doe"
 _NAMED = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:agreement|contract|paper|article)"
                     r"|\b(?:agreement|contract)\s+(?:of|with|for)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b"
@@ -246,7 +249,7 @@ class ScopeFinder:
                         names_only: bool | str) -> tuple[Scope, float]:
         """(the agreements whose identity matches the question's naming words best, the best one's
         matched weight; 0 when none scopes)."""
-        terms = (set(content_terms(question)) - _indefinite(question)) & self._naming
+        terms = (set(content_terms(question)) - _indefinite(question) - _SIGNING) & self._naming
         if not terms or len(candidates) < 2:
             return Scope(aggregate=aggregate), 0.0
         source = self._own_names if names_only == "own" else self._names if names_only else self._identity

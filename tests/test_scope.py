@@ -257,3 +257,20 @@ def test_a_thing_asked_about_with_a_or_any_names_no_agreement():
     # a name stays a name inside one: "a company called Quillfeather" names the licence's party
     assert kinds_finder().find("Is there an agreement with a company called Quillfeather?").agreements == (LICENCE.key,)
     assert kinds_finder().find("Can the licensee sublicense under the licence?").agreements == (LICENCE.key,)
+
+
+def test_signing_words_name_no_agreement_even_where_an_opening_uses_them():
+    """Two publication forms open with "you are signing on behalf of all authors"; "who signed on
+    behalf of ICML?" asks about signing, so "behalf" must not scope the question to those two."""
+    forms = [agreement(f"form{n}.txt", name, "Publication Agreement") for n, name in enumerate(["Ann Lee", "Bo Chen"])]
+    others = [agreement(f"icml{n}.txt", name, "Contribution Agreement")
+              for n, name in enumerate(["Cy Diaz", "Di Evans", "Ed Fox"])]
+    openings = {**{a.key: "By signing this form you are signing on behalf of all authors for ICML" for a in forms},
+                **{a.key: "Contribution agreement with ICML" for a in others}}
+    df = Counter(t for text in openings.values() for t in set(content_terms(text)))
+    scoped = ScopeFinder(forms + others, {}, df, openings)
+    assert scoped.find("Who signed on behalf of ICML?").agreements == ()
+    assert scoped.find("Who executed the contribution agreement on behalf of ICML?").agreements == tuple(
+        a.key for a in others)
+    # the words still scope when they are not signing words: the forms are the ones about all authors
+    assert set(scoped.find("Which forms speak for all authors?").agreements) == {a.key for a in forms}
