@@ -158,7 +158,7 @@ def _per_agreement(ranked: list[tuple[Candidate, float]], selection: Selection, 
         return bool(options) and cover >= top_coverage - 0.5 \
             and len(_options_stated(candidate, options)) >= len(top_options)
 
-    return [(c, p) for c, p, cover in best.values() if every_agreement
+    return [(c, p) for c, p, cover in best.values() if every_agreement and p > 0  # 0: ruled out by a rule
             or (p >= selection.aggregate_ratio * top and says_as_much(c, cover))] or ranked[:1]
 
 

@@ -405,11 +405,11 @@ class Assistant:
         evidence = self._evidence(snapshot, query, hits, files, named)
         probabilities = self.evidence_model.score(evidence)
         found_p = self.evidence_model.found_probability(evidence, probabilities)
-        certain = named
+        certain, each = named, scope.named
         if asks_signer(question):  # "who signed for Birch?": the block line naming Birch and its name line
             keep = signer_candidates(evidence, question, dict(scope.synonyms))
-            if keep:
-                probabilities, certain = only(probabilities, keep), True
+            if keep:  # asked of many agreements, every block naming whom the question names answers
+                probabilities, certain, each = only(probabilities, keep), True, each or many
         elif asks_signing_date(question):  # "when did Priya Raman sign?": her block's lines with its one date
             keep = signing_date_candidates(evidence, scope.asked or question, dict(scope.synonyms), scope.terms)
             if keep:
@@ -439,7 +439,7 @@ class Assistant:
         # a question scoped to several agreements by a title or party answers for each of them;
         # a clause named by number ("what does clause 6.2 say?") is the answer whatever it scores
         answer = compose(query.wording, evidence, probabilities, found_p, self.evidence_model.selection, searched,
-                         aggregate=many, every_agreement=scope.named, found=True if certain else None)
+                         aggregate=many, every_agreement=each, found=True if certain else None)
         if term:  # "who is the Licensee?" -> "Quillfeather Publishing Ltd", with the sentence defining it
             answer = lead_with_definition(answer, question, term)
         if missing:

@@ -41,10 +41,10 @@ def signing_date_candidates(evidence: EvidenceSet, question: str, synonyms: dict
                             ignore_terms: Collection[str] = ()) -> list[int]:
     """Candidates in signature blocks that hold exactly one date, in a block (a paragraph of the
     signatures) that names whom the question names, a signer or the party signed for, before that
-    date and no second person; those that hold the naming line too if any do, the shortest of them.
-    Empty when the question names no one but the agreement (`ignore_terms`, the words that named
-    its scope: "In the Reseller Agreement between A and B: when was it signed?" asks for the
-    agreement's date), or no block does (then the ranker's choice stands)."""
+    date and no second person; per agreement, those that hold the naming line too if any do, the
+    shortest of them. Empty when the question names no one but the agreement (`ignore_terms`, the
+    words that named its scope: "In the Reseller Agreement between A and B: when was it signed?"
+    asks for the agreement's date), or no block does (then the ranker's choice stands)."""
     named = _named(question, synonyms or {}) - _DATE_WORDS - set(ignore_terms)
     if not named:
         return []
@@ -63,11 +63,9 @@ def signing_date_candidates(evidence: EvidenceSet, question: str, synonyms: dict
         lines = [m.start() for m in re.finditer(r"[^\n]+", block) if set(content_terms(m.group())) & named]
         if lines and lines[0] < date_at:
             (with_name if set(content_terms(c.text)) & named else in_block).append(i)
-    chosen = with_name or in_block
-    if not chosen:
-        return []
-    fewest = min(evidence.candidates[i].width for i in chosen)
-    return [i for i in chosen if evidence.candidates[i].width == fewest]
+    with_name_in = {evidence.candidates[i].hit.agreement_key for i in with_name}
+    return _fewest_lines(evidence, with_name + [i for i in in_block
+                                                if evidence.candidates[i].hit.agreement_key not in with_name_in])
 
 
 def _dates(text: str) -> set[str]:
@@ -93,8 +91,9 @@ def _two_blocks(text: str) -> bool:
 def signer_candidates(evidence: EvidenceSet, question: str, synonyms: dict[str, frozenset[str]] | None = None,
                       ignore_terms: Collection[str] = ()) -> list[int]:
     """Candidates in signature blocks that hold both a line naming the party the question names and
-    a person's name line; the shortest such spans. Empty when the question names no party, or no
-    block has one (then the ranker's choice stands)."""
+    a person's name line, and as many of the question's proper names as any does; each agreement's
+    shortest such spans. Empty when the question names no party, or no block has one (then the
+    ranker's choice stands)."""
     party = [t for t in _name_words(question) if t not in set(ignore_terms) and t not in {"who", "whom"}]
     if not party:
         return []
@@ -108,19 +107,63 @@ def signer_candidates(evidence: EvidenceSet, question: str, synonyms: dict[str, 
         words = set(content_terms(text))
         names_party = any(t in words or (t in acronyms and acronyms[t] <= words) for t in party)
         party_words = set(party) | _expanded(party, acronyms)
-        # the person is not the party itself ("Signature: International Conference on Machine Learning")
-        person = [m for m in _NAME_LINE.finditer(text) if not set(content_terms(m.group(1))) & party_words]
+        # the person is not the party itself ("Signature: International Conference on Machine Learning"),
+        # unless the question names the person and the span names the party besides ("does David
+        # Blei sign for ICML?" over "Name (Print): David Blei / International Conference on ...")
+        person = [m for m in _NAME_LINE.finditer(text)
+                  if _is_person(set(content_terms(m.group(1))), words, set(party), party_words)]
         if names_party and len({m.group(1) for m in person}) == 1:  # a span across two blocks names two
             chosen.append(i)
             first_party = min((m.start() for m in re.finditer(r"[^\n]+", text)
                                if set(content_terms(m.group())) & party_words), default=len(text))
             if first_party < person[0].start():
                 after.add(i)
-    if not chosen:
-        return []
-    chosen = [i for i in chosen if i in after] or chosen
-    fewest = min(evidence.candidates[i].width for i in chosen)  # the fewest lines that still hold both
-    return [i for i in chosen if evidence.candidates[i].width == fewest]
+    chosen = _most_named(evidence, chosen, question, acronyms)
+    ordered = {evidence.candidates[i].hit.agreement_key for i in after if i in chosen}
+    return _fewest_lines(evidence, [i for i in chosen if i in after
+                                    or evidence.candidates[i].hit.agreement_key not in ordered])
+
+
+def _is_person(name: set[str], words: set[str], asked: set[str], party_words: set[str]) -> bool:
+    """Whether a name line's name is a person signing rather than the party signed for."""
+    return not name & party_words or name <= asked and bool((words - name) & party_words)
+
+
+def _proper_names(question: str, acronyms: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """The question's capitalised words past its first ("David", "Blei", "ICML") as stems, each
+    with what it stands for when it is an acronym a block may spell out."""
+    words = re.findall(r"[A-Za-z][\w&'’.-]*", question)[1:]
+    stems = [t for w in words if w[:1].isupper() for t in content_terms(w)]
+    return {t: acronyms.get(t, frozenset()) for t in stems}
+
+
+def _most_named(evidence: EvidenceSet, chosen: list[int], question: str,
+                acronyms: dict[str, frozenset[str]]) -> list[int]:
+    """The chosen spans naming as many of the question's proper names as any does: "does David Blei
+    sign for ICML?" is a block naming both, not one naming ICML and someone else."""
+    names = _proper_names(question, acronyms)
+    if not names or not chosen:
+        return chosen
+
+    def held(i: int) -> int:
+        words = set(content_terms(evidence.candidates[i].text))
+        return sum(name in words or bool(full) and full <= words for name, full in names.items())
+
+    counts = {i: held(i) for i in chosen}
+    most = max(counts.values())
+    return [i for i in chosen if counts[i] == most]
+
+
+def _fewest_lines(evidence: EvidenceSet, chosen: list[int]) -> list[int]:
+    """Of each agreement's chosen spans, those of the fewest lines that still hold what was asked.
+    Per agreement: blocks laid out differently ("Signature: A / Date / Name (Print): B" against the
+    same lines with blank lines and a checkbox between them) need spans of different widths, and an
+    answer across agreements needs each agreement's own shortest."""
+    fewest: dict[str, int] = {}
+    for i in chosen:
+        key = evidence.candidates[i].hit.agreement_key
+        fewest[key] = min(fewest.get(key, evidence.candidates[i].width), evidence.candidates[i].width)
+    return [i for i in chosen if evidence.candidates[i].width == fewest[evidence.candidates[i].hit.agreement_key]]
 
 
 def _expanded(party: list[str], acronyms: dict[str, frozenset[str]]) -> set[str]:

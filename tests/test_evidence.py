@@ -16,6 +16,7 @@ from assistant.retrieve import Hit, candidate_source
 from assistant.scope import Scope
 from index.errors import ClauseQAError
 from index.spans import candidate_spans
+from index.terms import content_terms
 from index.types import Clause
 
 COL = {name: i for i, name in enumerate(CANDIDATE_FEATURES)}
@@ -273,6 +274,42 @@ def test_signer_rule_stands_aside_when_no_block_names_the_party(question):
     from assistant.signatories import signer_candidates
 
     assert signer_candidates(_block_set(BLOCK), question) == []
+
+
+# two agreements signed for one party in two layouts: the name line just above the party's line,
+# or the author's lines first and a blank line and a checkbox between
+TWO_LAYOUTS = ("Signature: Ann Lee\n\nDate: May 1, 2020\n\nName (Print): David Blei\n\n"
+               "International Conference on Machine Learning",
+               "Name (Print): Bo Chen\n\n\u2022 Accept \u2022 Decline Signature: Bo Chen\nDate: May 1, 2020\n\n"
+               "Name (Print): <u>David Blei</u>\n\nSignature:\n\nInternational Conference on Machine Learning")
+
+
+def _two_agreements() -> EvidenceSet:
+    candidates = []
+    for n, text in enumerate(TWO_LAYOUTS, 1):
+        block = Clause(**{**clause(text, "signatures", 1000 * n, agreement=n).__dict__, "heading": ""})
+        candidates += [Candidate(hit(block), 1000 * n + s, 1000 * n + e, w) for s, e, w in candidate_spans(text)]
+    return EvidenceSet("q", tuple(candidates), np.zeros((len(candidates), len(CANDIDATE_FEATURES)), dtype=np.float32),
+                       question_types("q"))
+
+
+def test_a_signer_the_question_names_is_found_in_every_agreement_whatever_its_block_layout():
+    """"On which agreements does David Blei appear as ICML's signatory?": each agreement's own
+    shortest span holding his name line and the party's line, though the layouts need different widths."""
+    from assistant.signatories import signer_candidates
+
+    evidence = _two_agreements()
+    icml = {"icml": frozenset(content_terms("International Conference on Machine Learning"))}
+    keep = signer_candidates(evidence, "On which agreements does David Blei appear as ICML's signatory?", icml)
+    quotes = {evidence.candidates[i].hit.agreement_key: TWO_LAYOUTS[evidence.candidates[i].hit.clause.agreement - 1][
+        evidence.candidates[i].start - 1000 * evidence.candidates[i].hit.clause.agreement:
+        evidence.candidates[i].end - 1000 * evidence.candidates[i].hit.clause.agreement] for i in keep}
+    assert sorted(quotes.values()) == [
+        "Name (Print): <u>David Blei</u>\n\nSignature:\n\nInternational Conference on Machine Learning",
+        "Name (Print): David Blei\n\nInternational Conference on Machine Learning"]
+    # asked who signed for the party, the answer is the same two lines in each
+    keep = signer_candidates(evidence, "Who signed for ICML?", icml)
+    assert len({evidence.candidates[i].hit.agreement_key for i in keep}) == 2
 
 
 @pytest.mark.parametrize("question, asks", [
