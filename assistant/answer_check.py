@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.asked_thing import asked_noun, asked_thing, asks_quantity, holds_quantity, names
+from assistant.asked_thing import asked_noun, asked_thing, asks_money, asks_quantity, holds_money, holds_quantity, \
+    names
 from assistant.signatories import only
 from index.terms import content_terms
 
@@ -25,13 +26,16 @@ class Check:
 
 
 def check_asked(question: str, scope_terms: Collection[str], texts: Sequence[str], probabilities: np.ndarray,
-                found_probability: float, searched: str, never_named: Callable[[tuple[str, ...]], bool]) -> Check:
+                found_probability: float, searched: str, never_named: Callable[[tuple[str, ...]], bool],
+                spans: Sequence[tuple[str, int, int]] = ()) -> Check:
     """`texts`: the candidates' texts, in `probabilities` order; `searched`: what was searched, for
-    the message; `never_named(stems)`: whether no clause in scope names any of the stems."""
+    the message; `never_named(stems)`: whether no clause in scope names any of the stems; `spans`:
+    the candidates' (file, start, end), in the same order, when known."""
     if asks_quantity(question):  # "how many days' notice ...?"
         counted = asked_thing(question, scope_terms)
         naming = [i for i, text in enumerate(texts) if counted is None or names(set(content_terms(text)), counted)]
-        counting = [i for i in naming if holds_quantity(texts[i])]
+        holds = holds_money if asks_money(question) else holds_quantity
+        counting = _narrowest([i for i in naming if holds(texts[i])], spans)
         if counting:
             return Check(only(probabilities, counting), found_probability)
         # "within one year of your signature" is no notice period; "notice by email" gives no number
@@ -46,3 +50,17 @@ def check_asked(question: str, scope_terms: Collection[str], texts: Sequence[str
     if noun is not None and never_named(noun.stems):  # "what is the DOI of the paper?", no clause says "DOI"
         return Check(probabilities, 0.0, f"no clause about {noun.phrase} in {searched}")
     return Check(probabilities, found_probability)
+
+
+def _narrowest(chosen: list[int], spans: Sequence[tuple[str, int, int]]) -> list[int]:
+    """The chosen candidates no other chosen one lies within: a window of two sentences that holds
+    the count holds the sentence that gives it, and that sentence alone is the quote ("The engagement
+    lasts one (1) year. Any party may end it on fourteen (14) days' notice." for the notice)."""
+    if not spans:
+        return chosen
+
+    def within(inner: int, outer: int) -> bool:
+        (file, start, end), (other, first, last) = spans[inner], spans[outer]
+        return file == other and first <= start and end <= last and (start, end) != (first, last)
+
+    return [i for i in chosen if not any(within(j, i) for j in chosen)]

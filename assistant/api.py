@@ -434,7 +434,8 @@ class Assistant:
         if not certain:  # "how many days' notice ...?", "what is the DOI ...?": what it names must be there
             check = check_asked(question, scope.terms, [c.text for c in evidence.candidates], probabilities, found_p,
                                 searched, lambda stems: snapshot.retriever.absent_share(
-                                    set(stems), query.agreements, files) == 1.0)
+                                    set(stems), query.agreements, files) == 1.0,
+                                [(c.hit.clause.file, c.start, c.end) for c in evidence.candidates])
             probabilities, found_p, missing = check.probabilities, check.found_probability, check.missing
         # a question scoped to several agreements by a title or party answers for each of them;
         # a clause named by number ("what does clause 6.2 say?") is the answer whatever it scores

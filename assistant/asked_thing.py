@@ -53,6 +53,11 @@ _NAMES = [
     re.compile(rf"^\s*where\s+(?:is|are|was|were)\s+(?:the\s+)?{_PHRASE}(?:\s+{_AFTER}\b|\s*[?.]?\s*$)", re.I),
 ]
 _COUNTS = re.compile(r"^\s*how\s+(?:many|much)\b", re.I)
+# "how much does the Licensee pay?", "how much will it cost?": a sum of money answers it
+_ASKS_MONEY = re.compile(rf"^\s*how\s+much\s+(?:{_AUX})\b(?:\s+[\w'’.-]+){{0,6}}?\s+"
+                         r"(?:pay|paid|cost|costs|charge|charged|owe|owed|earn|earned|receive|received|get\s+paid)\b",
+                         re.I)
+_PAYMENT = ("pay",)  # and what contracts call it: fee, royalty, compensation, remuneration (assistant.text)
 _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
                      r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|half|double|twice)\b", re.I)
 _DETERMINERS = frozenset({"the", "a", "an", "any", "its", "their", "his", "her", "this", "that", "these", "those"})
@@ -132,6 +137,20 @@ def asks_quantity(question: str) -> bool:
     """"How many ...?", "how much ...?": a number answers it (in CUAD's fit part, a lawyer's answer to
     such a question holds one in all 59 answerable cases)."""
     return bool(_COUNTS.match(question or ""))
+
+
+def asks_money(question: str) -> bool:
+    """"How much does X pay / cost / receive ...?": a sum, not any number."""
+    return bool(_ASKS_MONEY.match(question or ""))
+
+
+def holds_money(text: str) -> bool:
+    """Whether a text states a sum: a currency amount or a percentage, or a number that is no
+    duration beside a word for a payment ("a royalty of five percent", "a fee of 1,000")."""
+    if AMOUNT.search(text):
+        return True
+    besides_time = DURATION.sub(" ", text)  # "pay within 30 days" says when, not how much
+    return bool(_NUMBER.search(besides_time)) and names(set(content_terms(text)), AskedThing(_PAYMENT, "payment"))
 
 
 def holds_quantity(text: str) -> bool:

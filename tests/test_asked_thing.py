@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.asked_thing import asked_noun, asked_thing, asks_quantity, holds_quantity, names
+from assistant.asked_thing import asked_noun, asked_thing, asks_money, asks_quantity, holds_money, holds_quantity, names
 from index.terms import content_terms
 
 
@@ -84,3 +84,56 @@ def test_no_noun_for_kinds_of_value_and_other_shapes(question):
 def test_words_that_named_the_scope_are_not_shown_as_what_is_asked():
     assert asked_noun("What is the DOI of ActNN?").phrase == "DOI of ActNN"
     assert asked_noun("What is the DOI of ActNN?", {"actnn"}).phrase == "DOI"
+
+
+@pytest.mark.parametrize("question, money", [
+    ("How much does PMLR pay the author for the paper?", True),
+    ("How much will the licence cost?", True),
+    ("How much does the Licensee receive under clause 4?", True),
+    ("How much notice must be given?", False),
+    ("How many copies does the author receive?", False),
+])
+def test_how_much_someone_pays_or_receives_asks_for_a_sum(question, money):
+    assert asks_money(question) is money
+
+
+@pytest.mark.parametrize("text, holds", [
+    ("The fee is USD 1,000.", True),
+    ("Licensee shall remit $5,000 per quarter.", True),
+    ("The Licensee shall pay a royalty of five percent of net sales.", True),
+    ("A fee of 1,000 per copy is due.", True),
+    ("The publisher shall pay within 30 days of the invoice.", False),  # when, not how much
+    ("You agree to cite paragraph 2 of the licence.", False),  # a number, no payment
+])
+def test_a_sum_is_an_amount_or_a_number_beside_a_payment(text, holds):
+    assert holds_money(text) is holds
+
+
+def test_a_count_is_quoted_from_the_narrowest_candidate_that_holds_it():
+    """A window of two sentences holding the notice period holds the sentence giving it: only the
+    sentence stays a candidate, so it is the quote."""
+    import numpy as np
+
+    from assistant.answer_check import check_asked
+
+    texts = ["The engagement lasts one (1) year. Either party may end it on fourteen (14) days' notice.",
+             "Either party may end it on fourteen (14) days' notice.", "Notices are sent by email."]
+    spans = [("c.txt", 0, 88), ("c.txt", 35, 88), ("c.txt", 90, 116)]
+    check = check_asked("How many days' notice ends the engagement?", (), texts, np.asarray([0.9, 0.5, 0.7]), 0.8,
+                        "the agreement", lambda stems: False, spans)
+    assert check.probabilities[0] == 0 and check.probabilities[1] > 0 and check.probabilities[2] == 0
+    # without the spans, both stay
+    check = check_asked("How many days' notice ends the engagement?", (), texts, np.asarray([0.9, 0.5, 0.7]), 0.8,
+                        "the agreement", lambda stems: False)
+    assert check.probabilities[0] > 0 and check.probabilities[1] > 0
+
+
+def test_a_sum_asked_for_is_not_found_where_only_other_numbers_are():
+    import numpy as np
+
+    from assistant.answer_check import check_asked
+
+    texts = ["You agree to cite paragraph 2 of the licence.", "The licence is granted for 5 years."]
+    check = check_asked("How much does the publisher pay the author?", (), texts, np.asarray([0.8, 0.6]), 0.9,
+                        "1 agreement", lambda stems: False)
+    assert check.found_probability == 0.0 and check.missing == "no clause in 1 agreement gives a number for it"
