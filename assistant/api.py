@@ -348,10 +348,15 @@ class Assistant:
         return merge(question, answers)
 
     def _scope(self, snapshot: Snapshot, question: str, files, agreements) -> Scope:
-        if agreements:
-            keys = self._agreement_keys(agreements, snapshot)
-            return Scope(keys, ", ".join(sorted({a.label for a in snapshot.agreements if a.key in keys})))
-        return snapshot.scope_finder.find(question, files)
+        named = snapshot.scope_finder.find(question, files)
+        if not agreements:
+            return named
+        keys = self._agreement_keys(agreements, snapshot)
+        # words naming agreements among those chosen ("may either party assign the NDA?" asked of the
+        # NDA) say which agreement, as they do unscoped: not words its clauses must hold
+        terms = named.terms if named.agreements and set(named.agreements) <= set(keys) else ()
+        return Scope(keys, ", ".join(sorted({a.label for a in snapshot.agreements if a.key in keys})), terms=terms,
+                     expansion=named.expansion, synonyms=named.synonyms, asked=named.asked if terms else "")
 
     def scope_of(self, question: str, files: Sequence[str] | None = None,
                  agreements: Sequence[str] | None = None) -> Scope:

@@ -346,6 +346,17 @@ _ATTRACTOR = pytest.mark.xfail(strict=True, reason="known miss: the definition o
 
 
 @pytest.mark.slow
+def test_words_naming_a_chosen_agreement_say_which_not_what_is_asked(qa):
+    """Asked of the NDA chosen by key, "the NDA" names it as it does unscoped: a word its clauses
+    need not hold. A question naming another agreement keeps all its words."""
+    nda = [a.key for a in qa.agreements() if a.file == NDA]
+    scope = qa.scope_of("May either party assign the NDA?", agreements=nda)
+    assert scope.agreements == tuple(nda) and scope.terms == ("nda",)
+    assert qa.scope_of("Can the licensee sublicense under the licence agreement with Quillfeather?",
+                       agreements=nda).terms == ()
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question, clause_id", [
     ("May the recipient share confidential information with its employees?", "3"),
     ("Must the recipient return or destroy confidential information?", "5"),
