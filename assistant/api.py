@@ -10,6 +10,7 @@ from dataclasses import replace
 from collections.abc import Iterator, Sequence
 from functools import cached_property
 
+from assistant.adapter import QuestionAdapter
 from assistant.answer import base_clause, compose
 from assistant.answer_check import check_asked
 from assistant.bridges import bridge_terms, searched_words
@@ -116,6 +117,11 @@ class Assistant:
     def prototypes(self) -> AnswerPrototypes:
         """What answers to the fitted questions say (evidence features), loaded on the first answer."""
         return AnswerPrototypes.load()
+
+    @cached_property
+    def adapter(self) -> QuestionAdapter:
+        """The question adapter (evidence features), loaded on the first answer."""
+        return QuestionAdapter.load()
 
     @property
     def embedder(self):
@@ -513,7 +519,8 @@ class Assistant:
         absent = retriever.absent_share(set(query.terms), query.agreements, files)
         return gather(query, hits, candidate_source(retriever, self._embed_cached), retriever.idf(query.terms),
                       retriever.max_idf, retriever.extents, absent=absent,
-                      prototype=self.prototypes.answer_for(query.vector))
+                      prototype=self.prototypes.answer_for(query.vector),
+                      adapted=self.adapter.adapt(query.vector))
 
     def _named_clauses(self, snapshot: Snapshot, query: Query, files) -> list[Hit]:
         """"clause 6.2 of Jianfei Chen's agreement": the named clause comes first."""

@@ -22,6 +22,7 @@ CANDIDATE_FEATURES: tuple[str, ...] = (
     "c_cov", "s_cov", "s_idf_cov", "s_idf_cov_gap", "heading_cov", "lead_in_cov", "title_cov", "label_cov",
     "clause_pos", "is_preamble", "is_signatures", "is_footnote", "sent_index", "sent_rel", "clause_sents",
     "log_chars", "width", "dangling", "type_match", "n_terms", "absent", "a_cos", "a_cos_gap", "q_proto_sim",
+    "q_adapt_cos", "q_adapt_gap",
     *(f"q_{name}" for name, _ in QUESTION_TYPES), *(f"s_{name}" for name, _ in SPAN_TYPES),
 )
 
@@ -61,13 +62,14 @@ SpanSource = Callable[[Hit], tuple[list[tuple[int, int, int]], np.ndarray]]
 
 def gather(query: Query, hits: Sequence[Hit], spans_of: SpanSource, idf: dict[str, float], max_idf: float,
            extents: dict[str, tuple[int, int]], absent: float = 0.0,
-           prototype: tuple[np.ndarray | None, float] = (None, 0.0)) -> EvidenceSet:
+           prototype: tuple[np.ndarray | None, float] = (None, 0.0), adapted: np.ndarray | None = None) -> EvidenceSet:
     """Candidates from the hits, in hit order, with their feature rows.
     `spans_of`: a hit's candidate spans (start, end, width within its clause) and their vectors;
     `idf`: stem -> inverse document frequency (`max_idf` for stems the index lacks);
     `extents`: agreement key -> (start, end) in its file;
     `prototype`: what answers to questions like this one say, and how alike those questions are
-    (prototypes.AnswerPrototypes.answer_for)."""
+    (prototypes.AnswerPrototypes.answer_for);
+    `adapted`: the question's vector as the question adapter maps it (adapter.QuestionAdapter.adapt)."""
     candidates: list[Candidate] = []
     positions: list[tuple[int, int]] = []  # (index of the sentence in its clause, sentences in clause)
     blocks = []
@@ -115,13 +117,14 @@ def gather(query: Query, hits: Sequence[Hit], spans_of: SpanSource, idf: dict[st
             (clause.start - first) / max(1, last - first), float(kind == "preamble"), float(kind == "signatures"),
             float(kind == "footnote"), float(index), index / count, float(count),
             math.log1p(c.end - c.start), float(c.width), dangling, type_match(asked, present_types),
-            float(len(terms)), absent, 0.0, 0.0, 0.0, *asked, *present_types,
+            float(len(terms)), absent, 0.0, 0.0, 0.0, 0.0, 0.0, *asked, *present_types,
         ])
     features = np.asarray(rows, dtype=np.float32)
     column = {name: i for i, name in enumerate(CANDIDATE_FEATURES)}
     for value, gap in (("s_cos", "s_cos_gap"), ("c_cos", "c_cos_gap"), ("s_idf_cov", "s_idf_cov_gap")):
         features[:, column[gap]] = features[:, column[value]].max() - features[:, column[value]]
     set_prototype_columns(features, vectors, *prototype)
+    set_adapter_columns(features, vectors, adapted)
     return EvidenceSet(query.focus, tuple(candidates), features, asked, absent, query.vector, vectors)
 
 
@@ -139,6 +142,24 @@ def set_prototype_columns(features: np.ndarray, vectors: np.ndarray, answer: np.
     features[:, _A_COS] = a_cos
     features[:, _A_COS_GAP] = a_cos.max() - a_cos
     features[:, _Q_PROTO_SIM] = similarity
+
+
+_ADAPT_COS, _ADAPT_GAP, _S_COS, _S_COS_GAP = (CANDIDATE_FEATURES.index(name) for name in
+                                               ("q_adapt_cos", "q_adapt_gap", "s_cos", "s_cos_gap"))
+
+
+def set_adapter_columns(features: np.ndarray, vectors: np.ndarray, adapted: np.ndarray | None) -> None:
+    """Fill the adapter columns in place: each candidate's cosine with the adapted question and its
+    gap to the best candidate's; the plain cosine's columns without an adapter for these vectors."""
+    if not len(features):
+        return
+    if adapted is None or vectors.shape[1] != len(adapted):
+        features[:, [_ADAPT_COS, _ADAPT_GAP]] = features[:, [_S_COS, _S_COS_GAP]]
+        return
+    norms = np.maximum(np.linalg.norm(np.asarray(vectors, dtype=np.float32), axis=1), 1e-9)
+    cos = (np.asarray(vectors, dtype=np.float32) @ np.asarray(adapted, dtype=np.float32)) / norms
+    features[:, _ADAPT_COS] = cos
+    features[:, _ADAPT_GAP] = cos.max() - cos
 
 
 def _share(found: Sequence[str], terms: set[str]) -> float:

@@ -21,11 +21,13 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from assistant.adapter import ADAPTER_FILE, QuestionAdapter  # noqa: E402
 from assistant.answer import compose  # noqa: E402
-from assistant.evidence import CANDIDATE_FEATURES, set_prototype_columns  # noqa: E402
+from assistant.evidence import CANDIDATE_FEATURES, set_adapter_columns, set_prototype_columns  # noqa: E402
 from assistant.prototypes import PROTOTYPE_FILE, AnswerPrototypes, unit  # noqa: E402
 from assistant.ranker import DECISION_FILE, FOUND_FEATURES, FOUND_FILE, RANKER_FILE, EvidenceModel, FoundModel, \
     QuestionPrior, Selection, found_features, to_probability  # noqa: E402
+from eval.adapter_fit import fit_adapter  # noqa: E402
 from eval.split import VALIDATION, cuad_files  # noqa: E402
 from eval.train_data import Question, cuad_questions, cuad_rows, fit_files, pair_questions  # noqa: E402
 
@@ -58,6 +60,12 @@ MIN_ANSWERS = 3  # questions with lawyers' answers a prototype needs
 # One contract in BLIND_EVERY fits with prototypes that lack its own question's kind, so the ranker
 # also learns what a prototype is worth for a question unlike any fitted (as held-out kinds are)
 BLIND_EVERY = 2
+# The fit questions' adapter columns come from adapters fitted without their own kind: the kinds fall
+# in ADAPTER_GROUPS groups (by a hash of the kind's name), and each group's questions are read by an
+# adapter fitted on the other groups. So the ranker learns what the adapted cosine is worth for a kind
+# of question the adapter never saw, which is what a new kind, or a new phrasing, meets at ask time.
+ADAPTER_GROUPS = 4
+_ADAPTER_COLUMNS = [CANDIDATE_FEATURES.index(name) for name in ("q_adapt_cos", "q_adapt_gap")]
 
 
 def fit_ranker(questions: list[Question], rounds: int = ROUNDS):
@@ -169,6 +177,37 @@ def out_of_fold_prototypes(questions: list[Question], exclude: frozenset[str] = 
                 apply_prototypes([q], prototypes)
 
 
+def adapter_group(category: str) -> int:
+    import hashlib
+
+    return int(hashlib.sha256(category.encode()).hexdigest(), 16) % ADAPTER_GROUPS
+
+
+def apply_adapter(questions: list[Question], adapter: QuestionAdapter) -> None:
+    """The adapter feature columns of each question's candidates, as gather() computes them."""
+    for q in questions:
+        if len(q.evidence) and q.evidence.vectors is not None:
+            set_adapter_columns(q.evidence.features, q.evidence.vectors, adapter.adapt(q.evidence.question_vector))
+
+
+def blind_adapter(questions: list[Question], exclude: frozenset[str] = frozenset()) -> None:
+    """Each question's adapter columns from an adapter fitted on the other groups of kinds (and
+    never on the `exclude`d kinds): see ADAPTER_GROUPS."""
+    for group in range(ADAPTER_GROUPS):
+        adapter = fit_adapter([q for q in questions
+                               if adapter_group(q.category) != group and q.category not in exclude])
+        apply_adapter([q for q in questions if adapter_group(q.category) == group], adapter)
+
+
+def adapter_columns(questions: list[Question]) -> list[np.ndarray]:
+    return [q.evidence.features[:, _ADAPTER_COLUMNS].copy() for q in questions]
+
+
+def restore_adapter_columns(questions: list[Question], saved: list[np.ndarray]) -> None:
+    for q, columns in zip(questions, saved):
+        q.evidence.features[:, _ADAPTER_COLUMNS] = columns
+
+
 def fit_found(questions: list[Question], probs: list[np.ndarray],
               priors: np.ndarray) -> tuple[FoundModel, float, np.ndarray]:
     """A LightGBM classifier over FOUND_FEATURES, answerable or not, and its cut: the lowest whose
@@ -264,10 +303,12 @@ def leave_category_out(fit: list[Question], oof: list[np.ndarray], validation: l
     fitted without the held-out categories: what a question of a kind never fitted would get."""
     categories = sorted({q.category for q in validation if q.gold})
     figures = {"held_out": []}
+    fit_columns, validation_columns = adapter_columns(fit), adapter_columns(validation)
     for k in range(CATEGORY_FOLDS):
         held = set(categories[k::CATEGORY_FOLDS])
         kept = [i for i, q in enumerate(fit) if q.category not in held]
         out_of_fold_prototypes(fit, frozenset(held))
+        blind_adapter(fit, frozenset(held))
         booster = fit_ranker([fit[i] for i in kept])
         kept_priors = out_of_fold_prior([fit[i] for i in kept])
         found = fit_found_booster(np.vstack([found_features(fit[i].evidence, oof[i], prior)
@@ -278,12 +319,15 @@ def leave_category_out(fit: list[Question], oof: list[np.ndarray], validation: l
         asked = regathered(unseen) if regathered is not None else validation
         part = [q for q in asked if q.category in held]
         apply_prototypes(part, unseen)
+        apply_adapter(part, fit_adapter([q for q in fit if q.category not in held]))
         probs = predict(booster, part)
         found_p = found.predict(np.vstack([found_features(q.evidence, p, prior.probability(q.evidence.question_vector))
                                            for q, p in zip(part, probs)]), num_threads=1)
         figures["held_out"].append(answer_figures(part, probs, found_p, selection))
-    out_of_fold_prototypes(fit)  # every category's prototypes again, as fitted and written
+    out_of_fold_prototypes(fit)  # every category's prototypes and adapter columns again, as fitted and written
     apply_prototypes(validation, fit_prototypes(fit))
+    restore_adapter_columns(fit, fit_columns)
+    restore_adapter_columns(validation, validation_columns)
     pooled = {}
     for name in ("first_cite_overlap", "any_cite_overlap", "found_balanced_accuracy", "mean_cited_chars"):
         weights = [f["questions"] for f in figures["held_out"]]
@@ -337,6 +381,10 @@ def main() -> None:
 
     out_of_fold_prototypes(fit)
     apply_prototypes(validation, prototypes)
+    adapter = fit_adapter(fit)
+    apply_adapter(validation, adapter)
+    blind_adapter(fit)
+    print(f"adapter fitted ({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
     oof = out_of_fold(fit)
     found, cut, found_oof = fit_found(fit, oof, out_of_fold_prior(fit))
     selection = tune_selection(fit, oof, found_oof, cut)
@@ -356,6 +404,7 @@ def main() -> None:
     if args.write:
         write(model, booster, args, fit, validation, report)
         PROTOTYPE_FILE.write_text(prototypes.to_json())
+        adapter.save(ADAPTER_FILE)
 
 
 def write(model: EvidenceModel, booster, args, fit: list[Question], validation: list[Question], report: dict) -> None:
