@@ -4,6 +4,7 @@ a value the quotes state (a date, a law, a name ...) or a plain yes/no comes fir
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -24,9 +25,10 @@ _IDF_COVERAGE = CANDIDATE_FEATURES.index("s_idf_cov")
 
 def compose(question: str, evidence: EvidenceSet, probabilities: np.ndarray, found_probability: float,
             selection: Selection, searched: str, aggregate: bool = False, every_agreement: bool = False,
-            found: bool | None = None) -> Answer:
+            found: bool | None = None, named_order: Sequence[str] = ()) -> Answer:
     """An answer quoting the best candidates, with numbered citations; `found` overrides the
-    learned decision (a clause named by number is the answer whatever it scores)."""
+    learned decision (a clause named by number is the answer whatever it scores); `named_order`:
+    agreement keys in the order the question names them (a comparison answers in that order)."""
     if found is None:
         found = len(evidence) > 0 and found_probability >= selection.threshold
     if not found or len(evidence) == 0:
@@ -38,6 +40,9 @@ def compose(question: str, evidence: EvidenceSet, probabilities: np.ndarray, fou
     if aggregate:
         coverage = [float(evidence.features[i, _IDF_COVERAGE]) for i in order]  # in `ranked` order
         chosen = _per_agreement(ranked, selection, every_agreement, coverage, alternatives(question))
+        if named_order:
+            at = {key: n for n, key in enumerate(named_order)}
+            chosen.sort(key=lambda pair: at.get(pair[0].hit.agreement_key, len(at)))
     else:
         chosen = _supporting(ranked, selection)
     chosen = _completed(chosen)

@@ -151,6 +151,8 @@ class ScopeFinder:
             exact = self._strongest(question, exact)
             # only a person's own name is scope and nothing else; a party ("for ICML") is content
             q = _norm(question)
+            # in the order the question names them: "compare X's licence with Y's" answers X first
+            exact.sort(key=lambda a: _mentioned_at(q, a.label))
             labels = [a.label for a in exact if f" {_norm(a.label)} " in f" {q} "]
             named = {t for label in labels for t in content_terms(label)}
             keys = [a.key for a in exact]
@@ -289,6 +291,12 @@ def _indefinite(question: str) -> set[str]:
               for t in content_terms(w)}
     outside = set(content_terms(_INDEFINITE.sub(" ", question)))
     return inside - outside
+
+
+def _mentioned_at(question: str, label: str) -> int:
+    """Where the normalised question names the label; past its end when it does not."""
+    at = f" {question} ".find(f" {_norm(label)} ")
+    return at if at >= 0 else len(question) + 1
 
 
 def _strip_labels(question: str, labels: Sequence[str]) -> str:

@@ -60,11 +60,9 @@ def test_one_person_in_a_multi_agreement_file_cites_that_persons_agreement(qa):
 
 
 @pytest.mark.parametrize("question, file, agreement, clause", [
-    pytest.param("What does Amirkeivan Mohtashami warrant about originality?", F001, "Amirkeivan Mohtashami", "6.1",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "known miss since the answer prototypes: the ranker puts 6.1 first (next test), but the "
-                     "found decision reads how like CUAD's answers the best quote is, and a warranty of "
-                     "originality is like none of them (found probability 0.20)"))),
+    # refused from the answer prototypes (a warranty of originality is like none of CUAD's answers)
+    # until the question adapter
+    ("What does Amirkeivan Mohtashami warrant about originality?", F001, "Amirkeivan Mohtashami", "6.1"),
     ("What does clause 6.2 of Jianfei Chen's agreement say?", F004, "Jianfei Chen", "6.2"),
     ("Does Xin Wang warrant that the article is original?", F000, "Xin Wang", "6(a)"),
 ])
@@ -255,7 +253,9 @@ def test_who_holds_agreements_is_each_agreement_by_its_own_party_cited_in_its_op
 
 def test_a_question_asking_two_things_answers_both_each_value_first(qa):
     answer = qa.ask("Which law governs Xin Wang's agreement, and who signed it?")
-    assert cited(answer) == [(F000, "Xin Wang", "7"), (F000, "Xin Wang", "signatures")]
+    # the preamble's "name of corresponding author who signs on behalf of any other authors" says who signs
+    assert cited(answer) == [(F000, "Xin Wang", "7"), (F000, "Xin Wang", "signatures"), (F000, "Xin Wang", "preamble")]
+    assert answer.citations[2].quote.startswith("(name of corresponding author who signs on behalf of any other authors")
     assert answer.text.splitlines()[0].startswith("Massachusetts [1]; ")
     assert answer.text.splitlines()[0].endswith("[2]")
     (value,) = answer.values
@@ -265,13 +265,15 @@ def test_a_question_asking_two_things_answers_both_each_value_first(qa):
     answer = qa.ask("Which law governs Sage Moore's agreement? When did he sign it?")
     assert [v.text for v in answer.values] == ["California", "Sep 23, 2020"]
     assert {c.agreement for c in answer.citations} == {"Sage Moore"}
-    assert answer.text.splitlines()[0] == "California [1]; Sep 23, 2020 [3]"
+    # the date is the signature block's, whichever other quotes support the answer
+    assert answer.text.splitlines()[0] == f"California [1]; Sep 23, 2020 [{answer.values[1].citation + 1}]"
     assert answer.citations[answer.values[1].citation].clause == "signatures"
 
 
 def test_agreements_compared_by_name_are_each_searched_alone(qa):
     """Searched together, Jianfei Chen's agreement (which says "license" in many clauses) crowded
-    Ce Zhang's licence clause out of the candidates, and the answer was "not found"."""
+    Ce Zhang's licence clause out of the candidates, and the answer was "not found". The answer
+    follows the question's order, whichever quote the ranker trusts more."""
     answer = qa.ask("Compare the licence in Jianfei Chen's agreement with the licence in Ce Zhang's agreement.")
     assert cited(answer) == [(F004, "Jianfei Chen", "2"), (F003, "Ce Zhang", "1")]
     assert answer.citations[1].quote.startswith("In exchange for free use of any publicly available copy of Articles "
@@ -283,8 +285,8 @@ def test_a_papers_title_beside_its_authors_name_is_not_what_is_asked(qa):
     """"Jianfei Chen's ActNN agreement": "ActNN" says which agreement; left in the question, it made
     the title line Jianfei Chen's answer about indemnity."""
     answer = qa.ask("Compare the indemnity in Jianfei Chen's ActNN agreement with the one in Fangcheng Fu's agreement.")
-    assert cited(answer) == [(F003, "Fangcheng Fu", "4"), (F004, "Jianfei Chen", "6.3")]
-    assert answer.citations[0].quote == ("Furthermore, I promise to indemnify, defend and hold harmless ICML against "
+    assert cited(answer) == [(F004, "Jianfei Chen", "6.3"), (F003, "Fangcheng Fu", "4")]  # as the question names them
+    assert answer.citations[1].quote == ("Furthermore, I promise to indemnify, defend and hold harmless ICML against "
                                          "any and all third party claims arising from this Agreement or related "
                                          "Articles.")
     assert_faithful(qa, answer)
