@@ -110,18 +110,28 @@ class Assistant:
 
     @cached_property
     def evidence_model(self) -> EvidenceModel:
-        """The fitted ranker and found decision, loaded on the first answer (fitting needs none)."""
-        return self._evidence_model or EvidenceModel.load()
+        """The fitted ranker and found decision, loaded on the first answer (fitting needs none).
+        Over another embedding model's vectors, the question prior (read from the question's
+        vector) gives its base rate."""
+        model = self._evidence_model or EvidenceModel.load()
+        return model if self._fitted_vectors(model) else model.without_question_prior()
 
     @cached_property
     def prototypes(self) -> AnswerPrototypes:
-        """What answers to the fitted questions say (evidence features), loaded on the first answer."""
-        return AnswerPrototypes.load()
+        """What answers to the fitted questions say (evidence features), loaded on the first answer;
+        none over another embedding model's vectors."""
+        return AnswerPrototypes.load() if self._fitted_vectors(self.evidence_model) else AnswerPrototypes()
 
     @cached_property
     def adapter(self) -> QuestionAdapter:
-        """The question adapter (evidence features), loaded on the first answer."""
-        return QuestionAdapter.load()
+        """The question adapter (evidence features), loaded on the first answer; none over another
+        embedding model's vectors (the adapted cosine is then the plain one)."""
+        return QuestionAdapter.load() if self._fitted_vectors(self.evidence_model) else QuestionAdapter()
+
+    def _fitted_vectors(self, model: EvidenceModel) -> bool:
+        """Whether this index's vectors come from the model the evidence models were fitted on: a
+        model of the same size gives vectors of the same length that mean something else."""
+        return model.fitted_for(self.settings.model or self.store.model())
 
     @property
     def embedder(self):

@@ -5,7 +5,7 @@ see models/CARD.md."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -94,6 +94,17 @@ class EvidenceModel:
     found: FoundModel = field(default_factory=FoundModel)
     selection: Selection = field(default_factory=Selection)
     prior: QuestionPrior = field(default_factory=QuestionPrior)
+    embedding_model: str = ""  # the model whose vectors the features were fitted on ("" when unknown)
+
+    def fitted_for(self, model: str | None) -> bool:
+        """Whether vectors of `model` are the ones fitted on: the same model by name, whatever its
+        runtime ("all-MiniLM-L6-v2@onnx-int8") or folder ("/models/all-MiniLM-L6-v2"). Another
+        model's vectors may have the same size and mean something else entirely."""
+        return not model or not self.embedding_model or _model_name(model) == _model_name(self.embedding_model)
+
+    def without_question_prior(self) -> "EvidenceModel":
+        """The same models with the question prior at its base rate (for another embedding model)."""
+        return replace(self, prior=QuestionPrior(base_rate=self.prior.base_rate))
 
     @classmethod
     def load(cls, ranker: Path = RANKER_FILE, decision: Path = DECISION_FILE,
@@ -111,7 +122,8 @@ class EvidenceModel:
         found_model = FoundModel(found.read_text() if found.exists() else "")
         prior = data.get("question_prior") or {}
         return cls(booster, found_model, Selection(**data["selection"]),
-                   QuestionPrior(tuple(prior.get("weights", ())), prior.get("bias", 0.0), prior.get("base_rate", 0.5)))
+                   QuestionPrior(tuple(prior.get("weights", ())), prior.get("bias", 0.0), prior.get("base_rate", 0.5)),
+                   data.get("embedding_model", ""))
 
     @cached_property
     def _booster(self):
@@ -135,6 +147,11 @@ class EvidenceModel:
         if row[_FOUND_COLUMN["p1"]] >= STRONG_EVIDENCE and row[_FOUND_COLUMN["top_s_idf_cov"]] >= FULL_COVERAGE:
             return max(probability, self.selection.threshold)
         return probability
+
+
+def _model_name(spec: str) -> str:
+    """"all-MiniLM-L6-v2@onnx-int8" and "/models/all-MiniLM-L6-v2/" -> "all-minilm-l6-v2"."""
+    return spec.split("@", 1)[0].rstrip("/\\").replace("\\", "/").rsplit("/", 1)[-1].lower()
 
 
 # Packages LightGBM imports only for its scikit-learn, pandas and dask wrappers, if installed.

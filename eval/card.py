@@ -48,7 +48,7 @@ def write_card(booster, args, fit, validation, report: dict) -> None:
         "cut answers more questions rightly), the citation-selection settings (extra citations at a share of "
         "the first one's probability, a character budget) and the question prior: a logistic regression "
         "(scikit-learn, C=1) from the question's embedding to whether its contract answers it, 384 weights "
-        "for all-MiniLM-L6-v2 (another model's vectors get the base rate).",
+        "for all-MiniLM-L6-v2 (another model's vectors get the base rate), and the embedding model the vectors came from: over an index built with another model (`--model`), the question prior gives its base rate and the prototypes and the adapter stand aside (the adapted cosine is then the plain one), since a model of the same size gives vectors that mean something else.",
         "- `prototypes.json`: answer prototypes, the ranker's `a_cos` features. Per CUAD category of the fit "
         "part, the mean embedding of the candidate sentences overlapping lawyers' spans (each question's "
         "averaged first), and the embeddings of every phrasing asked for it (CUAD's and the paraphrases). At "

@@ -389,7 +389,7 @@ def main() -> None:
     found, cut, found_oof = fit_found(fit, oof, out_of_fold_prior(fit))
     selection = tune_selection(fit, oof, found_oof, cut)
     booster = fit_ranker(fit)
-    model = EvidenceModel(booster.model_to_string(), found, selection, fit_prior(fit))
+    model = EvidenceModel(booster.model_to_string(), found, selection, fit_prior(fit), fit_qa.store.model() or "")
     scored = [i for i, q in enumerate(fit) if q.gold or not q.answerable]
     val_probs = predict(booster, validation)
     report = {
@@ -417,7 +417,8 @@ def write(model: EvidenceModel, booster, args, fit: list[Question], validation: 
     FOUND_FILE.write_text(model.found.booster_text)
     DECISION_FILE.write_text(json.dumps({
         "candidate_features": list(CANDIDATE_FEATURES), "found_features": list(FOUND_FEATURES),
-        "selection": asdict(model.selection), "question_prior": asdict(model.prior)}, indent=1) + "\n")
+        "selection": asdict(model.selection), "question_prior": asdict(model.prior),
+        "embedding_model": model.embedding_model}, indent=1) + "\n")
     write_card(booster, args, fit, validation, report)
     print(f"wrote {RANKER_FILE}, {FOUND_FILE}, {DECISION_FILE} and the card", file=sys.stderr)
 

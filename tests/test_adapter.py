@@ -75,3 +75,26 @@ def test_a_fitted_adapter_learns_how_answers_differ_from_questions_and_fits_the_
     plain, adapted = first_right(lambda v: v), first_right(fit.adapt)
     assert plain < 0.2 and adapted > 0.8
     assert np.array_equal(fit.matrix, fit_adapter(_questions(1, 400, turn), epochs=20).matrix)
+
+
+def test_fitted_models_read_only_vectors_of_the_model_they_were_fitted_on(tmp_path):
+    """Another model's vectors may have the same size and mean something else: the prototypes, the
+    adapter and the question prior then stand aside (the prior at its base rate)."""
+    from assistant.ranker import EvidenceModel, QuestionPrior
+
+    model = EvidenceModel(prior=QuestionPrior((0.1,) * 384, 0.0, 0.3), embedding_model="all-MiniLM-L6-v2")
+    assert model.fitted_for("all-MiniLM-L6-v2@onnx-int8") and model.fitted_for("/models/all-MiniLM-L6-v2/")
+    assert model.fitted_for(None)  # an empty index: nothing to read yet
+    assert not model.fitted_for("hashing") and not model.fitted_for("paraphrase-MiniLM-L3-v2")
+    assert model.without_question_prior().prior.probability(np.ones(384, dtype=np.float32)) == 0.3
+    assert model.prior.probability(np.ones(384, dtype=np.float32)) != 0.3
+
+    from assistant import Assistant
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "nda.txt").write_text("MUTUAL NON-DISCLOSURE AGREEMENT\n\n1. Governing Law. This Agreement is governed by "
+                                    "the laws of Delaware.\n", encoding="utf-8")
+    qa = Assistant.from_paths([str(folder)], index_dir=str(tmp_path / "idx"), model="hashing")  # 384 long too
+    assert len(qa.adapter) == 0 and len(qa.prototypes) == 0 and qa.evidence_model.prior.weights == ()
+    assert qa.evidence_model.embedding_model == "all-MiniLM-L6-v2"
