@@ -484,7 +484,11 @@ class Assistant:
         # agreements named one by one ("compare the licence in X's agreement with Y's") are each
         # searched and weighed as if asked alone: one that says more on the subject, or says it in
         # more words, cannot crowd out the others
-        alone = [replace(query, scope=replace(query.scope, agreements=(key,))) for key in query.agreements]
+        # in the index's order, whatever order the question names them in (the answer follows the
+        # question's): the same candidates, in the same order, however the comparison is worded
+        named = set(query.agreements)
+        alone = [replace(query, scope=replace(query.scope, agreements=(a.key,)))
+                 for a in snapshot.agreements if a.key in named]
         return join([self._gather(snapshot, q, self._hits(snapshot, q, files, 0), files) for q in alone])
 
     def _in_scope(self, snapshot: Snapshot, scope: Scope, files) -> list[AgreementInfo]:
