@@ -98,7 +98,10 @@ def signer_candidates(evidence: EvidenceSet, question: str, synonyms: dict[str, 
     if not party:
         return []
     acronyms = synonyms or {}
+    asked = set(party)
+    party_words = asked | _expanded(party, acronyms)
     chosen: list[int] = []
+    words_of: dict[int, set[str]] = {}
     after: set[int] = set()  # the name line comes after the party's line, as in most blocks
     for i, c in enumerate(evidence.candidates):
         if c.hit.clause.clause_id != "signatures":
@@ -106,19 +109,19 @@ def signer_candidates(evidence: EvidenceSet, question: str, synonyms: dict[str, 
         text = c.text
         words = set(content_terms(text))
         names_party = any(t in words or (t in acronyms and acronyms[t] <= words) for t in party)
-        party_words = set(party) | _expanded(party, acronyms)
         # the person is not the party itself ("Signature: International Conference on Machine Learning"),
         # unless the question names the person and the span names the party besides ("does David
         # Blei sign for ICML?" over "Name (Print): David Blei / International Conference on ...")
         person = [m for m in _NAME_LINE.finditer(text)
-                  if _is_person(set(content_terms(m.group(1))), words, set(party), party_words)]
+                  if _is_person(set(content_terms(m.group(1))), words, asked, party_words)]
         if names_party and len({m.group(1) for m in person}) == 1:  # a span across two blocks names two
             chosen.append(i)
+            words_of[i] = words
             first_party = min((m.start() for m in re.finditer(r"[^\n]+", text)
                                if set(content_terms(m.group())) & party_words), default=len(text))
             if first_party < person[0].start():
                 after.add(i)
-    chosen = _most_named(evidence, chosen, question, acronyms)
+    chosen = _most_named(chosen, words_of, question, acronyms)
     ordered = {evidence.candidates[i].hit.agreement_key for i in after if i in chosen}
     return _fewest_lines(evidence, [i for i in chosen if i in after
                                     or evidence.candidates[i].hit.agreement_key not in ordered])
@@ -137,19 +140,16 @@ def _proper_names(question: str, acronyms: dict[str, frozenset[str]]) -> dict[st
     return {t: acronyms.get(t, frozenset()) for t in stems}
 
 
-def _most_named(evidence: EvidenceSet, chosen: list[int], question: str,
+def _most_named(chosen: list[int], words_of: dict[int, set[str]], question: str,
                 acronyms: dict[str, frozenset[str]]) -> list[int]:
-    """The chosen spans naming as many of the question's proper names as any does: "does David Blei
-    sign for ICML?" is a block naming both, not one naming ICML and someone else."""
+    """The chosen spans (their stems in `words_of`) naming as many of the question's proper names as
+    any does: "does David Blei sign for ICML?" is a block naming both, not one naming ICML and
+    someone else."""
     names = _proper_names(question, acronyms)
     if not names or not chosen:
         return chosen
-
-    def held(i: int) -> int:
-        words = set(content_terms(evidence.candidates[i].text))
-        return sum(name in words or bool(full) and full <= words for name, full in names.items())
-
-    counts = {i: held(i) for i in chosen}
+    counts = {i: sum(name in words_of[i] or bool(full) and full <= words_of[i] for name, full in names.items())
+              for i in chosen}
     most = max(counts.values())
     return [i for i in chosen if counts[i] == most]
 
