@@ -5,7 +5,7 @@ see models/CARD.md."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -119,6 +119,10 @@ class EvidenceModel:
                 or tuple(data.get("found_features", ())) != FOUND_FEATURES:
             raise ClauseQAError(f"{decision} was fitted on other features than this code computes — "
                                 "refit with: make train")
+        unknown = set(data.get("selection", {})) - {f.name for f in fields(Selection)}
+        if unknown:
+            raise ClauseQAError(f"{decision} sets citation settings this code does not know "
+                                f"({', '.join(sorted(unknown))}) — refit with: make train")
         found_model = FoundModel(found.read_text() if found.exists() else "")
         prior = data.get("question_prior") or {}
         return cls(booster, found_model, Selection(**data["selection"]),

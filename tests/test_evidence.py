@@ -214,6 +214,15 @@ def test_a_decision_file_for_other_features_says_to_refit(tmp_path):
         EvidenceModel.load(tmp_path / "none.txt", decision)
 
 
+def test_a_decision_file_with_citation_settings_this_code_lacks_says_to_refit(tmp_path):
+    decision = tmp_path / "decision.json"
+    decision.write_text(json.dumps({"candidate_features": list(CANDIDATE_FEATURES),
+                                    "found_features": list(FOUND_FEATURES),
+                                    "selection": {"threshold": 0.3, "extra_per_char": 0.6}}))
+    with pytest.raises(ClauseQAError, match=r"\(extra_per_char\) — refit with: make train"):
+        EvidenceModel.load(tmp_path / "none.txt", decision)
+
+
 def test_found_model_reads_its_features_through_the_fitted_classifier():
     lightgbm = pytest.importorskip("lightgbm")
     rng = np.random.default_rng(0)
