@@ -25,10 +25,11 @@ _IDF_COVERAGE = CANDIDATE_FEATURES.index("s_idf_cov")
 
 def compose(question: str, evidence: EvidenceSet, probabilities: np.ndarray, found_probability: float,
             selection: Selection, searched: str, aggregate: bool = False, every_agreement: bool = False,
-            found: bool | None = None, named_order: Sequence[str] = ()) -> Answer:
+            found: bool | None = None, named_order: Sequence[str] = (), as_asked: str = "") -> Answer:
     """An answer quoting the best candidates, with numbered citations; `found` overrides the
     learned decision (a clause named by number is the answer whatever it scores); `named_order`:
-    agreement keys in the order the question names them (a comparison answers in that order)."""
+    agreement keys in the order the question names them (a comparison answers in that order);
+    `as_asked`: the question before the words naming its scope were taken out of `question`."""
     if found is None:
         found = len(evidence) > 0 and found_probability >= selection.threshold
     if not found or len(evidence) == 0:
@@ -60,13 +61,14 @@ def compose(question: str, evidence: EvidenceSet, probabilities: np.ndarray, fou
         text = "\n".join([gist] + [f"- clause {base_clause(c.hit.clause.clause_id)}: "
                                           f"\"{display(cite.quote)}\" [{n}]"
                                           for n, ((c, _), cite) in enumerate(zip(chosen, citations), 1)])
-    values, groups, lead = short_answer(question, evidence.asked or question_types(question), citations, aggregate)
+    values, groups, lead = short_answer(question, evidence.asked or question_types(question), citations, aggregate,
+                                        as_asked)
     return Answer(question=question, text=f"{lead}\n{text}" if lead else text, found=True, citations=tuple(citations),
                   searched=searched, values=values, groups=groups)
 
 
 def short_answer(question: str, asked: tuple[float, ...], citations: list[Citation],
-                 aggregate: bool = False) -> tuple[tuple[Value, ...], tuple[AnswerGroup, ...], str]:
+                 aggregate: bool = False, as_asked: str = "") -> tuple[tuple[Value, ...], tuple[AnswerGroup, ...], str]:
     """(values, groups, first line): what the cited quotes state that the question asks for, the
     agreements grouped by it when several are cited, and the line that says so ("" for none)."""
     agreements = by_agreement(citations)
@@ -83,7 +85,7 @@ def short_answer(question: str, asked: tuple[float, ...], citations: list[Citati
         if values:
             return values, (), _values_line(question, values)
         indexes = next(iter(agreements.values()))
-        said = verdict(question, citations, indexes)
+        said = verdict(question, citations, indexes, as_asked)
         if said:  # the verdict with the words that state it
             gist = snippet(citations[said.citation].quote, question)
             return (said,), (), f"{said.kind.capitalize()}: \"{gist}\" [{said.citation + 1}]"

@@ -462,7 +462,7 @@ class Assistant:
         # a clause named by number ("what does clause 6.2 say?") is the answer whatever it scores
         answer = compose(query.wording, evidence, probabilities, found_p, self.evidence_model.selection, searched,
                          aggregate=many, every_agreement=each, found=True if certain else None,
-                         named_order=scope.agreements if scope.named else ())
+                         named_order=scope.agreements if scope.named else (), as_asked=question)
         if term:  # "who is the Licensee?" -> "Quillfeather Publishing Ltd", with the sentence defining it
             answer = lead_with_definition(answer, question, term)
         if missing:

@@ -54,26 +54,35 @@ _VERDICT = {
 }
 
 
-def verdict(question: str, citations: Sequence[Citation], indexes: Sequence[int]) -> Value | None:
+def verdict(question: str, citations: Sequence[Citation], indexes: Sequence[int], as_asked: str = "") -> Value | None:
     """Yes or no, as the span of the cited sentence that states it (kind "yes" or "no"); None when
-    the citations do not state it plainly or disagree."""
+    the citations do not state it plainly or disagree. `as_asked`: the question before the words
+    naming its scope were taken out, for "is the licence exclusive?" when "licence" named the
+    agreement and `question` is left with "is the exclusive?"."""
     m = _AUX.match(question)
     if not m or not is_yes_no(question):
         return None
-    rest = question[m.end():]
-    main = re.split(r"\b(?:that|whether|if|unless|when|because|before|after|which|who|whom)\b|[,;]", rest)[0]
+    main = _main(question[m.end():])
     if re.search(r"n['’]t\b|\bnot\b|\bnever\b", question[:m.end()] + main, re.I):
         return None  # "doesn't it ...?": a yes could be read either way
+    whole = _AUX.match(as_asked or "")
+    subject = _main(as_asked[whole.end():]) if whole else ""
     found: list[Value] = []
     for i in indexes:
-        found += _stated(m.group("aux").lower(), main, citations[i], i)
+        found += _stated(m.group("aux").lower(), main, citations[i], i, subject)
     kinds = {v.kind for v in found}
     return found[0] if len(kinds) == 1 else None
 
 
-def _stated(aux: str, main: str, citation: Citation, index: int) -> list[Value]:
+def _main(rest: str) -> str:
+    """The question's main clause after its auxiliary: up to a subordinate clause or a comma."""
+    return re.split(r"\b(?:that|whether|if|unless|when|because|before|after|which|who|whom)\b|[,;]", rest)[0]
+
+
+def _stated(aux: str, main: str, citation: Citation, index: int, main_as_asked: str = "") -> list[Value]:
     """Every sentence span of the citation that says yes or no to doing what the question's main
-    clause (`main`, after its auxiliary `aux`) asks about."""
+    clause (`main`, after its auxiliary `aux`) asks about (`main_as_asked`: the same with the words
+    that named the agreement, for an adjective whose noun named it)."""
     if aux == "must" or re.search(r"\b(?:ha(?:ve|s)|need|required|obligated|obliged|bound)\s+to\b", main, re.I):
         mode = "obligation"
     elif aux in ("can", "could", "may") or re.search(r"\b(?:allowed|permitted|able|free)\s+to\b", main, re.I):
@@ -110,7 +119,7 @@ def _stated(aux: str, main: str, citation: Citation, index: int) -> list[Value]:
                 s, e = at + mm.start(), at + end
                 out.append(Value(quote[s:e], citation.start + s, citation.start + e, answer, index))
     if aux in ("is", "are", "was", "were") and not out:
-        out = _adjective(main, citation, index)
+        out = _adjective(main, citation, index, main_as_asked)
     return out
 
 
@@ -136,14 +145,20 @@ def _expanded(stems: list[set[str]]) -> set[str]:
     return {w for group in stems for t in group for w in related(t) | {t}}
 
 
-def _adjective(main: str, citation: Citation, index: int) -> list[Value]:
+def _adjective(main: str, citation: Citation, index: int, main_as_asked: str = "") -> list[Value]:
     """"Is the licence exclusive?": the sentence calls the licence "non-exclusive" (no) or
-    "exclusive" (yes), the adjective within a few words of what the question asks about."""
+    "exclusive" (yes), the adjective within a few words of what the question asks about. When the
+    words before the adjective all named the agreement (the licence, in an index of one licence and
+    other contracts), they are read from the question as asked."""
     words = re.findall(r"[A-Za-z][\w-]*", main)
-    if len(words) < 2 or not words[-1].lower().endswith(_SUFFIXES):
+    if not words or not words[-1].lower().endswith(_SUFFIXES):
         return []
     adjective = words[-1].lower()
     about = terms(" ".join(words[:-1]))
+    if not about and main_as_asked:
+        asked = re.findall(r"[A-Za-z][\w-]*", main_as_asked)
+        if asked and asked[-1].lower() == adjective:
+            about = terms(" ".join(asked[:-1]))
     out = []
     quote = citation.quote
     for at, sentence in sentences(quote):

@@ -423,3 +423,16 @@ def test_a_question_in_words_no_clause_uses_searches_the_words_its_kind_is_asked
     cited = {c.clause: c for c in answer.citations}
     assert "8" in cited, answer.text
     assert cited["8"].quote.startswith("Neither Party may assign this Agreement")
+
+
+@pytest.mark.slow
+def test_a_yes_no_about_what_names_the_agreement_reads_the_adjective_from_the_question_as_asked(qa):
+    # "licence" names the Software Licence Agreement, so the answer's own wording is "Is the exclusive?";
+    # the adjective still has its noun, as the question was asked
+    answer = qa.ask("Is the licence exclusive?")
+    first = answer.citations[0]
+    assert (first.file, first.clause) == (LICENCE, "2.1")
+    assert answer.text.splitlines()[0].startswith('No: "The Licensor grants the Licensee a non-exclusive,')
+    [said] = answer.values
+    assert (said.kind, said.text, said.citation) == ("no", "non-exclusive", 0)
+    assert qa.document_text(LICENCE)[said.start:said.end] == "non-exclusive"
