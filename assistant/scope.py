@@ -251,7 +251,10 @@ class ScopeFinder:
                         names_only: bool | str) -> tuple[Scope, float]:
         """(the agreements whose identity matches the question's naming words best, the best one's
         matched weight; 0 when none scopes)."""
-        terms = (set(content_terms(question)) - _indefinite(question) - _SIGNING) & self._naming
+        # a negated auxiliary names nothing: "which agreements don't mention X?" is not about the
+        # paper "Don't Waste Your Bits!"
+        terms = {t for t in content_terms(question) if not t.endswith("n't")}
+        terms = (terms - _indefinite(question) - _SIGNING) & self._naming
         if not terms or len(candidates) < 2:
             return Scope(aggregate=aggregate), 0.0
         source = self._own_names if names_only == "own" else self._names if names_only else self._identity

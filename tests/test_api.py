@@ -418,3 +418,13 @@ def test_a_cold_ask_answered_from_the_catalog_exits_cleanly(qa):
         assert done.returncode == 0, done.stderr[-2000:]
         assert done.stdout.strip() == "Dan Alistarh" and "terminate called" not in done.stderr
 
+
+
+def test_a_negated_auxiliary_names_no_agreement_though_a_paper_title_holds_it(qa):
+    # "Don't Waste Your Bits!" is a paper in 003's agreements: "don't" in a question says nothing of which
+    assert qa.scope_of("Which agreements don't mention indemnification?").agreements == ()
+    titled = qa.scope_of("Who wrote Don't Waste Your Bits?").agreements
+    assert titled and all(key.startswith(F003) for key in titled)
+    answer = qa.ask("Which agreements don't mention indemnification?")
+    assert answer.text.splitlines()[0] == "None: all 15 agreements have a clause about indemnification."
+    assert len({(c.file, c.agreement) for c in answer.citations}) == 15
