@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from functools import cached_property
 
 from assistant.adapter import QuestionAdapter
+from assistant.absence import absence_answer, asks_absence
 from assistant.answer import base_clause, compose
 from assistant.answer_check import check_asked
 from assistant.bridges import bridge_terms, searched_words
@@ -399,6 +400,13 @@ class Assistant:
             yield Answer(question=question, found=False, searched=searched,
                          text=f"Not found: no indexed agreement names {scope.unknown} "
                               f"(searched the {len(snapshot.agreements)} indexed agreements).")
+            return
+        positive = "" if self._generative else asks_absence(question)
+        if positive and len(in_scope) > 1:
+            # "which agreements have no governing law clause?": each agreement asked whether it has one
+            answers = [(a, [x for x in self._answer(snapshot, positive, self._scope(snapshot, positive, files, [a.key]),
+                                                    files) if isinstance(x, Answer)][-1]) for a in in_scope]
+            yield absence_answer(question, positive, answers, searched)
             return
         if asks_holders(question) and not self._generative:
             # "who has a contribution agreement for the TinyScript paper?": the agreements, by their parties

@@ -436,3 +436,26 @@ def test_a_yes_no_about_what_names_the_agreement_reads_the_adjective_from_the_qu
     [said] = answer.values
     assert (said.kind, said.text, said.citation) == ("no", "non-exclusive", 0)
     assert qa.document_text(LICENCE)[said.start:said.end] == "non-exclusive"
+
+
+@pytest.mark.slow
+def test_which_agreements_lack_a_clause_asks_each_agreement_alone(qa):
+    # the equipment lease says nothing of confidentiality; the consulting agreement in the same file does
+    answer = qa.ask("Which agreements lack a confidentiality clause?")
+    assert answer.found
+    assert answer.text.splitlines()[0] == (
+        "1 of 5 agreements has no clause about confidentiality that the search found: Lumen Equipment Rentals LLC "
+        "and Granite Peak Builders Inc. (lease_and_consulting.txt). The other 4 do:")
+    assert [(c.file, c.agreement_number, c.clause) for c in answer.citations] == [
+        (TWO, 2, "3.1"), (LICENCE, 1, "5.1"), (NDA, 1, "2"), (SERVICES, 1, "4.1")]
+    assert answer.citations[0].quote == ("The Consultant shall keep all information about Orchid's trial programme "
+                                         "confidential during the engagement and for five (5) years after it ends.")
+    # a termination right in any words ("may end it", "may terminate the Lease" on late rent) is one
+    every = qa.ask("Which agreements have no termination clause?")
+    assert every.text.splitlines()[0] == "None: all 5 agreements have a clause about termination."
+    assert [(c.file, c.agreement_number, c.clause) for c in every.citations] == [
+        (TWO, 1, "6"), (TWO, 2, "4.1"), (LICENCE, 1, "6.2"), (NDA, 1, "7"), (SERVICES, 1, "3.2")]
+    nothing = qa.ask("Which contracts have no non-compete?")
+    assert (nothing.found, nothing.citations) == (False, ())
+    assert nothing.text == ("Not found in any of the 5 agreements: none has a clause about non-compete, "
+                            "so all 5 lack one.")
