@@ -70,6 +70,7 @@ class ScopeFinder:
         self._names: dict[str, frozenset[str]] = {}  # label, parties, title, kind, file name
         self._own_names: dict[str, frozenset[str]] = {}  # the same without the file name
         self._titled: dict[str, frozenset[str]] = {}  # title words that are no party's name
+        self._kind_words: dict[str, frozenset[str]] = {}  # kind words that are no party's name
         self._labels: dict[str, set[str]] = {}
         self._acronyms: dict[str, str] = {}
         for a in self.agreements:
@@ -82,6 +83,9 @@ class ScopeFinder:
             # its title's words that are no party's name ("ActNN"); not its kind's: "the licence in
             # the License Agreement" asks about a licence
             self._titled[a.key] = frozenset(content_terms(a.title)) - set(content_terms(" ".join(names)))
+            # the words of its kind ("Mutual Non-Disclosure Agreement", "NDA"), no party's name: what
+            # the agreement is about, where a title (a paper's) or a party names it
+            self._kind_words[a.key] = frozenset(content_terms(kind)) - set(content_terms(" ".join(names)))
             opening = content_terms((openings or {}).get(a.key, ""))
             self._identity[a.key] = Counter(set(self._names[a.key]) | set(opening))
             self._labels[a.key] = {_norm(n) for n in names if n}
@@ -268,7 +272,25 @@ class ScopeFinder:
         # only words that name the agreements leave the question; words found in their opening text
         # ("the monthly rent for the excavator") are what is asked about
         naming = tuple(t for t in matched if any(t in self._names[k] for k in keys))
-        return Scope(keys, "matching " + ", ".join(matched[:4]), aggregate, naming), best
+        return Scope(keys, "matching " + ", ".join(matched[:4]), aggregate, self._needed(naming, keys, candidates,
+                                                                                         source)), best
+
+    def _needed(self, naming: tuple[str, ...], keys: tuple[str, ...], candidates: Sequence[AgreementInfo],
+                source) -> tuple[str, ...]:
+        """The naming words the scope needs: a word of the agreement's kind that the other naming
+        words already pick the same agreements without is what is asked about too ("does the NDA
+        allow disclosure to advisers?": "NDA" names the Mutual Non-Disclosure Agreement, and
+        "disclosure" is asked). Names (parties, a paper's title) always name."""
+        described = set().union(*(self._kind_words.get(k, frozenset()) for k in keys))
+        needed = list(naming)
+        for t in sorted(naming, key=lambda t: (-self._agreement_df.get(t, 0), t)):
+            rest = set(needed) - {t}
+            if t not in described or not rest:
+                continue
+            _, best, again = self._best_matches(rest, candidates, source)
+            if set(again) == set(keys) and best >= 0.25 * self._max_idf:
+                needed.remove(t)
+        return tuple(needed)
 
 
     def _best_matches(self, terms: set[str], candidates: Sequence[AgreementInfo],

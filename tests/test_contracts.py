@@ -459,3 +459,16 @@ def test_which_agreements_lack_a_clause_asks_each_agreement_alone(qa):
     assert (nothing.found, nothing.citations) == (False, ())
     assert nothing.text == ("Not found in any of the 5 agreements: none has a clause about non-compete, "
                             "so all 5 lack one.")
+
+
+@pytest.mark.slow
+def test_a_word_of_the_agreements_kind_that_other_words_already_name_it_by_is_asked_about(qa):
+    # "NDA" names the Mutual Non-Disclosure Agreement; "disclosure" is then what is asked, not a name
+    assert qa.scope_of("Does the NDA allow disclosure to advisers?").terms == ("nda",)
+    answer = qa.ask("Does the NDA allow disclosure to advisers?")
+    assert answer.found
+    first = answer.citations[0]
+    assert (first.file, first.clause) == (NDA, "3")
+    assert "shall disclose it only to its employees and advisers" in first.quote
+    # alone, a kind's word still names the agreement ("the licence": the Software Licence Agreement)
+    assert qa.scope_of("Is the licence exclusive?").terms == ("licenc",)
