@@ -472,3 +472,24 @@ def test_a_word_of_the_agreements_kind_that_other_words_already_name_it_by_is_as
     assert "shall disclose it only to its employees and advisers" in first.quote
     # alone, a kind's word still names the agreement ("the licence": the Software Licence Agreement)
     assert qa.scope_of("Is the licence exclusive?").terms == ("licenc",)
+
+
+@pytest.mark.slow
+def test_how_many_agreements_lists_every_agreement_by_its_cited_title(qa):
+    answer = qa.ask("How many agreements are there?")
+    assert answer.found
+    assert answer.text.splitlines() == [
+        "5 agreements in 4 files:",
+        '- Lumen Equipment Rentals LLC and Granite Peak Builders Inc. (lease_and_consulting.txt, preamble): '
+        '"EQUIPMENT LEASE AGREEMENT" [1]',
+        '- Orchid Biotech Ltd and Dr. Helena Marsh (lease_and_consulting.txt, preamble): "CONSULTING AGREEMENT" [2]',
+        '- Northwind Software Limited and Quillfeather Publishing Ltd (licence_northwind_quill.md, preamble): '
+        '"Software Licence Agreement" [3]',
+        '- Acme Robotics, Inc. and Birch Analytics LLC (nda_acme_birch.txt, preamble): '
+        '"MUTUAL NON-DISCLOSURE AGREEMENT" [4]',
+        '- Harbor Point Logistics Corp. and Kestrel Consulting Group LLC (services_harbor_kestrel.txt, preamble): '
+        '"PROFESSIONAL SERVICES AGREEMENT" [5]']
+    for value in answer.values:
+        cited = answer.citations[value.citation]
+        assert qa.document_text(cited.file)[value.start:value.end] == value.text
+    assert [(v.kind, v.start, v.end) for v in answer.values][:2] == [("title", 0, 25), ("title", 1538, 1558)]

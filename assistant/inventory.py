@@ -1,0 +1,53 @@
+"""Questions about the collection itself: "How many agreements are there?", "List all agreements",
+"Which contracts are indexed?". No clause answers them; the catalog does: every agreement in scope,
+by its title and parties, each cited where its opening states them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answer import base_clause, display
+from assistant.catalog import CatalogRow
+from assistant.types import Answer, Citation, Value
+
+_THINGS = r"(?:agreements|contracts|documents)"
+_ASKS = re.compile(
+    rf"^\s*(?:how\s+many\s+{_THINGS}\b(?:\s+(?:are\s+there|do\s+(?:we|i|you)\s+have|are\s+(?:indexed|loaded|stored)"
+    rf"|have\s+(?:we|i|you)\s+(?:got|indexed|loaded)|(?:are\s+)?in\s+(?:the|this|my|our)\s+(?:index|collection|corpus)))?"
+    rf"|(?:list|show|name|enumerate)(?:\s+me)?\s+(?:all\s+)?(?:the\s+|my\s+|our\s+)?(?:indexed\s+)?{_THINGS}"
+    rf"|(?:which|what)\s+{_THINGS}\s+(?:are\s+(?:there|indexed|loaded|available)|do\s+(?:we|i|you)\s+have"
+    rf"|(?:are\s+)?in\s+(?:the|this|my|our)\s+(?:index|collection|corpus)))"
+    r"\s*(?:here|so\s+far|now)?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def asks_inventory(question: str) -> bool:
+    """Whether the question asks which agreements there are (all of them in scope), not what they say."""
+    return bool(_ASKS.match(question or ""))
+
+
+def inventory_answer(question: str, rows: Sequence[CatalogRow], searched: str) -> Answer:
+    """"5 agreements in 4 files:", then each agreement by its label and file, citing the line of its
+    opening that states its title (or its parties, where no title is stated)."""
+    files = len({row.file for row in rows})
+    lead = f"{len(rows)} agreement{'' if len(rows) == 1 else 's'} in {files} file{'' if files == 1 else 's'}:"
+    citations: list[Citation] = []
+    values: list[Value] = []
+    lines = [lead]
+    for row in rows:
+        stated = [v for v in (row.title, *row.parties) if v.stated]
+        if not stated:
+            lines.append(f"- {row.agreement} ({row.file}): no title or party stated")
+            continue
+        cited = stated[0].citation
+        citations.append(cited)
+        values += [Value(v.text, v.start, v.end, "title" if v is row.title else "party", len(citations) - 1)
+                   for v in stated if v.citation == cited]
+        lines.append(f"- {row.agreement} ({row.file}, {_where(cited.clause)}): \"{display(cited.quote)}\" "
+                     f"[{len(citations)}]")
+    return Answer(question=question, text="\n".join(lines), found=bool(rows), citations=tuple(citations),
+                  searched=searched, values=tuple(values))
+
+
+def _where(clause: str) -> str:
+    return clause if clause in ("preamble", "signatures") else f"clause {base_clause(clause)}"

@@ -1,0 +1,25 @@
+"""Questions about the collection itself are answered from the catalog, every agreement cited."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.inventory import asks_inventory
+
+
+@pytest.mark.parametrize("question", [
+    "How many agreements are there?", "How many contracts do we have?", "How many agreements?",
+    "List all agreements.", "Show me the contracts", "Which agreements are indexed?", "What contracts do we have?",
+    "Which documents are in the index?",
+])
+def test_questions_about_the_collection_are_inventory_questions(question):
+    assert asks_inventory(question)
+
+
+@pytest.mark.parametrize("question", [
+    "How many agreements does ICML have?",  # a count of some agreements: what the agreements say
+    "Which agreements are governed by California law?", "List the agreements signed in 2020",
+    "How many days' notice ends the agreement?", "Which agreements mention arbitration?",
+])
+def test_questions_about_what_agreements_say_are_not(question):
+    assert not asks_inventory(question)
