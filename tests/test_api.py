@@ -132,6 +132,17 @@ def test_a_follow_up_naming_another_agreement_asks_the_same_of_it_in_plain_words
     assert [v.text for v in third.values] == ["federal and state courts located in the County of San Diego, California"]
 
 
+def test_a_follow_up_naming_another_agreement_with_a_question_of_its_own_is_asked_as_it_is(qa):
+    """"When did Dan Alistarh sign it?" names another agreement and asks something new: not the last
+    topic ("which law governs ...") asked again of Dan Alistarh's agreement."""
+    conversation = qa.conversation()
+    conversation.ask("Which law governs Xin Wang's agreement?")
+    second = conversation.ask("When did Dan Alistarh sign it?")
+    assert second.standalone_question == "When did Dan Alistarh sign it?"
+    assert (F002, "Dan Alistarh", "signatures") in cited(second)
+    assert second.text.splitlines()[0].startswith("Sep 23, 2020 [")
+
+
 def test_a_follow_up_keeps_what_its_acronym_stands_for(qa):
     """The follow-up is scoped to the agreement in discussion and still knows ICML is the International
     Conference on Machine Learning, so the signature block naming it answers."""
