@@ -33,7 +33,8 @@ DATE = re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*(?:,|-|–|and|&)\s*(?:{_MONTH}\s+
                   r"|\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b")
 _NUMWORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
             r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
-DURATION = re.compile(rf"\b(?:\d+|{_NUMWORD}(?:[\s-]+{_NUMWORD})*)(?:\s*\(\d+\))?\s+"
+# "sixty (60) days", and as a compound: "a 30-day notice", "successive one-year periods"
+DURATION = re.compile(rf"\b(?:\d+|{_NUMWORD}(?:[\s-]+{_NUMWORD})*)(?:\s*\(\d+\))?(?:\s+|-)"
                       r"(?:calendar\s+|business\s+|working\s+|consecutive\s+)?(?:days?|weeks?|months?|years?)\b", re.I)
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _CURRENCY = r"(?:USD|US\$|EUR|GBP|CAD|AUD|CHF|JPY|INR|CNY|RMB|SGD|HKD|NZD|SEK|NOK|DKK)"

@@ -101,6 +101,11 @@ XIN_WANG_TITLE = ("currently entitled\n\nParameter efficient training of deep co
     ("How long does the publisher have to publish Xin Wang's article?", XIN_WANG, "7", XIN_WANG_TERMINATES,
      "within one year [1]", [("duration", "within one year")]),
     ("How much is the rent?", LEASE, "3", RENT, "USD 6,200 per month [1]", [("amount", "USD 6,200 per month")]),
+    # a length written as a compound ("one-year periods") is a length too, and the one beside "renews ... periods"
+    ("How long is each renewal period of the licence?", LICENCE, "6.1",
+     "This Agreement starts on its date and continues for an initial term of three (3) years, then renews for "
+     "successive one-year periods unless either party gives at least ninety (90) days' written notice before the "
+     "end of the then-current term.", "one-year [1]", [("duration", "one-year")]),
     ("Who is the Lessee?", LEASE, "preamble", LEASE_OPENING, "Granite Peak Builders Inc. [1]",
      [("party", "Granite Peak Builders Inc.")]),
     ("Who are the parties to the NDA?", NDA, "preamble", NDA_OPENING, "Acme Robotics, Inc.; Birch Analytics LLC [1]",
