@@ -19,7 +19,7 @@ from assistant.catalog import CatalogRow
 from assistant.conversation import in_agreement_of
 from assistant.definitions import asked_term, defines, lead_with_definition
 from assistant.evidence import EvidenceSet, gather, join
-from assistant.inventory import asks_inventory, inventory_answer
+from assistant.inventory import asks_inventory, asks_inventory_of, inventory_answer
 from assistant.holders import asks_holders, holders_answer
 from assistant.query import Query, analyse
 from assistant.question_parts import merge, question_parts
@@ -402,7 +402,8 @@ class Assistant:
                          text=f"Not found: no indexed agreement names {scope.unknown} "
                               f"(searched the {len(snapshot.agreements)} indexed agreements).")
             return
-        if asks_inventory(question) and not self._generative:  # "how many agreements are there?": the catalog
+        if not self._generative and (asks_inventory(question) or scope.agreements and asks_inventory_of(question)):
+            # "how many agreements are there?", "list the agreements with Acme": the catalog
             yield inventory_answer(question, self._rows_in_scope(snapshot, in_scope), searched)
             return
         positive = "" if self._generative else asks_absence(question)

@@ -21,9 +21,24 @@ _ASKS = re.compile(
     r"\s*(?:here|so\s+far|now)?\s*[?.!]*\s*$", re.IGNORECASE)
 
 
+# the same of the agreements some names pick out: "list the agreements with Acme", "how many contracts
+# does Birch have?", "show me the agreements for the TinyScript paper" (answered so only when the
+# names do pick agreements out)
+_ASKS_OF = re.compile(
+    rf"^\s*(?:how\s+many\s+{_THINGS}\s+(?:does|do|did)\s+.+?\s+have"
+    rf"|how\s+many\s+{_THINGS}\s+(?:are\s+there\s+|do\s+(?:we|i|you)\s+have\s+|are\s+)?(?:with|for|involving|between)\s+.+?"
+    rf"|(?:list|show|name|enumerate)(?:\s+me)?\s+(?:all\s+)?(?:the\s+|my\s+|our\s+)?{_THINGS}"
+    r"\s+(?:with|for|of|involving|between)\s+.+?)\s*[?.!]*\s*$", re.IGNORECASE)
+
+
 def asks_inventory(question: str) -> bool:
     """Whether the question asks which agreements there are (all of them in scope), not what they say."""
     return bool(_ASKS.match(question or ""))
+
+
+def asks_inventory_of(question: str) -> bool:
+    """Whether it asks which agreements there are with someone or for something the question names."""
+    return bool(_ASKS_OF.match(question or ""))
 
 
 def inventory_answer(question: str, rows: Sequence[CatalogRow], searched: str) -> Answer:

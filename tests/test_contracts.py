@@ -493,3 +493,15 @@ def test_how_many_agreements_lists_every_agreement_by_its_cited_title(qa):
         cited = answer.citations[value.citation]
         assert qa.document_text(cited.file)[value.start:value.end] == value.text
     assert [(v.kind, v.start, v.end) for v in answer.values][:2] == [("title", 0, 25), ("title", 1538, 1558)]
+
+
+@pytest.mark.slow
+def test_the_agreements_with_a_party_are_listed_from_the_catalog(qa):
+    answer = qa.ask("List the agreements with Acme.")
+    assert answer.text.splitlines() == [
+        "1 agreement in 1 file:",
+        '- Acme Robotics, Inc. and Birch Analytics LLC (nda_acme_birch.txt, preamble): '
+        '"MUTUAL NON-DISCLOSURE AGREEMENT" [1]']
+    assert [(c.file, c.clause, c.start, c.end) for c in answer.citations] == [(NDA, "preamble", 0, 31)]
+    # a name no agreement's parties hold is not a scope: the question is answered as any other
+    assert not qa.ask("List the agreements with California law.").text.startswith("5 agreements")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.inventory import asks_inventory
+from assistant.inventory import asks_inventory, asks_inventory_of
 
 
 @pytest.mark.parametrize("question", [
@@ -23,3 +23,13 @@ def test_questions_about_the_collection_are_inventory_questions(question):
 ])
 def test_questions_about_what_agreements_say_are_not(question):
     assert not asks_inventory(question)
+
+
+@pytest.mark.parametrize("question, of", [
+    ("List the agreements with Acme.", True), ("How many contracts does Birch have?", True),
+    ("Show me the agreements for the TinyScript paper", True), ("How many agreements are with Acme?", True),
+    ("Which agreements are with Acme?", False),  # a question of its own (who holds them: assistant/holders.py)
+    ("How many days' notice does Birch have?", False),
+])
+def test_the_collection_of_agreements_some_names_pick_out(question, of):
+    assert asks_inventory_of(question) is of
