@@ -367,8 +367,10 @@ class Assistant:
 
     def _scope(self, snapshot: Snapshot, question: str, files, agreements) -> Scope:
         named = snapshot.scope_finder.find(question, files)
-        if not agreements:
-            return named
+        return self._chosen(snapshot, named, agreements) if agreements else named
+
+    def _chosen(self, snapshot: Snapshot, named: Scope, agreements: Sequence[str]) -> Scope:
+        """The agreements chosen by key, with what the question's own scope (`named`) says of them."""
         keys = self._agreement_keys(agreements, snapshot)
         # words naming agreements among those chosen ("may either party assign the NDA?" asked of the
         # NDA) say which agreement, as they do unscoped: not words its clauses must hold
@@ -409,8 +411,11 @@ class Assistant:
         positive = "" if self._generative else asks_absence(question)
         if positive and len(in_scope) > 1:
             # "which agreements have no governing law clause?": each agreement asked whether it has one
-            answers = [(a, [x for x in self._answer(snapshot, positive, self._scope(snapshot, positive, files, [a.key]),
-                                                    files) if isinstance(x, Answer)][-1]) for a in in_scope]
+            named = snapshot.scope_finder.find(positive, files)
+            answers = []
+            for a in in_scope:
+                *_, answer = self._answer(snapshot, positive, self._chosen(snapshot, named, [a.key]), files)
+                answers.append((a, answer))
             yield absence_answer(question, positive, answers, searched)
             return
         if asks_holders(question) and not self._generative:

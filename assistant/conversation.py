@@ -11,11 +11,11 @@ from assistant.text import content_terms, without_terms
 from assistant.types import Answer
 
 _ELLIPSIS = re.compile(r"^\s*(and|but|also|what about|how about|same for|then)\b", re.IGNORECASE)
-# a follow-up about another agreement that asks the last question again: "and Northwind's?", "is it
-# the same in Birch's?", "how does Bin Cui's agreement handle it?" (not "who signed it for Northwind?",
-# whose own words ask something new)
-_SAME_TOPIC = re.compile(r"^\s*(?:and|but|also|what about|how about|same for|then)\b|\b(?:handl\w*|treat\w*|deal\w*|"
-                         r"work\w*|appl(?:y|ies)|look\w*|compar\w*|differ\w*|same|case|there)\b", re.IGNORECASE)
+# with an ellipsis, a follow-up about another agreement that uses these words asks the last question
+# again: "is it the same in Birch's?", "how does Bin Cui's agreement handle it?" (not "who signed it
+# for Northwind?", whose own words ask something new)
+_SAME_TOPIC = re.compile(r"\b(?:handl\w*|treat\w*|deal\w*|work\w*|appl(?:y|ies)|look\w*|compar\w*|differ\w*|"
+                         r"same|case|there)\b", re.IGNORECASE)
 _CONTEXT_NOTE = re.compile(r"\s*\(in the agreement of [^()]*\)")  # what in_agreement_of adds
 _FOLLOW_UP = re.compile(r"\b(he|she|him|his|her|hers|they|them|their|it|its|that|this|same|there|"
                         r"the author|the agreement|the contract)\b", re.IGNORECASE)
@@ -53,7 +53,7 @@ class Conversation:
             if scope_now.terms or files or agreements:
                 # a new agreement, the old topic: "How is that handled in Justin Kopinsky's agreement?"
                 own = set(content_terms(question)) - set(scope_now.terms)
-                if not own or len(own) <= 2 and _SAME_TOPIC.search(question):
+                if not own or len(own) <= 2 and (_ELLIPSIS.match(question) or _SAME_TOPIC.search(question)):
                     names = " ".join(w for w in re.findall(r"[\w-]+", question) if content_terms(w)
                                      and set(content_terms(w)) <= set(scope_now.terms))
                     asked = _about(self._topic, names) if names else f"{question.rstrip('?. ')}: {self._topic}?"
