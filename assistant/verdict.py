@@ -43,8 +43,14 @@ _CONDITION = re.compile(r"\b(?:if|unless|until|when|whether|provided|in\s+case|i
 _PRONOUNS = {"i", "you", "we", "it", "they", "he", "she"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "any", "all", "each", "every", "its", "his", "her",
                 "their", "my", "your", "our", "no", "some"}
-_RESTRICTION = re.compile(r"\b(?:if|unless|until|except|excluding|provided|only|other\s+than|subject\s+to|without|"
-                         r"in\s+the\s+event)\b", re.I)
+_RESTRICTION = re.compile(r"\b(?:if|unless|until|except|excluding|provided|only|solely|exclusively|other\s+than|"
+                         r"subject\s+to|without|in\s+the\s+event)\b", re.I)
+# "Can the Recipient use it for any purpose other than the Purpose?" against "shall use it only for the
+# Purpose": asked beyond what the sentence confines the verb to, so a plain no
+_BEYOND = re.compile(r"\b(?:other\s+than|any\s+other|for\s+other|anyone\s+else|anything\s+else|elsewhere)\b", re.I)
+_CONFINED = re.compile(r"^[^,;:]*?\b(?:only|solely|exclusively|no\s+other)\b", re.I)
+# "shall make no use of", "shall have no right to": the verb's object is denied, not the verb asked about
+_NO_OBJECT = re.compile(r"\s+(?:no|nothing|neither)\b", re.I)
 _SUFFIXES = ("ive", "able", "ible", "al", "ent", "ant", "ous", "ary", "ful", "less", "ic")
 # What a sentence's modal says about doing the verb, by what the question asks: may / must / does.
 _VERDICT = {
@@ -89,6 +95,7 @@ def _stated(aux: str, main: str, citation: Citation, index: int, main_as_asked: 
         mode = "permission"
     else:
         mode = "fact"
+    beyond = mode == "permission" and _BEYOND.search(main)
     words = re.findall(r"[A-Za-z][\w'’-]*", main)
     stems = [set(content_terms(w)) for w in words]
     # a word after "the", "any", "its" ... is a noun ("the author"), whatever its stem shares with a verb,
@@ -109,12 +116,17 @@ def _stated(aux: str, main: str, citation: Citation, index: int, main_as_asked: 
             verb, end = mm.group("verb"), mm.end("verb")
             if verb in ("be", "been", "being", "have") and mm.groupdict().get("participle"):
                 verb, end = mm.group("participle"), mm.end("participle")  # "may be modified"
+            if _NO_OBJECT.match(sentence, end):
+                continue
             verb_stems = set(content_terms(verb))
             # the question's verb or a word contracts use for it ("keep" asked, "You retain" stated)
             j = next((n for n, s in enumerate(verbs) if s and _expanded([s]) & verb_stems), None)
-            if j is None or not _aligned(sentence, mm.start(), end, stems[:j], stems[j + 1:]):
+            confined = _CONFINED.match(sentence[end:]) if beyond and kind in ("permit", "oblige") else None
+            if j is None or not _aligned(sentence, mm.start(), end, stems[:j], stems[j + 1:], bool(confined)):
                 continue
-            answer = _VERDICT[mode].get(kind)
+            answer = "no" if confined else _VERDICT[mode].get(kind)
+            if confined:
+                end += confined.end()
             if answer:
                 s, e = at + mm.start(), at + end
                 out.append(Value(quote[s:e], citation.start + s, citation.start + e, answer, index))
@@ -123,11 +135,13 @@ def _stated(aux: str, main: str, citation: Citation, index: int, main_as_asked: 
     return out
 
 
-def _aligned(sentence: str, start: int, end: int, subject: list[set[str]], obj: list[set[str]]) -> bool:
+def _aligned(sentence: str, start: int, end: int, subject: list[set[str]], obj: list[set[str]],
+             confined: bool = False) -> bool:
     """The sentence's subject (when it is not a pronoun) shares a word with the question's, the
     question's object shares one with the sentence, and nothing makes it conditional: no "if" before
-    the verb, no "unless", "until", "only", "except" ... after it."""
-    if _CONDITION.search(sentence[:start]) or _RESTRICTION.search(sentence[end:]):
+    the verb, no "unless", "until", "only", "except" ... after it (`confined`: the "only" is the
+    answer, to a question asking beyond it)."""
+    if _CONDITION.search(sentence[:start]) or (not confined and _RESTRICTION.search(sentence[end:])):
         return False
     lead = re.split(r"[,;:]", sentence[:start])[-1].split()[-4:]  # the words just before the modal
     if lead and lead[-1].lower() in _PRONOUNS:

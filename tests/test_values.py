@@ -266,6 +266,9 @@ NDA_NO_LICENCE = ("Nothing in this Agreement grants either Party any licence or 
                   "patents, copyrights or trade secrets.")
 CONTRACTOR = ("Consultant is an independent contractor, and nothing in this Agreement creates an employment, "
               "partnership or agency relationship.")
+NDA_OBLIGATIONS = ("The Recipient shall use the Confidential Information only for the Purpose, shall protect it with at "
+                   "least reasonable care, and shall disclose it only to its employees and advisers who need to know "
+                   "it for the Purpose and are bound by duties of confidence no less strict than these.")
 CONVENIENCE = ("Client may terminate this Agreement for any reason on sixty (60) days' prior written notice to "
                "Consultant.")
 
@@ -298,6 +301,12 @@ CONVENIENCE = ("Client may terminate this Agreement for any reason on sixty (60)
     ("Does the grant a licence?", NDA, "6", NDA_NO_LICENCE, "No [1]", ("no", "Nothing in this Agreement grants")),
     ("Does the services agreement create a partnership?", SERVICES, "4.2", CONTRACTOR, "No [1]",
      ("no", "nothing in this Agreement creates")),
+    # asked beyond what the sentence confines the verb to ("only for the Purpose"): a plain no, the
+    # span running to the word that confines it
+    ("Can the Recipient use the information for any purpose other than the Purpose?", NDA, "3", NDA_OBLIGATIONS,
+     "No [1]", ("no", "shall use the Confidential Information only")),
+    ("May Birch disclose confidential information to anyone other than its employees?", NDA, "3", NDA_OBLIGATIONS,
+     "No [1]", ("no", "shall disclose it only")),
 ])
 def test_yes_or_no_only_when_the_sentence_says_it(question, file, clause_id, quote, first, said):
     c = clause_of(file, quote, clause_id)
@@ -327,6 +336,9 @@ def test_yes_or_no_only_when_the_sentence_says_it(question, file, clause_id, quo
     # "not obligated to use" answers "must", not "will"
     ("Will ICML use the author's name?", ALISTARH, "5", ALISTARH_5,
      "Clause 5 addresses this, without a plain yes or no [1]"),
+    # "only" asked about as well: not asked beyond it, so the "only" is a condition, not a no
+    ("Can the Recipient use the information only for the Purpose?", NDA, "3", NDA_OBLIGATIONS,
+     "Clause 3 addresses this, without a plain yes or no [1]"),
     # only in writing: a condition, so no plain yes
     ("Can the agreement be modified?", XIN_WANG, "7",
      "This is the entire agreement between you and the publisher, and it may be modified only in writing.",
@@ -356,3 +368,27 @@ def test_values_survive_to_dict():
     at = c.start + c.text.index(NDA_LAW) + NDA_LAW.index("Delaware")
     assert data["values"] == ({"text": "Delaware", "start": at, "end": at + 8, "kind": "law", "citation": 0},)
     assert data["groups"] == ()
+
+
+@pytest.mark.parametrize("question, sentence, said", [
+    # "shall make no use of": the verb's object is denied, which says nothing of making copies
+    ("May the Recipient make copies of the Confidential Information?",
+     "The Recipient shall make no use of the Confidential Information to the detriment of the Discloser.", None),
+    ("May the Recipient make copies of the Confidential Information?",
+     "The Recipient may make copies of the Confidential Information.", ("yes", "may make")),
+    # "solely" confines the verb as "only" does
+    ("Can the Recipient use the Confidential Information?",
+     "The Recipient shall use the Confidential Information solely for evaluating the Transaction.", None),
+    ("Can the Recipient use the Confidential Information for other purposes?",
+     "The Recipient shall use the Confidential Information solely for evaluating the Transaction and for no other "
+     "purpose.", ("no", "shall use the Confidential Information solely")),
+])
+def test_a_verdict_reads_what_the_verb_is_confined_to_or_denied(question, sentence, said):
+    from assistant.types import Citation
+    from assistant.verdict import verdict
+
+    text = "Intro. " + sentence
+    found = verdict(question, [Citation("f.txt", "Acme", "4", text, 100, 100 + len(text), 0.9)], [0])
+    assert (found and (found.kind, found.text)) == (said or None)
+    if found:
+        assert text[found.start - 100:found.end - 100] == found.text
