@@ -48,6 +48,7 @@ _RESTRICTION = re.compile(r"\b(?:if|unless|until|except|excluding|provided|only|
 # "Can the Recipient use it for any purpose other than the Purpose?" against "shall use it only for the
 # Purpose": asked beyond what the sentence confines the verb to, so a plain no
 _BEYOND = re.compile(r"\b(?:other\s+than|any\s+other|for\s+other|anyone\s+else|anything\s+else|elsewhere)\b", re.I)
+_EXCEPTION = re.compile(r"\b(?:if|unless|until|except|excluding|provided|subject\s+to|without|in\s+the\s+event)\b", re.I)
 _CONFINED = re.compile(r"^[^,;:]*?\b(?:only|solely|exclusively|no\s+other)\b", re.I)
 # "shall make no use of", "shall have no right to": the verb's object is denied, not the verb asked about
 _NO_OBJECT = re.compile(r"\s+(?:no|nothing|neither)\b", re.I)
@@ -140,8 +141,9 @@ def _aligned(sentence: str, start: int, end: int, subject: list[set[str]], obj: 
     """The sentence's subject (when it is not a pronoun) shares a word with the question's, the
     question's object shares one with the sentence, and nothing makes it conditional: no "if" before
     the verb, no "unless", "until", "only", "except" ... after it (`confined`: the "only" is the
-    answer, to a question asking beyond it)."""
-    if _CONDITION.search(sentence[:start]) or (not confined and _RESTRICTION.search(sentence[end:])):
+    answer, to a question asking beyond it, so only an exception to it stands in the way)."""
+    after = _EXCEPTION if confined else _RESTRICTION
+    if _CONDITION.search(sentence[:start]) or after.search(sentence[end:]):
         return False
     lead = re.split(r"[,;:]", sentence[:start])[-1].split()[-4:]  # the words just before the modal
     if lead and lead[-1].lower() in _PRONOUNS:

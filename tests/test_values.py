@@ -382,6 +382,10 @@ def test_values_survive_to_dict():
     ("Can the Recipient use the Confidential Information for other purposes?",
      "The Recipient shall use the Confidential Information solely for evaluating the Transaction and for no other "
      "purpose.", ("no", "shall use the Confidential Information solely")),
+    # an exception to the "only": no plain no
+    ("Can the Recipient use the Confidential Information for other purposes?",
+     "The Recipient shall use the Confidential Information solely for evaluating the Transaction, unless the "
+     "Discloser agrees otherwise in writing.", None),
 ])
 def test_a_verdict_reads_what_the_verb_is_confined_to_or_denied(question, sentence, said):
     from assistant.types import Citation
