@@ -19,7 +19,7 @@ from assistant.catalog import CatalogRow
 from assistant.conversation import in_agreement_of
 from assistant.definitions import asked_term, defines, lead_with_definition
 from assistant.evidence import EvidenceSet, gather, join
-from assistant.inventory import asks_inventory, asks_inventory_of, inventory_answer
+from assistant.inventory import asks_inventory, asks_inventory_of, inventory_answer, named_in, with_party
 from assistant.holders import asks_holders, holders_answer
 from assistant.query import Query, analyse
 from assistant.question_parts import merge, question_parts
@@ -408,6 +408,13 @@ class Assistant:
             # "how many agreements are there?", "list the agreements with Acme": the catalog
             yield inventory_answer(question, self._rows_in_scope(snapshot, in_scope), searched)
             return
+        if not self._generative and asks_inventory_of(question):
+            # "which agreements is ICML a party to?": a party too widely shared to scope by is still theirs
+            rows = self._rows_in_scope(snapshot, in_scope)
+            parties = with_party(rows, named_in(question))
+            if parties:
+                yield inventory_answer(question, [r for r in rows if r.key in parties], searched, parties)
+                return
         positive = "" if self._generative else asks_absence(question)
         if positive and len(in_scope) > 1:
             # "which agreements have no governing law clause?": each agreement asked whether it has one

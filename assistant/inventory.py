@@ -8,8 +8,10 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer import base_clause, display
-from assistant.catalog import CatalogRow
+from assistant.catalog import CatalogRow, CatalogValue
+from assistant.text import initials
 from assistant.types import Answer, Citation, Value
+from index.terms import tokens
 
 _THINGS = r"(?:agreements|contracts|documents)"
 _ASKS = re.compile(
@@ -23,12 +25,15 @@ _ASKS = re.compile(
 
 # the same of the agreements some names pick out: "list the agreements with Acme", "how many contracts
 # does Birch have?", "show me the agreements for the TinyScript paper" (answered so only when the
-# names do pick agreements out)
+# names do pick agreements out, or name a party of the catalog: see with_party)
 _ASKS_OF = re.compile(
-    rf"^\s*(?:how\s+many\s+{_THINGS}\s+(?:does|do|did)\s+.+?\s+have"
-    rf"|how\s+many\s+{_THINGS}\s+(?:are\s+there\s+|do\s+(?:we|i|you)\s+have\s+|are\s+)?(?:with|for|involving|between)\s+.+?"
+    rf"^\s*(?:how\s+many\s+{_THINGS}\s+(?:does|do|did)\s+(?P<has>.+?)\s+have"
+    rf"|how\s+many\s+{_THINGS}\s+(?:are\s+there\s+|do\s+(?:we|i|you)\s+have\s+|are\s+)?(?:with|for|involving|between)\s+(?P<count>.+?)"
     rf"|(?:list|show|name|enumerate)(?:\s+me)?\s+(?:all\s+)?(?:the\s+|my\s+|our\s+)?{_THINGS}"
-    r"\s+(?:with|for|of|involving|between)\s+.+?)\s*[?.!]*\s*$", re.IGNORECASE)
+    r"\s+(?:with|for|of|involving|between)\s+(?P<listed>.+?)"
+    rf"|(?:which|what)\s+{_THINGS}\s+(?:is|are)\s+(?P<party>.+?)\s+(?:a\s+)?part(?:y|ies)\s+to"
+    rf"|(?:which|what)\s+{_THINGS}\s+involve\s+(?P<involved>.+?))"
+    r"\s*[?.!]*\s*$", re.IGNORECASE)
 
 
 def asks_inventory(question: str) -> bool:
@@ -41,9 +46,38 @@ def asks_inventory_of(question: str) -> bool:
     return bool(_ASKS_OF.match(question or ""))
 
 
-def inventory_answer(question: str, rows: Sequence[CatalogRow], searched: str) -> Answer:
+def named_in(question: str) -> str:
+    """Whom or what an inventory question names: "ICML" in "which agreements is ICML a party to?"."""
+    m = _ASKS_OF.match(question or "")
+    if not m:
+        return ""
+    name = next(v for v in m.groupdict().values() if v)
+    return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+
+
+def with_party(rows: Sequence[CatalogRow], name: str) -> dict[str, CatalogValue]:
+    """Agreement key -> the stated party the name names: by its words ("Acme" names "Acme Robotics,
+    Inc."), its defined name ("ICML" for "International Conference on Machine Learning" defined as
+    "ICML") or its initials. A party every agreement shares is no scope, so the scope finder picks
+    nothing for "the agreements with ICML"; its agreements are still the ones it is a party to."""
+    words = set(tokens(name))
+    if not words:
+        return {}
+    out = {}
+    for row in rows:
+        for party in row.parties:
+            if party.stated and (words <= set(tokens(f"{party.text} {party.role}"))
+                                 or name.replace(".", "").upper() == initials(party.text)):
+                out[row.key] = party
+                break
+    return out
+
+
+def inventory_answer(question: str, rows: Sequence[CatalogRow], searched: str,
+                     cite: dict[str, CatalogValue] | None = None) -> Answer:
     """"5 agreements in 4 files:", then each agreement by its label and file, citing the line of its
-    opening that states its title (or its parties, where no title is stated)."""
+    opening that states its title (or its parties, where no title is stated); `cite`: the value to
+    cite instead for some agreements (the party a question names)."""
     files = len({row.file for row in rows})
     lead = f"{len(rows)} agreement{'' if len(rows) == 1 else 's'} in {files} file{'' if files == 1 else 's'}:"
     citations: list[Citation] = []
@@ -51,6 +85,8 @@ def inventory_answer(question: str, rows: Sequence[CatalogRow], searched: str) -
     lines = [lead]
     for row in rows:
         stated = [v for v in (row.title, *row.parties) if v.stated]
+        if cite and row.key in cite:
+            stated = [cite[row.key]]
         if not stated:
             lines.append(f"- {row.agreement} ({row.file}): no title or party stated")
             continue

@@ -439,3 +439,24 @@ def test_a_negated_auxiliary_names_no_agreement_though_a_paper_title_holds_it(qa
     answer = qa.ask("Which agreements don't mention indemnification?")
     assert answer.text.splitlines()[0] == "None: all 15 agreements have a clause about indemnification."
     assert len({(c.file, c.agreement) for c in answer.citations}) == 15
+
+
+def test_the_agreements_of_a_party_every_agreement_shares_are_listed_citing_where_it_is_named(qa):
+    # ICML is a party to 13 of the 15 agreements, too common to scope by; its agreements are still
+    # listed from the catalog, each citing the line of its opening that names ICML
+    expected = ["Xin Wang", "Dan Alistarh", "Michael Goin", "Justin Kopinsky", "Mark Kurtz", "Sage Moore",
+                "Yuzheng Hu", "Jiawei Jiang", "Bin Cui", "Ce Zhang", "Yihan He", "Yingxia Shao", "Fangcheng Fu"]
+    for question in ("Which agreements is ICML a party to?", "How many agreements does ICML have?",
+                     "List the agreements with ICML"):
+        answer = qa.ask(question)
+        assert answer.found
+        assert answer.text.splitlines()[0] == "13 agreements in 3 files:"
+        assert [c.agreement for c in answer.citations] == expected
+        assert {c.clause for c in answer.citations} == {"preamble"}
+        assert [(v.kind, v.text, v.start, v.end, v.citation) for v in answer.values[:2]] == [
+            ("party", "ICML", 529, 533, 0), ("party", "International Conference on Machine Learning", 221, 265, 1)]
+        assert_faithful(qa, answer)
+        for v in answer.values:
+            assert qa.document_text(answer.citations[v.citation].file)[v.start:v.end] == v.text
+    # a name no party has is asked as any other question
+    assert not qa.ask("List the agreements with arbitration clauses").text.startswith("13 agreements")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.inventory import asks_inventory, asks_inventory_of
+from assistant.inventory import asks_inventory, asks_inventory_of, named_in
 
 
 @pytest.mark.parametrize("question", [
@@ -28,8 +28,18 @@ def test_questions_about_what_agreements_say_are_not(question):
 @pytest.mark.parametrize("question, of", [
     ("List the agreements with Acme.", True), ("How many contracts does Birch have?", True),
     ("Show me the agreements for the TinyScript paper", True), ("How many agreements are with Acme?", True),
+    ("Which agreements is ICML a party to?", True), ("Which contracts involve Birch Analytics?", True),
     ("Which agreements are with Acme?", False),  # a question of its own (who holds them: assistant/holders.py)
     ("How many days' notice does Birch have?", False),
 ])
 def test_the_collection_of_agreements_some_names_pick_out(question, of):
     assert asks_inventory_of(question) is of
+
+
+@pytest.mark.parametrize("question, name", [
+    ("Which agreements is ICML a party to?", "ICML"), ("How many agreements does ICML have?", "ICML"),
+    ("List the agreements with the University of Acme.", "University of Acme"),
+    ("Which contracts involve Birch Analytics?", "Birch Analytics"), ("How many agreements are there?", ""),
+])
+def test_an_inventory_question_names_whom_it_asks_about(question, name):
+    assert named_in(question) == name
