@@ -28,6 +28,7 @@ from assistant.prototypes import PROTOTYPE_FILE, AnswerPrototypes, unit  # noqa:
 from assistant.ranker import DECISION_FILE, FOUND_FEATURES, FOUND_FILE, RANKER_FILE, EvidenceModel, FoundModel, \
     QuestionPrior, Selection, found_features, to_probability  # noqa: E402
 from eval.adapter_fit import fit_adapter  # noqa: E402
+from eval.confidentiality import CATEGORY_PREFIX, topic_rows  # noqa: E402
 from eval.split import VALIDATION, cuad_files  # noqa: E402
 from eval.train_data import Question, cuad_questions, cuad_rows, fit_files, pair_questions  # noqa: E402
 
@@ -243,6 +244,11 @@ def found_probabilities(model: EvidenceModel, questions: list[Question], probs: 
     return [model.found_probability(q.evidence, p) for q, p in zip(questions, probs)]
 
 
+def is_topic(question: Question) -> bool:
+    """A rule-labelled confidentiality question (eval/confidentiality.py), not a CUAD or pairs one."""
+    return question.category.startswith(CATEGORY_PREFIX)
+
+
 def answer_figures(questions: list[Question], probs: list[np.ndarray], found_p, selection: Selection) -> dict:
     """First/any citation overlaps gold, mean cited chars, found balanced accuracy: through compose()."""
     first, anyc, chars, found, actual = [], [], [], [], []
@@ -340,6 +346,8 @@ def main() -> None:
     parser.add_argument("--fit-contracts", type=int, default=266, help="266: the whole fit part")
     parser.add_argument("--validate-contracts", type=int, default=40)
     parser.add_argument("--paraphrases", type=int, default=1, help="hand-written phrasings asked per CUAD row")
+    parser.add_argument("--confidentiality", type=int, default=0,
+                        help="1: fit on the rule-labelled confidentiality questions too (eval/confidentiality.py)")
     parser.add_argument("--index-root", default=str(REPO / ".clauseqa"))
     parser.add_argument("--write", action="store_true", help="write assistant/models/")
     args = parser.parse_args()
@@ -371,18 +379,23 @@ def main() -> None:
     # being fitted here would choose, stay out: the committed prototypes never feed their own refit);
     # the validation questions are gathered as asking gathers them, answer-like chunks and all.
     fit_qa.answer_like_hits = sample_qa.answer_like_hits = 0
-    fit = cuad_questions(fit_qa, rows, fit_names, args.paraphrases, progress("fit"))
+    contracts = root / "contracts"
+    silver = topic_rows(contracts, fit_names) if args.confidentiality else []
+    fit = cuad_questions(fit_qa, rows + silver, fit_names, args.paraphrases, progress("fit"))
     fit += pair_questions(sample_qa, REPO / "eval" / "pairs" / "sample.yaml")
     prototypes = fit_prototypes(fit)
     val_qa.prototypes = prototypes
     validation = cuad_questions(val_qa, rows, val_names, 0, progress("validation"))
+    held_out_topics = cuad_questions(val_qa, topic_rows(contracts, val_names, held_out=True), val_names, 0)
     print(f"{len(fit)} fit questions, {sum(len(q.labels) for q in fit)} candidates; "
           f"{len(validation)} validation questions", file=sys.stderr)
 
     out_of_fold_prototypes(fit)
     apply_prototypes(validation, prototypes)
+    apply_prototypes(held_out_topics, prototypes)
     adapter = fit_adapter(fit)
     apply_adapter(validation, adapter)
+    apply_adapter(held_out_topics, adapter)
     blind_adapter(fit)
     print(f"adapter fitted ({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
     oof = out_of_fold(fit)
@@ -390,13 +403,21 @@ def main() -> None:
     selection = tune_selection(fit, oof, found_oof, cut)
     booster = fit_ranker(fit)
     model = EvidenceModel(booster.model_to_string(), found, selection, fit_prior(fit), fit_qa.store.model() or "")
-    scored = [i for i, q in enumerate(fit) if q.gold or not q.answerable]
+    scored = [i for i, q in enumerate(fit) if (q.gold or not q.answerable) and not is_topic(q)]
+    topics = [i for i, q in enumerate(fit) if is_topic(q)]
     val_probs = predict(booster, validation)
+    topic_probs = predict(booster, held_out_topics)
     report = {
         "fit_out_of_fold": answer_figures([fit[i] for i in scored], [oof[i] for i in scored],
                                           [found_oof[i] for i in scored], selection),
         "validation": answer_figures(validation, val_probs, found_probabilities(model, validation, val_probs),
                                      selection),
+        # silver labels (eval/confidentiality.py), asked in phrasings nothing was fitted on
+        "validation_confidentiality": answer_figures(
+            held_out_topics, topic_probs, found_probabilities(model, held_out_topics, topic_probs), selection),
+        **({"fit_out_of_fold_confidentiality": answer_figures(
+            [fit[i] for i in topics], [oof[i] for i in topics], [found_oof[i] for i in topics], selection)}
+           if topics else {}),
         "validation_leave_category_out": leave_category_out(
             fit, oof, validation, selection, lambda p: regather(val_qa, p, rows, val_names, validation)),
     }
