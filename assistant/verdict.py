@@ -49,6 +49,7 @@ _RESTRICTION = re.compile(r"\b(?:if|unless|until|except|excluding|provided|only|
 # Purpose": asked beyond what the sentence confines the verb to, so a plain no
 _BEYOND = re.compile(r"\b(?:other\s+than|any\s+other|for\s+other|anyone\s+else|anything\s+else|elsewhere)\b", re.I)
 _EXCEPTION = re.compile(r"\b(?:if|unless|until|except|excluding|provided|subject\s+to|without|in\s+the\s+event)\b", re.I)
+_ONLY = re.compile(r"\b(?:only|solely|exclusively)\b", re.I)
 _CONFINED = re.compile(r"^[^,;:]*?\b(?:only|solely|exclusively|no\s+other)\b", re.I)
 # "shall make no use of", "shall have no right to": the verb's object is denied, not the verb asked about
 _NO_OBJECT = re.compile(r"\s+(?:no|nothing|neither)\b", re.I)
@@ -97,6 +98,9 @@ def _stated(aux: str, main: str, citation: Citation, index: int, main_as_asked: 
     else:
         mode = "fact"
     beyond = mode == "permission" and _BEYOND.search(main)
+    # "Must the Recipient use it only for the Purpose?" against "shall use it only for the Purpose": the
+    # "only" asked is the one stated, so it is the answer's, not a condition on it
+    within = not beyond and _ONLY.search(main)
     words = re.findall(r"[A-Za-z][\w'’-]*", main)
     stems = [set(content_terms(w)) for w in words]
     # a word after "the", "any", "its" ... is a noun ("the author"), whatever its stem shares with a verb,
@@ -122,10 +126,11 @@ def _stated(aux: str, main: str, citation: Citation, index: int, main_as_asked: 
             verb_stems = set(content_terms(verb))
             # the question's verb or a word contracts use for it ("keep" asked, "You retain" stated)
             j = next((n for n, s in enumerate(verbs) if s and _expanded([s]) & verb_stems), None)
-            confined = _CONFINED.match(sentence[end:]) if beyond and kind in ("permit", "oblige") else None
-            if j is None or not _aligned(sentence, mm.start(), end, stems[:j], stems[j + 1:], bool(confined)):
+            confined = _CONFINED.match(sentence[end:]) if (beyond or within) and kind in ("permit", "oblige") else None
+            if j is None or (within and not confined) \
+                    or not _aligned(sentence, mm.start(), end, stems[:j], stems[j + 1:], bool(confined)):
                 continue
-            answer = "no" if confined else _VERDICT[mode].get(kind)
+            answer = "no" if confined and beyond else _VERDICT[mode].get(kind)
             if confined:
                 end += confined.end()
             if answer:

@@ -307,6 +307,9 @@ CONVENIENCE = ("Client may terminate this Agreement for any reason on sixty (60)
      "No [1]", ("no", "shall use the Confidential Information only")),
     ("May Birch disclose confidential information to anyone other than its employees?", NDA, "3", NDA_OBLIGATIONS,
      "No [1]", ("no", "shall disclose it only")),
+    # the "only" asked is the one stated: a plain yes
+    ("Must the Recipient use the information only for the Purpose?", NDA, "3", NDA_OBLIGATIONS,
+     "Yes [1]", ("yes", "shall use the Confidential Information only")),
 ])
 def test_yes_or_no_only_when_the_sentence_says_it(question, file, clause_id, quote, first, said):
     c = clause_of(file, quote, clause_id)
@@ -336,9 +339,6 @@ def test_yes_or_no_only_when_the_sentence_says_it(question, file, clause_id, quo
     # "not obligated to use" answers "must", not "will"
     ("Will ICML use the author's name?", ALISTARH, "5", ALISTARH_5,
      "Clause 5 addresses this, without a plain yes or no [1]"),
-    # "only" asked about as well: not asked beyond it, so the "only" is a condition, not a no
-    ("Can the Recipient use the information only for the Purpose?", NDA, "3", NDA_OBLIGATIONS,
-     "Clause 3 addresses this, without a plain yes or no [1]"),
     # only in writing: a condition, so no plain yes
     ("Can the agreement be modified?", XIN_WANG, "7",
      "This is the entire agreement between you and the publisher, and it may be modified only in writing.",
@@ -382,6 +382,12 @@ def test_values_survive_to_dict():
     ("Can the Recipient use the Confidential Information for other purposes?",
      "The Recipient shall use the Confidential Information solely for evaluating the Transaction and for no other "
      "purpose.", ("no", "shall use the Confidential Information solely")),
+    ("Must the Recipient use the Confidential Information solely for the Transaction?",
+     "The Recipient shall use the Confidential Information solely for evaluating the Transaction.",
+     ("yes", "shall use the Confidential Information solely")),
+    # an "only" asked that the sentence does not state: a condition the sentence leaves open
+    ("Must the Recipient use the Confidential Information only for the Transaction?",
+     "The Recipient shall use the Confidential Information with reasonable care.", None),
     # an exception to the "only": no plain no
     ("Can the Recipient use the Confidential Information for other purposes?",
      "The Recipient shall use the Confidential Information solely for evaluating the Transaction, unless the "
