@@ -404,13 +404,13 @@ class Assistant:
                          text=f"Not found: no indexed agreement names {scope.unknown} "
                               f"(searched the {len(snapshot.agreements)} indexed agreements).")
             return
-        if not self._generative and (asks_inventory(question) or scope.agreements and asks_inventory_of(question)):
-            # "how many agreements are there?", "list the agreements with Acme": the catalog
-            yield inventory_answer(question, self._rows_in_scope(snapshot, in_scope), searched)
-            return
-        if not self._generative and asks_inventory_of(question):
-            # "which agreements is ICML a party to?": a party too widely shared to scope by is still theirs
+        if not self._generative and (asks_inventory(question) or asks_inventory_of(question)):
             rows = self._rows_in_scope(snapshot, in_scope)
+            if asks_inventory(question) or scope.agreements:
+                # "how many agreements are there?", "list the agreements with Acme": the catalog
+                yield inventory_answer(question, rows, searched)
+                return
+            # "which agreements is ICML a party to?": a party too widely shared to scope by is still theirs
             parties = with_party(rows, named_in(question))
             if parties:
                 yield inventory_answer(question, [r for r in rows if r.key in parties], searched, parties)

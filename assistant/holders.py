@@ -31,8 +31,8 @@ def asks_holders(question: str) -> bool:
 def holders_answer(question: str, rows: Sequence[CatalogRow], searched: str) -> Answer | None:
     """Each agreement in `rows` by its own party, cited; None when no row names a party of its own."""
     # not the party the question names, by its name or by the name the agreement gives it ("Acme")
-    parties = [[v for v in row.values("parties") if v.stated and not _asked_with(question, v.text)
-                and not (v.role and _asked_with(question, v.role))] for row in rows]
+    parties = [[v for v in row.values("parties") if v.stated and not names_party(question, v.text)
+                and not (v.role and names_party(question, v.role))] for row in rows]
     named = [{_norm(v.text) for v in values} for values in parties]
     shared = set.intersection(*named) if len(named) > 1 else set()
     citations: list[Citation] = []
@@ -55,8 +55,8 @@ def holders_answer(question: str, rows: Sequence[CatalogRow], searched: str) -> 
                   searched=searched, values=tuple(values), groups=groups)
 
 
-def _asked_with(question: str, name: str) -> bool:
-    """Whether the question names this party ("agreements with ICML" names the International
+def names_party(question: str, name: str) -> bool:
+    """Whether the question (or any text) names this party ("agreements with ICML" names the International
     Conference on Machine Learning, by its words or its initials): it is who they are with, not who holds them."""
     words = set(tokens(question))
     own = [w for w in tokens(name) if w not in _LEGAL]

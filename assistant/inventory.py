@@ -9,9 +9,8 @@ from collections.abc import Sequence
 
 from assistant.answer import base_clause, display
 from assistant.catalog import CatalogRow, CatalogValue
-from assistant.text import initials
+from assistant.holders import names_party
 from assistant.types import Answer, Citation, Value
-from index.terms import tokens
 
 _THINGS = r"(?:agreements|contracts|documents)"
 _ASKS = re.compile(
@@ -56,20 +55,16 @@ def named_in(question: str) -> str:
 
 
 def with_party(rows: Sequence[CatalogRow], name: str) -> dict[str, CatalogValue]:
-    """Agreement key -> the stated party the name names: by its words ("Acme" names "Acme Robotics,
-    Inc."), its defined name ("ICML" for "International Conference on Machine Learning" defined as
-    "ICML") or its initials. A party every agreement shares is no scope, so the scope finder picks
-    nothing for "the agreements with ICML"; its agreements are still the ones it is a party to."""
-    words = set(tokens(name))
-    if not words:
-        return {}
+    """Agreement key -> the stated party the name names, as a holders question tells it (by its words,
+    its initials or the name the agreement gives it: "ICML"). A party every agreement shares is no
+    scope, so the scope finder picks nothing for "the agreements with ICML"; its agreements are still
+    the ones it is a party to."""
     out = {}
     for row in rows:
-        for party in row.parties:
-            if party.stated and (words <= set(tokens(f"{party.text} {party.role}"))
-                                 or name.replace(".", "").upper() == initials(party.text)):
-                out[row.key] = party
-                break
+        party = next((v for v in row.parties if v.stated and (names_party(name, v.text)
+                                                              or v.role and names_party(name, v.role))), None)
+        if party:
+            out[row.key] = party
     return out
 
 

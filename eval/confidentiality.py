@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eval.train_data import pick
+from index.sentences import sentence_spans
 
 CATEGORY_PREFIX = "Confidentiality: "
 _CONFIDENTIAL = re.compile(r"\bconfidential|\bproprietary\s+information", re.I)
-_SENTENCE = re.compile(r"(?:[^.;\n]|\.(?!\s)|\n(?!\s*\n))+[.;]?")
 MIN_MENTIONS = 3
 MAX_SENTENCE = 1500
 
@@ -117,21 +117,13 @@ TOPICS = (
 )
 
 
-def sentences(text: str) -> Iterable[tuple[int, int]]:
-    """(start, end) of each sentence or semicolon part of more than 20 characters."""
-    for m in _SENTENCE.finditer(text):
-        chunk = m.group(0)
-        if len(chunk.strip()) > 20:
-            yield m.start() + len(chunk) - len(chunk.lstrip()), m.end()
-
-
 def topic_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     """Topic name -> the sentences stating it; [] for a topic whose words the text never uses; a
     topic the text mentions but states in no sentence the rule reads is absent from the result."""
     if len(_CONFIDENTIAL.findall(text)) < MIN_MENTIONS:
         return {}
     stated: dict[str, list[tuple[int, int]]] = {}
-    for start, end in sentences(text):
+    for start, end in sentence_spans(text):  # the sentences the index cites (semicolon parts too)
         sentence = text[start:end]
         if len(sentence) > MAX_SENTENCE or not _CONFIDENTIAL.search(sentence):
             continue

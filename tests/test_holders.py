@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.holders import _asked_with, asks_holders
+from assistant.holders import names_party, asks_holders
 
 
 @pytest.mark.parametrize("question, asks", [
@@ -26,4 +26,4 @@ def test_asks_holders(question, asks):
     ("Dan Alistarh", False),
 ])
 def test_a_party_the_question_names_is_who_the_agreements_are_with(name, named):
-    assert _asked_with("Which authors have agreements with ICML or Acme Robotics?", name) is named
+    assert names_party("Which authors have agreements with ICML or Acme Robotics?", name) is named
