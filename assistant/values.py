@@ -33,7 +33,15 @@ _START_DATE = re.compile(r"(?:\b(?:effective|commencement)\s+date|\b(?:entered\s
 _DEFINED_START = re.compile(r"\W{0,4}(?:the\s+)?[\"“”']?(?:effective|commencement)\s+date\b", re.I)
 _ASKS_START = re.compile(r"\b(?:effective|effect|start\w*|begin\w*|began|commenc\w*|made|make|enter\w*|dated?|"
                          r"sign\w*|execut\w*|conclud\w*)\b", re.I)
+# "how many days", "how much prior notice": a count of time, not "by how much can the fees go up at renewal?"
+_COUNTS_TIME = re.compile(r"\bhow\s+(?:much|many)\s+(?:[\w'’-]+\s+){0,2}?"
+                          r"(?:days?|weeks?|months?|years?|hours?|notice|time|period)\b", re.I)
 _YESNO = re.compile(r"^\s*(is|are|does|do|did|can|could|may|must|has|have|will|shall|should|was|were)\b", re.I)
+# A condition or a scope put before the question proper ("If a court strikes down part of it, does
+# the rest still apply?", "In the event of a breach, may the licensor terminate?", "Under Xin Wang's
+# agreement, is the licence exclusive?"): what follows the comma is asked.
+_LEAD = re.compile(r"^\s*(?:if|when|once|unless|after|before|where|in|under|for|according\s+to)\b[^,?]{3,200},\s*"
+                   r"(?=(?:is|are|does|do|did|can|could|may|must|has|have|will|shall|should|was|were)\b)", re.I)
 
 
 def wanted(question: str, asked: Sequence[float]) -> tuple[str, ...]:
@@ -48,7 +56,7 @@ def wanted(question: str, asked: Sequence[float]) -> tuple[str, ...]:
     signer = bool(_ASKS_SIGNER.search(question))
     if asks_venue(question):
         return ("court",)  # "where can a party sue?": the court, whatever the wh-word
-    if word == "how long" or (word in ("how many", "how much") and "duration" in names):
+    if word == "how long" or (word in ("how many", "how much") and _COUNTS_TIME.search(question)):
         return ("duration",)  # "how many days ...", "how much notice ...": a length of time
     if word in ("how much", "how many"):
         return ("amount",)
@@ -68,9 +76,18 @@ def wanted(question: str, asked: Sequence[float]) -> tuple[str, ...]:
     return tuple(kinds)
 
 
+def main_question(question: str) -> str:
+    """The question proper, without a condition or scope put before it ("If the publisher does not
+    publish, may the author publish elsewhere?" -> "may the author publish elsewhere?")."""
+    lead = _LEAD.match(question)
+    return question[lead.end():] if lead else question
+
+
 def is_yes_no(question: str) -> bool:
-    """A question answered by yes or no ("may the author publish elsewhere?"), not a choice
-    ("California or Massachusetts law?", "exclusive or not?")."""
+    """A question answered by yes or no ("may the author publish elsewhere?", "if it is not
+    published, do the rights revert?"), not a choice ("California or Massachusetts law?",
+    "exclusive or not?")."""
+    question = main_question(question)
     return bool(_YESNO.match(question)) and not re.search(r"[A-Z][\w'’-]*\s+or\s+[A-Z]|\bor\s+(?:not|non-?\w)",
                                                           question)
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from assistant.shapes import sentences
 from assistant.text import related
 from assistant.types import Citation, Value
-from assistant.values import is_yes_no, terms
+from assistant.values import is_yes_no, main_question, terms
 from index.terms import content_terms
 
 _AUX = re.compile(r"^\s*(?P<aux>is|are|does|do|did|can|could|may|must|has|have|will|shall|should|was|were)\b", re.I)
@@ -67,6 +67,7 @@ def verdict(question: str, citations: Sequence[Citation], indexes: Sequence[int]
     the citations do not state it plainly or disagree. `as_asked`: the question before the words
     naming its scope were taken out, for "is the licence exclusive?" when "licence" named the
     agreement and `question` is left with "is the exclusive?"."""
+    question, as_asked = main_question(question), main_question(as_asked)
     m = _AUX.match(question)
     if not m or not is_yes_no(question):
         return None

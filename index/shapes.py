@@ -35,7 +35,8 @@ _NUMWORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
             r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
 # "sixty (60) days", and as a compound: "a 30-day notice", "successive one-year periods"
 DURATION = re.compile(rf"\b(?:\d+|{_NUMWORD}(?:[\s-]+{_NUMWORD})*)(?:\s*\(\d+\))?(?:\s+|-)"
-                      r"(?:calendar\s+|business\s+|working\s+|consecutive\s+)?(?:days?|weeks?|months?|years?)\b", re.I)
+                      r"(?:calendar\s+|business\s+|working\s+|consecutive\s+)?(?:hours?|days?|weeks?|months?|years?)\b",
+                      re.I)
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _CURRENCY = r"(?:USD|US\$|EUR|GBP|CAD|AUD|CHF|JPY|INR|CNY|RMB|SGD|HKD|NZD|SEK|NOK|DKK)"
 AMOUNT = re.compile(rf"(?:[$€£¥]\s?{_NUMBER}|\b{_CURRENCY}\s?{_NUMBER})(?:\s?(?:million|billion|thousand)\b)?"

@@ -163,6 +163,61 @@ def test_a_date_is_stated_only_beside_what_the_question_asks_about():
         assert ask(question, [(preamble, opening)]).values == ()  # the effective date answers none of them
 
 
+SEVERABILITY = ("If any provision of this Agreement is held to be invalid or unenforceable by a court, the remaining "
+                "provisions of this Agreement will remain in effect.")
+ALISTARH_7 = ("Each of the parties irrevocably consents to the exclusive personal jurisdiction of the federal and state "
+              "courts located in the County of San Diego, California, as applicable, for any matter arising out of or "
+              "relating to this Agreement.")
+
+
+def test_a_yes_no_question_after_a_condition_is_answered_as_yes_no_not_by_a_value_it_mentions():
+    # "If a court strikes down ..., does the rest still apply?" asks no court: the venue clause's courts
+    # (the second citation) were its answer
+    question = "If a court strikes down part of Dan Alistarh's agreement, does the rest still apply?"
+    quotes = [(clause_of(ALISTARH, SEVERABILITY, "8"), SEVERABILITY), (clause_of(ALISTARH, ALISTARH_7, "7"), ALISTARH_7)]
+    answer = ask(question, quotes)
+    assert answer.text.splitlines()[0] == \
+        f"Clause 8 addresses this, without a plain yes or no: \"{snippet(SEVERABILITY, question)}\" [1]"
+    assert answer.values == ()
+
+
+@pytest.mark.parametrize("question, lead", [
+    ("If ICML does not publish the articles, do the rights revert?", "do the rights revert?"),
+    ("In the event of a breach, may the licensor terminate?", "may the licensor terminate?"),
+    ("When the term ends, must the Recipient return the information?", "must the Recipient return the information?"),
+    # a wh-question keeps its own words; so does a condition with no question after its comma
+    ("When does the agreement end, and is it renewable?", "When does the agreement end, and is it renewable?"),
+    ("If ICML does not publish, what happens?", "If ICML does not publish, what happens?"),
+])
+def test_the_question_proper_follows_a_condition_put_before_it(question, lead):
+    from assistant.values import is_yes_no, main_question
+
+    assert main_question(question) == lead
+    assert is_yes_no(question) == (lead != question)
+
+
+def test_by_how_much_asks_for_an_amount_though_the_question_names_a_renewal():
+    quote = ("Provider may increase the fees for any Renewal Term by no more than five percent (5%) by giving notice "
+             "at least sixty (60) days before that Renewal Term begins.")
+    c = Clause(file="saas.txt", agreement=1, agreement_label="Orbit", clause_id="3.3", heading="", start=0,
+               end=len(quote), text=quote)
+    answer = ask("By how much can the fees go up at renewal?", [(c, quote)])
+    assert answer.text.splitlines()[0] == "5% [1]"  # the notice period (a length of time) was the answer
+    assert [(v.kind, v.text, v.start, v.end) for v in answer.values] == [("amount", "5%", 82, 84)]
+    answer = ask("How much prior notice must the Provider give of a fee increase?", [(c, quote)])
+    assert [(v.kind, v.text) for v in answer.values] == [("duration", "at least sixty (60) days")]
+
+
+def test_a_length_of_time_in_hours_is_a_length_of_time():
+    quote = ("Provider shall notify Customer without undue delay, and in any event within seventy-two (72) hours, after "
+             "becoming aware of a personal data breach affecting Customer Data.")
+    c = Clause(file="saas.txt", agreement=1, agreement_label="Orbit", clause_id="7.2", heading="", start=0,
+               end=len(quote), text=quote)
+    answer = ask("How much time does the Provider have to report a data breach?", [(c, quote)])
+    assert answer.text.splitlines()[0] == "within seventy-two (72) hours [1]"
+    assert [(v.kind, v.start, v.end) for v in answer.values] == [("duration", 69, 98)]
+
+
 def test_how_much_notice_is_a_length_of_time_not_a_sum():
     quote = ("This Agreement starts on its date and continues for an initial term of three (3) years, then renews "
              "for successive one-year periods unless either party gives at least ninety (90) days' written notice "
@@ -310,6 +365,12 @@ CONVENIENCE = ("Client may terminate this Agreement for any reason on sixty (60)
     # the "only" asked is the one stated: a plain yes
     ("Must the Recipient use the information only for the Purpose?", NDA, "3", NDA_OBLIGATIONS,
      "Yes [1]", ("yes", "shall use the Confidential Information only")),
+    # a condition put before the question proper: what follows the comma is asked (the "not" in the
+    # condition is no "doesn't it ...?")
+    ("If ICML does not publish Dan Alistarh's articles, will he receive compensation?", ALISTARH, "5", ALISTARH_5,
+     "No [1]", ("no", "will not receive")),
+    ("Under the services agreement, may the Client terminate on notice?", SERVICES, "3.2", CONVENIENCE, "Yes [1]",
+     ("yes", "may terminate")),
 ])
 def test_yes_or_no_only_when_the_sentence_says_it(question, file, clause_id, quote, first, said):
     c = clause_of(file, quote, clause_id)
