@@ -20,7 +20,7 @@ from assistant.conversation import in_agreement_of
 from assistant.definitions import asked_term, defines, lead_with_definition
 from assistant.evidence import EvidenceSet, gather, join
 from assistant.inventory import asks_inventory, asks_inventory_of, inventory_answer, named_in, with_party
-from assistant.holders import asks_holders, holders_answer
+from assistant.holders import asks_holders, holders_answer, roles_named
 from assistant.query import Query, analyse
 from assistant.question_parts import merge, question_parts
 from assistant.prototypes import AnswerPrototypes
@@ -453,7 +453,9 @@ class Assistant:
         found_p = self.evidence_model.found_probability(evidence, probabilities)
         certain, each = named, scope.named
         if asks_signer(question):  # "who signed for Birch?": the block line naming Birch and its name line
-            keep = signer_candidates(evidence, question, dict(scope.synonyms))
+            # "who signed for the Customer?": the block naming the party the agreement calls so
+            roles = roles_named(question, self._rows_in_scope(snapshot, in_scope))
+            keep = signer_candidates(evidence, question, dict(scope.synonyms), roles=roles)
             if keep:  # asked of many agreements, every block naming whom the question names answers
                 probabilities, certain, each = only(probabilities, keep), True, each or many
         elif asks_signing_date(question):  # "when did Priya Raman sign?": her block's lines with its one date

@@ -15,7 +15,7 @@ from assistant.catalog import CatalogRow
 from assistant.groups import group, summary
 from assistant.text import initials
 from assistant.types import Answer, Citation, Value
-from index.terms import tokens
+from index.terms import content_terms, tokens
 
 _HOLDERS = (r"(?:people|persons|authors|companies|parties|counterparties|organi[sz]ations|firms|entities|"
             r"vendors|customers|clients|suppliers|licensees|licensors|distributors|resellers|partners)")
@@ -53,6 +53,26 @@ def holders_answer(question: str, rows: Sequence[CatalogRow], searched: str) -> 
     first = summary(groups, citations, question) or "; ".join(f"{v.text} [{v.citation + 1}]" for v in values)
     return Answer(question=question, text="\n".join([first, *lines]), found=True, citations=tuple(citations),
                   searched=searched, values=tuple(values), groups=groups)
+
+
+def roles_named(question: str, rows: Sequence[CatalogRow]) -> dict[str, dict[str, frozenset[str]]]:
+    """Per agreement (its key), the names it gives its parties that the question uses ("who signed
+    for the Customer?"), each by its own stems ("custom"; "receiv" for "Receiving Party") -> the stems
+    of the party's name without its legal form ("fenwick", "hale", "retail")."""
+    named: dict[str, dict[str, frozenset[str]]] = {}
+    for row in rows:
+        for v in row.values("parties"):
+            if not v.role or not names_party(question, v.role):
+                continue
+            own = frozenset(content_terms(" ".join(w for w in tokens(v.text) if w not in _LEGAL)))
+            role = [t for t in content_terms(v.role) if t not in _ROLE_WORDS]
+            if own and role:
+                named.setdefault(row.key, {}).update(dict.fromkeys(role, own))
+    return named
+
+
+# the words a defined name shares with every other one ("Receiving Party", "Disclosing Party")
+_ROLE_WORDS = {"parti", "parties"}
 
 
 def names_party(question: str, name: str) -> bool:

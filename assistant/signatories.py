@@ -89,23 +89,26 @@ def _two_blocks(text: str) -> bool:
 
 
 def signer_candidates(evidence: EvidenceSet, question: str, synonyms: dict[str, frozenset[str]] | None = None,
-                      ignore_terms: Collection[str] = ()) -> list[int]:
+                      ignore_terms: Collection[str] = (),
+                      roles: dict[str, dict[str, frozenset[str]]] | None = None) -> list[int]:
     """Candidates in signature blocks that hold both a line naming the party the question names and
     a person's name line, and as many of the question's proper names as any does; each agreement's
     shortest such spans. Empty when the question names no party, or no block has one (then the
-    ranker's choice stands)."""
+    ranker's choice stands). `roles`: agreement key -> the stems of a name the agreement gives a
+    party -> the stems of the party's own name ("who signed for the Customer?" and "Signed for
+    Fenwick & Hale Retail Ltd.", where the opening calls Fenwick & Hale "Customer")."""
     party = [t for t in _name_words(question) if t not in set(ignore_terms) and t not in {"who", "whom"}]
     if not party:
         return []
-    acronyms = synonyms or {}
     asked = set(party)
-    party_words = asked | _expanded(party, acronyms)
     chosen: list[int] = []
     words_of: dict[int, set[str]] = {}
     after: set[int] = set()  # the name line comes after the party's line, as in most blocks
     for i, c in enumerate(evidence.candidates):
         if c.hit.clause.clause_id != "signatures":
             continue
+        acronyms = {**(synonyms or {}), **(roles or {}).get(c.hit.agreement_key, {})}
+        party_words = asked | _expanded(party, acronyms)
         text = c.text
         words = set(content_terms(text))
         names_party = any(t in words or (t in acronyms and acronyms[t] <= words) for t in party)
@@ -121,7 +124,7 @@ def signer_candidates(evidence: EvidenceSet, question: str, synonyms: dict[str, 
                                if set(content_terms(m.group())) & party_words), default=len(text))
             if first_party < person[0].start():
                 after.add(i)
-    chosen = _most_named(chosen, words_of, question, acronyms)
+    chosen = _most_named(chosen, words_of, question, synonyms or {})
     ordered = {evidence.candidates[i].hit.agreement_key for i in after if i in chosen}
     return _fewest_lines(evidence, [i for i in chosen if i in after
                                     or evidence.candidates[i].hit.agreement_key not in ordered])

@@ -182,6 +182,12 @@ def _skip_description(text: str, at: int) -> int:
     """Past ", a Delaware corporation with offices at ..." to the parenthesis that defines the name."""
     window = text[at:at + 300]
     depth_free = re.match(r"[^()]*?(?=\(\s*(?:the\s+|hereinafter\s+[\w\s]{0,30}?)?[\"“])", window)
-    if depth_free and not re.search(r"\band\b\s+(?:the\s+)?[A-Z]|;", depth_free.group()):
+    # another party after "and" stops it, a place named with "and" does not ("incorporated in England and Wales")
+    if depth_free and not re.search(r"\band\b\s+(?:the\s+)?[A-Z]|;", _PLACES_WITH_AND.sub("", depth_free.group())):
         return at + depth_free.end()
     return at
+
+
+_PLACES_WITH_AND = re.compile(r"\b(?:England\s+and\s+Wales|Trinidad\s+and\s+Tobago|Bosnia\s+and\s+Herzegovina|"
+                              r"Antigua\s+and\s+Barbuda|(?:Saint|St\.?)\s+Kitts\s+and\s+Nevis|Turks\s+and\s+Caicos|"
+                              r"Sao\s+Tome\s+and\s+Principe|(?:Saint|St\.?)\s+Vincent\s+and\s+the\s+Grenadines)\b")

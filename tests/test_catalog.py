@@ -94,6 +94,10 @@ def test_parties_with_the_names_the_agreement_gives_them(qa):
     assert [(p.text, p.role) for p in row(qa, TWO, 2).parties] == [
         ("Orchid Biotech Ltd", "Orchid"), ("Dr. Helena Marsh", "Consultant"),
         ("Maple Ridge Ventures Inc.", "Maple Ridge")]
+    # "(1) Northwind Software Limited, a company incorporated in England and Wales ... (the "Licensor")":
+    # a place named with "and" is no second party standing between a name and the name it is given
+    assert [(p.text, p.role, p.start) for p in row(qa, LICENCE).parties] == [
+        ("Northwind Software Limited", "Licensor", 74), ("Quillfeather Publishing Ltd", "Licensee", 263)]
 
 
 def sig(block) -> tuple:

@@ -290,6 +290,28 @@ def test_who_holds_an_agreement_with_a_party_leaves_that_party_out(qa, question,
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question, file, signer, party_line", [
+    # the name the agreement gives a party ("the Licensee"), not the party's own name, in the question:
+    # the opening gave "Quillfeather Publishing Ltd" as the answer, the Licensor's block came first
+    ("Who signed for the Licensee?", LICENCE, "Grace Whitlock",
+     "Signed for and on behalf of Quillfeather Publishing Ltd"),
+    ("Who signed on behalf of the Licensor?", LICENCE, "Thomas Avery",
+     "Signed for and on behalf of Northwind Software Limited"),
+    ("Who signed for the Client?", SERVICES, "Elena Vasquez", "HARBOR POINT LOGISTICS CORP."),
+    ("Who signed for the Consultant?", SERVICES, "Marcus Bell", "KESTREL CONSULTING GROUP LLC"),
+])
+def test_who_signed_for_a_party_named_by_its_role_reads_that_partys_block(qa, question, file, signer, party_line):
+    answer = qa.ask(question)
+    assert answer.text.splitlines()[0] == f"{signer} [1]"
+    (first, *_) = answer.citations
+    assert (first.file, first.clause) == (file, "signatures")
+    assert first.quote.startswith(party_line)
+    (value,) = answer.values
+    assert qa.document_text(file)[value.start:value.end] == signer
+    assert first.start <= value.start < value.end <= first.end
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question, lead, signers", [
     # the ranker alone quoted Priya Raman's block (dated March 5) and Simon Achebe's (June 5)
     ("Who signed anything on March 4, 2024?", "Daniel Okafor [1]", ["Daniel Okafor"]),
