@@ -38,13 +38,13 @@ _SYNONYMS = [
     "copyright copyrights ownership own owns owner",
     "keep keeps kept retain retains retained",
     "paper papers article articles manuscript manuscripts",
-    "amend amended amendment modify modified modification",
+    "amend amended amendment modify modified modification change changed changes",
     "warrant warrants warranty warranties guarantee guarantees",
     "publish published publication",
     "title titled entitled",
     "author authors authorship wrote write written writer",
     "assign assigns assignment assignable transfer transfers transferable",
-    "confidential confidentiality nondisclosure proprietary secret",
+    "confidential confidentiality nondisclosure proprietary secret secrecy",
     "renew renews renewal extend extends extension",
     "notice notify notification notices",
     "affiliate affiliates subsidiary subsidiaries",
@@ -61,6 +61,13 @@ _SYNONYMS = [
     "adviser advisers advisor advisors lawyer lawyers attorney attorneys counsel",
     "disclose discloses disclosed disclosing disclosure disclosures reveal reveals",
     "employee employees staff personnel",
+    # what an NDA or a supply contract says in other words than the question asks in
+    "request requests requested demand demands demanded",
+    "remedy remedies relief injunction injunctive",
+    "destroy destroys destroyed destruction",
+    "copy copies copied reproduce reproduces reproduced reproduction duplicate duplicates",
+    "oral orally verbal verbally",
+    "cite cites cited citation citations",
 ]
 
 

@@ -460,3 +460,25 @@ def test_the_agreements_of_a_party_every_agreement_shares_are_listed_citing_wher
             assert qa.document_text(answer.citations[v.citation].file)[v.start:v.end] == v.text
     # a name no party has is asked as any other question
     assert not qa.ask("List the agreements with arbitration clauses").text.startswith("13 agreements")
+
+
+@pytest.mark.parametrize("question, agreement, clause_id, opening", [
+    # the contract's word for what is asked is another ("changed" / "modified", "cited" / "citation"):
+    # both were refused, every asked word but one missing from the agreement
+    ("Can Xin Wang's agreement be changed orally?", "Xin Wang", "7",
+     "This is the entire agreement between you and the publisher, and it may be modified only in writing."),
+    ("Who must be cited when Xin Wang's article is reused?", "Xin Wang", "3",
+     "You agree to require that a citation to the original publication of the article"),
+    # a condition before the question proper: a yes/no question, answered by the clause, not by the
+    # courts of the venue clause it mentions
+    ("If a court strikes down part of Michael Goin's agreement, does the rest still apply?", "Michael Goin", "8",
+     "If any provision of this Agreement is held to be invalid or unenforceable by a court, the remaining provisions"),
+])
+def test_questions_in_words_of_their_own_cite_the_clause_that_answers(qa, question, agreement, clause_id, opening):
+    answer = qa.ask(question)
+    assert answer.found is True
+    first = answer.citations[0]
+    assert (first.agreement, first.clause) == (agreement, clause_id)
+    assert first.quote.startswith(opening)
+    assert not any(v.kind == "court" for v in answer.values)
+    assert_faithful(qa, answer)
