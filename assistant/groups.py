@@ -34,8 +34,7 @@ def quote_key(quote: str) -> str:
 
 def group(citations: Sequence[Citation], values: Sequence[Value]) -> tuple[AnswerGroup, ...]:
     """The agreements cited, grouped by what their evidence says; largest group first, then in the
-    order they were cited (groups that state no value: in the order they were cited). Empty when
-    one agreement is cited."""
+    order they were cited. Empty when one agreement is cited."""
     agreements = by_agreement(citations)
     if len(agreements) < 2:
         return ()
@@ -55,11 +54,6 @@ def group(citations: Sequence[Citation], values: Sequence[Value]) -> tuple[Answe
             keys=tuple(k for k, _, _ in members),
             clauses=tuple(citations[ix[0]].clause for _, ix, _ in members),
             citations=tuple(sorted(i for _, ix, _ in members for i in ix))))
-    if all(g.kind == "quote" for g in groups):
-        # no value to count agreements by: the most confident evidence first, however many
-        # agreements share its words ("can the proceedings be sold?" led with two agreements'
-        # definition of "the proceedings", the one clause that says so after them)
-        return tuple(sorted(groups, key=lambda g: g.citations[0]))
     return tuple(sorted(groups, key=lambda g: (-len(g.agreements), g.citations[0])))
 
 

@@ -122,20 +122,6 @@ def test_without_values_agreements_are_grouped_by_what_their_quotes_say():
     assert answer.values == ()
 
 
-def test_groups_without_values_follow_the_evidence_most_likely_to_answer_not_the_largest():
-    # "can the proceedings be sold?": the one clause that says so came after two agreements' definition
-    # of "the proceedings", those being two
-    sell = "You also agree that ICML or IMLS may print, sell, and distribute the proceedings."
-    defined = '("the article") to be published in PMLR ("the proceedings").'
-    answer = ask("Can the proceedings be sold?", [clause("Xin Wang", "000.txt", sell, "8"),
-                                                   clause("Jianfei Chen", "004.txt", defined, "preamble"),
-                                                   clause("Amirkeivan Mohtashami", "001.txt", defined, "preamble")])
-    assert [(g.agreements, g.citations) for g in answer.groups] == \
-        [(("Xin Wang",), (0,)), (("Jianfei Chen", "Amirkeivan Mohtashami"), (1, 2))]
-    assert answer.text.splitlines()[0].startswith(f'1 of 3 agreements: "{sell}" (clause 8) — Xin Wang [1]; 2: ')
-    # with values, the most agreements stating one still lead (test_agreements_that_state_the_same_value_...)
-
-
 def test_a_few_agreements_that_each_say_something_else_stand_side_by_side_first():
     answer = ask("What happens if the article is never published?",
                  [clause("A", "a.txt", GRANT, "2"), clause("B", "b.txt", MA, "7")])
