@@ -19,7 +19,8 @@ from assistant.catalog import CatalogRow
 from assistant.conversation import in_agreement_of
 from assistant.definitions import asked_term, defines, lead_with_definition
 from assistant.evidence import EvidenceSet, gather, join
-from assistant.inventory import asks_inventory, asks_inventory_of, inventory_answer, named_in, with_party
+from assistant.inventory import asks_inventory, asks_inventory_of, asks_membership, inventory_answer, named_in, \
+    with_party
 from assistant.holders import asks_holders, holders_answer, roles_named
 from assistant.query import Query, analyse
 from assistant.question_parts import merge, question_parts
@@ -407,8 +408,10 @@ class Assistant:
         if not self._generative and (asks_inventory(question) or asks_inventory_of(question)):
             rows = self._rows_in_scope(snapshot, in_scope)
             if asks_inventory(question) or scope.agreements:
-                # "how many agreements are there?", "list the agreements with Acme": the catalog
-                yield inventory_answer(question, rows, searched)
+                # "how many agreements are there?", "list the agreements with Acme": the catalog; asked
+                # which agreements IMLS is a party to, each where its opening names IMLS
+                named = with_party(rows, named_in(question)) if asks_membership(question) else {}
+                yield inventory_answer(question, rows, searched, named)
                 return
             # "which agreements is ICML a party to?": a party too widely shared to scope by is still theirs
             parties = with_party(rows, named_in(question))

@@ -31,7 +31,9 @@ _ASKS_OF = re.compile(
     rf"|(?:list|show|name|enumerate)(?:\s+me)?\s+(?:all\s+)?(?:the\s+|my\s+|our\s+)?{_THINGS}"
     r"\s+(?:with|for|of|involving|between)\s+(?P<listed>.+?)"
     rf"|(?:which|what)\s+{_THINGS}\s+(?:is|are)\s+(?P<party>.+?)\s+(?:a\s+)?part(?:y|ies)\s+to"
-    rf"|(?:which|what)\s+{_THINGS}\s+involve\s+(?P<involved>.+?))"
+    rf"|(?:which|what)\s+{_THINGS}\s+involve\s+(?P<involved>.+?)"
+    rf"|(?:which|what)\s+{_THINGS}\s+(?:name|list|include|have)\s+(?P<as_party>.+?)\s+as\s+(?:a\s+)?part(?:y|ies)"
+    rf"|in\s+(?:which|what)\s+{_THINGS}\s+(?:is|are)\s+(?P<party_in>.+?)\s+(?:a\s+)?part(?:y|ies))"
     r"\s*[?.!]*\s*$", re.IGNORECASE)
 
 
@@ -52,6 +54,13 @@ def named_in(question: str) -> str:
         return ""
     name = next(v for v in m.groupdict().values() if v)
     return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+
+
+def asks_membership(question: str) -> bool:
+    """Whether an inventory question asks which agreements someone is a party to ("which agreements
+    name IMLS as a party?"), so each agreement is best cited where its opening names them."""
+    m = _ASKS_OF.match(question or "")
+    return bool(m) and any(m.group(g) for g in ("party", "as_party", "party_in"))
 
 
 def with_party(rows: Sequence[CatalogRow], name: str) -> dict[str, CatalogValue]:

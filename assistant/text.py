@@ -68,6 +68,7 @@ _SYNONYMS = [
     "copy copies copied reproduce reproduces reproduced reproduction duplicate duplicates",
     "oral orally verbal verbally",
     "cite cites cited citation citations",
+    "severability severable sever severed invalid invalidity unenforceable unenforceability",
 ]
 
 

@@ -462,6 +462,22 @@ def test_the_agreements_of_a_party_every_agreement_shares_are_listed_citing_wher
     assert not qa.ask("List the agreements with arbitration clauses").text.startswith("13 agreements")
 
 
+def test_asked_which_agreements_a_party_is_in_each_is_cited_where_its_opening_names_the_party(qa):
+    # IMLS is a party to one agreement and PMLR to three: the scope finder picks them out, and the
+    # agreements' titles ("## **ICML Publication Agreement**") were cited, which name neither
+    answer = qa.ask("Which agreements name IMLS as a party?")
+    assert answer.text.splitlines()[0] == "1 agreement in 1 file:"
+    assert cited(answer) == [(F000, "Xin Wang", "preamble")]
+    assert [(v.kind, v.text, v.citation) for v in answer.values] == [("party", "IMLS", 0)]
+    answer = qa.ask("In which agreements is PMLR a party?")
+    assert [c.agreement for c in answer.citations] == ["Xin Wang", "Amirkeivan Mohtashami", "Jianfei Chen"]
+    assert [v.text for v in answer.values] == ["PMLR"] * 3
+    assert_faithful(qa, answer)
+    for v in answer.values:
+        c = answer.citations[v.citation]
+        assert qa.document_text(c.file)[v.start:v.end] == v.text and c.start <= v.start < v.end <= c.end
+
+
 @pytest.mark.parametrize("question, agreement, clause_id, opening", [
     # the contract's word for what is asked is another ("changed" / "modified", "cited" / "citation"):
     # both were refused, every asked word but one missing from the agreement
@@ -469,6 +485,8 @@ def test_the_agreements_of_a_party_every_agreement_shares_are_listed_citing_wher
      "This is the entire agreement between you and the publisher, and it may be modified only in writing."),
     ("Who must be cited when Xin Wang's article is reused?", "Xin Wang", "3",
      "You agree to require that a citation to the original publication of the article"),
+    ("Is there a severability clause in Dan Alistarh's agreement?", "Dan Alistarh", "8",
+     "If any provision of this Agreement is held to be invalid or unenforceable by a court"),
     # a condition before the question proper: a yes/no question, answered by the clause, not by the
     # courts of the venue clause it mentions
     ("If a court strikes down part of Michael Goin's agreement, does the rest still apply?", "Michael Goin", "8",

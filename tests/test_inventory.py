@@ -29,6 +29,7 @@ def test_questions_about_what_agreements_say_are_not(question):
     ("List the agreements with Acme.", True), ("How many contracts does Birch have?", True),
     ("Show me the agreements for the TinyScript paper", True), ("How many agreements are with Acme?", True),
     ("Which agreements is ICML a party to?", True), ("Which contracts involve Birch Analytics?", True),
+    ("Which agreements name IMLS as a party?", True), ("In which contracts is Birch a party?", True),
     ("Which agreements are with Acme?", False),  # a question of its own (who holds them: assistant/holders.py)
     ("How many days' notice does Birch have?", False),
 ])
@@ -40,6 +41,8 @@ def test_the_collection_of_agreements_some_names_pick_out(question, of):
     ("Which agreements is ICML a party to?", "ICML"), ("How many agreements does ICML have?", "ICML"),
     ("List the agreements with the University of Acme.", "University of Acme"),
     ("Which contracts involve Birch Analytics?", "Birch Analytics"), ("How many agreements are there?", ""),
+    ("Which agreements name IMLS as a party?", "IMLS"), ("In which contracts is Birch Analytics a party?",
+                                                          "Birch Analytics"),
 ])
 def test_an_inventory_question_names_whom_it_asks_about(question, name):
     assert named_in(question) == name
