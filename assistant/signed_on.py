@@ -1,5 +1,5 @@
-"""Questions that ask what was signed on a day, or in a month: "who signed on March 5, 2024?",
-"which agreements were signed on 15 January 2024?", "what was signed in June 2024?". The answer is
+"""Questions that ask what was signed on a day, in a month or in a year: "who signed on March 5,
+2024?", "which agreements were signed on 15 January 2024?", "what was signed in June 2024?". The answer is
 read from the catalog's signature blocks (who signed, for whom, when), each signer cited with the
 date beside them: the ranker alone picks one block that holds some date, and often another day's.
 """
@@ -23,8 +23,8 @@ _MONTH_YEAR = re.compile(rf"(?P<m>{MONTH})\s*,?\s+(?P<y>(?:19|20)\d\d)", re.IGNO
 
 
 def signed_when(question: str) -> str:
-    """The day ("2024-03-05") or month ("2024-06") the question asks what was signed on; "" when
-    it asks nothing of the kind."""
+    """The day ("2024-03-05"), month ("2024-06") or year ("2020") the question asks what was signed
+    in; "" when it asks nothing of the kind."""
     m = _ASKS.match(question or "")
     if not m:
         return ""
@@ -34,7 +34,9 @@ def signed_when(question: str) -> str:
         normal = date_normal(when[slice(*spans[0])]) or ""
         return normal if re.fullmatch(r"\d{4}-\d{2}-\d{2}", normal) else ""
     month = _MONTH_YEAR.fullmatch(when.strip())
-    return f"{month['y']}-{month_number(month['m']):02d}" if month else ""
+    if month:
+        return f"{month['y']}-{month_number(month['m']):02d}"
+    return when.strip() if re.fullmatch(r"(?:19|20)\d\d", when.strip()) else ""  # "... signed in 2020?"
 
 
 def signed_on_answer(question: str, when: str, rows: Sequence[CatalogRow], searched: str) -> Answer | None:

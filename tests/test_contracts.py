@@ -320,6 +320,13 @@ def test_who_signed_for_a_party_named_by_its_role_reads_that_partys_block(qa, qu
      "Northwind Software Limited and Quillfeather Publishing Ltd: Grace Whitlock [1]", ["Grace Whitlock"]),
     ("What was signed in June 2024?", "Nadia Kowalski [1]; Helena Marsh [3]; Simon Achebe [5]",
      ["Nadia Kowalski", "Helena Marsh", "Simon Achebe"]),
+    # a year: every block dated in it, agreement by agreement (the ranker quoted one block of 2024)
+    ("Who signed anything in 2024?",
+     "Orchid Biotech Ltd and Dr. Helena Marsh: Nadia Kowalski; Helena Marsh; Simon Achebe [1]; Northwind Software "
+     "Limited and Quillfeather Publishing Ltd: Thomas Avery; Grace Whitlock [7]; Acme Robotics, Inc. and Birch "
+     "Analytics LLC: Daniel Okafor; Priya Raman [11]",
+     ["Nadia Kowalski", "Helena Marsh", "Simon Achebe", "Thomas Avery", "Grace Whitlock", "Daniel Okafor",
+      "Priya Raman"]),
 ])
 def test_who_signed_on_a_day_or_in_a_month_is_read_from_the_signature_blocks_dated_then(qa, question, lead, signers):
     answer = qa.ask(question)

@@ -1,4 +1,4 @@
-"""Which questions ask what was signed on a day or in a month (assistant/signed_on.py)."""
+"""Which questions ask what was signed on a day, in a month or in a year (assistant/signed_on.py)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from assistant.signed_on import signed_when
     ("What does the agreement signed on March 4, 2024 say about termination?", ""),
     ("When did Priya Raman sign?", ""),
     ("Who signed the NDA?", ""),
-    ("Which agreements were signed in 2019?", ""),  # a year: the ranker's choice stands
+    ("Which agreements were signed in 2019?", "2019"),  # a year: every block dated in it
+    ("Who signed in the year 2020?", ""),  # said otherwise: the ranker's choice stands
 ])
 def test_signed_when(question, when):
     assert signed_when(question) == when
