@@ -69,6 +69,7 @@ _SYNONYMS = [
     "oral orally verbal verbally",
     "cite cites cited citation citations",
     "severability severable sever severed invalid invalidity unenforceable unenforceability",
+    "bind binds binding bound",
 ]
 
 

@@ -25,7 +25,8 @@ _MODAL = re.compile(
     r"|(?P<permit>may|can|(?:is|are)\s+(?:permitted|allowed|authori[sz]ed|entitled|free)\s+to)"
     r"|(?P<oblige>shall|must|will|agrees?\s+to|promises?\s+to|undertakes?\s+to"
     r"|(?:is|are)\s+(?:required|obligated|obliged|bound)\s+to|hereby))"
-    r"\s+(?:(?:also|further|immediately|only|irrevocably|hereby|promptly|expressly)\s+)*(?P<verb>[a-z][a-z-]*)"
+    r"\s+(?:(?:also|further|immediately|only|irrevocably|hereby|promptly|expressly|at\s+any\s+time,?|"
+    r"directly\s+or\s+indirectly,?)\s+)*(?P<verb>[a-z][a-z-]*)"
     r"(?:\s+(?P<participle>[a-z]+(?:ed|en|wn))\b)?")
 _STATES = re.compile(r"\b(?:I|[Yy]ou|[Ww]e|[Ii]t|[Tt]hey|(?!(?:The|This|That|These|Those|Such|Any|Each|All|No|An?)\b)"
                      r"[A-Z][\w&-]+|hereby|further|also|expressly|irrevocably)\s+"
@@ -124,9 +125,15 @@ def _stated(aux: str, main: str, citation: Citation, index: int, main_as_asked: 
                 verb, end = mm.group("participle"), mm.end("participle")  # "may be modified"
             if _NO_OBJECT.match(sentence, end):
                 continue
-            verb_stems = set(content_terms(verb))
-            # the question's verb or a word contracts use for it ("keep" asked, "You retain" stated)
-            j = next((n for n, s in enumerate(verbs) if s and _expanded([s]) & verb_stems), None)
+            # the question's verb or a word contracts use for it ("keep" asked, "You retain" stated), as
+            # the modal's verb or one listed after it ("shall not copy, reproduce or disclose")
+            j = None
+            for listed, listed_end in [(verb, end), *_listed_verbs(sentence, end)]:
+                verb_stems = set(content_terms(listed))
+                j = next((n for n, s in enumerate(verbs) if s and _expanded([s]) & verb_stems), None)
+                if j is not None:
+                    end = listed_end
+                    break
             confined = _CONFINED.match(sentence[end:]) if (beyond or within) and kind in ("permit", "oblige") else None
             if j is None or (within and not confined) \
                     or not _aligned(sentence, mm.start(), end, stems[:j], stems[j + 1:], bool(confined)):
@@ -139,6 +146,27 @@ def _stated(aux: str, main: str, citation: Citation, index: int, main_as_asked: 
                 out.append(Value(quote[s:e], citation.start + s, citation.start + e, answer, index))
     if aux in ("is", "are", "was", "were") and not out:
         out = _adjective(main, citation, index, main_as_asked)
+    return out
+
+
+# the verbs a modal's verb is listed with: "shall not copy, reproduce or disclose", "may use and disclose"
+_LISTED = re.compile(r"(?:\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+)(?:in\s+any\s+manner\s+)?([a-z]+)\b")
+
+
+def _listed_verbs(sentence: str, end: int) -> list[tuple[str, int]]:
+    """(verb, where it ends) of each verb listed right after the one ending at `end`, up to the first
+    word that is no verb of the list (its object): a list ends with "or" or "and" before its last."""
+    out: list[tuple[str, int]] = []
+    at = end
+    while len(out) < 6:
+        m = _LISTED.match(sentence, at)
+        if not m or m.group(1) in _DETERMINERS or m.group(1) in ("to", "of", "for", "with", "in", "on"):
+            break
+        out.append((m.group(1), m.end(1)))
+        at = m.end(1)
+        if re.match(r"\s+(?:or|and)\s", sentence[m.start():m.start(1)]) or \
+                re.search(r"\b(?:or|and)\s+(?:in\s+any\s+manner\s+)?$", sentence[m.start():m.start(1)]):
+            break  # "..., reproduce or disclose": the last of the list
     return out
 
 

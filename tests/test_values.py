@@ -208,6 +208,24 @@ def test_by_how_much_asks_for_an_amount_though_the_question_names_a_renewal():
     assert [(v.kind, v.text) for v in answer.values] == [("duration", "at least sixty (60) days")]
 
 
+@pytest.mark.parametrize("question, said", [
+    ("May the Recipient disclose Confidential Information to a third party?", ("no", "shall not copy, reproduce or disclose")),
+    # "reproduce" is a word contracts use for "copy": the modal's own verb answers it
+    ("Can the Recipient reproduce Confidential Information?", ("no", "shall not copy")),
+    ("May the Associate divulge Confidential Information?", ("no", "shall not at any time, publish, disclose, divulge")),
+])
+def test_a_verb_listed_after_the_modals_first_verb_is_answered_by_the_modal(question, said):
+    quote = ("The Recipient shall not copy, reproduce or disclose any Confidential Information to any third party. "
+             "The Associate shall not at any time, publish, disclose, divulge or in any manner communicate to any "
+             "person any of the Confidential Information.")
+    c = Clause(file="nda.txt", agreement=1, agreement_label="Acme", clause_id="3", heading="", start=0,
+               end=len(quote), text=quote)
+    answer = ask(question, [(c, quote)])
+    assert [(v.kind, v.text) for v in answer.values] == [said]
+    (value,) = answer.values
+    assert quote[value.start:value.end] == value.text
+
+
 def test_a_length_of_time_in_hours_is_a_length_of_time():
     quote = ("Provider shall notify Customer without undue delay, and in any event within seventy-two (72) hours, after "
              "becoming aware of a personal data breach affecting Customer Data.")
@@ -371,6 +389,11 @@ CONVENIENCE = ("Client may terminate this Agreement for any reason on sixty (60)
      "No [1]", ("no", "will not receive")),
     ("Under the services agreement, may the Client terminate on notice?", SERVICES, "3.2", CONVENIENCE, "Yes [1]",
      ("yes", "may terminate")),
+    # the verb asked is listed after the modal's first ("shall return or destroy")
+    ("Must the Recipient destroy the Confidential Information?", NDA, "5",
+     "Within ten (10) days after a written request, the Recipient shall return or destroy all Confidential "
+     "Information of the Discloser and certify in writing that it has done so.", "Yes [1]",
+     ("yes", "shall return or destroy")),
 ])
 def test_yes_or_no_only_when_the_sentence_says_it(question, file, clause_id, quote, first, said):
     c = clause_of(file, quote, clause_id)
