@@ -21,10 +21,11 @@ LAW = re.compile(rf"\b[Ll]aws?\s+(?:in\s+force\s+in|of)\s+(?:the\s+)?{_REGION}(?
                  rf"|\b[Gg]overning\s+[Ll]aw\s*[:–-]\s*(?:the\s+)?{_REGION}(?P<x>{_NAMEPLACE})")
 FORUM = re.compile(r"\b(?:jurisdiction|venue|forum|submits?|exclusive|disputes?|arbitrat\w*|heard|brought|"
                    r"litigat\w*|proceedings?|actions?|suits?)\b", re.I)
-COURT = re.compile(rf"\bcourts?\b[^.;:()]{{0,60}}?\b(?:in|of|for)\s+(?:the\s+)?(?P<v>{_PLACE})"
-                   rf"|\barbitrat\w*\b[^.;]{{0,80}}?\b(?:administered\s+by|rules\s+of|before)\s+(?:the\s+)?"
+# "the courts of Dublin", "the State District Court in Dallas County", "arbitration in London"
+COURT = re.compile(rf"\b(?:[Cc]ourts?|COURTS?)\b[^.;:()]{{0,60}}?\b(?:in|of|for)\s+(?:the\s+)?(?P<v>{_PLACE})"
+                   rf"|\b[Aa]rbitrat\w*\b[^.;]{{0,80}}?\b(?:administered\s+by|rules\s+of|before)\s+(?:the\s+)?"
                    rf"(?P<w>{CAP}(?:\s+(?:of|for|and|&)\s+{CAP}|\s+{CAP})*)"
-                   rf"|\barbitrat\w*\b[^.;]{{0,80}}?\b(?:in|at)\s+(?P<x>{_PLACE})")
+                   rf"|\b[Aa]rbitrat\w*\b[^.;]{{0,80}}?\b(?:in|at)\s+(?P<x>{_PLACE})")
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"

@@ -36,3 +36,19 @@ def test_other_questions(question):
 
 def test_the_venue_words_are_stems_the_index_uses():
     assert VENUE_WORDS == ("court", "jurisdict", "venu", "arbitr")
+
+
+@pytest.mark.parametrize("sentence, places", [
+    ("The courts of Dublin shall have exclusive jurisdiction.", ["Dublin"]),
+    # a court named with a capital: the forum sentence was no candidate, and "which courts have
+    # jurisdiction?" quoted the sentence after it ("... the jurisdiction or venue be elsewhere")
+    ("Associate hereby irrevocably submits to the jurisdiction of the State District Court in Dallas County, Texas and "
+     "the Federal District Court for the Northern District of Texas.", ["Dallas County, Texas",
+                                                                        "Northern District of Texas"]),
+    ("Any dispute shall be settled by Arbitration in London.", ["London"]),
+    ("Such other states laws shall control, but only where they require the jurisdiction or venue be elsewhere.", []),
+])
+def test_court_places_are_read_whatever_the_case_of_court(sentence, places):
+    from index.shapes import court_spans
+
+    assert [sentence[a:b] for a, b in court_spans(sentence)] == places
