@@ -58,7 +58,11 @@ class Conversation:
                                      and set(content_terms(w)) <= set(scope_now.terms))
                     asked = _about(self._topic, names) if names else f"{question.rstrip('?. ')}: {self._topic}?"
             else:
-                context = self._scope  # the same agreement, a new topic: "When did he sign?"
+                swapped = _with_name(question, self._history[-1])
+                if swapped:  # "What about Birch?" after "Who signed for Acme?": "Who signed for Birch?"
+                    asked = swapped
+                else:
+                    context = self._scope  # the same agreement, a new topic: "When did he sign?"
         answer = None
         for item in self.assistant._answers(asked, files, agreements, context, stream):
             if isinstance(item, Answer):
@@ -89,7 +93,31 @@ def in_agreement_of(question: str, reason: str) -> str:
 
 
 def _is_follow_up(question: str) -> bool:
-    return bool(_FOLLOW_UP.search(question) or _ELLIPSIS.match(question))
+    return bool(_FOLLOW_UP.search(question) or _ELLIPSIS.match(question) or _FRAGMENT.match(question))
+
+
+# a question of a word or two, asked of what is being discussed: "Which courts?", "How long?"
+_FRAGMENT = re.compile(r"^\s*(?:which|what|who|whom|when|where|how(?:\s+(?:long|much|many))?)(?:\s+[\w'’-]+){0,2}"
+                       r"\s*\?\s*$", re.IGNORECASE)
+# "What about Birch?", "And Northwind Software?": a name alone after the ellipsis
+_NAME_ONLY = re.compile(r"^\s*(?i:and|but|also|what\s+about|how\s+about|same\s+for|then)\s+(?i:for\s+|with\s+)?"
+                        r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*[?.!]*\s*$")
+_NAME_RUN = re.compile(r"(?<=\s)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*")
+
+
+def _with_name(question: str, last: Answer) -> str:
+    """The last question asked again of the name a follow-up gives in place of the last name it
+    asked about ("Who signed for Acme?", "What about Birch?" -> "Who signed for Birch?"); "" when
+    the follow-up is no name alone or the last question named no one."""
+    m = _NAME_ONLY.match(question)
+    if not m:
+        return ""
+    before = _CONTEXT_NOTE.sub("", last.standalone_question or last.question)
+    runs = [r for r in _NAME_RUN.finditer(before) if r.group() != m.group("name")]
+    if not runs:
+        return ""
+    run = runs[-1]
+    return before[:run.start()] + m.group("name") + before[run.end():]
 
 
 _AGREEMENT_WORD = re.compile(r"\b(?:(?:(?:this|that|the)\s+)?(?:agreement|contract)|it|its)\b", re.IGNORECASE)

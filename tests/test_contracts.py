@@ -534,3 +534,27 @@ def test_the_agreements_with_a_party_are_listed_from_the_catalog(qa):
     assert [(c.file, c.clause, c.start, c.end) for c in answer.citations] == [(NDA, "preamble", 0, 31)]
     # a name no agreement's parties hold is not a scope: the question is answered as any other
     assert not qa.ask("List the agreements with California law.").text.startswith("5 agreements")
+
+
+@pytest.mark.slow
+def test_a_name_alone_after_an_ellipsis_asks_the_last_question_of_that_name(qa):
+    # Acme and Birch are parties to one agreement, so "Birch" scopes nothing new: the follow-up was
+    # asked as "What about Birch (in the agreement of ...)?" and quoted the opening
+    conversation = qa.conversation()
+    assert conversation.ask("Who signed for Acme?").text.splitlines()[0] == "Daniel Okafor [1]"
+    second = conversation.ask("What about Birch?")
+    assert second.standalone_question == "Who signed for Birch?"
+    assert second.text.splitlines()[0] == "Priya Raman [1]"
+    assert (second.citations[0].file, second.citations[0].clause) == (NDA, "signatures")
+
+
+@pytest.mark.slow
+def test_a_question_of_a_word_or_two_is_asked_of_the_agreement_in_discussion(qa):
+    # "Which courts?" after the licence's governing law: the licence's courts, not every agreement's
+    conversation = qa.conversation()
+    conversation.ask("Which law governs the software licence agreement?")
+    second = conversation.ask("Which courts?")
+    assert second.standalone_question == \
+        "Which courts (in the agreement of Northwind Software Limited and Quillfeather Publishing Ltd)?"
+    assert [(c.file, c.clause) for c in second.citations] == [(LICENCE, "9.1")]
+    assert second.text.splitlines()[0] == "courts of England and Wales [1]"
