@@ -28,7 +28,7 @@ def initials(name: str) -> str:
 
 # Words a contract question and the clause that answers it use for the same thing.
 _SYNONYMS = [
-    "pay paid payment payments compensation compensate remuneration fee fees royalty royalties",
+    "pay paid payment payments compensation compensate remuneration fee fees royalty royalties price prices",
     "terminate terminates termination end ends expire expires expiration cancel cancels cancellation",
     "licence license licences licenses licensed licensing sublicense sublicence",
     "law laws govern governs governed governing",
@@ -70,6 +70,10 @@ _SYNONYMS = [
     "cite cites cited citation citations",
     "severability severable sever severed invalid invalidity unenforceable unenforceability",
     "bind binds binding bound",
+    # a cap is said as what a liability "shall not exceed", its "maximum", its "ceiling"
+    "cap caps capped ceiling maximum exceed exceeds",
+    "increase increases increased raise raises raised",
+    "year years yearly annual annually annum",
 ]
 
 

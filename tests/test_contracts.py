@@ -16,7 +16,8 @@ NDA = "nda_acme_birch.txt"
 LICENCE = "licence_northwind_quill.md"
 SERVICES = "services_harbor_kestrel.txt"
 TWO = "lease_and_consulting.txt"  # an equipment lease, then a consulting agreement
-FILES = (NDA, LICENCE, SERVICES, TWO)
+SAAS = "saas_orbit_fenwick.txt"  # a software subscription: numbered 1.1-style clauses under capitalised headings
+FILES = (NDA, LICENCE, SERVICES, TWO, SAAS)
 
 _cache: dict[str, SegmentedDocument] = {}
 
@@ -39,7 +40,7 @@ def clause(segmented: SegmentedDocument, clause_id: str, agreement: int = 1):
 # --- agreements ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name, count", [(NDA, 1), (LICENCE, 1), (SERVICES, 1), (TWO, 2)])
+@pytest.mark.parametrize("name, count", [(NDA, 1), (LICENCE, 1), (SERVICES, 1), (TWO, 2), (SAAS, 1)])
 def test_agreement_count_per_file(name, count):
     assert len(seg(name).agreements) == count
 
@@ -71,6 +72,9 @@ def test_second_agreement_without_by_and_between_starts_at_its_title():
     (TWO, 2, "Orchid Biotech Ltd and Dr. Helena Marsh",
      ("Orchid Biotech Ltd", "Dr. Helena Marsh", "Maple Ridge Ventures Inc.", "Orchid", "Consultant", "Maple Ridge"),
      "3 June 2024", "CONSULTING AGREEMENT"),
+    (SAAS, 1, "Orbit Ledger Systems, Inc. and Fenwick & Hale Retail Ltd.",
+     ("Orbit Ledger Systems, Inc.", "Fenwick & Hale Retail Ltd.", "Customer"), "March 3, 2025",
+     "SOFTWARE SUBSCRIPTION AGREEMENT"),
 ])
 def test_agreement_label_parties_date_kind(name, number, label, parties, date, kind):
     agreement = seg(name).agreements[number - 1]
@@ -95,6 +99,10 @@ CLAUSE_IDS = {
     # numbering starts again at 1 in the second agreement: no "8.1" carried over from the lease
     (TWO, 2): ["preamble", "1", "1.1", "1.2", "2", "2.1", "3", "3.1", "3.2", "4", "4.1", "5", "5.1", "5.2",
                "signatures"],
+    # "1. DEFINITIONS" heads 1.1-1.3, each on a line of its own
+    (SAAS, 1): ["preamble", "1", "1.1", "1.2", "1.3", "2", "2.1", "2.2", "3", "3.1", "3.2", "3.3", "4", "4.1", "4.2",
+                "5", "5.1", "5.2", "6", "6.1", "6.2", "7", "7.1", "7.2", "7.3", "8", "8.1", "8.2", "9", "9.1", "9.2",
+                "10", "10.1", "10.2", "11", "11.1", "11.2", "11.3", "signatures"],
 }
 
 
@@ -205,6 +213,12 @@ def qa(tmp_path_factory):
     ("What is the monthly rent for the excavator?", TWO, 1, "3", "USD 6,200 per month"),
     ("Which law governs the consulting agreement with Orchid Biotech?", TWO, 2, "5.2", "Province of Ontario"),
     ("Who are the parties to the consulting agreement?", TWO, 2, "preamble", "Orchid Biotech Ltd"),
+    # the subscription: its words and the question's differ ("each year" / "annual", "cap" / "shall not
+    # exceed", "raise its prices" / "increase the fees"); the last two were refused, the first quoted nothing
+    ("How much does Fenwick & Hale pay each year?", SAAS, 1, "3.1", "annual subscription fee of EUR 42,000"),
+    ("What is the cap on liability in the subscription agreement?", SAAS, 1, "10.2", "shall not exceed the fees paid"),
+    ("Can Orbit Ledger raise its prices?", SAAS, 1, "3.3", "Provider may increase the fees"),
+    ("How quickly must Orbit Ledger report a data breach?", SAAS, 1, "7.2", "within seventy-two (72) hours"),
 ])
 def test_answer_cites_the_exact_clause(qa, question, file, agreement_number, clause_id, quoted):
     answer = qa.ask(question)
@@ -223,7 +237,8 @@ def test_answer_cites_the_exact_clause(qa, question, file, agreement_number, cla
     ("How is Confidential Information defined in the NDA?", NDA, 1, "2",
      '"Confidential Information" means all non-public business, technical and financial information'),
     ("What does Software mean in the licence?", LICENCE, 1, "1.1", '"Software" means the Inkwell'),
-    ("What is the definition of Users?", LICENCE, 1, "1.2", '"Users" means employees and contractors'),
+    # the licence named: the subscription defines "Authorized Users" too
+    ("What is the definition of Users in the licence?", LICENCE, 1, "1.2", '"Users" means employees and contractors'),
     # defined in passing, in parentheses: the sentence that defines it, not the many that use it
     ("What is meant by the Purpose?", NDA, 1, "1", '(the "Purpose")'),
     ("What does the term Equipment refer to in the lease?", TWO, 1, "1",
@@ -299,6 +314,7 @@ def test_who_holds_an_agreement_with_a_party_leaves_that_party_out(qa, question,
      "Signed for and on behalf of Northwind Software Limited"),
     ("Who signed for the Client?", SERVICES, "Elena Vasquez", "HARBOR POINT LOGISTICS CORP."),
     ("Who signed for the Consultant?", SERVICES, "Marcus Bell", "KESTREL CONSULTING GROUP LLC"),
+    ("Who signed for the Customer?", SAAS, "Declan Murphy", "Signed for Fenwick & Hale Retail Ltd."),
 ])
 def test_who_signed_for_a_party_named_by_its_role_reads_that_partys_block(qa, question, file, signer, party_line):
     answer = qa.ask(question)
@@ -473,21 +489,22 @@ def test_which_agreements_lack_a_clause_asks_each_agreement_alone(qa):
     answer = qa.ask("Which agreements lack a confidentiality clause?")
     assert answer.found
     assert answer.text.splitlines()[0] == (
-        "1 of 5 agreements has no clause about confidentiality that the search found: Lumen Equipment Rentals LLC "
-        "and Granite Peak Builders Inc. (lease_and_consulting.txt). The other 4 do:")
+        "2 of 6 agreements have no clause about confidentiality that the search found: Lumen Equipment Rentals LLC "
+        "and Granite Peak Builders Inc. (lease_and_consulting.txt), Orbit Ledger Systems, Inc. and Fenwick & Hale "
+        "Retail Ltd. (saas_orbit_fenwick.txt). The other 4 do:")
     assert [(c.file, c.agreement_number, c.clause) for c in answer.citations] == [
         (TWO, 2, "3.1"), (LICENCE, 1, "5.1"), (NDA, 1, "2"), (SERVICES, 1, "4.1")]
     assert answer.citations[0].quote == ("The Consultant shall keep all information about Orchid's trial programme "
                                          "confidential during the engagement and for five (5) years after it ends.")
     # a termination right in any words ("may end it", "may terminate the Lease" on late rent) is one
     every = qa.ask("Which agreements have no termination clause?")
-    assert every.text.splitlines()[0] == "None: all 5 agreements have a clause about termination."
+    assert every.text.splitlines()[0] == "None: all 6 agreements have a clause about termination."
     assert [(c.file, c.agreement_number, c.clause) for c in every.citations] == [
-        (TWO, 1, "6"), (TWO, 2, "4.1"), (LICENCE, 1, "6.2"), (NDA, 1, "7"), (SERVICES, 1, "3.2")]
-    nothing = qa.ask("Which contracts have no non-compete?")
+        (TWO, 1, "6"), (TWO, 2, "4.1"), (LICENCE, 1, "6.2"), (NDA, 1, "7"), (SAAS, 1, "5.1"), (SERVICES, 1, "3.2")]
+    nothing = qa.ask("Which contracts have no non-solicitation clause?")
     assert (nothing.found, nothing.citations) == (False, ())
-    assert nothing.text == ("Not found in any of the 5 agreements: none has a clause about non-compete, "
-                            "so all 5 lack one.")
+    assert nothing.text == ("Not found in any of the 6 agreements: none has a clause about non-solicitation, "
+                            "so all 6 lack one.")
 
 
 @pytest.mark.slow
@@ -508,7 +525,7 @@ def test_how_many_agreements_lists_every_agreement_by_its_cited_title(qa):
     answer = qa.ask("How many agreements are there?")
     assert answer.found
     assert answer.text.splitlines() == [
-        "5 agreements in 4 files:",
+        "6 agreements in 5 files:",
         '- Lumen Equipment Rentals LLC and Granite Peak Builders Inc. (lease_and_consulting.txt, preamble): '
         '"EQUIPMENT LEASE AGREEMENT" [1]',
         '- Orchid Biotech Ltd and Dr. Helena Marsh (lease_and_consulting.txt, preamble): "CONSULTING AGREEMENT" [2]',
@@ -516,8 +533,10 @@ def test_how_many_agreements_lists_every_agreement_by_its_cited_title(qa):
         '"Software Licence Agreement" [3]',
         '- Acme Robotics, Inc. and Birch Analytics LLC (nda_acme_birch.txt, preamble): '
         '"MUTUAL NON-DISCLOSURE AGREEMENT" [4]',
+        '- Orbit Ledger Systems, Inc. and Fenwick & Hale Retail Ltd. (saas_orbit_fenwick.txt, preamble): '
+        '"SOFTWARE SUBSCRIPTION AGREEMENT" [5]',
         '- Harbor Point Logistics Corp. and Kestrel Consulting Group LLC (services_harbor_kestrel.txt, preamble): '
-        '"PROFESSIONAL SERVICES AGREEMENT" [5]']
+        '"PROFESSIONAL SERVICES AGREEMENT" [6]']
     for value in answer.values:
         cited = answer.citations[value.citation]
         assert qa.document_text(cited.file)[value.start:value.end] == value.text
@@ -533,7 +552,7 @@ def test_the_agreements_with_a_party_are_listed_from_the_catalog(qa):
         '"MUTUAL NON-DISCLOSURE AGREEMENT" [1]']
     assert [(c.file, c.clause, c.start, c.end) for c in answer.citations] == [(NDA, "preamble", 0, 31)]
     # a name no agreement's parties hold is not a scope: the question is answered as any other
-    assert not qa.ask("List the agreements with California law.").text.startswith("5 agreements")
+    assert not qa.ask("List the agreements with California law.").text.startswith("6 agreements")
 
 
 @pytest.mark.slow
