@@ -52,7 +52,18 @@ SPAN_TYPES: tuple[tuple[str, re.Pattern], ...] = (
 _DANGLING = re.compile(r"(?::|\b(?:entitled|are|between|of|to|the|a|an|and|or|by))\s*$", re.IGNORECASE)
 
 
+# "Find where Mark Kurtz releases ICML", "show me where it says ...": where in the text, not a place
+_WHERE_IN_TEXT = re.compile(r"^(\s*(?:please\s+)?(?:show|find|locate|identify|quote|point\s+(?:me\s+)?to)(?:\s+me)?"
+                            r"\s+)where\b", re.I)
+
+
+def without_where_in_text(text: str) -> str:
+    """The question without a "where" that asks where in the text ("find where X releases Y")."""
+    return _WHERE_IN_TEXT.sub(r"\1", text)
+
+
 def question_types(text: str) -> tuple[float, ...]:
+    text = without_where_in_text(text)
     return tuple(1.0 if pattern.search(text) else 0.0 for _, pattern in QUESTION_TYPES)
 
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from assistant.asked_thing import asked_thing, names
-from assistant.features import QUESTION_TYPES
+from assistant.features import QUESTION_TYPES, without_where_in_text
 from assistant.shapes import FINDERS, normalise
 from assistant.text import related
 from assistant.types import Citation, Value
@@ -51,7 +51,7 @@ def wanted(question: str, asked: Sequence[float]) -> tuple[str, ...]:
     names = {name for (name, _), flag in zip(QUESTION_TYPES, asked) if flag}
     if re.search(r"\bdates\b", question, re.I):
         names.add("date")  # "what event dates ...?"
-    wh = _WH.search(question)
+    wh = _WH.search(without_where_in_text(question))
     word = re.sub(r"\s+", " ", wh.group(1).lower()) if wh else ""
     signer = bool(_ASKS_SIGNER.search(question))
     if asks_venue(question):

@@ -75,6 +75,10 @@ def test_short_lines_also_give_windows_so_a_name_stays_with_its_role():
     ("Who signed for the supplier?", {"party", "signer"}),
     ("Can the licensee assign the licence?", {"yesno"}),
     ("How much is the fee cap?", {"amount"}),
+    ("Where is ICML located?", {"place"}),
+    # where in the text, not a place
+    ("Find where Mark Kurtz releases ICML from claims", set()),
+    ("Show me where the agreement says who owns the copyright", {"party"}),
 ])
 def test_question_types_name_what_the_question_asks_for(question, wanted):
     names = {name for (name, _), flag in zip(QUESTION_TYPES, question_types(question)) if flag}
@@ -366,3 +370,4 @@ def test_signature_blocks_rank_after_every_other_candidate_in_their_own_order():
     assert list(np.argsort(-out, kind="stable")) == [1, 3, 0, 2]
     assert out[1] == 0.4 and out[3] == 0.2 and out[0] < 0.2 and out[2] < out[0]
     assert list(after_blocks(np.asarray([0.9, 0.4]), [True, True])) == [0.9, 0.4]  # only blocks: as ranked
+
