@@ -456,9 +456,10 @@ class Assistant:
         found_p = self.evidence_model.found_probability(evidence, probabilities)
         certain, each = named, scope.named
         if asks_signer(question):  # "who signed for Birch?": the block line naming Birch and its name line
-            # "who signed for the Customer?": the block naming the party the agreement calls so
-            roles = roles_named(question, self._rows_in_scope(snapshot, in_scope))
-            keep = signer_candidates(evidence, question, dict(scope.synonyms), roles=roles)
+            keep = signer_candidates(evidence, question, dict(scope.synonyms))
+            if not keep:  # "who signed for the Customer?": the block naming the party the agreement calls so
+                roles = roles_named(question, self._rows_in_scope(snapshot, in_scope))
+                keep = signer_candidates(evidence, question, dict(scope.synonyms), roles=roles) if roles else []
             if keep:  # asked of many agreements, every block naming whom the question names answers
                 probabilities, certain, each = only(probabilities, keep), True, each or many
         elif asks_signing_date(question):  # "when did Priya Raman sign?": her block's lines with its one date

@@ -58,7 +58,10 @@ class Conversation:
                                      and set(content_terms(w)) <= set(scope_now.terms))
                     asked = _about(self._topic, names) if names else f"{question.rstrip('?. ')}: {self._topic}?"
             else:
-                swapped = _with_name(question, self._history[-1])
+                last = self._history[-1]
+                before = _CONTEXT_NOTE.sub("", last.standalone_question or last.question)
+                naming = set(self.assistant.scope_of(before, files, agreements).terms)
+                swapped = _with_name(question, before, naming)
                 if swapped:  # "What about Birch?" after "Who signed for Acme?": "Who signed for Birch?"
                     asked = swapped
                 else:
@@ -101,23 +104,26 @@ _FRAGMENT = re.compile(r"^\s*(?:which|what|who|whom|when|where|how(?:\s+(?:long|
                        r"\s*\?\s*$", re.IGNORECASE)
 # "What about Birch?", "And Northwind Software?": a name alone after the ellipsis
 _NAME_ONLY = re.compile(r"^\s*(?i:and|but|also|what\s+about|how\s+about|same\s+for|then)\s+(?i:for\s+|with\s+)?"
-                        r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*[?.!]*\s*$")
+                        r"(?i:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*[?.!]*\s*$")
 _NAME_RUN = re.compile(r"(?<=\s)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*")
 
 
-def _with_name(question: str, last: Answer) -> str:
-    """The last question asked again of the name a follow-up gives in place of the last name it
-    asked about ("Who signed for Acme?", "What about Birch?" -> "Who signed for Birch?"); "" when
-    the follow-up is no name alone or the last question named no one."""
+def _with_name(question: str, before: str, naming: set[str]) -> str:
+    """The last question (`before`) asked again of the name a follow-up gives, in place of the last
+    name it asked about that did not name its agreement (`naming`: the stems that did): "Who signed
+    for Acme?", "What about Birch?" -> "Who signed for Birch?"; "When did Priya Raman sign the NDA?",
+    "And Daniel Okafor?" -> "When did Daniel Okafor sign the NDA?". "" when the follow-up is no name
+    alone or the last question named no one."""
     m = _NAME_ONLY.match(question)
     if not m:
         return ""
-    before = _CONTEXT_NOTE.sub("", last.standalone_question or last.question)
-    runs = [r for r in _NAME_RUN.finditer(before) if r.group() != m.group("name")]
+    name = re.sub(r"['’]s$", "", m.group("name"))  # "And Sage Moore's?": the possessive is the last question's
+    runs = [r for r in _NAME_RUN.finditer(before)
+            if r.group() != name and not set(content_terms(r.group())) <= naming]
     if not runs:
         return ""
     run = runs[-1]
-    return before[:run.start()] + m.group("name") + before[run.end():]
+    return before[:run.start()] + name + before[run.end():]
 
 
 _AGREEMENT_WORD = re.compile(r"\b(?:(?:(?:this|that|the)\s+)?(?:agreement|contract)|it|its)\b", re.IGNORECASE)

@@ -577,3 +577,15 @@ def test_a_question_of_a_word_or_two_is_asked_of_the_agreement_in_discussion(qa)
         "Which courts (in the agreement of Northwind Software Limited and Quillfeather Publishing Ltd)?"
     assert [(c.file, c.clause) for c in second.citations] == [(LICENCE, "9.1")]
     assert second.text.splitlines()[0] == "courts of England and Wales [1]"
+
+
+@pytest.mark.slow
+def test_a_name_alone_replaces_the_person_asked_about_not_the_words_that_named_the_agreement(qa):
+    conversation = qa.conversation()
+    assert conversation.ask("When did Priya Raman sign the NDA?").text.splitlines()[0] == "March 5, 2024 [1]"
+    second = conversation.ask("And Daniel Okafor?")  # "NDA" named the agreement: Priya Raman is replaced
+    assert second.standalone_question == "When did Daniel Okafor sign the NDA?"
+    assert second.text.splitlines()[0] == "March 4, 2024 [1]"
+    conversation = qa.conversation()
+    conversation.ask("Who signed for the Licensee?")
+    assert conversation.ask("What about the Licensor?").standalone_question == "Who signed for the Licensor?"
