@@ -62,7 +62,8 @@ def roles_named(question: str, rows: Sequence[CatalogRow]) -> dict[str, dict[str
     named: dict[str, dict[str, frozenset[str]]] = {}
     for row in rows:
         for v in row.values("parties"):
-            if not v.role or not names_party(question, v.role):
+            # the role's own words, legal forms too ("the Company" is a party's name here, not its form)
+            if not v.role or not set(tokens(v.role)) <= set(tokens(question)):
                 continue
             own = frozenset(content_terms(" ".join(w for w in tokens(v.text) if w not in _LEGAL)))
             role = [t for t in content_terms(v.role) if t not in _ROLE_WORDS]

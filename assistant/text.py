@@ -29,13 +29,14 @@ def initials(name: str) -> str:
 # Words a contract question and the clause that answers it use for the same thing.
 _SYNONYMS = [
     "pay paid payment payments compensation compensate remuneration fee fees royalty royalties price prices",
-    "terminate terminates termination end ends expire expires expiration cancel cancels cancellation",
+    "terminate terminates termination end ends expire expires expiration cancel cancels cancellation resign resigns "
+    "resignation",
     "licence license licences licenses licensed licensing sublicense sublicence",
     "law laws govern governs governed governing",
     "court courts venue jurisdiction forum dispute disputes",
     "sign signs signed signature signatory signatories execute executed countersign countersigned",
     "indemnify indemnifies indemnity indemnification harmless",
-    "copyright copyrights ownership own owns owner",
+    "copyright copyrights ownership own owns owner belong belongs",
     "keep keeps kept retain retains retained",
     "paper papers article articles manuscript manuscripts",
     "amend amended amendment modify modified modification change changed changes",

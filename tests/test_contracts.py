@@ -17,7 +17,8 @@ LICENCE = "licence_northwind_quill.md"
 SERVICES = "services_harbor_kestrel.txt"
 TWO = "lease_and_consulting.txt"  # an equipment lease, then a consulting agreement
 SAAS = "saas_orbit_fenwick.txt"  # a software subscription: numbered 1.1-style clauses under capitalised headings
-FILES = (NDA, LICENCE, SERVICES, TWO, SAAS)
+EMPLOYMENT = "employment_halden_ruiz.txt"  # an employment contract: a company and a person, "the Company"
+FILES = (NDA, LICENCE, SERVICES, TWO, SAAS, EMPLOYMENT)
 
 _cache: dict[str, SegmentedDocument] = {}
 
@@ -40,7 +41,7 @@ def clause(segmented: SegmentedDocument, clause_id: str, agreement: int = 1):
 # --- agreements ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name, count", [(NDA, 1), (LICENCE, 1), (SERVICES, 1), (TWO, 2), (SAAS, 1)])
+@pytest.mark.parametrize("name, count", [(NDA, 1), (LICENCE, 1), (SERVICES, 1), (TWO, 2), (SAAS, 1), (EMPLOYMENT, 1)])
 def test_agreement_count_per_file(name, count):
     assert len(seg(name).agreements) == count
 
@@ -75,6 +76,8 @@ def test_second_agreement_without_by_and_between_starts_at_its_title():
     (SAAS, 1, "Orbit Ledger Systems, Inc. and Fenwick & Hale Retail Ltd.",
      ("Orbit Ledger Systems, Inc.", "Fenwick & Hale Retail Ltd.", "Customer"), "March 3, 2025",
      "SOFTWARE SUBSCRIPTION AGREEMENT"),
+    (EMPLOYMENT, 1, "Halden Robotics GmbH and Sofia Ruiz", ("Halden Robotics GmbH", "Sofia Ruiz", "Company", "Employee"),
+     "6 January 2025", "EMPLOYMENT AGREEMENT"),
 ])
 def test_agreement_label_parties_date_kind(name, number, label, parties, date, kind):
     agreement = seg(name).agreements[number - 1]
@@ -103,6 +106,8 @@ CLAUSE_IDS = {
     (SAAS, 1): ["preamble", "1", "1.1", "1.2", "1.3", "2", "2.1", "2.2", "3", "3.1", "3.2", "3.3", "4", "4.1", "4.2",
                 "5", "5.1", "5.2", "6", "6.1", "6.2", "7", "7.1", "7.2", "7.3", "8", "8.1", "8.2", "9", "9.1", "9.2",
                 "10", "10.1", "10.2", "11", "11.1", "11.2", "11.3", "signatures"],
+    (EMPLOYMENT, 1): ["preamble", "1", "1.1", "1.2", "2", "2.1", "2.2", "3", "3.1", "3.2", "3.3", "4", "4.1", "4.2", "5",
+                      "5.1", "5.2", "5.3", "6", "6.1", "7", "7.1", "8", "8.1", "8.2", "9", "9.1", "signatures"],
 }
 
 
@@ -219,6 +224,10 @@ def qa(tmp_path_factory):
     ("What is the cap on liability in the subscription agreement?", SAAS, 1, "10.2", "shall not exceed the fees paid"),
     ("Can Orbit Ledger raise its prices?", SAAS, 1, "3.3", "Provider may increase the fees"),
     ("How quickly must Orbit Ledger report a data breach?", SAAS, 1, "7.2", "within seventy-two (72) hours"),
+    # the employment contract: "owns" / "belong to" (it was refused)
+    ("Who owns Sofia Ruiz's inventions?", EMPLOYMENT, 1, "7.1", "belong to the Company"),
+    ("How many days of holiday does Sofia Ruiz get?", EMPLOYMENT, 1, "4.2", "thirty (30) working days of paid holiday"),
+    ("Which courts have jurisdiction over the employment agreement?", EMPLOYMENT, 1, "9.1", "labour courts of Munich"),
 ])
 def test_answer_cites_the_exact_clause(qa, question, file, agreement_number, clause_id, quoted):
     answer = qa.ask(question)
@@ -315,6 +324,8 @@ def test_who_holds_an_agreement_with_a_party_leaves_that_party_out(qa, question,
     ("Who signed for the Client?", SERVICES, "Elena Vasquez", "HARBOR POINT LOGISTICS CORP."),
     ("Who signed for the Consultant?", SERVICES, "Marcus Bell", "KESTREL CONSULTING GROUP LLC"),
     ("Who signed for the Customer?", SAAS, "Declan Murphy", "Signed for Fenwick & Hale Retail Ltd."),
+    # a role that is also a legal form's word: "the Company" (the opening's party was the answer)
+    ("Who signed for the Company?", EMPLOYMENT, "Matthias Brenner", "For Halden Robotics GmbH"),
 ])
 def test_who_signed_for_a_party_named_by_its_role_reads_that_partys_block(qa, question, file, signer, party_line):
     answer = qa.ask(question)
@@ -489,22 +500,22 @@ def test_which_agreements_lack_a_clause_asks_each_agreement_alone(qa):
     answer = qa.ask("Which agreements lack a confidentiality clause?")
     assert answer.found
     assert answer.text.splitlines()[0] == (
-        "2 of 6 agreements have no clause about confidentiality that the search found: Lumen Equipment Rentals LLC "
+        "2 of 7 agreements have no clause about confidentiality that the search found: Lumen Equipment Rentals LLC "
         "and Granite Peak Builders Inc. (lease_and_consulting.txt), Orbit Ledger Systems, Inc. and Fenwick & Hale "
-        "Retail Ltd. (saas_orbit_fenwick.txt). The other 4 do:")
+        "Retail Ltd. (saas_orbit_fenwick.txt). The other 5 do:")
     assert [(c.file, c.agreement_number, c.clause) for c in answer.citations] == [
-        (TWO, 2, "3.1"), (LICENCE, 1, "5.1"), (NDA, 1, "2"), (SERVICES, 1, "4.1")]
-    assert answer.citations[0].quote == ("The Consultant shall keep all information about Orchid's trial programme "
+        (EMPLOYMENT, 1, "6.1"), (TWO, 2, "3.1"), (LICENCE, 1, "5.1"), (NDA, 1, "2"), (SERVICES, 1, "4.1")]
+    assert answer.citations[1].quote == ("The Consultant shall keep all information about Orchid's trial programme "
                                          "confidential during the engagement and for five (5) years after it ends.")
     # a termination right in any words ("may end it", "may terminate the Lease" on late rent) is one
     every = qa.ask("Which agreements have no termination clause?")
-    assert every.text.splitlines()[0] == "None: all 6 agreements have a clause about termination."
+    assert every.text.splitlines()[0] == "None: all 7 agreements have a clause about termination."
     assert [(c.file, c.agreement_number, c.clause) for c in every.citations] == [
-        (TWO, 1, "6"), (TWO, 2, "4.1"), (LICENCE, 1, "6.2"), (NDA, 1, "7"), (SAAS, 1, "5.1"), (SERVICES, 1, "3.2")]
+        (EMPLOYMENT, 1, "5.1"), (TWO, 1, "6"), (TWO, 2, "4.1"), (LICENCE, 1, "6.2"), (NDA, 1, "7"), (SAAS, 1, "5.1"), (SERVICES, 1, "3.2")]
     nothing = qa.ask("Which contracts have no non-solicitation clause?")
     assert (nothing.found, nothing.citations) == (False, ())
-    assert nothing.text == ("Not found in any of the 6 agreements: none has a clause about non-solicitation, "
-                            "so all 6 lack one.")
+    assert nothing.text == ("Not found in any of the 7 agreements: none has a clause about non-solicitation, "
+                            "so all 7 lack one.")
 
 
 @pytest.mark.slow
@@ -525,22 +536,24 @@ def test_how_many_agreements_lists_every_agreement_by_its_cited_title(qa):
     answer = qa.ask("How many agreements are there?")
     assert answer.found
     assert answer.text.splitlines() == [
-        "6 agreements in 5 files:",
+        "7 agreements in 6 files:",
+        '- Halden Robotics GmbH and Sofia Ruiz (employment_halden_ruiz.txt, preamble): "EMPLOYMENT AGREEMENT" [1]',
         '- Lumen Equipment Rentals LLC and Granite Peak Builders Inc. (lease_and_consulting.txt, preamble): '
-        '"EQUIPMENT LEASE AGREEMENT" [1]',
-        '- Orchid Biotech Ltd and Dr. Helena Marsh (lease_and_consulting.txt, preamble): "CONSULTING AGREEMENT" [2]',
+        '"EQUIPMENT LEASE AGREEMENT" [2]',
+        '- Orchid Biotech Ltd and Dr. Helena Marsh (lease_and_consulting.txt, preamble): "CONSULTING AGREEMENT" [3]',
         '- Northwind Software Limited and Quillfeather Publishing Ltd (licence_northwind_quill.md, preamble): '
-        '"Software Licence Agreement" [3]',
+        '"Software Licence Agreement" [4]',
         '- Acme Robotics, Inc. and Birch Analytics LLC (nda_acme_birch.txt, preamble): '
-        '"MUTUAL NON-DISCLOSURE AGREEMENT" [4]',
+        '"MUTUAL NON-DISCLOSURE AGREEMENT" [5]',
         '- Orbit Ledger Systems, Inc. and Fenwick & Hale Retail Ltd. (saas_orbit_fenwick.txt, preamble): '
-        '"SOFTWARE SUBSCRIPTION AGREEMENT" [5]',
+        '"SOFTWARE SUBSCRIPTION AGREEMENT" [6]',
         '- Harbor Point Logistics Corp. and Kestrel Consulting Group LLC (services_harbor_kestrel.txt, preamble): '
-        '"PROFESSIONAL SERVICES AGREEMENT" [6]']
+        '"PROFESSIONAL SERVICES AGREEMENT" [7]']
     for value in answer.values:
         cited = answer.citations[value.citation]
         assert qa.document_text(cited.file)[value.start:value.end] == value.text
-    assert [(v.kind, v.start, v.end) for v in answer.values][:2] == [("title", 0, 25), ("title", 1538, 1558)]
+    assert [(v.kind, v.start, v.end) for v in answer.values][:3] == [("title", 0, 20), ("title", 0, 25),
+                                                                      ("title", 1538, 1558)]
 
 
 @pytest.mark.slow
