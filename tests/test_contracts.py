@@ -228,6 +228,7 @@ def qa(tmp_path_factory):
     ("Who owns Sofia Ruiz's inventions?", EMPLOYMENT, 1, "7.1", "belong to the Company"),
     ("How many days of holiday does Sofia Ruiz get?", EMPLOYMENT, 1, "4.2", "thirty (30) working days of paid holiday"),
     ("Which courts have jurisdiction over the employment agreement?", EMPLOYMENT, 1, "9.1", "labour courts of Munich"),
+    ("How many hours a week does Sofia Ruiz work?", EMPLOYMENT, 1, "4.1", "forty (40) hours per week"),
 ])
 def test_answer_cites_the_exact_clause(qa, question, file, agreement_number, clause_id, quoted):
     answer = qa.ask(question)
