@@ -22,6 +22,7 @@ from assistant.evidence import EvidenceSet, gather, join
 from assistant.inventory import asks_inventory, asks_inventory_of, asks_membership, inventory_answer, named_in, \
     with_party
 from assistant.holders import asks_holders, holders_answer, roles_named
+from assistant.latest import asks_latest, latest_answer, without_superlative
 from assistant.query import Query, analyse
 from assistant.question_parts import merge, question_parts
 from assistant.prototypes import AnswerPrototypes
@@ -329,7 +330,9 @@ class Assistant:
             missing = [f for f in files if f not in snapshot.files]
             if missing:
                 raise FileNotIndexed(self._not_indexed_message(missing))
-        scope = self._scope(snapshot, question, files, agreements)
+        # "which agreement was signed first?": the superlative names no agreement
+        scope = self._scope(snapshot, without_superlative(question) if asks_latest(question) else question, files,
+                            agreements)
         standalone = question
         if context is not None and not scope.terms and not files and not agreements:
             # a follow-up ("when did he sign?") keeps the agreements the last answer cited
@@ -431,6 +434,12 @@ class Assistant:
         if asks_holders(question) and not self._generative:
             # "who has a contribution agreement for the TinyScript paper?": the agreements, by their parties
             answer = holders_answer(question, self._rows_in_scope(snapshot, in_scope), searched)
+            if answer is not None:
+                yield answer
+                return
+        which = "" if self._generative else asks_latest(question)
+        if which:  # "which agreement was signed most recently?": the catalog's dates, not the ranker's pick
+            answer = latest_answer(question, which, self._rows_in_scope(snapshot, in_scope), searched)
             if answer is not None:
                 yield answer
                 return

@@ -603,3 +603,25 @@ def test_a_name_alone_replaces_the_person_asked_about_not_the_words_that_named_t
     conversation = qa.conversation()
     conversation.ask("Who signed for the Licensee?")
     assert conversation.ask("What about the Licensor?").standalone_question == "Who signed for the Licensor?"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, lead, file, quote_start, value", [
+    # the ranker alone quoted the lease's "executed this Lease as of the date first written above"
+    ("Which contract was signed first?",
+     "Harbor Point Logistics Corp. and Kestrel Consulting Group LLC [1]: September 1, 2023, the earliest date of the "
+     "7 dated agreements", SERVICES, "This Professional Services Agreement is made as of September 1, 2023",
+     ("September 1, 2023", 84, 101)),
+    # the subscription's blocks are undated: the date its opening gives it
+    ("Which agreement was signed most recently?",
+     "Orbit Ledger Systems, Inc. and Fenwick & Hale Retail Ltd. [1]: March 3, 2025, the latest date of the 7 dated "
+     "agreements", SAAS, "This Software Subscription Agreement", ("March 3, 2025", 110, 123)),
+])
+def test_the_newest_or_oldest_agreement_is_read_from_the_catalogs_dates(qa, question, lead, file, quote_start, value):
+    answer = qa.ask(question)
+    assert answer.text.splitlines()[0] == lead
+    (first,) = answer.citations
+    assert (first.file, first.clause) == (file, "preamble") and first.quote.startswith(quote_start)
+    (said,) = answer.values
+    assert (said.text, said.start, said.end) == value
+    assert qa.document_text(file)[said.start:said.end] == said.text
