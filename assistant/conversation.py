@@ -34,6 +34,16 @@ class Conversation:
     def history(self) -> list[Answer]:
         return list(self._history)
 
+    def _with_name(self, question: str, files, agreements) -> str:
+        """For a name alone after an ellipsis ("What about Birch?"), the last question asked of it
+        (see _with_name below); "" for any other follow-up."""
+        m = _NAME_ONLY.match(question)
+        if not m:
+            return ""
+        last = self._history[-1]
+        before = _CONTEXT_NOTE.sub("", last.standalone_question or last.question)
+        return _with_name(m.group("name"), before, set(self.assistant.scope_of(before, files, agreements).terms))
+
     def stream(self, question: str, files: Sequence[str] | None = None,
                agreements: Sequence[str] | None = None) -> Iterator[str | Answer]:
         """Like Assistant.stream, keeping the conversation's context."""
@@ -58,10 +68,7 @@ class Conversation:
                                      and set(content_terms(w)) <= set(scope_now.terms))
                     asked = _about(self._topic, names) if names else f"{question.rstrip('?. ')}: {self._topic}?"
             else:
-                last = self._history[-1]
-                before = _CONTEXT_NOTE.sub("", last.standalone_question or last.question)
-                naming = set(self.assistant.scope_of(before, files, agreements).terms)
-                swapped = _with_name(question, before, naming)
+                swapped = self._with_name(question, files, agreements)
                 if swapped:  # "What about Birch?" after "Who signed for Acme?": "Who signed for Birch?"
                     asked = swapped
                 else:
@@ -108,16 +115,13 @@ _NAME_ONLY = re.compile(r"^\s*(?i:and|but|also|what\s+about|how\s+about|same\s+f
 _NAME_RUN = re.compile(r"(?<=\s)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*")
 
 
-def _with_name(question: str, before: str, naming: set[str]) -> str:
-    """The last question (`before`) asked again of the name a follow-up gives, in place of the last
-    name it asked about that did not name its agreement (`naming`: the stems that did): "Who signed
-    for Acme?", "What about Birch?" -> "Who signed for Birch?"; "When did Priya Raman sign the NDA?",
-    "And Daniel Okafor?" -> "When did Daniel Okafor sign the NDA?". "" when the follow-up is no name
-    alone or the last question named no one."""
-    m = _NAME_ONLY.match(question)
-    if not m:
-        return ""
-    name = re.sub(r"['’]s$", "", m.group("name"))  # "And Sage Moore's?": the possessive is the last question's
+def _with_name(name: str, before: str, naming: set[str]) -> str:
+    """The last question (`before`) asked again of the name a follow-up gives alone, in place of the
+    last name it asked about that did not name its agreement (`naming`: the stems that did): "Who
+    signed for Acme?", "What about Birch?" -> "Who signed for Birch?"; "When did Priya Raman sign the
+    NDA?", "And Daniel Okafor?" -> "When did Daniel Okafor sign the NDA?". "" when the last question
+    named no one."""
+    name = re.sub(r"['’]s$", "", name)  # "And Sage Moore's?": the possessive is the last question's
     runs = [r for r in _NAME_RUN.finditer(before)
             if r.group() != name and not set(content_terms(r.group())) <= naming]
     if not runs:

@@ -73,7 +73,7 @@ def roles_named(question: str, rows: Sequence[CatalogRow]) -> dict[str, dict[str
 
 
 # the words a defined name shares with every other one ("Receiving Party", "Disclosing Party")
-_ROLE_WORDS = {"parti", "parties"}
+_ROLE_WORDS = {"parti"}
 
 
 def names_party(question: str, name: str) -> bool:

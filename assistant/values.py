@@ -36,12 +36,13 @@ _ASKS_START = re.compile(r"\b(?:effective|effect|start\w*|begin\w*|began|commenc
 # "how many days", "how much prior notice": a count of time, not "by how much can the fees go up at renewal?"
 _COUNTS_TIME = re.compile(r"\bhow\s+(?:much|many)\s+(?:[\w'’-]+\s+){0,2}?"
                           r"(?:days?|weeks?|months?|years?|hours?|notice|time|period)\b", re.I)
-_YESNO = re.compile(r"^\s*(is|are|does|do|did|can|could|may|must|has|have|will|shall|should|was|were)\b", re.I)
+_AUXILIARY = r"(?:is|are|does|do|did|can|could|may|must|has|have|will|shall|should|was|were)\b"
+_YESNO = re.compile(rf"^\s*{_AUXILIARY}", re.I)
 # A condition or a scope put before the question proper ("If a court strikes down part of it, does
 # the rest still apply?", "In the event of a breach, may the licensor terminate?", "Under Xin Wang's
 # agreement, is the licence exclusive?"): what follows the comma is asked.
-_LEAD = re.compile(r"^\s*(?:if|when|once|unless|after|before|where|in|under|for|according\s+to)\b[^,?]{3,200},\s*"
-                   r"(?=(?:is|are|does|do|did|can|could|may|must|has|have|will|shall|should|was|were)\b)", re.I)
+_LEAD = re.compile(rf"^\s*(?:if|when|once|unless|after|before|where|in|under|for|according\s+to)\b[^,?]{{3,200}},\s*"
+                   rf"(?={_AUXILIARY})", re.I)
 
 
 def wanted(question: str, asked: Sequence[float]) -> tuple[str, ...]:

@@ -44,12 +44,13 @@ _CONDITION = re.compile(r"\b(?:if|unless|until|when|whether|provided|in\s+case|i
 _PRONOUNS = {"i", "you", "we", "it", "they", "he", "she"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "any", "all", "each", "every", "its", "his", "her",
                 "their", "my", "your", "our", "no", "some"}
-_RESTRICTION = re.compile(r"\b(?:if|unless|until|except|excluding|provided|only|solely|exclusively|other\s+than|"
-                         r"subject\s+to|without|in\s+the\s+event)\b", re.I)
+_EXCEPTION_WORDS = r"if|unless|until|except|excluding|provided|subject\s+to|without|in\s+the\s+event"
+# after the verb, what makes it conditional ("unless ...") or confines it ("only for the Purpose")
+_RESTRICTION = re.compile(rf"\b(?:{_EXCEPTION_WORDS}|only|solely|exclusively|other\s+than)\b", re.I)
 # "Can the Recipient use it for any purpose other than the Purpose?" against "shall use it only for the
 # Purpose": asked beyond what the sentence confines the verb to, so a plain no
 _BEYOND = re.compile(r"\b(?:other\s+than|any\s+other|for\s+other|anyone\s+else|anything\s+else|elsewhere)\b", re.I)
-_EXCEPTION = re.compile(r"\b(?:if|unless|until|except|excluding|provided|subject\s+to|without|in\s+the\s+event)\b", re.I)
+_EXCEPTION = re.compile(rf"\b(?:{_EXCEPTION_WORDS})\b", re.I)
 _ONLY = re.compile(r"\b(?:only|solely|exclusively)\b", re.I)
 _CONFINED = re.compile(r"^[^,;:]*?\b(?:only|solely|exclusively|no\s+other)\b", re.I)
 # "shall make no use of", "shall have no right to": the verb's object is denied, not the verb asked about

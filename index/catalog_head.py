@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from index.catalog_rules import Found, Sentence
+from index.jurisdictions import PLACES_WITH_AND
 from index.shapes import DEFINED, trim
 from index.types import Agreement, Clause
 
@@ -188,6 +189,5 @@ def _skip_description(text: str, at: int) -> int:
     return at
 
 
-_PLACES_WITH_AND = re.compile(r"\b(?:England\s+and\s+Wales|Trinidad\s+and\s+Tobago|Bosnia\s+and\s+Herzegovina|"
-                              r"Antigua\s+and\s+Barbuda|(?:Saint|St\.?)\s+Kitts\s+and\s+Nevis|Turks\s+and\s+Caicos|"
-                              r"Sao\s+Tome\s+and\s+Principe|(?:Saint|St\.?)\s+Vincent\s+and\s+the\s+Grenadines)\b")
+_PLACES_WITH_AND = re.compile(r"\b(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in PLACES_WITH_AND)
+                              + r")\b")

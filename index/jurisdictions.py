@@ -27,6 +27,12 @@ COUNTRIES = [
     "Philippines", "Vietnam", "Japan", "Korea", "Republic of Korea", "Taiwan", "China", "People's Republic of China",
     "PRC", "Australia", "New Zealand", "Papua New Guinea", "Kazakhstan", "United Arab Emirates", "Saudi Arabia",
     "Qatar", "Cyprus", "Malta", "Liechtenstein", "Monaco"]
+# places whose names hold "and", which a party's description may name ("incorporated in England and
+# Wales"): the jurisdictions above that do, and countries a governing law rarely names
+PLACES_WITH_AND = tuple(n for n in US_STATES + PROVINCES + COUNTRIES if " and " in n) + (
+    "Trinidad and Tobago", "Bosnia and Herzegovina", "Antigua and Barbuda", "Turks and Caicos", "Sao Tome and Principe",
+    *(f"{saint} {rest}" for saint in ("Saint", "St.", "St") for rest in ("Kitts and Nevis",
+                                                                         "Vincent and the Grenadines")))
 # the adjective a contract may write instead ("governed by English law")
 ADJECTIVES = {"English": "England", "Scottish": "Scotland", "Swiss": "Switzerland", "German": "Germany",
               "French": "France", "Dutch": "Netherlands", "Italian": "Italy", "Spanish": "Spain", "Irish": "Ireland",
