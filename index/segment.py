@@ -70,7 +70,13 @@ def segment(document: LoadedDocument, max_chars: int = MAX_CHARS) -> SegmentedDo
 def _segment_agreement(doc: LoadedDocument, agreement: Agreement, max_chars: int) -> list[Clause]:
     text, start, end = doc.text, agreement.start, agreement.end
     attachments = _attachments(text, start, end)
-    spans = _labelled_spans(text, start, attachments[0][1] if attachments else end)
+    after_end = attachments[0][1] if attachments else end
+    schedules, signing = _schedules_before_signing(text, start, after_end)
+    spans = _labelled_spans(text, start, schedules[0][1] if schedules else after_end)
+    for (name, s), (_, e) in zip(schedules, schedules[1:] + [("", signing)]):
+        spans += [(_prefixed(name, label), ps, pe) for label, ps, pe in _labelled_spans(text, s, e)]
+    if schedules:
+        spans.append(("signatures", *_strip(text, signing, after_end)))
     for (name, s), (_, e) in zip(attachments, attachments[1:] + [("", end)]):
         spans += [(_prefixed(name, label), ps, pe) for label, ps, pe in _labelled_spans(text, s, e)]
     clauses: list[Clause] = []
@@ -148,6 +154,47 @@ def _attachments(text: str, start: int, end: int) -> list[tuple[str, int]]:
             if not re.search(re.escape(name).replace(r"\ ", r"\s+"), text[:300], re.IGNORECASE):
                 found.append((name, _skip_prefix(text, m.start(), m.start("name"))))
     return found
+
+
+def _schedules_before_signing(text: str, start: int, end: int) -> tuple[list[tuple[str, int]], int]:
+    """(name, start) of the schedules an English-style agreement puts between its last clause and
+    its execution blocks ("SCHEDULE 1 PRODUCTS AND PRICES" ... "Signed by Jane Roe for and on
+    behalf of ..."), and where those blocks begin. A heading counts only on a line of its own, after
+    the last clause of the body's top-level numbering (a contents list names schedules before the
+    body, where that numbering comes again) and with no clause continuing that numbering after it."""
+    signing = _SIGNATURE.search(text, start, end)
+    if not signing:
+        return [], end
+    sign_at = _line_start(text, signing.start(), start)
+    if len(re.findall(r"[A-Za-z]{2,}", text[sign_at:end])) > 150:  # execution blocks end the agreement
+        return [], end
+    kept = [m for m in _number(_find_markers(text, start, sign_at)) if m.kind != "alpha" and m.value[:1].isdigit()]
+    if not kept:
+        return [], end
+    top = int(re.match(r"\d+", kept[-1].value).group())
+    headings = list(_ATTACHMENT.finditer(text, kept[-1].start, sign_at))
+    found: list[tuple[str, int]] = []
+    for m, following in zip(headings, [*(h.start() for h in headings[1:]), sign_at]):
+        rest = _MARKUP_RUN.sub("", m["rest"]).strip()
+        titled = not rest or rest[0] in "-–—:." or rest.isupper()
+        name = f"{m['word'].title()} {m['id']}"
+        # a schedule holds text of its own: not a list of attachment names, a filing's exhibit
+        # number ("Exhibit 10.1") or the label the agreement opens with
+        lines = [line for line in text[m.end():following].splitlines() if re.search(r"[a-z]", line)]
+        content = len(re.findall(r"[A-Za-z]{2,}", " ".join(lines))) >= 5
+        plain_id = re.fullmatch(r"[A-Z]|\d{1,2}|[IVX]{1,4}", m["id"]) is not None
+        header = re.match(r"\W*" + re.escape(name).replace(r"\ ", r"\s+"), text[start:], re.IGNORECASE)
+        continued = any(_continues(x, top) for x in _find_markers(text, m.end(), sign_at))
+        if titled and content and plain_id and not header and not continued \
+                and m["word"].lower() in ("schedule", "annex", "appendix", "exhibit"):
+            found.append((name, _skip_prefix(text, m.start(), m.start("name"))))
+    return (found, sign_at) if found else ([], end)
+
+
+def _continues(marker: _Marker, top: int) -> bool:
+    """Whether a marker numbers the body's next top-level clause ("11." or "11.1" after clause 10)."""
+    head = marker.value.split(".")[0]
+    return marker.kind in ("num", "dotted", "section", "article", "inline") and head.isdigit() and int(head) == top + 1
 
 
 def _prefixed(name: str, label: str) -> str:

@@ -504,3 +504,52 @@ def test_every_shared_cuad_contract_segments_with_exact_offsets(shared_dir):
     # non-competition or non-use agreement), and that form is an agreement of its own
     assert several == ["AIRTECHINTERNATIONALGROUPINC", "ChinaRealEstateInformationCorp", "GOOSEHEADINSURANCE,INC",
                        "WOMENSGOLFUNLIMITEDINC"]
+
+
+# --- schedules between the last clause and the execution blocks (English style) ------------
+
+_ENGLISH = """THIS SUPPLY AGREEMENT is dated 1 March 2024
+
+1. SUPPLY
+
+1.1 The Supplier shall supply the Products listed in Schedule 1.
+
+2. GENERAL
+
+2.1 This agreement is governed by the law of Scotland.
+
+SCHEDULE 1 PRODUCTS
+
+(a) Rolled oats, 1 kg bag: GBP 1.10 per bag.
+
+(b) Oat milk, 1 litre carton: GBP 0.85 per carton.
+
+Signed by Ewan Murray, Director, for and on behalf of Tamsin Valley Foods Limited
+
+Signed by Priya Lal, Chief Commercial Officer, for and on behalf of Corrie & Lisle Grocers plc
+"""
+
+
+def test_a_schedule_before_the_execution_blocks_has_its_own_ids_and_the_blocks_stay_signatures():
+    segmented = from_text(_ENGLISH)
+    # before: the schedule's items were "2.1(a)" and "2.1(b)", and its heading ended clause 2.1
+    assert ids(segmented) == ["preamble", "1", "1.1", "2", "2.1", "Schedule 1", "Schedule 1 (a)", "Schedule 1 (b)",
+                              "signatures"]
+    assert clause(segmented, "2.1").text == "2.1 This agreement is governed by the law of Scotland."
+    assert clause(segmented, "Schedule 1").text == "SCHEDULE 1 PRODUCTS"
+    item = clause(segmented, "Schedule 1 (b)")
+    assert _ENGLISH[item.start:item.end] == "(b) Oat milk, 1 litre carton: GBP 0.85 per carton."
+    assert clause(segmented, "signatures").text.startswith("Signed by Ewan Murray, Director,")
+
+
+@pytest.mark.parametrize("text", [
+    # a clause numbered after the heading continues the body: the heading was one of its lines
+    _ENGLISH.replace("SCHEDULE 1 PRODUCTS", "SCHEDULE 1 PRODUCTS\n\n3. PRICES\n\n3.1 Prices are fixed."),
+    # a list of the schedules' names, with no text of their own
+    _ENGLISH.replace("SCHEDULE 1 PRODUCTS\n\n(a) Rolled oats, 1 kg bag: GBP 1.10 per bag.\n\n(b) Oat milk, 1 litre "
+                     "carton: GBP 0.85 per carton.", "SCHEDULE 1 PRODUCTS\nSCHEDULE 2 PRICES"),
+    # prose after the signing line: it is no execution block that ends the agreement
+    _ENGLISH + "\n" + "The parties further agree to the terms set out in the attached letter. " * 20,
+])
+def test_a_schedule_heading_before_signatures_is_read_as_one_only_when_it_can_be(text):
+    assert not [i for i in ids(from_text(text)) if i.startswith("Schedule")]
