@@ -16,8 +16,9 @@ from index.dates import date_normal, date_spans
 _ASKS_SIGNER = re.compile(r"\bwho\b.{0,60}\b(sign\w*|execut\w*|countersign\w*)\b|\bsignator(?:y|ies)\b"
                           r"|\bsigned\s+(?:for|on behalf of)\b", re.IGNORECASE | re.DOTALL)
 _SIGN_WORDS = {"sign", "signatori", "execut", "countersign", "behalf", "signer"}
-# "Name: Jane Roe", "By: /s/ Jane Roe", "Name (Print): David Blei", "Signature: Dan Alistarh"
-_NAME_LINE = re.compile(r"^[ \t>*-]*(?i:name(?:\s*\(print(?:ed)?\))?|by|signature|signed(?:\s+by)?)\s*:[ \t]*"
+# "Name: Jane Roe", "By: /s/ Jane Roe", "Name (Print): David Blei", "Signature: Dan Alistarh", "Signed by Jane Roe, ..."
+_NAME_LINE = re.compile(r"^[ \t>*-]*(?:(?i:name(?:\s*\(print(?:ed)?\))?|by|signature|signed(?:\s+by)?)\s*:"
+                        r"|Signed[ \t]+by(?=[ \t]+[A-Z]))[ \t]*"
                         r"(?:</?u>)?(?:/s/)?[ \t]*(?:</?u>)?[ \t]*([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3})",
                         re.MULTILINE)
 
@@ -72,14 +73,14 @@ def _dates(text: str) -> set[str]:
     return {date_normal(text[a:b]) or text[a:b] for a, b in date_spans(text)}
 
 
-def _name_words(question: str) -> list[str]:
+def name_words(question: str) -> list[str]:
     """The question's words that could name a party or a signer: not its signing words."""
     return [t for t in content_terms(question) if t not in _SIGN_WORDS and not (related(t) & _SIGN_WORDS)]
 
 
 def _named(question: str, acronyms: dict[str, frozenset[str]]) -> set[str]:
     """Those words, and what the acronyms among them stand for."""
-    words = _name_words(question)
+    words = name_words(question)
     return set(words) | _expanded(words, acronyms)
 
 
@@ -97,7 +98,7 @@ def signer_candidates(evidence: EvidenceSet, question: str, synonyms: dict[str, 
     ranker's choice stands). `roles`: agreement key -> the stems of a name the agreement gives a
     party -> the stems of the party's own name ("who signed for the Customer?" and "Signed for
     Fenwick & Hale Retail Ltd.", where the opening calls Fenwick & Hale "Customer")."""
-    party = [t for t in _name_words(question) if t not in set(ignore_terms) and t not in {"who", "whom"}]
+    party = [t for t in name_words(question) if t not in set(ignore_terms) and t not in {"who", "whom"}]
     if not party:
         return []
     asked = set(party)

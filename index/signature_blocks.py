@@ -47,6 +47,16 @@ _ATTESTATION = re.compile(r"^(?:IN\s+WITNESS|I\s+HAVE\s+READ|(?:Accepted|Agreed|
                           r"|By\s+checking|\[?Signature\s+page|Source:|\d+$|Page\s+\d)", re.I)
 _BEHALF = re.compile(r"\b(?:on\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of|for)\s+(?P<v>.+)$", re.I)
 _SIGNED_AS = re.compile(r"^Signed\s+(?P<v>(?!for\b|by\b)[A-Z][\w ]{2,40}?)\s*:", re.I)
+# one line that names signer and party (English execution clauses): "Signed by Jane Roe, Director, for and
+# on behalf of Acme Limited", "Executed as a deed by Acme Limited acting by Jane Roe, a director"
+_PERSON = r"(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3})"
+_ROLE = r"(?:[ \t]*,[ \t]*(?:a[ \t]+|an[ \t]+|its[ \t]+)?(?P<title>[A-Za-z][\w &.'’-]{1,60}?))?"
+_SIGNED_FOR = (
+    re.compile(rf"^(?:Signed|Executed)(?:[ \t]+as[ \t]+a[ \t]+deed)?[ \t]+by[ \t]+{_PERSON}{_ROLE}[ \t]*,?[ \t]+"
+               r"(?:for[ \t]+and[ \t]+)?on[ \t]+behalf[ \t]+of[ \t]+(?P<party>[^\n]{3,80}?)[ \t]*[.:]?$"),
+    re.compile(rf"^(?:Signed|Executed)(?:[ \t]+as[ \t]+a[ \t]+deed)?[ \t]+by[ \t]+(?P<party>[^\n]{{3,80}}?)[ \t]+"
+               rf"acting[ \t]+by[ \t]+{_PERSON}{_ROLE}[ \t]*[.:]?$"),
+)
 
 
 def signature_clauses(clauses: Sequence[Clause]) -> list[Clause]:
@@ -80,6 +90,13 @@ def signature_blocks(clauses: Sequence[Clause]) -> list[SignatureBlock]:
 def _read_line(line: Sentence, current: _Block, blocks: list[_Block]) -> _Block:
     text = line.text
     lead = len(text) - len(text.lstrip(" \t•*#>-"))
+    signed_for = next((m for m in (p.match(text, lead) for p in _SIGNED_FOR) if m), None)
+    if signed_for:  # a block of its own, on one line
+        if current.signer is not None or current.above:
+            blocks.append(current)
+        a, b = trim(text, signed_for.start("party"), signed_for.end("party"))
+        return _Block(signer=line.found(signed_for.start("name"), signed_for.end("name")),
+                      title=(signed_for["title"] or "").strip(), above=[line.found(a, b)])
     key = _FIELD.match(text, lead)
     name = NAME_LINE.search(text) if key is None or key["key"].lower() not in ("title", "its") else None
     if name and (key is None or key["key"].lower() not in ("title", "its", "date", "dated")):
