@@ -141,7 +141,7 @@ _ANY_DATE = re.compile(_DATE, re.IGNORECASE)
 _TITLE_FIELD = re.compile(r"^[ \t*]*(?:[A-Z]\w*[ \t]?){1,2}?Titles?:[ \t]*([^\n]{3,400})", re.MULTILINE)
 _ENTITLED = re.compile(r"\bentitled:?[ \t]*\n+\s*[#*\s]*([^\n]{3,300})", re.IGNORECASE)
 _KIND_HEADING = re.compile(r"^[#*\s]*((?:[A-Z][\w-]*\s+){0,6}Agreement)[*\s]*$", re.MULTILINE | re.IGNORECASE)
-_KIND_THIS = re.compile(r"\bThis\s+((?:[A-Z][\w-]*\s+){0,6}Agreement)\b")
+_KIND_THIS = re.compile(r"\bThis\s+((?:[A-Z][\w-]*\s+){0,6}Agreement)\b|\bTHIS\s+((?:[A-Z][A-Z-]*\s+){1,6}AGREEMENT)\b")
 
 _BETWEEN = re.compile(r"\b(?i:by\s+and\s+)?(?i:between|among|amongst)\s+(?:the\s+)?"
                       r"(?=[\"“]?[A-Z]|[a-z][\w-]*\.(?:com|org|net)\b)")
@@ -307,7 +307,7 @@ def _first(pattern: re.Pattern, text: str) -> str:
     match = pattern.search(text)
     if not match:
         return ""
-    return match.group(1) if pattern.groups else match.group(0)
+    return next((g for g in match.groups() if g), "") if pattern.groups else match.group(0)
 
 
 def _looks_like_person(name: str) -> bool:

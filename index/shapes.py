@@ -47,7 +47,8 @@ ENTITLED = re.compile(r"\b(?:[Ee]ntitled|[Tt]itled)\b(?![ \t]+to\b)[ \t]*:?[ \t]
                       r"(?P<v>[^\n\"“”]{3,300}?)[\"”]?[ \t]*(?=\(|\n|$|[\"”])")
 TITLE_LINE = re.compile(r"^[ \t>*#-]*(?:\*\*)?(?P<event>Event[ \t]*)?Titles?(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*"
                         r"(?P<v>[^\n]*[^\s*])", re.M)
-HEADING = re.compile(r"^[ \t#*]*(?P<v>[A-Z][A-Z0-9 ,&'’-]{3,}(?:AGREEMENT|CONTRACT|LICEN[CS]E|LEASE|PLAN))\b", re.M)
+HEADING = re.compile(r"^[ \t#*]*(?:THIS[ \t]+(?=[A-Z]+[ \t]))?(?P<v>[A-Z][A-Z0-9 ,&'’-]{3,}(?:AGREEMENT|CONTRACT|LICEN[CS]E"
+                     r"|LEASE|PLAN))\b", re.M)  # "THIS SUPPLY AGREEMENT is dated ...": its title has no "THIS"
 ADDRESS = re.compile(r"\b(?:located|offices?|address(?:ed)?|situated|principal\s+(?:place\s+of\s+business|office))"
                      r"\s+(?:is\s+)?(?:at|in|:)\s+(?P<v>\d[^\n()\"“”;]{3,150}?)"
                      r"(?=\s*(?:\(|;|\n|\.(?:\s|$)|$|,\s+(?:and|or|a|an|the)\b))")
