@@ -9,6 +9,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from index.jurisdictions import ADJECTIVES
+
 CAP = r"[A-Z][\w'’&-]*"  # a capitalised word; names never run across a line
 _NAMEPLACE = rf"{CAP}(?:[ \t]+(?:and|of|de|du|upon)[ \t]+{CAP}|[ \t]+{CAP})*"
 _PLACE = (rf"(?:(?:County|City|State|Commonwealth|Province|District|Borough|Canton)\s+of\s+)?{_NAMEPLACE}"
@@ -25,7 +27,9 @@ FORUM = re.compile(r"\b(?:jurisdiction|venue|forum|submits?|exclusive|disputes?|
 COURT = re.compile(rf"\b(?:[Cc]ourts?|COURTS?)\b[^.;:()]{{0,60}}?\b(?:in|of|for)\s+(?:the\s+)?(?P<v>{_PLACE})"
                    rf"|\b[Aa]rbitrat\w*\b[^.;]{{0,80}}?\b(?:administered\s+by|rules\s+of|before)\s+(?:the\s+)?"
                    rf"(?P<w>{CAP}(?:\s+(?:of|for|and|&)\s+{CAP}|\s+{CAP})*)"
-                   rf"|\b[Aa]rbitrat\w*\b[^.;]{{0,80}}?\b(?:in|at)\s+(?P<x>{_PLACE})")
+                   rf"|\b[Aa]rbitrat\w*\b[^.;]{{0,80}}?\b(?:in|at)\s+(?P<x>{_PLACE})"
+                   # "the Scottish courts", "the English courts": a country's courts by its adjective
+                   rf"|\b[Tt]he\s+(?P<y>(?:{'|'.join(ADJECTIVES)})\s+courts?)\b")
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -80,7 +84,8 @@ def court_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for sentence_start, sentence in sentences(text):
         if FORUM.search(sentence):
-            spans += [(sentence_start + s, sentence_start + e) for s, e in groups(COURT, sentence, ("v", "w", "x"))]
+            spans += [(sentence_start + s, sentence_start + e)
+                      for s, e in groups(COURT, sentence, ("v", "w", "x", "y"))]
     return spans
 
 

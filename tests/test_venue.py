@@ -47,6 +47,11 @@ def test_the_venue_words_are_stems_the_index_uses():
                                                                         "Northern District of Texas"]),
     ("Any dispute shall be settled by Arbitration in London.", ["London"]),
     ("Such other states laws shall control, but only where they require the jurisdiction or venue be elsewhere.", []),
+    # a country's courts by its adjective: the catalog said "not stated"
+    ("This agreement is governed by the law of Scotland, and the Scottish courts have exclusive jurisdiction over any "
+     "dispute arising out of it.", ["Scottish courts"]),
+    ("The English courts shall have exclusive jurisdiction.", ["English courts"]),
+    ("The federal courts shall have exclusive jurisdiction.", []),
 ])
 def test_court_places_are_read_whatever_the_case_of_court(sentence, places):
     from index.shapes import court_spans
