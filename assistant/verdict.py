@@ -45,8 +45,10 @@ _PRONOUNS = {"i", "you", "we", "it", "they", "he", "she"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "any", "all", "each", "every", "its", "his", "her",
                 "their", "my", "your", "our", "no", "some"}
 _EXCEPTION_WORDS = r"if|unless|until|except|excluding|provided|subject\s+to|without|in\s+the\s+event"
-# after the verb, what makes it conditional ("unless ...") or confines it ("only for the Purpose")
-_RESTRICTION = re.compile(rf"\b(?:{_EXCEPTION_WORDS}|only|solely|exclusively|other\s+than)\b", re.I)
+# after the verb, what makes it conditional ("unless ..."), confines it ("only for the Purpose") or
+# bounds it ("may not raise the prices more than once a year" allows a rise)
+_RESTRICTION = re.compile(rf"\b(?:{_EXCEPTION_WORDS}|only|solely|exclusively|other\s+than|more\s+than|in\s+excess\s+of"
+                          r"|exceed(?:s|ing)?)\b", re.I)
 # "Can the Recipient use it for any purpose other than the Purpose?" against "shall use it only for the
 # Purpose": asked beyond what the sentence confines the verb to, so a plain no
 _BEYOND = re.compile(r"\b(?:other\s+than|any\s+other|for\s+other|anyone\s+else|anything\s+else|elsewhere)\b", re.I)
