@@ -27,6 +27,7 @@ from assistant.query import Query, analyse
 from assistant.question_parts import merge, question_parts
 from assistant.prototypes import AnswerPrototypes
 from assistant.ranker import EvidenceModel
+from assistant.signers import MAX_LISTED, names_no_one, signers_answer
 from assistant.signed_on import signed_on_answer, signed_when
 from assistant.signatories import after_blocks, asks_signer, asks_signing_date, only, signer_candidates, \
     signing_date_candidates
@@ -469,6 +470,12 @@ class Assistant:
             if not keep:  # "who signed for the Customer?": the block naming the party the agreement calls so
                 roles = roles_named(question, self._rows_in_scope(snapshot, in_scope))
                 keep = signer_candidates(evidence, question, dict(scope.synonyms), roles=roles) if roles else []
+            if not keep and len(in_scope) <= MAX_LISTED:  # "who signed the NDA?": every block naming its signer
+                rows = self._rows_in_scope(snapshot, in_scope)
+                answer = signers_answer(question, rows, searched) if names_no_one(question, scope.terms, rows) else None
+                if answer is not None:
+                    yield answer
+                    return
             if keep:  # asked of many agreements, every block naming whom the question names answers
                 probabilities, certain, each = only(probabilities, keep), True, each or many
         elif asks_signing_date(question):  # "when did Priya Raman sign?": her block's lines with its one date
