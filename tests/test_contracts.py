@@ -18,7 +18,8 @@ SERVICES = "services_harbor_kestrel.txt"
 TWO = "lease_and_consulting.txt"  # an equipment lease, then a consulting agreement
 SAAS = "saas_orbit_fenwick.txt"  # a software subscription: numbered 1.1-style clauses under capitalised headings
 EMPLOYMENT = "employment_halden_ruiz.txt"  # an employment contract: a company and a person, "the Company"
-FILES = (NDA, LICENCE, SERVICES, TWO, SAAS, EMPLOYMENT)
+SUPPLY = "supply_tamsin_corrie.txt"  # an English-style supply agreement: "(1)"/"(2)" parties, a schedule, "Signed by" lines
+FILES = (NDA, LICENCE, SERVICES, TWO, SAAS, EMPLOYMENT, SUPPLY)
 
 _cache: dict[str, SegmentedDocument] = {}
 
@@ -41,7 +42,8 @@ def clause(segmented: SegmentedDocument, clause_id: str, agreement: int = 1):
 # --- agreements ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name, count", [(NDA, 1), (LICENCE, 1), (SERVICES, 1), (TWO, 2), (SAAS, 1), (EMPLOYMENT, 1)])
+@pytest.mark.parametrize("name, count", [(NDA, 1), (LICENCE, 1), (SERVICES, 1), (TWO, 2), (SAAS, 1), (EMPLOYMENT, 1),
+                                         (SUPPLY, 1)])
 def test_agreement_count_per_file(name, count):
     assert len(seg(name).agreements) == count
 
@@ -78,6 +80,10 @@ def test_second_agreement_without_by_and_between_starts_at_its_title():
      "SOFTWARE SUBSCRIPTION AGREEMENT"),
     (EMPLOYMENT, 1, "Halden Robotics GmbH and Sofia Ruiz", ("Halden Robotics GmbH", "Sofia Ruiz", "Company", "Employee"),
      "6 January 2025", "EMPLOYMENT AGREEMENT"),
+    # "THIS SUPPLY AGREEMENT is dated ...": the kind is read from the capitals (it was "")
+    (SUPPLY, 1, "Tamsin Valley Foods Limited and Corrie & Lisle Grocers plc",
+     ("Tamsin Valley Foods Limited", "Corrie & Lisle Grocers plc", "Supplier", "Buyer"), "14 January 2023",
+     "SUPPLY AGREEMENT"),
 ])
 def test_agreement_label_parties_date_kind(name, number, label, parties, date, kind):
     agreement = seg(name).agreements[number - 1]
@@ -108,6 +114,10 @@ CLAUSE_IDS = {
                 "10", "10.1", "10.2", "11", "11.1", "11.2", "11.3", "signatures"],
     (EMPLOYMENT, 1): ["preamble", "1", "1.1", "1.2", "2", "2.1", "2.2", "3", "3.1", "3.2", "3.3", "4", "4.1", "4.2", "5",
                       "5.1", "5.2", "5.3", "6", "6.1", "7", "7.1", "8", "8.1", "8.2", "9", "9.1", "signatures"],
+    # the schedule stands between the last clause and the "Signed by" lines (its items were "10.2(a)"-"10.2(c)")
+    (SUPPLY, 1): ["preamble", "1", "1.1", "1.2", "1.3", "2", "2.1", "2.2", "2.3", "3", "3.1", "3.2", "3.3", "4", "4.1",
+                  "4.2", "4.3", "5", "5.1", "5.2", "6", "6.1", "7", "7.1", "7.2", "8", "8.1", "8.2", "9", "9.1", "10",
+                  "10.1", "10.2", "Schedule 1", "Schedule 1 (a)", "Schedule 1 (b)", "Schedule 1 (c)", "signatures"],
 }
 
 
@@ -164,6 +174,10 @@ def test_every_clause_is_its_exact_slice_of_the_text(name):
     (TWO, 2, "3", 2190, 2234, "3. Confidentiality and Intellectual Property"),
     (TWO, 2, "5.2", 2774, 2892, "5.2 This Agreement is governed by the laws of the Province of Ontario"),
     (TWO, 2, "signatures", 2894, 3126, "Signed:\n\nORCHID BIOTECH LTD\nBy: /s/ Nadia Kowalski"),
+    (SUPPLY, 1, "10.2", 4189, 4413, "10.2 This agreement is governed by the law of Scotland"),
+    (SUPPLY, 1, "Schedule 1", 4415, 4445, "SCHEDULE 1 PRODUCTS AND PRICES"),
+    (SUPPLY, 1, "Schedule 1 (b)", 4493, 4543, "(b) Oat milk, 1 litre carton: GBP 0.85 per carton."),
+    (SUPPLY, 1, "signatures", 4591, 4768, "Signed by Ewan Murray, Director, for and on behalf of Tamsin Valley Foods"),
 ])
 def test_chosen_clause_offsets(name, agreement, clause_id, start, end, opening):
     c = clause(seg(name), clause_id, agreement)
@@ -179,6 +193,34 @@ def test_signature_blocks_hold_every_signatory():
     consulting = clause(seg(TWO), "signatures", 2).text
     assert [n for n in ("Nadia Kowalski", "Helena Marsh", "Simon Achebe") if n in consulting] == \
         ["Nadia Kowalski", "Helena Marsh", "Simon Achebe"]
+
+
+def test_signed_by_lines_are_blocks_of_signer_title_and_party():
+    # "Signed by <name>, <title>, for and on behalf of <party>": one line, one block (none was read)
+    from index.signature_blocks import signature_blocks
+
+    blocks = signature_blocks(seg(SUPPLY).clauses)
+    text = seg(SUPPLY).document.text
+    assert [(b.signer.text, b.signer.role, b.party.text) for b in blocks] == [
+        ("Ewan Murray", "Director", "Tamsin Valley Foods Limited"),
+        ("Priya Lal", "Chief Commercial Officer", "Corrie & Lisle Grocers plc")]
+    assert [(text[b.signer.start:b.signer.end], text[b.party.start:b.party.end]) for b in blocks] == [
+        ("Ewan Murray", "Tamsin Valley Foods Limited"), ("Priya Lal", "Corrie & Lisle Grocers plc")]
+
+
+@pytest.mark.parametrize("line, signer, role, party", [
+    ("Executed as a deed by Acme Holdings Limited acting by Jane Roe, a director", "Jane Roe", "director",
+     "Acme Holdings Limited"),
+    ("Signed by Jane Roe for and on behalf of Acme Holdings Limited", "Jane Roe", "", "Acme Holdings Limited"),
+])
+def test_other_one_line_execution_clauses_are_blocks(line, signer, role, party):
+    from index.signature_blocks import signature_blocks
+    from index.types import Clause
+
+    body = f"IN WITNESS WHEREOF the parties have signed this agreement.\n\n{line}\n"
+    (block,) = signature_blocks([Clause(file="f.txt", agreement=1, agreement_label="A", clause_id="signatures",
+                                        heading="", start=0, end=len(body), text=body, content_hash="x")])
+    assert (block.signer.text, block.signer.role, block.party.text) == (signer, role, party)
 
 
 def test_exhibit_after_the_signatures_is_part_of_the_same_agreement():
@@ -289,6 +331,8 @@ def test_who_is_a_defined_party_names_it_first_in_each_agreement_that_defines_it
     ("In which forum must claims about the services agreement be brought?", SERVICES, "4.5",
      "courts located in New York County"),
     ("Where do lawsuits about the services agreement go?", SERVICES, "4.5", "courts located in New York County"),
+    # a country's courts by its adjective (the whole sentence was the answer)
+    ("Which courts decide disputes under the supply agreement?", SUPPLY, "10.2", "Scottish courts"),
 ])
 def test_a_venue_question_in_any_words_names_the_courts_from_the_forum_clause(qa, question, file, clause_id, courts):
     """The ranker was fitted on CUAD, which labels no forum clause: "where would a dispute be heard?"
@@ -327,6 +371,9 @@ def test_who_holds_an_agreement_with_a_party_leaves_that_party_out(qa, question,
     ("Who signed for the Customer?", SAAS, "Declan Murphy", "Signed for Fenwick & Hale Retail Ltd."),
     # a role that is also a legal form's word: "the Company" (the opening's party was the answer)
     ("Who signed for the Company?", EMPLOYMENT, "Matthias Brenner", "For Halden Robotics GmbH"),
+    # signer and party on one "Signed by" line: the party's name was the answer
+    ("Who signed for the Buyer?", SUPPLY, "Priya Lal",
+     "Signed by Priya Lal, Chief Commercial Officer, for and on behalf of Corrie & Lisle Grocers plc"),
 ])
 def test_who_signed_for_a_party_named_by_its_role_reads_that_partys_block(qa, question, file, signer, party_line):
     answer = qa.ask(question)
@@ -501,22 +548,24 @@ def test_which_agreements_lack_a_clause_asks_each_agreement_alone(qa):
     answer = qa.ask("Which agreements lack a confidentiality clause?")
     assert answer.found
     assert answer.text.splitlines()[0] == (
-        "2 of 7 agreements have no clause about confidentiality that the search found: Lumen Equipment Rentals LLC "
+        "3 of 8 agreements have no clause about confidentiality that the search found: Lumen Equipment Rentals LLC "
         "and Granite Peak Builders Inc. (lease_and_consulting.txt), Orbit Ledger Systems, Inc. and Fenwick & Hale "
-        "Retail Ltd. (saas_orbit_fenwick.txt). The other 5 do:")
+        "Retail Ltd. (saas_orbit_fenwick.txt), Tamsin Valley Foods Limited and Corrie & Lisle Grocers plc "
+        "(supply_tamsin_corrie.txt). The other 5 do:")
     assert [(c.file, c.agreement_number, c.clause) for c in answer.citations] == [
         (EMPLOYMENT, 1, "6.1"), (TWO, 2, "3.1"), (LICENCE, 1, "5.1"), (NDA, 1, "2"), (SERVICES, 1, "4.1")]
     assert answer.citations[1].quote == ("The Consultant shall keep all information about Orchid's trial programme "
                                          "confidential during the engagement and for five (5) years after it ends.")
     # a termination right in any words ("may end it", "may terminate the Lease" on late rent) is one
     every = qa.ask("Which agreements have no termination clause?")
-    assert every.text.splitlines()[0] == "None: all 7 agreements have a clause about termination."
+    assert every.text.splitlines()[0] == "None: all 8 agreements have a clause about termination."
     assert [(c.file, c.agreement_number, c.clause) for c in every.citations] == [
-        (EMPLOYMENT, 1, "5.1"), (TWO, 1, "6"), (TWO, 2, "4.1"), (LICENCE, 1, "6.2"), (NDA, 1, "7"), (SAAS, 1, "5.1"), (SERVICES, 1, "3.2")]
+        (EMPLOYMENT, 1, "5.1"), (TWO, 1, "6"), (TWO, 2, "4.1"), (LICENCE, 1, "6.2"), (NDA, 1, "7"), (SAAS, 1, "5.1"), (SERVICES, 1, "3.2"),
+        (SUPPLY, 1, "8.2")]
     nothing = qa.ask("Which contracts have no non-solicitation clause?")
     assert (nothing.found, nothing.citations) == (False, ())
-    assert nothing.text == ("Not found in any of the 7 agreements: none has a clause about non-solicitation, "
-                            "so all 7 lack one.")
+    assert nothing.text == ("Not found in any of the 8 agreements: none has a clause about non-solicitation, "
+                            "so all 8 lack one.")
 
 
 @pytest.mark.slow
@@ -537,7 +586,7 @@ def test_how_many_agreements_lists_every_agreement_by_its_cited_title(qa):
     answer = qa.ask("How many agreements are there?")
     assert answer.found
     assert answer.text.splitlines() == [
-        "7 agreements in 6 files:",
+        "8 agreements in 7 files:",
         '- Halden Robotics GmbH and Sofia Ruiz (employment_halden_ruiz.txt, preamble): "EMPLOYMENT AGREEMENT" [1]',
         '- Lumen Equipment Rentals LLC and Granite Peak Builders Inc. (lease_and_consulting.txt, preamble): '
         '"EQUIPMENT LEASE AGREEMENT" [2]',
@@ -549,7 +598,10 @@ def test_how_many_agreements_lists_every_agreement_by_its_cited_title(qa):
         '- Orbit Ledger Systems, Inc. and Fenwick & Hale Retail Ltd. (saas_orbit_fenwick.txt, preamble): '
         '"SOFTWARE SUBSCRIPTION AGREEMENT" [6]',
         '- Harbor Point Logistics Corp. and Kestrel Consulting Group LLC (services_harbor_kestrel.txt, preamble): '
-        '"PROFESSIONAL SERVICES AGREEMENT" [7]']
+        '"PROFESSIONAL SERVICES AGREEMENT" [7]',
+        # the title line is the opening's first line, which dates the agreement too
+        '- Tamsin Valley Foods Limited and Corrie & Lisle Grocers plc (supply_tamsin_corrie.txt, preamble): '
+        '"THIS SUPPLY AGREEMENT is dated 14 January 2023" [8]']
     for value in answer.values:
         cited = answer.citations[value.citation]
         assert qa.document_text(cited.file)[value.start:value.end] == value.text
@@ -609,12 +661,11 @@ def test_a_name_alone_replaces_the_person_asked_about_not_the_words_that_named_t
 @pytest.mark.parametrize("question, lead, file, quote_start, value", [
     # the ranker alone quoted the lease's "executed this Lease as of the date first written above"
     ("Which contract was signed first?",
-     "Harbor Point Logistics Corp. and Kestrel Consulting Group LLC [1]: September 1, 2023, the earliest date of the "
-     "7 dated agreements", SERVICES, "This Professional Services Agreement is made as of September 1, 2023",
-     ("September 1, 2023", 84, 101)),
+     "Tamsin Valley Foods Limited and Corrie & Lisle Grocers plc [1]: 14 January 2023, the earliest date of the "
+     "8 dated agreements", SUPPLY, "THIS SUPPLY AGREEMENT is dated 14 January 2023", ("14 January 2023", 31, 46)),
     # the subscription's blocks are undated: the date its opening gives it
     ("Which agreement was signed most recently?",
-     "Orbit Ledger Systems, Inc. and Fenwick & Hale Retail Ltd. [1]: March 3, 2025, the latest date of the 7 dated "
+     "Orbit Ledger Systems, Inc. and Fenwick & Hale Retail Ltd. [1]: March 3, 2025, the latest date of the 8 dated "
      "agreements", SAAS, "This Software Subscription Agreement", ("March 3, 2025", 110, 123)),
 ])
 def test_the_newest_or_oldest_agreement_is_read_from_the_catalogs_dates(qa, question, lead, file, quote_start, value):
@@ -625,3 +676,58 @@ def test_the_newest_or_oldest_agreement_is_read_from_the_catalogs_dates(qa, ques
     (said,) = answer.values
     assert (said.text, said.start, said.end) == value
     assert qa.document_text(file)[said.start:said.end] == said.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, lead, quotes", [
+    # no party named: every block that names its signer, each with the caption naming its party (the
+    # ranker quoted "BIRCH ANALYTICS LLC" and answered with one signer)
+    ("Who signed the NDA?", "Daniel Okafor [1]; Priya Raman [2]",
+     ["ACME ROBOTICS, INC.\nBy: /s/ Daniel Okafor", "BIRCH ANALYTICS LLC\nBy: /s/ Priya Raman"]),
+    ("Who signed the supply agreement?", "Ewan Murray [1]; Priya Lal [2]",
+     ["Signed by Ewan Murray, Director, for and on behalf of Tamsin Valley Foods Limited",
+      "Signed by Priya Lal, Chief Commercial Officer, for and on behalf of Corrie & Lisle Grocers plc"]),
+    ("Who are the signatories of the licence?", "Thomas Avery [1]; Grace Whitlock [2]",
+     ["Signed for and on behalf of Northwind Software Limited\nSignature: Thomas Avery",
+      "Signed for and on behalf of Quillfeather Publishing Ltd\nSignature: Grace Whitlock"]),
+])
+def test_who_signed_an_agreement_names_every_signer_from_its_blocks(qa, question, lead, quotes):
+    answer = qa.ask(question)
+    assert answer.text.splitlines()[0] == lead
+    assert [c.quote for c in answer.citations] == quotes
+    assert {c.clause for c in answer.citations} == {"signatures"}
+    for value, citation in zip(answer.values, answer.citations, strict=True):
+        assert value.kind == "signer"
+        assert qa.document_text(citation.file)[value.start:value.end] == value.text
+        assert citation.start <= value.start < value.end <= citation.end
+
+
+@pytest.mark.slow
+def test_a_schedules_items_are_cited_by_the_schedules_ids(qa):
+    answer = qa.ask("What is the price of oat milk?")
+    first = answer.citations[0]
+    assert (first.file, first.clause, first.quote) == \
+        (SUPPLY, "Schedule 1 (b)", "Oat milk, 1 litre carton: GBP 0.85 per carton.")
+    assert answer.text.splitlines()[0] == "GBP 0.85 [1]"
+
+
+@pytest.mark.slow
+def test_a_title_opening_with_this_is_named_without_it(qa):
+    answer = qa.ask("What is the title of the supply agreement?")
+    assert answer.text.splitlines()[0] == "SUPPLY AGREEMENT [1]"
+    (value,) = answer.values
+    assert (value.kind, value.start, value.end) == ("title", 5, 21)
+    (row,) = qa.catalog([SUPPLY])
+    assert (row.title.text, row.title.start, row.courts.text) == ("SUPPLY AGREEMENT", 5, "Scottish courts")
+    assert [(s.signer.text, s.signer.role, s.party.text) for s in row.signatures] == [
+        ("Ewan Murray", "Director", "Tamsin Valley Foods Limited"),
+        ("Priya Lal", "Chief Commercial Officer", "Corrie & Lisle Grocers plc")]
+
+
+@pytest.mark.slow
+def test_a_bounded_prohibition_is_no_plain_no(qa):
+    # "may not raise the prices more than once in any Contract Year" allows a rise: the answer was "No"
+    answer = qa.ask("Can the Supplier increase its prices?")
+    assert answer.text.startswith('Clause 4.2 addresses this, without a plain yes or no: "The Supplier may not raise')
+    assert (answer.citations[0].file, answer.citations[0].clause) == (SUPPLY, "4.2")
+    assert not [v for v in answer.values if v.kind in ("yes", "no")]
