@@ -36,6 +36,12 @@ _ASKS_START = re.compile(r"\b(?:effective|effect|start\w*|begin\w*|began|commenc
 # "how many days", "how much prior notice": a count of time, not "by how much can the fees go up at renewal?"
 _COUNTS_TIME = re.compile(r"\bhow\s+(?:much|many)\s+(?:[\w'’-]+\s+){0,2}?"
                           r"(?:days?|weeks?|months?|years?|hours?|notice|time|period)\b", re.I)
+# "each year", "per month": how often, not a length of time asked for
+_FREQUENCY = re.compile(r"\b(?:each|every|per|a|an|any)\s+(?:calendar\s+|contract\s+)?(?:year|month|week|day|quarter)\b",
+                        re.I)
+# "what is the minimum the Buyer must buy?", "the maximum order": a quantity
+_BOUND = re.compile(r"\b(?:minimum|maximum|least|most)\b", re.I)
+_DURATION_ASKED = dict(QUESTION_TYPES)["duration"]
 _AUXILIARY = r"(?:is|are|does|do|did|can|could|may|must|has|have|will|shall|should|was|were)\b"
 _YESNO = re.compile(rf"^\s*{_AUXILIARY}", re.I)
 # A condition or a scope put before the question proper ("If a court strikes down part of it, does
@@ -68,6 +74,10 @@ def wanted(question: str, asked: Sequence[float]) -> tuple[str, ...]:
     if word == "where":
         return tuple(k for k in ("court", "law") if k in names) or ("place",)
     kinds = [k for k in _SPECIFIC if k in names]
+    if "duration" in kinds and not _DURATION_ASKED.search(_FREQUENCY.sub(" ", question)):
+        kinds.remove("duration")  # "what is the minimum the Buyer must buy each year?" asks no length of time
+    if not kinds and _BOUND.search(question):
+        kinds.append("amount")
     if signer:
         kinds.insert(0, "signer")
     if not kinds and "place" in names:

@@ -236,6 +236,20 @@ def test_a_length_of_time_in_hours_is_a_length_of_time():
     assert [(v.kind, v.start, v.end) for v in answer.values] == [("duration", 69, 98)]
 
 
+def test_how_often_is_no_length_of_time_and_a_minimum_is_a_quantity():
+    quote = ("The Buyer shall purchase Products with a total price of at least GBP 250,000 in each Contract Year. "
+             "If it purchases less, it shall pay the Supplier the shortfall within thirty (30) days after the end of "
+             "that Contract Year.")
+    c = Clause(file="supply.txt", agreement=1, agreement_label="Tamsin", clause_id="2.3", heading="", start=0,
+               end=len(quote), text=quote)
+    # "each year" says how often: the shortfall's thirty days were the answer
+    answer = ask("What is the minimum the Buyer must buy each year?", [(c, quote)])
+    assert [(v.kind, v.text, v.start, v.end) for v in answer.values] == [("amount", "GBP 250,000", 65, 76)]
+    # a length of time asked for still is one
+    answer = ask("Within how many days must the shortfall be paid each year?", [(c, quote)])
+    assert [(v.kind, v.text) for v in answer.values] == [("duration", "within thirty (30) days")]
+
+
 def test_how_much_notice_is_a_length_of_time_not_a_sum():
     quote = ("This Agreement starts on its date and continues for an initial term of three (3) years, then renews "
              "for successive one-year periods unless either party gives at least ninety (90) days' written notice "
