@@ -27,6 +27,7 @@ from assistant.query import Query, analyse
 from assistant.question_parts import merge, question_parts
 from assistant.prototypes import AnswerPrototypes
 from assistant.ranker import EvidenceModel
+from assistant.parties import asks_parties, parties_answer
 from assistant.signers import MAX_LISTED, names_no_one, signers_answer
 from assistant.signed_on import signed_on_answer, signed_when
 from assistant.signatories import after_blocks, asks_signer, asks_signing_date, only, signer_candidates, \
@@ -447,6 +448,13 @@ class Assistant:
         when = "" if self._generative else signed_when(question)
         if when:  # "who signed on March 5, 2024?": the signature blocks dated then, from the catalog
             answer = signed_on_answer(question, when, self._rows_in_scope(snapshot, in_scope), searched)
+            if answer is not None:
+                yield answer
+                return
+        if not self._generative and len(in_scope) == 1 and asks_parties(question):
+            # "who are the parties to the supply agreement?": each party where the opening names it
+            (row,) = self._rows_in_scope(snapshot, in_scope) or (None,)
+            answer = parties_answer(question, row, searched) if row is not None else None
             if answer is not None:
                 yield answer
                 return

@@ -502,3 +502,21 @@ def test_questions_in_words_of_their_own_cite_the_clause_that_answers(qa, questi
     assert first.quote.startswith(opening)
     assert not any(v.kind in ("court", "place") for v in answer.values)
     assert_faithful(qa, answer)
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Who are the parties to the supply agreement?", True),
+    ("Who are the two sides to this agreement?", True),
+    ("Between whom is the NDA?", True),
+    ("Who is the lease between?", True),
+    ("Who are the parties to this agreement besides Xin Wang?", True),
+    # something else asked of the parties
+    ("What are the parties obliged to do?", False),
+    ("Who are the parties' representatives?", False),
+    ("Who are the parties responsible for insurance?", False),
+    ("Which party pays the fees?", False),
+])
+def test_which_questions_ask_for_the_parties(question, asks):
+    from assistant.parties import asks_parties
+
+    assert asks_parties(question) is asks

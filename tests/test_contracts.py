@@ -731,3 +731,25 @@ def test_a_bounded_prohibition_is_no_plain_no(qa):
     assert answer.text.startswith('Clause 4.2 addresses this, without a plain yes or no: "The Supplier may not raise')
     assert (answer.citations[0].file, answer.citations[0].clause) == (SUPPLY, "4.2")
     assert not [v for v in answer.values if v.kind in ("yes", "no")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, lead, quotes", [
+    # parties listed one to a paragraph: the ranker quoted "(2) Corrie & Lisle ..." and a recital
+    ("Who are the parties to the supply agreement?",
+     'Tamsin Valley Foods Limited (the "Supplier") [1]; Corrie & Lisle Grocers plc (the "Buyer") [2]',
+     ["(1) Tamsin Valley Foods Limited, a company incorporated in Scotland", "(2) Corrie & Lisle Grocers plc, a company"]),
+    ("Who is the lease between?",
+     'Lumen Equipment Rentals LLC (the "Lessor"); Granite Peak Builders Inc. (the "Lessee") [1]',
+     ['This Equipment Lease Agreement (the "Lease") is made as of February 1, 2024 by and between']),
+])
+def test_the_parties_are_each_cited_where_the_opening_names_them(qa, question, lead, quotes):
+    answer = qa.ask(question)
+    assert answer.text.splitlines()[0] == lead
+    assert [c.clause for c in answer.citations] == ["preamble"] * len(quotes)
+    assert all(c.quote.startswith(q) for c, q in zip(answer.citations, quotes, strict=True))
+    for value in answer.values:
+        cited = answer.citations[value.citation]
+        assert value.kind == "party"
+        assert qa.document_text(cited.file)[value.start:value.end] == value.text
+        assert cited.start <= value.start < value.end <= cited.end
