@@ -12,6 +12,7 @@ import numpy as np
 from assistant.evidence import EvidenceSet
 from assistant.text import content_terms, related
 from index.dates import date_normal, date_spans
+from index.shapes import NAME_PARTICLE
 
 _ASKS_SIGNER = re.compile(r"\bwho\b.{0,60}\b(sign\w*|execut\w*|countersign\w*)\b|\bsignator(?:y|ies)\b"
                           r"|\bsigned\s+(?:for|on behalf of)\b", re.IGNORECASE | re.DOTALL)
@@ -19,7 +20,8 @@ _SIGN_WORDS = {"sign", "signatori", "execut", "countersign", "behalf", "signer"}
 # "Name: Jane Roe", "By: /s/ Jane Roe", "Name (Print): David Blei", "Signature: Dan Alistarh", "Signed by Jane Roe, ..."
 _NAME_LINE = re.compile(r"^[ \t>*-]*(?:(?i:name(?:\s*\(print(?:ed)?\))?|by|signature|signed(?:\s+by)?)\s*:"
                         r"|Signed[ \t]+by(?=[ \t]+[A-Z]))[ \t]*"
-                        r"(?:</?u>)?(?:/s/)?[ \t]*(?:</?u>)?[ \t]*([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3})",
+                        r"(?:</?u>)?(?:/s/)?[ \t]*(?:</?u>)?[ \t]*"
+                        rf"([A-Z][\w.'’-]+(?:[ \t]+(?:{NAME_PARTICLE}[ \t]+){{0,2}}[A-Z][\w.'’-]+){{1,3}})",
                         re.MULTILINE)
 
 

@@ -64,10 +64,13 @@ DEFINED = re.compile(r"\(\s*(?:the\s+|hereinafter\s+(?:the\s+)?)?[\"“](?:the\s
 NAMED_BEFORE = re.compile(rf"(?P<v>{_ORG}){_DESCRIBED}[\s,]*$")
 BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{_ORG}){_DESCRIBED}\s*(?:\([^()]{{1,40}}\))?\s*,?\s+and\s+(?P<b>{_ORG})")
 _TOKEN = r"[A-Z][\w.'’-]*[\w'’](?![\w.'’-])(?![ \t]*:)"
+# the lower-case particles of a name: "Joost van der Berg", "Maria de la Cruz", "Ahmed bin Said"
+NAME_PARTICLE = r"(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|al|ten|ter|y)"
 # "Name: Jane Roe", "By: /s/ Jane Roe", and the English "Signed by Jane Roe, Director, for and on behalf of ..."
 NAME_LINE = re.compile(r"(?:^|(?<=\s))(?:(?i:name(?:\s*\(print(?:ed)?\))?|by|signature|signed(?:\s+by)?)[ \t]*:"
                        r"|(?<![^\n])[ \t]*Signed[ \t]+by(?=[ \t]+[A-Z]))[ \t]*"
-                       rf"(?:</?u>)?(?:/s/)?[ \t]*(?:</?u>)?[ \t]*(?P<v>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,3}})", re.M)
+                       rf"(?:</?u>)?(?:/s/)?[ \t]*(?:</?u>)?[ \t]*(?P<v>{_TOKEN}(?:[ \t]+(?:{NAME_PARTICLE}[ \t]+){{0,2}}{_TOKEN}){{1,3}})",
+                       re.M)
 NOT_A_VALUE = {"this", "that", "such", "said", "agreement", "party", "parties", "each", "any", "all", "its", "his",
                "her", "their", "our", "your", "which", "whose", "date", "name", "title", "signature"}
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from index.catalog_dates import date_spans
 from index.catalog_rules import Found, Sentence
 from index.dates import date_normal
-from index.shapes import NAME_LINE, trim
+from index.shapes import NAME_LINE, NAME_PARTICLE, trim
 from index.types import Clause
 
 
@@ -46,10 +46,12 @@ _FIELD = re.compile(r"(?P<key>By|Name(?:\s*\(print(?:ed)?\))?|Print(?:ed)?\s+Nam
 _ATTESTATION = re.compile(r"^(?:IN\s+WITNESS|I\s+HAVE\s+READ|(?:Accepted|Agreed|Acknowledged)\b|Very\s+truly|Executed"
                           r"|By\s+checking|\[?Signature\s+page|Source:|\d+$|Page\s+\d)", re.I)
 _BEHALF = re.compile(r"\b(?:on\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of|for)\s+(?P<v>.+)$", re.I)
+# legal forms written with a closing stop: "ACME ROBOTICS, INC.", "SELK HEALTH SUPPLIES B.V."
+_LEGAL_FORM = r"(?:Inc|Corp|Co|Ltd|L\.P|N\.A|S\.A|B\.V|N\.V|L\.L\.C|P\.C|S\.p\.A|S\.L|A\.G|S\.A\.S|K\.K)"
 _SIGNED_AS = re.compile(r"^Signed\s+(?P<v>(?!for\b|by\b)[A-Z][\w ]{2,40}?)\s*:", re.I)
 # one line that names signer and party (English execution clauses): "Signed by Jane Roe, Director, for and
 # on behalf of Acme Limited", "Executed as a deed by Acme Limited acting by Jane Roe, a director"
-_PERSON = r"(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3})"
+_PERSON = rf"(?P<name>[A-Z][\w.'’-]*(?:[ \t]+(?:{NAME_PARTICLE}[ \t]+){{0,2}}[A-Z][\w.'’-]*){{1,3}})"
 _ROLE = r"(?:[ \t]*,[ \t]*(?:a[ \t]+|an[ \t]+|its[ \t]+)?(?P<title>[A-Za-z][\w &.'’-]{1,60}?))?"
 _SIGNED_FOR = (
     re.compile(rf"^(?:Signed|Executed)(?:[ \t]+as[ \t]+a[ \t]+deed)?[ \t]+by[ \t]+{_PERSON}{_ROLE}[ \t]*,?[ \t]+"
@@ -80,7 +82,7 @@ def signature_blocks(clauses: Sequence[Clause]) -> list[SignatureBlock]:
     blocks: list[_Block] = []
     current = _Block()
     for clause in signature_clauses(clauses):
-        for s, e in _lines(clause.text):
+        for s, e in _by_column(clause.text, _lines(clause.text)):
             line = Sentence(clause, clause.start + s, clause.start + e, clause.text[s:e], "")
             current = _read_line(line, current, blocks)
     blocks.append(current)
@@ -140,7 +142,7 @@ def _caption(line: Sentence) -> Found | None:
     if not re.search(r"[A-Za-z]{2}", stripped) or _ATTESTATION.match(stripped) or len(stripped.split()) > 12 \
             or re.search(r"[•☐□■▢✓✔]", stripped):  # form widgets ("• Accept • Decline"), not a party
         return None
-    if stripped.endswith((".", ",")) and not re.search(r"\b(?:Inc|Corp|Co|Ltd|L\.P|N\.A|S\.A)\.$", stripped, re.I):
+    if stripped.endswith((".", ",")) and not re.search(rf"\b{_LEGAL_FORM}\.$", stripped, re.I):
         return None  # a sentence, not a caption
     offset = len(text) - len(text.lstrip(" \t•*#>-_"))
     behalf = _BEHALF.search(stripped)
@@ -155,7 +157,7 @@ def _caption(line: Sentence) -> Found | None:
     while b > a and text[b - 1] in ":_":
         b -= 1
     a, b = trim(text, a, b)
-    if text[b:b + 1] == "." and re.search(r"\b(?:inc|corp|co|ltd|l\.p|n\.a|s\.a)$", text[a:b], re.I):
+    if text[b:b + 1] == "." and re.search(rf"\b{_LEGAL_FORM}$", text[a:b], re.I):
         b += 1  # "ACME ROBOTICS, INC." keeps its stop
     value = text[a:b]
     if len(value) < 4 and not value.isupper() or not re.search(r"[A-Z]", value):
@@ -173,6 +175,33 @@ def _lines(text: str) -> list[tuple[int, int]]:
                 s = at + len(part) - len(part.lstrip())
                 out.append((s, s + len(part.strip())))
             at += len(part)
+    return out
+
+
+def _by_column(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines in reading order when blocks stand side by side ("ACME, INC.      BIRCH LLC" over "By: ...
+    By: ..."): a run of lines cut into two or more columns (blank lines between them too) is read
+    column by column, the first column's lines, then the second's; other lines stay where they are."""
+    rows: list[list[tuple[int, int]]] = []
+    for s, e in lines:
+        row_start = text.rfind("\n", 0, s) + 1
+        if rows and text.rfind("\n", 0, rows[-1][0][0]) + 1 == row_start:
+            rows[-1].append((s, e))
+        else:
+            rows.append([(s, e)])
+    out: list[tuple[int, int]] = []
+    run: list[list[tuple[int, int]]] = []
+    for row in rows + [[]]:
+        if len(row) >= 2 and (not run or len(row) == len(run[0])):
+            run.append(row)
+            continue
+        if len(run) >= 2:
+            out += [cell for column in range(len(run[0])) for cell in (r[column] for r in run)]
+        else:
+            out += [cell for r in run for cell in r]
+        run = [row] if len(row) >= 2 else []
+        if len(row) < 2:
+            out += row
     return out
 
 
