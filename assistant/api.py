@@ -478,9 +478,14 @@ class Assistant:
             if not keep:  # "who signed for the Customer?": the block naming the party the agreement calls so
                 roles = roles_named(question, self._rows_in_scope(snapshot, in_scope))
                 keep = signer_candidates(evidence, question, dict(scope.synonyms), roles=roles) if roles else []
-            if not keep and len(in_scope) <= MAX_LISTED:  # "who signed the NDA?": every block naming its signer
+            side_by_side = _side_by_side([evidence.candidates[i].text for i in keep])
+            if (not keep or side_by_side) and len(in_scope) <= MAX_LISTED:
+                # "who signed the NDA?": every block naming its signer. "Who signed for Selk?" with blocks
+                # side by side ("ACME, INC.      SELK B.V." over "By: ...      By: ..."), where no span holds one
+                # party's caption and its signer alone: the blocks the catalog read for that party
                 rows = self._rows_in_scope(snapshot, in_scope)
-                answer = signers_answer(question, rows, searched) if names_no_one(question, scope.terms, rows) else None
+                for_party = side_by_side or not names_no_one(question, scope.terms, rows)
+                answer = signers_answer(question, rows, searched, for_party=for_party)
                 if answer is not None:
                     yield answer
                     return
@@ -649,3 +654,9 @@ def _ends_line(candidate) -> bool:
     clause = candidate.hit.clause
     rest = clause.text[candidate.end - clause.start:]
     return not rest.strip(" \t") or rest.lstrip(" \t").startswith("\n")
+
+
+def _side_by_side(texts: Sequence[str]) -> bool:
+    """Whether signature spans set blocks side by side: two signing lines on one line of text."""
+    return any(len(re.findall(rf"(?:^|\s){key}\s*:", line)) > 1 for text in texts for line in text.splitlines()
+               for key in ("By", "Name", "Signature"))
