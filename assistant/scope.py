@@ -268,12 +268,23 @@ class ScopeFinder:
             return Scope(aggregate=aggregate), 0.0
         if len(keys) == len(candidates):
             return Scope(aggregate=aggregate), 0.0
+        keys = self._of_the_kind_asked(question, terms, keys)
         matched = sorted({t for t in terms for k in keys if t in source[k]})
         # only words that name the agreements leave the question; words found in their opening text
         # ("the monthly rent for the excavator") are what is asked about
         naming = tuple(t for t in matched if any(t in self._names[k] for k in keys))
         return Scope(keys, "matching " + ", ".join(matched[:4]), aggregate, self._needed(naming, keys, candidates,
                                                                                          source)), best
+
+    def _of_the_kind_asked(self, question: str, terms: set[str], keys: tuple[str, ...]) -> tuple[str, ...]:
+        """Of the agreements matched, those of the kind the question names ("the supply agreement"),
+        when others matched its words only through a party's name ("Selk Health Supplies B.V.")."""
+        phrase = _KIND_NAMED.search(question)
+        asked = set(content_terms(phrase.group(1))) & terms if phrase and len(keys) > 1 else set()
+        if not asked:
+            return keys
+        of_kind = tuple(k for k in keys if asked <= self._kind_words.get(k, frozenset()) | self._titled.get(k, frozenset()))
+        return of_kind or keys
 
     def _needed(self, naming: tuple[str, ...], keys: tuple[str, ...], candidates: Sequence[AgreementInfo],
                 source) -> tuple[str, ...]:
@@ -303,6 +314,9 @@ class ScopeFinder:
         return scores, best, tuple(k for k, s in scores.items() if s >= 0.8 * best)
 
 
+# "the supply agreement", "this Distribution Agreement": the words naming an agreement's kind
+_KIND_NAMED = re.compile(r"\b(?:the|this|that|its|our|their)\s+((?:[\w-]+\s+){1,3}?)(?:agreement|contract)s?\b",
+                         re.IGNORECASE)
 # "a licence", "any licence to patents", "an exclusive distributor": a thing asked about, not an agreement named
 _INDEFINITE = re.compile(r"\b(?:a|an|any|no|some|another)\s+((?:[\w-]+\s+){0,2}?[\w-]+)(?=\s*(?:to|for|of|in|on|with|from|under|that|which|[,.;:?!]|$))",
                          re.IGNORECASE)
