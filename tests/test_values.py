@@ -248,6 +248,8 @@ def test_how_often_is_no_length_of_time_and_a_minimum_is_a_quantity():
     # a length of time asked for still is one
     answer = ask("Within how many days must the shortfall be paid each year?", [(c, quote)])
     assert [(v.kind, v.text) for v in answer.values] == [("duration", "within thirty (30) days")]
+    # what happens if the minimum is missed asks for no quantity: the quote answers
+    assert ask("What happens if the Buyer buys less than the minimum?", [(c, quote)]).values == ()
 
 
 def test_how_much_notice_is_a_length_of_time_not_a_sum():
