@@ -19,7 +19,8 @@ TWO = "lease_and_consulting.txt"  # an equipment lease, then a consulting agreem
 SAAS = "saas_orbit_fenwick.txt"  # a software subscription: numbered 1.1-style clauses under capitalised headings
 EMPLOYMENT = "employment_halden_ruiz.txt"  # an employment contract: a company and a person, "the Company"
 SUPPLY = "supply_tamsin_corrie.txt"  # an English-style supply agreement: "(1)"/"(2)" parties, a schedule, "Signed by" lines
-FILES = (NDA, LICENCE, SERVICES, TWO, SAAS, EMPLOYMENT, SUPPLY)
+DISTRIBUTION = "distribution_vantor_selk.txt"  # "Section 1." clauses, signature blocks side by side, a Dutch name
+FILES = (NDA, LICENCE, SERVICES, TWO, SAAS, EMPLOYMENT, SUPPLY, DISTRIBUTION)
 
 _cache: dict[str, SegmentedDocument] = {}
 
@@ -43,7 +44,7 @@ def clause(segmented: SegmentedDocument, clause_id: str, agreement: int = 1):
 
 
 @pytest.mark.parametrize("name, count", [(NDA, 1), (LICENCE, 1), (SERVICES, 1), (TWO, 2), (SAAS, 1), (EMPLOYMENT, 1),
-                                         (SUPPLY, 1)])
+                                         (SUPPLY, 1), (DISTRIBUTION, 1)])
 def test_agreement_count_per_file(name, count):
     assert len(seg(name).agreements) == count
 
@@ -548,7 +549,8 @@ def test_which_agreements_lack_a_clause_asks_each_agreement_alone(qa):
     answer = qa.ask("Which agreements lack a confidentiality clause?")
     assert answer.found
     assert answer.text.splitlines()[0] == (
-        "3 of 8 agreements have no clause about confidentiality that the search found: Lumen Equipment Rentals LLC "
+        "4 of 9 agreements have no clause about confidentiality that the search found: Vantor Medical Devices, Inc. "
+        "and Selk Health Supplies B.V. (distribution_vantor_selk.txt), Lumen Equipment Rentals LLC "
         "and Granite Peak Builders Inc. (lease_and_consulting.txt), Orbit Ledger Systems, Inc. and Fenwick & Hale "
         "Retail Ltd. (saas_orbit_fenwick.txt), Tamsin Valley Foods Limited and Corrie & Lisle Grocers plc "
         "(supply_tamsin_corrie.txt). The other 5 do:")
@@ -558,14 +560,14 @@ def test_which_agreements_lack_a_clause_asks_each_agreement_alone(qa):
                                          "confidential during the engagement and for five (5) years after it ends.")
     # a termination right in any words ("may end it", "may terminate the Lease" on late rent) is one
     every = qa.ask("Which agreements have no termination clause?")
-    assert every.text.splitlines()[0] == "None: all 8 agreements have a clause about termination."
+    assert every.text.splitlines()[0] == "None: all 9 agreements have a clause about termination."
     assert [(c.file, c.agreement_number, c.clause) for c in every.citations] == [
-        (EMPLOYMENT, 1, "5.1"), (TWO, 1, "6"), (TWO, 2, "4.1"), (LICENCE, 1, "6.2"), (NDA, 1, "7"), (SAAS, 1, "5.1"), (SERVICES, 1, "3.2"),
+        (DISTRIBUTION, 1, "9"), (EMPLOYMENT, 1, "5.1"), (TWO, 1, "6"), (TWO, 2, "4.1"), (LICENCE, 1, "6.2"), (NDA, 1, "7"), (SAAS, 1, "5.1"), (SERVICES, 1, "3.2"),
         (SUPPLY, 1, "8.2")]
     nothing = qa.ask("Which contracts have no non-solicitation clause?")
     assert (nothing.found, nothing.citations) == (False, ())
-    assert nothing.text == ("Not found in any of the 8 agreements: none has a clause about non-solicitation, "
-                            "so all 8 lack one.")
+    assert nothing.text == ("Not found in any of the 9 agreements: none has a clause about non-solicitation, "
+                            "so all 9 lack one.")
 
 
 @pytest.mark.slow
@@ -586,26 +588,28 @@ def test_how_many_agreements_lists_every_agreement_by_its_cited_title(qa):
     answer = qa.ask("How many agreements are there?")
     assert answer.found
     assert answer.text.splitlines() == [
-        "8 agreements in 7 files:",
-        '- Halden Robotics GmbH and Sofia Ruiz (employment_halden_ruiz.txt, preamble): "EMPLOYMENT AGREEMENT" [1]',
+        "9 agreements in 8 files:",
+        '- Vantor Medical Devices, Inc. and Selk Health Supplies B.V. (distribution_vantor_selk.txt, preamble): '
+        '"EXCLUSIVE DISTRIBUTION AGREEMENT" [1]',
+        '- Halden Robotics GmbH and Sofia Ruiz (employment_halden_ruiz.txt, preamble): "EMPLOYMENT AGREEMENT" [2]',
         '- Lumen Equipment Rentals LLC and Granite Peak Builders Inc. (lease_and_consulting.txt, preamble): '
-        '"EQUIPMENT LEASE AGREEMENT" [2]',
-        '- Orchid Biotech Ltd and Dr. Helena Marsh (lease_and_consulting.txt, preamble): "CONSULTING AGREEMENT" [3]',
+        '"EQUIPMENT LEASE AGREEMENT" [3]',
+        '- Orchid Biotech Ltd and Dr. Helena Marsh (lease_and_consulting.txt, preamble): "CONSULTING AGREEMENT" [4]',
         '- Northwind Software Limited and Quillfeather Publishing Ltd (licence_northwind_quill.md, preamble): '
-        '"Software Licence Agreement" [4]',
+        '"Software Licence Agreement" [5]',
         '- Acme Robotics, Inc. and Birch Analytics LLC (nda_acme_birch.txt, preamble): '
-        '"MUTUAL NON-DISCLOSURE AGREEMENT" [5]',
+        '"MUTUAL NON-DISCLOSURE AGREEMENT" [6]',
         '- Orbit Ledger Systems, Inc. and Fenwick & Hale Retail Ltd. (saas_orbit_fenwick.txt, preamble): '
-        '"SOFTWARE SUBSCRIPTION AGREEMENT" [6]',
+        '"SOFTWARE SUBSCRIPTION AGREEMENT" [7]',
         '- Harbor Point Logistics Corp. and Kestrel Consulting Group LLC (services_harbor_kestrel.txt, preamble): '
-        '"PROFESSIONAL SERVICES AGREEMENT" [7]',
+        '"PROFESSIONAL SERVICES AGREEMENT" [8]',
         # the title line is the opening's first line, which dates the agreement too
         '- Tamsin Valley Foods Limited and Corrie & Lisle Grocers plc (supply_tamsin_corrie.txt, preamble): '
-        '"THIS SUPPLY AGREEMENT is dated 14 January 2023" [8]']
+        '"THIS SUPPLY AGREEMENT is dated 14 January 2023" [9]']
     for value in answer.values:
         cited = answer.citations[value.citation]
         assert qa.document_text(cited.file)[value.start:value.end] == value.text
-    assert [(v.kind, v.start, v.end) for v in answer.values][:3] == [("title", 0, 20), ("title", 0, 25),
+    assert [(v.kind, v.start, v.end) for v in answer.values][:4] == [("title", 0, 32), ("title", 0, 20), ("title", 0, 25),
                                                                       ("title", 1538, 1558)]
 
 
@@ -661,11 +665,11 @@ def test_a_name_alone_replaces_the_person_asked_about_not_the_words_that_named_t
 @pytest.mark.parametrize("question, lead, file, quote_start, value", [
     # the ranker alone quoted the lease's "executed this Lease as of the date first written above"
     ("Which contract was signed first?",
-     "Tamsin Valley Foods Limited and Corrie & Lisle Grocers plc [1]: 14 January 2023, the earliest date of the "
-     "8 dated agreements", SUPPLY, "THIS SUPPLY AGREEMENT is dated 14 January 2023", ("14 January 2023", 31, 46)),
+     "Vantor Medical Devices, Inc. and Selk Health Supplies B.V. [1]: June 1, 2022, the earliest date of the "
+     "9 dated agreements", DISTRIBUTION, "This Exclusive Distribution Agreement", ("June 1, 2022", 132, 144)),
     # the subscription's blocks are undated: the date its opening gives it
     ("Which agreement was signed most recently?",
-     "Orbit Ledger Systems, Inc. and Fenwick & Hale Retail Ltd. [1]: March 3, 2025, the latest date of the 8 dated "
+     "Orbit Ledger Systems, Inc. and Fenwick & Hale Retail Ltd. [1]: March 3, 2025, the latest date of the 9 dated "
      "agreements", SAAS, "This Software Subscription Agreement", ("March 3, 2025", 110, 123)),
 ])
 def test_the_newest_or_oldest_agreement_is_read_from_the_catalogs_dates(qa, question, lead, file, quote_start, value):
@@ -753,3 +757,40 @@ def test_the_parties_are_each_cited_where_the_opening_names_them(qa, question, l
         assert value.kind == "party"
         assert qa.document_text(cited.file)[value.start:value.end] == value.text
         assert cited.start <= value.start < value.end <= cited.end
+
+
+def test_blocks_side_by_side_are_read_column_by_column():
+    # "VANTOR ...      SELK ... B.V." over "By: ...      By: /s/ Joost van der Berg": the second block's signer
+    # has particles in his name and its caption a legal form with a stop (neither was read)
+    from index.signature_blocks import signature_blocks
+
+    blocks = signature_blocks(seg(DISTRIBUTION).clauses)
+    text = seg(DISTRIBUTION).document.text
+    assert [(b.signer.text, b.signer.role, b.party.text) for b in blocks] == [
+        ("Laura Kimball", "Chief Executive Officer", "VANTOR MEDICAL DEVICES, INC."),
+        ("Joost van der Berg", "Managing Director", "SELK HEALTH SUPPLIES B.V.")]
+    assert all(text[b.signer.start:b.signer.end] == b.signer.text for b in blocks)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, signer", [
+    # no span holds Selk's caption and its signer alone: Laura Kimball (Vantor's) was the answer
+    ("Who signed for Selk?", "Joost van der Berg"),
+    ("Who signed for the Distributor?", "Joost van der Berg"),
+    ("Who signed for Vantor?", "Laura Kimball"),
+])
+def test_who_signed_for_a_party_whose_block_stands_beside_another(qa, question, signer):
+    answer = qa.ask(question)
+    assert answer.text.splitlines()[0] == f"{signer} [1]"
+    (citation,) = answer.citations
+    assert (citation.file, citation.clause, citation.quote) == (DISTRIBUTION, "signatures", f"By: /s/ {signer}")
+    (value,) = answer.values
+    assert qa.document_text(DISTRIBUTION)[value.start:value.end] == signer
+
+
+@pytest.mark.slow
+def test_the_kind_a_question_names_beats_a_party_name_sharing_its_word(qa):
+    # "the supply agreement": the Supply Agreement, not the distribution agreement of "Selk Health Supplies B.V."
+    assert qa.scope_of("Who signed the supply agreement?").agreements == (f"{SUPPLY}#1",)
+    assert qa.scope_of("What does the Selk Health Supplies agreement say about audits?").agreements == \
+        (f"{DISTRIBUTION}#1",)
