@@ -331,7 +331,8 @@ def term_and_expiry(sents: Sequence[Sentence]) -> tuple[Found | None, Found | No
 
 
 _TERM_BEFORE = re.compile(r"\b(?:for|of|period\s+of|term\s+of|lasts?|runs?|continue\w*|remain\w*|additional|initial"
-                          r"|until|through|the\s+first|a|an|be)\s+(?:a\s+|an\s+|the\s+)?"
+                          r"|until|through|the\s+first|a|an|be|(?:term|period)\b[^.;]{0,40}?\b(?:is|are|was))\s+"
+                          r"(?:a\s+|an\s+|the\s+)?"
                           r"(?:period\s+of\s+|term\s+of\s+)?$",
                           re.I)
 _FROM_DATE = re.compile(r"^\s*(?:from|after|following|commencing\s+(?:on|with)|beginning\s+(?:on|with)|starting\s+on)"

@@ -794,3 +794,14 @@ def test_the_kind_a_question_names_beats_a_party_name_sharing_its_word(qa):
     assert qa.scope_of("Who signed the supply agreement?").agreements == (f"{SUPPLY}#1",)
     assert qa.scope_of("What does the Selk Health Supplies agreement say about audits?").agreements == \
         (f"{DISTRIBUTION}#1",)
+
+
+def test_a_term_stated_as_what_it_is_is_the_catalogs_term():
+    # "The initial term of this Agreement is five (5) years from the Effective Date": "Term: not stated"
+    from index.catalog import extract
+
+    (entry,) = extract(seg(DISTRIBUTION).agreements, seg(DISTRIBUTION).clauses)
+    text = seg(DISTRIBUTION).document.text
+    assert (entry.term.text, entry.term.clause_id, entry.term.normal) == ("five (5) years", "9", "5 years")
+    assert text[entry.term.start:entry.term.end] == "five (5) years"
+    assert entry.expiry.text == "five (5) years from the Effective Date"
