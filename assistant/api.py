@@ -27,6 +27,7 @@ from assistant.query import Query, analyse
 from assistant.question_parts import merge, question_parts
 from assistant.prototypes import AnswerPrototypes
 from assistant.ranker import EvidenceModel
+from assistant.laws import asks_laws, laws_answer, without_places
 from assistant.parties import asks_parties, parties_answer
 from assistant.signers import MAX_LISTED, names_no_one, signers_answer
 from assistant.signed_on import signed_on_answer, signed_when
@@ -332,9 +333,10 @@ class Assistant:
             missing = [f for f in files if f not in snapshot.files]
             if missing:
                 raise FileNotIndexed(self._not_indexed_message(missing))
-        # "which agreement was signed first?": the superlative names no agreement
-        scope = self._scope(snapshot, without_superlative(question) if asks_latest(question) else question, files,
-                            agreements)
+        # "which agreement was signed first?": the superlative names no agreement; nor does the place in
+        # "which agreements are governed by New York law?" (whose party may be "a New York corporation")
+        named_by = without_superlative(question) if asks_latest(question) else question
+        scope = self._scope(snapshot, without_places(named_by) if asks_laws(question) else named_by, files, agreements)
         standalone = question
         if context is not None and not scope.terms and not files and not agreements:
             # a follow-up ("when did he sign?") keeps the agreements the last answer cited
@@ -448,6 +450,13 @@ class Assistant:
         when = "" if self._generative else signed_when(question)
         if when:  # "who signed on March 5, 2024?": the signature blocks dated then, from the catalog
             answer = signed_on_answer(question, when, self._rows_in_scope(snapshot, in_scope), searched)
+            if answer is not None:
+                yield answer
+                return
+        laws = None if self._generative else asks_laws(question)
+        if laws is not None:  # "which agreements are governed by New York law?": the catalog's laws
+            rows = self._rows_in_scope(snapshot, in_scope)
+            answer = laws_answer(question, laws, rows, searched) if len(rows) > 1 else None
             if answer is not None:
                 yield answer
                 return

@@ -520,3 +520,18 @@ def test_which_questions_ask_for_the_parties(question, asks):
     from assistant.parties import asks_parties
 
     assert asks_parties(question) is asks
+
+
+@pytest.mark.parametrize("question, places", [
+    ("Which agreements are governed by New York law?", ("new york",)),
+    ("Which agreements are governed by English law?", ("england",)),
+    ("Which agreements are governed by California or Massachusetts law?", ("california", "massachusetts")),
+    ("List all agreements with their governing law.", ()),
+    # one agreement's law, or a place asked about otherwise: not a question about which agreements a law governs
+    ("Which law governs Xin Wang's agreement?", None),
+    ("Which agreements mention New York?", None),
+])
+def test_which_questions_ask_which_agreements_a_law_governs(question, places):
+    from assistant.laws import asks_laws
+
+    assert asks_laws(question) == places

@@ -805,3 +805,33 @@ def test_a_term_stated_as_what_it_is_is_the_catalogs_term():
     assert (entry.term.text, entry.term.clause_id, entry.term.normal) == ("five (5) years", "9", "5 years")
     assert text[entry.term.start:entry.term.end] == "five (5) years"
     assert entry.expiry.text == "five (5) years from the Effective Date"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, lead, cited", [
+    # the services agreement's party is "a New York corporation": New York scoped it alone, and the
+    # distribution agreement's New York law was missed
+    ("Which agreements are governed by New York law?",
+     "2 agreements: New York (clauses 12, 4.5) — Vantor Medical Devices, Inc. and Selk Health Supplies B.V. [1], "
+     "Harbor Point Logistics Corp. and Kestrel Consulting Group LLC [2] (of the 9 agreements searched)",
+     [(DISTRIBUTION, "12"), (SERVICES, "4.5")]),
+    # "English law" is the law of England and Wales (the answer listed every law, New York first)
+    ("Which agreements are governed by English law?",
+     "Northwind Software Limited and Quillfeather Publishing Ltd: England and Wales [1] (of the 9 agreements searched)",
+     [(LICENCE, "9.1")]),
+])
+def test_which_agreements_a_law_governs_is_read_from_the_catalog(qa, question, lead, cited):
+    answer = qa.ask(question)
+    assert answer.text.splitlines()[0] == lead
+    assert [(c.file, c.clause) for c in answer.citations] == cited
+    for value in answer.values:
+        assert value.kind == "law"
+        assert qa.document_text(answer.citations[value.citation].file)[value.start:value.end] == value.text
+
+
+@pytest.mark.slow
+def test_a_law_no_agreement_is_governed_by_is_not_found(qa):
+    answer = qa.ask("Are any agreements governed by Texas law?")
+    assert (answer.found, answer.citations) == (False, ())
+    assert answer.text.startswith("Not found: none of the 9 agreements is governed by the law of Texas (their governing "
+                                  "laws: New York in 2,")
