@@ -86,7 +86,7 @@ class ScopeFinder:
             # the words of its kind ("Mutual Non-Disclosure Agreement", "NDA"), no party's name: what
             # the agreement is about, where a title (a paper's) or a party names it
             self._kind_words[a.key] = frozenset(content_terms(kind)) - set(content_terms(" ".join(names)))
-            opening = content_terms((openings or {}).get(a.key, ""))
+            opening = content_terms(_LEGAL_FORM.sub(" ", (openings or {}).get(a.key, "")))
             self._identity[a.key] = Counter(set(self._names[a.key]) | set(opening))
             self._labels[a.key] = {_norm(n) for n in names if n}
         df = Counter(t for c in self._identity.values() for t in c)
@@ -144,13 +144,16 @@ class ScopeFinder:
             if keys:
                 return Scope(keys, f"file {', '.join(sorted(named_files))}", aggregate)
         candidates = [a for a in self.agreements if not files or a.file in files]
+        # a name in lower case inside an indefinite phrase is asked about ("a company in Scotland"), even
+        # where an agreement calls its party "the Company"
+        named_only = _without_indefinite(question)
         # a person's name beats a party everyone shares ("Xin Wang's ICML agreement" is Xin Wang's)
-        exact = self._exact_names(question, candidates, labels_only=True)
+        exact = self._exact_names(named_only, candidates, labels_only=True)
         if not exact:
             named = next((g for m in _NAMED.finditer(question) for g in m.groups() if g), "")
             if named and not self._known_words(named):
                 return Scope(reason=named, aggregate=aggregate, unknown=named)
-            exact = self._exact_names(question, candidates)
+            exact = self._exact_names(named_only, candidates)
         if exact:
             exact = self._strongest(question, exact)
             # only a person's own name is scope and nothing else; a party ("for ICML") is content
@@ -314,6 +317,9 @@ class ScopeFinder:
         return scores, best, tuple(k for k, s in scores.items() if s >= 0.8 * best)
 
 
+# the words of a party's legal form in an opening ("a Colorado limited liability company"): they name no
+# agreement ("which agreements limit liability?" is asked of all of them)
+_LEGAL_FORM = re.compile(r"\blimited\s+liability\s+(?:company|partnership)|\blimited\s+partnership", re.IGNORECASE)
 # "the supply agreement", "this Distribution Agreement": the words naming an agreement's kind
 _KIND_NAMED = re.compile(r"\b(?:the|this|that|its|our|their)\s+((?:[\w-]+\s+){1,3}?)(?:agreement|contract)s?\b",
                          re.IGNORECASE)
@@ -330,6 +336,15 @@ def _indefinite(question: str) -> set[str]:
               for t in content_terms(w)}
     outside = set(content_terms(_INDEFINITE.sub(" ", question)))
     return inside - outside
+
+
+def _without_indefinite(question: str) -> str:
+    """The question without the lower-case words of its indefinite noun phrases ("which contracts
+    involve a company in Scotland?" -> "which contracts involve a in Scotland?")."""
+    def keep(m: re.Match) -> str:
+        words = " ".join(w for w in m.group(1).split() if not w.islower())
+        return m.group(0)[:m.start(1) - m.start(0)] + words
+    return _INDEFINITE.sub(keep, question)
 
 
 def _mentioned_at(question: str, label: str) -> int:

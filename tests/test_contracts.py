@@ -835,3 +835,16 @@ def test_a_law_no_agreement_is_governed_by_is_not_found(qa):
     assert (answer.found, answer.citations) == (False, ())
     assert answer.text.startswith("Not found: none of the 9 agreements is governed by the law of Texas (their governing "
                                   "laws: New York in 2,")
+
+
+@pytest.mark.slow
+def test_a_partys_legal_form_or_role_in_lower_case_names_no_agreement(qa):
+    # "limited liability company" in three openings scoped "which agreements cap liability?" to those three
+    # (none caps it) and the answer was "not found"
+    assert qa.scope_of("Which agreements cap liability?").agreements == ()
+    answer = qa.ask("Which agreements cap liability?")
+    assert [(c.file, c.clause) for c in answer.citations] == [(SAAS, "10.2"), (SUPPLY, "7.2")]
+    assert all("total liability" in c.quote and "shall not exceed" in c.quote for c in answer.citations)
+    # "a company" is asked about, not the employment contract's "the Company"
+    assert qa.scope_of("Which contracts involve a company in Scotland?").agreements == (f"{SUPPLY}#1",)
+    assert qa.scope_of("Who signed for the Company?").agreements == (f"{EMPLOYMENT}#1",)
