@@ -152,9 +152,6 @@ def _per_agreement(ranked: list[tuple[Candidate, float]], selection: Selection, 
     is not answered by a Massachusetts clause, however alike the two sentences are. Where the
     question offers alternatives ("California or Massachusetts law"), a quote stating another of
     them says as much as the best one."""
-    best: dict[str, tuple[Candidate, float, float]] = {}
-    for (candidate, p), cover in zip(ranked, coverage):
-        best.setdefault(candidate.hit.agreement_key, (candidate, p, cover))
     top, top_coverage = ranked[0][1], coverage[0]
     top_options = _options_stated(ranked[0][0], options)
 
@@ -165,8 +162,19 @@ def _per_agreement(ranked: list[tuple[Candidate, float]], selection: Selection, 
         return bool(options) and cover >= top_coverage - 0.5 \
             and len(_options_stated(candidate, options)) >= len(top_options)
 
-    return [(c, p) for c, p, cover in best.values() if every_agreement and p > 0  # 0: ruled out by a rule
-            or (p >= selection.aggregate_ratio * top and says_as_much(c, cover))] or ranked[:1]
+    def joins(candidate: Candidate, p: float, cover: float) -> bool:
+        return every_agreement and p > 0 or (p >= selection.aggregate_ratio * top and says_as_much(candidate, cover))
+
+    # each agreement's best quote that joins: "Client may terminate this Agreement for any reason" ranks
+    # above "Termination for Convenience. Client may terminate ...", and only the second says as much
+    first: dict[str, tuple[Candidate, float]] = {}
+    best: dict[str, tuple[Candidate, float]] = {}
+    for (candidate, p), cover in zip(ranked, coverage):
+        key = candidate.hit.agreement_key
+        first.setdefault(key, (candidate, p))
+        if key not in best and joins(candidate, p, cover):
+            best[key] = (candidate, p)
+    return [best[key] for key in first if key in best] or ranked[:1]
 
 
 _ALTERNATIVES = re.compile(r"\b(\w+(?:\s*,\s*\w+)*),?\s+or\s+(\w+)", re.IGNORECASE)

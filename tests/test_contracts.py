@@ -848,3 +848,12 @@ def test_a_partys_legal_form_or_role_in_lower_case_names_no_agreement(qa):
     # "a company" is asked about, not the employment contract's "the Company"
     assert qa.scope_of("Which contracts involve a company in Scotland?").agreements == (f"{SUPPLY}#1",)
     assert qa.scope_of("Who signed for the Company?").agreements == (f"{EMPLOYMENT}#1",)
+
+
+@pytest.mark.slow
+def test_each_agreement_joins_with_its_best_quote_that_says_as_much(qa):
+    # the services agreement's first quote ("Client may terminate this Agreement for any reason ...") lacks
+    # "convenience"; its heading's sentence has it, and the services agreement was left out
+    answer = qa.ask("Which agreements can be terminated for convenience?")
+    assert [(c.file, c.clause) for c in answer.citations] == [(DISTRIBUTION, "9"), (SERVICES, "3.2")]
+    assert answer.citations[1].quote.startswith("Termination for Convenience. Client may terminate this Agreement")
