@@ -535,3 +535,17 @@ def test_which_questions_ask_which_agreements_a_law_governs(question, places):
     from assistant.laws import asks_laws
 
     assert asks_laws(question) == places
+
+
+@pytest.mark.parametrize("asked, said", [
+    # an NDA keeps "the fact that discussions are taking place" secret
+    ("negotiations", "discussions"),
+    ("negotiating", "discuss"),
+    ("annual", "year"),
+])
+def test_contract_synonyms_join_what_a_question_and_a_clause_call_the_same_thing(asked, said):
+    from assistant.text import related
+    from index.terms import content_terms
+
+    (asked_stem,), (said_stem,) = content_terms(asked), content_terms(said)
+    assert said_stem in related(asked_stem)
