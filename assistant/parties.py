@@ -16,8 +16,7 @@ _THINGS = r"(?:agreements?|contracts?|deals?|nda|lease|licen[cs]e|arrangement)"
 # what may follow "the parties": the agreement they are parties to, and nothing else asked of them
 _TO = r"(?![\w'’])(?:\s+(?:to|of|in|under|bound\s+by|named\s+in|besides|other\s+than|apart\s+from)\b[^?]*)?\s*[?.]?\s*$"
 _ASKS = re.compile(
-    rf"^\s*(?:(?:who|what|which)\s+(?:are|were)\s+(?:the\s+|its\s+|all\s+the\s+)?(?:two\s+|contracting\s+)?"
-    rf"(?:parties|sides){_TO}"
+    rf"^\s*(?:(?:who|what|which)\s+(?:are|were)\s+(?:the\s+|its\s+|all\s+the\s+)?(?:contracting\s+)?parties{_TO}"
     rf"|(?:name|list|identify)\s+(?:the\s+|all\s+the\s+)?parties{_TO}"
     rf"|between\s+whom\b"
     rf"|who\s+(?:is|was)\s+(?:the|this|that)\s+(?:[\w'’-]+\s+){{0,5}}?{_THINGS}\s+(?:between|with)\s*\?)",
