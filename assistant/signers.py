@@ -1,8 +1,9 @@
-"""Who signed an agreement when the question names no party and no person: "who signed the NDA?",
-"who are the signatories?", "who executed the agreement?". Every signature block of the agreements
-in scope that names its signer answers, read from the catalog (the signer, the party signed for),
-each cited where the block names the signer: the ranker alone quotes one block, often the caption
-line that names a party and no one signing."""
+"""Who signed, read from the catalog's signature blocks. When the question names no party and no
+person ("who signed the NDA?", "who are the signatories?"), every block that names its signer answers:
+the ranker alone quotes one block, often the caption that names a party and no one signing. When it
+names a party whose block no span of the text holds alone (blocks side by side: "VANTOR ...      SELK
+..." over "By: ...      By: ..."), the blocks signed for that party answer. Each signer is cited where
+the block names them, from the caption above when nothing stands between."""
 
 from __future__ import annotations
 
