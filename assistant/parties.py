@@ -14,7 +14,8 @@ from assistant.types import Answer, Citation, Value
 
 _THINGS = r"(?:agreements?|contracts?|deals?|nda|lease|licen[cs]e|arrangement)"
 # what may follow "the parties": the agreement they are parties to, and nothing else asked of them
-_TO = r"(?![\w'’])(?:\s+(?:to|of|in|under|bound\s+by|named\s+in|besides|other\s+than|apart\s+from)\b[^?]*)?\s*[?.]?\s*$"
+_TO = (r"(?![\w'’])(?:\s+(?:to|of|in|under|bound\s+by|named\s+in|besides|other\s+than|apart\s+from)\b[^?]*)?"
+       r"\s*[?.]?\s*$")
 _ASKS = re.compile(
     rf"^\s*(?:(?:who|what|which)\s+(?:are|were)\s+(?:the\s+|its\s+|all\s+the\s+)?(?:contracting\s+)?parties{_TO}"
     rf"|(?:name|list|identify)\s+(?:the\s+|all\s+the\s+)?parties{_TO}"

@@ -286,7 +286,8 @@ class ScopeFinder:
         asked = set(content_terms(phrase.group(1))) & terms if phrase and len(keys) > 1 else set()
         if not asked:
             return keys
-        of_kind = tuple(k for k in keys if asked <= self._kind_words.get(k, frozenset()) | self._titled.get(k, frozenset()))
+        of_kind = tuple(k for k in keys
+                        if asked <= self._kind_words.get(k, frozenset()) | self._titled.get(k, frozenset()))
         return of_kind or keys
 
     def _needed(self, naming: tuple[str, ...], keys: tuple[str, ...], candidates: Sequence[AgreementInfo],

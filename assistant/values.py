@@ -37,11 +37,11 @@ _ASKS_START = re.compile(r"\b(?:effective|effect|start\w*|begin\w*|began|commenc
 _COUNTS_TIME = re.compile(r"\bhow\s+(?:much|many)\s+(?:[\w'’-]+\s+){0,2}?"
                           r"(?:days?|weeks?|months?|years?|hours?|notice|time|period)\b", re.I)
 # "each year", "per month": how often, not a length of time asked for
-_FREQUENCY = re.compile(r"\b(?:each|every|per|a|an|any)\s+(?:calendar\s+|contract\s+)?(?:year|month|week|day|quarter)\b",
-                        re.I)
+_FREQUENCY = re.compile(r"\b(?:each|every|per|a|an|any)\s+(?:calendar\s+|contract\s+)?"
+                        r"(?:year|month|week|day|quarter)\b", re.I)
 # "what is the minimum the Buyer must buy?", "what's the maximum order?": a quantity is what is asked
-_BOUND = re.compile(r"^\s*(?:what|which)(?:['’]s|\s+(?:is|are|was|were))?\s+(?:the\s+)?(?:minimum|maximum|least|most)\b",
-                    re.I)
+_BOUND = re.compile(r"^\s*(?:what|which)(?:['’]s|\s+(?:is|are|was|were))?\s+(?:the\s+)?"
+                    r"(?:minimum|maximum|least|most)\b", re.I)
 _DURATION_ASKED = dict(QUESTION_TYPES)["duration"]
 _AUXILIARY = r"(?:is|are|does|do|did|can|could|may|must|has|have|will|shall|should|was|were)\b"
 _YESNO = re.compile(rf"^\s*{_AUXILIARY}", re.I)

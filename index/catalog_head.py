@@ -20,7 +20,8 @@ _TITLE_LINE = re.compile(rf"^[ \t#>*-]*(?:\*\*)?(?P<t>(?:[\w'’&,/().-]+[ \t]+)
 _THIS_KIND = re.compile(rf"\bThis\s+(?P<t>(?:[A-Z][\w'’&-]*\s+){{0,7}}(?i:{_KINDS}))\b")
 _CAPS_KINDS = _KINDS.replace(chr(92) + "s+", " ")
 _CAPS_TITLE = re.compile(rf"(?<![\w,.])(?P<t>(?:[A-Z0-9][A-Z0-9'’&/()-]*,?[ \t]{{1,2}}){{0,10}}{_CAPS_KINDS})\b")
-_NOISE = re.compile(r"(?:(?:EXHIBIT|ANNEX|SCHEDULE)\s+[\w.()-]+|PAGE\s+\d+\s+OF\s+\d+|\d+(?:\.\d+)*|CONFIDENTIAL\w*|THIS"
+_NOISE = re.compile(r"(?:(?:EXHIBIT|ANNEX|SCHEDULE)\s+[\w.()-]+|PAGE\s+\d+\s+OF\s+\d+|\d+(?:\.\d+)*|CONFIDENTIAL\w*"
+                    r"|THIS"
                     r"|EXECUTION\s+(?:VERSION|COPY)|[*]+|FINAL|REDACTED)\s+")
 CAPS_CHARS = 1500
 _ATTACHED = re.compile(r"^\W*(?:exhibit|schedule|annex|appendix|attachment|form\s+of|this|the\s+parties)\b", re.I)

@@ -51,8 +51,9 @@ ENTITLED = re.compile(r"\b(?:[Ee]ntitled|[Tt]itled)\b(?![ \t]+to\b)[ \t]*:?[ \t]
                       r"(?P<v>[^\n\"“”]{3,300}?)[\"”]?[ \t]*(?=\(|\n|$|[\"”])")
 TITLE_LINE = re.compile(r"^[ \t>*#-]*(?:\*\*)?(?P<event>Event[ \t]*)?Titles?(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*"
                         r"(?P<v>[^\n]*[^\s*])", re.M)
-HEADING = re.compile(r"^[ \t#*]*(?:THIS[ \t]+(?=[A-Z]+[ \t]))?(?P<v>[A-Z][A-Z0-9 ,&'’-]{3,}(?:AGREEMENT|CONTRACT|LICEN[CS]E"
-                     r"|LEASE|PLAN))\b", re.M)  # "THIS SUPPLY AGREEMENT is dated ...": its title has no "THIS"
+# "THIS SUPPLY AGREEMENT is dated ...": its title has no "THIS"
+HEADING = re.compile(r"^[ \t#*]*(?:THIS[ \t]+(?=[A-Z]+[ \t]))?"
+                     r"(?P<v>[A-Z][A-Z0-9 ,&'’-]{3,}(?:AGREEMENT|CONTRACT|LICEN[CS]E|LEASE|PLAN))\b", re.M)
 ADDRESS = re.compile(r"\b(?:located|offices?|address(?:ed)?|situated|principal\s+(?:place\s+of\s+business|office))"
                      r"\s+(?:is\s+)?(?:at|in|:)\s+(?P<v>\d[^\n()\"“”;]{3,150}?)"
                      r"(?=\s*(?:\(|;|\n|\.(?:\s|$)|$|,\s+(?:and|or|a|an|the)\b))")
@@ -69,7 +70,8 @@ NAME_PARTICLE = r"(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|al|ten|
 # "Name: Jane Roe", "By: /s/ Jane Roe", and the English "Signed by Jane Roe, Director, for and on behalf of ..."
 NAME_LINE = re.compile(r"(?:^|(?<=\s))(?:(?i:name(?:\s*\(print(?:ed)?\))?|by|signature|signed(?:\s+by)?)[ \t]*:"
                        r"|(?<![^\n])[ \t]*Signed[ \t]+by(?=[ \t]+[A-Z]))[ \t]*"
-                       rf"(?:</?u>)?(?:/s/)?[ \t]*(?:</?u>)?[ \t]*(?P<v>{_TOKEN}(?:[ \t]+(?:{NAME_PARTICLE}[ \t]+){{0,2}}{_TOKEN}){{1,3}})",
+                       rf"(?:</?u>)?(?:/s/)?[ \t]*(?:</?u>)?[ \t]*"
+                       rf"(?P<v>{_TOKEN}(?:[ \t]+(?:{NAME_PARTICLE}[ \t]+){{0,2}}{_TOKEN}){{1,3}})",
                        re.M)
 NOT_A_VALUE = {"this", "that", "such", "said", "agreement", "party", "parties", "each", "any", "all", "its", "his",
                "her", "their", "our", "your", "which", "whose", "date", "name", "title", "signature"}
