@@ -29,7 +29,7 @@ from assistant.prototypes import AnswerPrototypes
 from assistant.ranker import EvidenceModel
 from assistant.laws import asks_laws, laws_answer, without_places
 from assistant.parties import asks_parties, parties_answer
-from assistant.signers import MAX_LISTED, names_no_one, signers_answer
+from assistant.signers import MAX_LISTED, asks_signer_title, names_no_one, signer_title_answer, signers_answer
 from assistant.signed_on import signed_on_answer, signed_when
 from assistant.signatories import after_blocks, asks_signer, asks_signing_date, only, signer_candidates, \
     signing_date_candidates
@@ -457,6 +457,16 @@ class Assistant:
         if laws is not None:  # "which agreements are governed by New York law?": the catalog's laws
             rows = self._rows_in_scope(snapshot, in_scope)
             answer = laws_answer(question, laws, rows, searched) if len(rows) > 1 else None
+            if answer is not None:
+                yield answer
+                return
+        person = "" if self._generative else asks_signer_title(question)
+        if person:  # "what is Joost van der Berg's title?": the title line of the blocks he signed
+            # a signer is no party, so a word of the question may have scoped other agreements (not
+            # agreements the caller chose)
+            every = self._in_scope(snapshot, Scope(), files) if scope.reason.startswith("matching ") else in_scope
+            answer = next((a for a in (signer_title_answer(question, person, self._rows_in_scope(snapshot, s), searched)
+                                       for s in (in_scope, every) if len(s) <= MAX_LISTED) if a is not None), None)
             if answer is not None:
                 yield answer
                 return

@@ -7,6 +7,7 @@ the block names them, from the caption above when nothing stands between."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
@@ -85,3 +86,54 @@ def _named_party(question: str, row: CatalogRow, party: str) -> bool:
 # words of a company's legal form or kind, which name no party of their own
 _FORMS = set(content_terms("inc incorporated corp corporation co company ltd limited llc lp llp plc gmbh ag sa bv nv "
                            "group holdings holding party parties"))
+
+
+# "what is Joost van der Berg's title?", "what position does Priya Lal hold?"
+_PERSON = r"(?P<name>[A-Z][\w.'’-]+(?:\s+(?:(?:van|von|der|den|de|del|da|di|du|la|le|bin|al)\s+)*[A-Z][\w.'’-]+){1,3})"
+_ASKS_TITLE = (
+    re.compile(rf"^\s*(?i:what(?:['’]s|\s+is|\s+was))\s+{_PERSON}['’]s?\s+(?i:(?:job\s+)?(?:title|role|position))"
+               r"\s*[?.]?\s*$"),
+    re.compile(rf"^\s*(?i:what\s+(?:job\s+)?(?:title|role|position)\s+(?:does|did))\s+{_PERSON}\s+(?i:hold|have)\b"
+               r"[^?]*[?.]?\s*$"),
+)
+
+
+def asks_signer_title(question: str) -> str:
+    """The person whose title the question asks for ("what is Priya Lal's title?" -> "Priya Lal"); ""."""
+    return next((m["name"] for m in (p.match(question or "") for p in _ASKS_TITLE) if m), "")
+
+
+def signer_title_answer(question: str, name: str, rows: Sequence[CatalogRow], searched: str) -> Answer | None:
+    """The title each block signed by `name` gives them ("Title: Managing Director", "Signed by Ewan
+    Murray, Director, for ..."), cited on the line that states it; None when no block does."""
+    citations: list[Citation] = []
+    values: list[Value] = []
+    for row in rows:
+        for signature in row.signatures:
+            signer = signature.signer
+            if not (signer.stated and signer.role and signer.citation and signer.citation.clause_text) \
+                    or signer.text.casefold().split() != name.casefold().split():
+                continue
+            text, base = signer.citation.clause_text, signer.citation.clause_start
+            at = text.find(signer.role, signer.start - base)
+            if at < 0 or at - (signer.start - base) > 300:
+                continue
+            # the line that states it, or its column where blocks stand side by side
+            start = max([text.rfind("\n", 0, at) + 1, *(m.end() for m in re.finditer(r"[ \t]{3,}", text[:at]))])
+            end = min(x for x in (text.find("\n", at), _gap(text, at), len(text)) if x >= 0)
+            values.append(Value(signer.role, base + at, base + at + len(signer.role), "title", len(citations)))
+            citations.append(replace(signer.citation, quote=text[start:end].strip(),
+                                     start=base + start + len(text[start:end]) - len(text[start:end].lstrip()),
+                                     end=base + start + len(text[start:end].rstrip())))
+    if not citations:
+        return None
+    lead = "; ".join(f"{v.text} [{v.citation + 1}]" for v in values)
+    lines = [f"- {c.agreement} (signatures): \"{display(c.quote)}\" [{k}]" for k, c in enumerate(citations, 1)]
+    return Answer(question=question, text="\n".join([lead, *lines]), found=True, citations=tuple(citations),
+                  searched=searched, values=tuple(values))
+
+
+def _gap(text: str, at: int) -> int:
+    """Where the next run of three or more spaces after `at` begins (-1 when none): a column's end."""
+    m = re.compile(r"[ \t]{3,}").search(text, at)
+    return m.start() if m else -1

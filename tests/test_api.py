@@ -547,3 +547,16 @@ def test_contract_synonyms_join_what_a_question_and_a_clause_call_the_same_thing
 
     (asked_stem,), (said_stem,) = content_terms(asked), content_terms(said)
     assert said_stem in related(asked_stem)
+
+
+@pytest.mark.parametrize("question, person", [
+    ("What is Joost van der Berg's title?", "Joost van der Berg"),
+    ("what's Priya Lal's job title?", "Priya Lal"),
+    ("What position does Priya Lal hold at the Buyer?", "Priya Lal"),
+    ("What is the title of the agreement?", ""),
+    ("What is Xin Wang's agreement about?", ""),
+])
+def test_which_questions_ask_a_signers_title(question, person):
+    from assistant.signers import asks_signer_title
+
+    assert asks_signer_title(question) == person

@@ -857,3 +857,24 @@ def test_each_agreement_joins_with_its_best_quote_that_says_as_much(qa):
     answer = qa.ask("Which agreements can be terminated for convenience?")
     assert [(c.file, c.clause) for c in answer.citations] == [(DISTRIBUTION, "9"), (SERVICES, "3.2")]
     assert answer.citations[1].quote.startswith("Termination for Convenience. Client may terminate this Agreement")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, title, quote, file", [
+    # the title line of the block the person signed, in its own column where blocks stand side by side
+    ("What is Joost van der Berg's title?", "Managing Director", "Title: Managing Director", DISTRIBUTION),
+    ("What is Laura Kimball's title?", "Chief Executive Officer", "Title: Chief Executive Officer", DISTRIBUTION),
+    ("What is Ewan Murray's role?", "Director",
+     "Signed by Ewan Murray, Director, for and on behalf of Tamsin Valley Foods Limited", SUPPLY),
+    # "position" scoped the employment contract ("Position and Duties"); Priya Lal signed the supply agreement
+    ("What position does Priya Lal hold?", "Chief Commercial Officer",
+     "Signed by Priya Lal, Chief Commercial Officer, for and on behalf of Corrie & Lisle Grocers plc", SUPPLY),
+])
+def test_a_signers_title_is_read_from_their_block(qa, question, title, quote, file):
+    answer = qa.ask(question)
+    assert answer.text.splitlines()[0] == f"{title} [1]"
+    (citation,) = answer.citations
+    assert (citation.file, citation.clause, citation.quote) == (file, "signatures", quote)
+    assert qa.document_text(file)[citation.start:citation.end] == quote
+    (value,) = answer.values
+    assert qa.document_text(file)[value.start:value.end] == title
