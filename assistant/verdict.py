@@ -148,7 +148,37 @@ def _stated(aux: str, main: str, citation: Citation, index: int, main_as_asked: 
                 s, e = at + mm.start(), at + end
                 out.append(Value(quote[s:e], citation.start + s, citation.start + e, answer, index))
     if aux in ("is", "are", "was", "were") and not out:
-        out = _adjective(main, citation, index, main_as_asked)
+        out = _adjective(main, citation, index, main_as_asked) or _liable(main, citation, index)
+    return out
+
+
+# "Neither party shall be liable for ...", "The Supplier shall not be responsible for ...": liability denied
+# or stated, its subject before the modal
+_LIABLE = re.compile(r"(?P<subject>(?:\b[\w'’-]+\s+){1,4}?)(?:shall|will|is|are)\s+(?P<not>not\s+)?(?:be\s+)?(?:held\s+)?"
+                     r"(?:liable|responsible)\b", re.I)
+_NO_ONE = re.compile(r"^\s*(?:neither|no|none\s+of)\b", re.I)
+
+
+def _liable(main: str, citation: Citation, index: int) -> list[Value]:
+    """"Is either party liable for lost profits?" against "Neither party shall be liable for any loss of
+    profit": the sentence's subject shares a word with the question's, what it is liable for shares one
+    with what is asked, and nothing after it makes it conditional."""
+    asked = re.match(r"(?P<who>.*?)\b(?:held\s+)?(?:liable|responsible)\b(?P<what>.*)$", main, re.I)
+    if not asked:
+        return []
+    who, what = _expanded([terms(asked["who"])]), _expanded([terms(asked["what"])])
+    out = []
+    quote = citation.quote
+    for at, sentence in sentences(quote):
+        for m in _LIABLE.finditer(sentence):
+            said = terms(m["subject"])
+            if not who & said or not what or not what & terms(sentence[m.end():]) \
+                    or _CONDITION.search(sentence[:m.start()]) or _RESTRICTION.search(sentence[m.end():]):
+                continue
+            no = bool(m["not"]) or bool(_NO_ONE.match(m["subject"]))
+            s, e = at + m.start("subject"), at + m.end()
+            out.append(Value(quote[s:e].strip(), citation.start + s + len(quote[s:e]) - len(quote[s:e].lstrip()),
+                             citation.start + e, "no" if no else "yes", index))
     return out
 
 

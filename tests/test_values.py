@@ -502,3 +502,17 @@ def test_a_verdict_reads_what_the_verb_is_confined_to_or_denied(question, senten
     assert (found and (found.kind, found.text)) == (said or None)
     if found:
         assert text[found.start - 100:found.end - 100] == found.text
+
+
+def test_a_liability_denied_to_either_party_is_a_plain_no():
+    quote = ("Neither party shall be liable for any loss of profit or any indirect or consequential loss. "
+             "The Supplier shall be liable for recall costs unless the Buyer caused the recall.")
+    c = Clause(file="supply.txt", agreement=1, agreement_label="Tamsin", clause_id="7.1", heading="", start=0,
+               end=len(quote), text=quote)
+    # the adjective ("liable") was no last word, and "be" no verb the question asks: no verdict was given
+    answer = ask("Is either party liable for lost profits?", [(c, quote)])
+    assert [(v.kind, v.text, v.start, v.end) for v in answer.values] == [("no", "Neither party shall be liable", 0, 29)]
+    assert answer.text.startswith('No: "Neither party shall be liable')
+    # liable for what the sentence does not name, or only "unless": no plain answer
+    assert not [v for v in ask("Is either party liable for late delivery?", [(c, quote)]).values if v.kind in ("yes", "no")]
+    assert not [v for v in ask("Is the Supplier liable for recall costs?", [(c, quote)]).values if v.kind in ("yes", "no")]
