@@ -18,6 +18,7 @@ from assistant.holders import names_party
 from assistant.signatories import name_words
 from assistant.text import content_terms
 from assistant.types import Answer, Citation, Value
+from index.shapes import NAME_PARTICLE
 
 MAX_LISTED = 20  # agreements: past this, "who signed?" is too wide to list; the ranker answers
 
@@ -89,7 +90,7 @@ _FORMS = set(content_terms("inc incorporated corp corporation co company ltd lim
 
 
 # "what is Joost van der Berg's title?", "what position does Priya Lal hold?"
-_PERSON = r"(?P<name>[A-Z][\w.'’-]+(?:\s+(?:(?:van|von|der|den|de|del|da|di|du|la|le|bin|al)\s+)*[A-Z][\w.'’-]+){1,3})"
+_PERSON = rf"(?P<name>[A-Z][\w.'’-]+(?:\s+(?:{NAME_PARTICLE}\s+)*[A-Z][\w.'’-]+){{1,3}})"
 _ASKS_TITLE = (
     re.compile(rf"^\s*(?i:what(?:['’]s|\s+is|\s+was))\s+{_PERSON}['’]s?\s+(?i:(?:job\s+)?(?:title|role|position))"
                r"\s*[?.]?\s*$"),
