@@ -71,6 +71,7 @@ class ScopeFinder:
         self._own_names: dict[str, frozenset[str]] = {}  # the same without the file name
         self._titled: dict[str, frozenset[str]] = {}  # title words that are no party's name
         self._kind_words: dict[str, frozenset[str]] = {}  # kind words that are no party's name
+        self._kinds: dict[str, frozenset[str]] = {}  # every word of its kind
         self._labels: dict[str, set[str]] = {}
         self._acronyms: dict[str, str] = {}
         for a in self.agreements:
@@ -85,7 +86,8 @@ class ScopeFinder:
             self._titled[a.key] = frozenset(content_terms(a.title)) - set(content_terms(" ".join(names)))
             # the words of its kind ("Mutual Non-Disclosure Agreement", "NDA"), no party's name: what
             # the agreement is about, where a title (a paper's) or a party names it
-            self._kind_words[a.key] = frozenset(content_terms(kind)) - set(content_terms(" ".join(names)))
+            self._kinds[a.key] = frozenset(content_terms(kind))
+            self._kind_words[a.key] = self._kinds[a.key] - set(content_terms(" ".join(names)))
             opening = content_terms(_LEGAL_FORM.sub(" ", (openings or {}).get(a.key, "")))
             self._identity[a.key] = Counter(set(self._names[a.key]) | set(opening))
             self._labels[a.key] = {_norm(n) for n in names if n}
@@ -281,13 +283,14 @@ class ScopeFinder:
 
     def _of_the_kind_asked(self, question: str, terms: set[str], keys: tuple[str, ...]) -> tuple[str, ...]:
         """Of the agreements matched, those of the kind the question names ("the supply agreement"),
-        when others matched its words only through a party's name ("Selk Health Supplies B.V.")."""
+        when others matched its words only through a party's name ("Selk Health Supplies B.V."). A
+        kind is read whole: the Consulting Agreement is "the consulting agreement" though its party
+        is "the Consultant", and "Kestrel Consulting Group" does not make a services agreement one."""
         phrase = _KIND_NAMED.search(question)
         asked = set(content_terms(phrase.group(1))) & terms if phrase and len(keys) > 1 else set()
         if not asked:
             return keys
-        of_kind = tuple(k for k in keys
-                        if asked <= self._kind_words.get(k, frozenset()) | self._titled.get(k, frozenset()))
+        of_kind = tuple(k for k in keys if asked <= self._kinds.get(k, frozenset()) | self._titled.get(k, frozenset()))
         return of_kind or keys
 
     def _needed(self, naming: tuple[str, ...], keys: tuple[str, ...], candidates: Sequence[AgreementInfo],

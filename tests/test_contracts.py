@@ -261,6 +261,9 @@ def qa(tmp_path_factory):
     ("What is the monthly rent for the excavator?", TWO, 1, "3", "USD 6,200 per month"),
     ("Which law governs the consulting agreement with Orchid Biotech?", TWO, 2, "5.2", "Province of Ontario"),
     ("Who are the parties to the consulting agreement?", TWO, 2, "preamble", "Orchid Biotech Ltd"),
+    # "the consulting agreement" is the Consulting Agreement, whose party is "the Consultant"; not the
+    # services agreement of "Kestrel Consulting Group LLC", whose notices clause was quoted first
+    ("How are notices given under the consulting agreement?", TWO, 2, "5.1", "Notices shall be sent by email"),
     # the subscription: its words and the question's differ ("each year" / "annual", "cap" / "shall not
     # exceed", "raise its prices" / "increase the fees"); the last two were refused, the first quoted nothing
     ("How much does Fenwick & Hale pay each year?", SAAS, 1, "3.1", "annual subscription fee of EUR 42,000"),
@@ -794,6 +797,8 @@ def test_the_kind_a_question_names_beats_a_party_name_sharing_its_word(qa):
     assert qa.scope_of("Who signed the supply agreement?").agreements == (f"{SUPPLY}#1",)
     assert qa.scope_of("What does the Selk Health Supplies agreement say about audits?").agreements == \
         (f"{DISTRIBUTION}#1",)
+    # a kind is read whole: the Consulting Agreement's party is "the Consultant"
+    assert qa.scope_of("How are notices given under the consulting agreement?").agreements == (f"{TWO}#2",)
 
 
 def test_a_term_stated_as_what_it_is_is_the_catalogs_term():
