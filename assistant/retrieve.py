@@ -358,12 +358,19 @@ class HybridRetriever:
         return Counter({self._stems[c]: int(k) for c, k in enumerate(per_term.tolist()) if k})
 
     def openings(self, chars: int = 600) -> dict[str, str]:
-        """Each agreement's first `chars` characters of clause text: where it names itself."""
+        """Each agreement's first `chars` characters of clause text before its numbered clauses: where
+        it names itself (title, parties, date). A short agreement's clause 3 ("Rent more than ten (10)
+        days late incurs a late charge") says what it is about, not which agreement it is."""
         out: dict[str, str] = {}
+        body: set[str] = set()
         for c in sorted(self.clauses.values(), key=lambda c: (c.file, c.agreement, c.start)):
             key = f"{c.file}#{c.agreement}"
-            if len(out.get(key, "")) < chars:
-                out[key] = (out.get(key, "") + " " + c.text)[:chars]
+            if key in body or len(out.get(key, "")) >= chars:
+                continue
+            if c.clause_id[:1].isdigit() and out.get(key):
+                body.add(key)
+                continue
+            out[key] = (out.get(key, "") + " " + c.text)[:chars]
         return out
 
     def _allowed(self, agreements: Collection[str] | None, files: Collection[str] | None) -> np.ndarray | None:

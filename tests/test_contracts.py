@@ -883,3 +883,18 @@ def test_a_signers_title_is_read_from_their_block(qa, question, title, quote, fi
     assert qa.document_text(file)[citation.start:citation.end] == quote
     (value,) = answer.values
     assert qa.document_text(file)[value.start:value.end] == title
+
+
+@pytest.mark.slow
+def test_a_short_agreements_numbered_clauses_do_not_name_it(qa):
+    # the lease is short enough that its clause 3 ("days late incurs a late charge") stood in the
+    # opening text that names it: "late" scoped every late-payment question to the lease, which
+    # states no interest ("Not found: no clause about interest in 1 agreement (matching late)")
+    assert qa.scope_of("Which agreements charge interest on late payment?").agreements == ()
+    answer = qa.ask("Which agreements charge interest on late payment?")
+    assert [(c.file, c.clause, c.quote) for c in answer.citations] == [
+        (SAAS, "3.2", "Late amounts bear interest at one percent (1%) per month."),
+        (LICENCE, "3.2", "Late sums bear interest at 4% a year above the Bank of England base rate."),
+    ]
+    # a word of the opening itself still names the agreement
+    assert qa.scope_of("When was the excavator lease made?").agreements == (f"{TWO}#1",)
