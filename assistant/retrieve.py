@@ -4,6 +4,7 @@ over everything) and lexical (BM25) rankings fused by reciprocal rank."""
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -358,17 +359,18 @@ class HybridRetriever:
         return Counter({self._stems[c]: int(k) for c, k in enumerate(per_term.tolist()) if k})
 
     def openings(self, chars: int = 600) -> dict[str, str]:
-        """Each agreement's first `chars` characters of clause text before its numbered clauses: where
-        it names itself (title, parties, date). A short agreement's clause 3 ("Rent more than ten (10)
-        days late incurs a late charge") says what it is about, not which agreement it is."""
+        """Each agreement's first `chars` characters of clause text up to the end of its first numbered
+        clause: where it names itself (title, parties, date) and says what it is for ("Lessor leases to
+        Lessee one CAT 320 hydraulic excavator"). A short agreement's clause 3 ("Rent more than ten (10)
+        days late incurs a late charge") is one of its terms, not what names it."""
         out: dict[str, str] = {}
-        body: set[str] = set()
+        first: dict[str, str] = {}  # the number of each agreement's first numbered clause
         for c in sorted(self.clauses.values(), key=lambda c: (c.file, c.agreement, c.start)):
             key = f"{c.file}#{c.agreement}"
-            if key in body or len(out.get(key, "")) >= chars:
-                continue
-            if c.clause_id[:1].isdigit() and out.get(key):
-                body.add(key)
+            number = re.match(r"\d+", c.clause_id)
+            if number and first.setdefault(key, number.group()) != number.group():
+                first[key] = ""  # past it: nothing more joins
+            if first.get(key) == "" or len(out.get(key, "")) >= chars:
                 continue
             out[key] = (out.get(key, "") + " " + c.text)[:chars]
         return out

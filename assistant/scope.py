@@ -263,7 +263,7 @@ class ScopeFinder:
         # a negated auxiliary names nothing: "which agreements don't mention X?" is not about the
         # paper "Don't Waste Your Bits!"
         terms = {t for t in content_terms(question) if not t.endswith("n't")}
-        terms = (terms - _indefinite(question) - _SIGNING) & self._naming
+        terms = (terms - _indefinite(question) - _SIGNING - _date_words(question)) & self._naming
         if not terms or len(candidates) < 2:
             return Scope(aggregate=aggregate), 0.0
         source = self._own_names if names_only == "own" else self._names if names_only else self._identity
@@ -330,6 +330,18 @@ _KIND_NAMED = re.compile(r"\b(?:the|this|that|its|our|their)\s+((?:[\w-]+\s+){1,
 # "a licence", "any licence to patents", "an exclusive distributor": a thing asked about, not an agreement named
 _INDEFINITE = re.compile(r"\b(?:a|an|any|no|some|another)\s+((?:[\w-]+\s+){0,2}?[\w-]+)(?=\s*(?:to|for|of|in|on|with|from|under|that|which|[,.;:?!]|$))",
                          re.IGNORECASE)
+
+
+_MONTHS = ("january february march april may june july august september october november december "
+           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+_DATE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:%s)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?(?:\s+\d{4})?\b|\b(?:19|20)\d{2}\b"
+                   % "|".join(_MONTHS), re.IGNORECASE)
+
+
+def _date_words(question: str) -> set[str]:
+    """The words of the dates a question gives: when something happened, not which agreement.
+    "Which agreements were signed on 15 January 2024?" is not about the licence dated 12 January 2024."""
+    return {t for m in _DATE.finditer(question) for t in content_terms(m.group())}
 
 
 def _indefinite(question: str) -> set[str]:

@@ -392,12 +392,17 @@ def test_who_signed_for_a_party_named_by_its_role_reads_that_partys_block(qa, qu
 
 @pytest.mark.slow
 @pytest.mark.parametrize("question, lead, signers", [
-    # the ranker alone quoted Priya Raman's block (dated March 5) and Simon Achebe's (June 5)
-    ("Who signed anything on March 4, 2024?", "Daniel Okafor [1]", ["Daniel Okafor"]),
-    ("Who signed an agreement on 4 June 2024?", "Helena Marsh [1]", ["Helena Marsh"]),
+    # the ranker alone quoted Priya Raman's block (dated March 5) and Simon Achebe's (June 5). A date
+    # names no agreement: each answer says which agreement was signed then (before, "March 4, 2024"
+    # scoped the NDA, whose opening is dated so, and "15 January 2024" the licence dated 12 January)
+    ("Who signed anything on March 4, 2024?", "Acme Robotics, Inc. and Birch Analytics LLC: Daniel Okafor [1]",
+     ["Daniel Okafor"]),
+    ("Who signed an agreement on 4 June 2024?", "Orchid Biotech Ltd and Dr. Helena Marsh: Helena Marsh [1]",
+     ["Helena Marsh"]),
     ("Which agreements were signed on 15 January 2024?",
      "Northwind Software Limited and Quillfeather Publishing Ltd: Grace Whitlock [1]", ["Grace Whitlock"]),
-    ("What was signed in June 2024?", "Nadia Kowalski [1]; Helena Marsh [3]; Simon Achebe [5]",
+    ("What was signed in June 2024?",
+     "Orchid Biotech Ltd and Dr. Helena Marsh: Nadia Kowalski [1]; Helena Marsh [3]; Simon Achebe [5]",
      ["Nadia Kowalski", "Helena Marsh", "Simon Achebe"]),
     # a year: every block dated in it, agreement by agreement (the ranker quoted one block of 2024)
     ("Who signed anything in 2024?",
@@ -896,5 +901,8 @@ def test_a_short_agreements_numbered_clauses_do_not_name_it(qa):
         (SAAS, "3.2", "Late amounts bear interest at one percent (1%) per month."),
         (LICENCE, "3.2", "Late sums bear interest at 4% a year above the Bank of England base rate."),
     ]
-    # a word of the opening itself still names the agreement
+    # a word of the opening, or of the first clause saying what the agreement is for, still names it
     assert qa.scope_of("When was the excavator lease made?").agreements == (f"{TWO}#1",)
+    assert qa.scope_of("How many days' notice ends the consulting engagement?").agreements == (f"{TWO}#2",)
+    # a date is when, not which: the licence is dated 12 January 2024
+    assert qa.scope_of("Which agreements were signed on 15 January 2024?").agreements == ()
