@@ -60,7 +60,14 @@ class Conversation:
         context, asked = None, question
         if self._history and _is_follow_up(question):
             scope_now = self.assistant.scope_of(question, files, agreements)
-            if scope_now.terms or files or agreements:
+            # a party of the agreement in discussion ("What about Birch?" after "Who signed for Acme?")
+            # asks the last question of that party; another agreement's name asks it of that agreement
+            discussed = bool(self._scope and scope_now.agreements) \
+                and set(scope_now.agreements) <= set(self._scope.agreements)
+            swapped = self._with_name(question, files, agreements) if discussed else ""
+            if swapped:
+                asked = swapped
+            elif scope_now.terms or files or agreements:
                 # a new agreement, the old topic: "How is that handled in Justin Kopinsky's agreement?"
                 own = set(content_terms(question)) - set(scope_now.terms)
                 if not own or len(own) <= 2 and (_ELLIPSIS.match(question) or _SAME_TOPIC.search(question)):

@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from assistant.query import Query
-from assistant.text import related
+from assistant.text import content_terms, related
 from index.facts import FileFacts, clause_facts
 from index.spans import embedded_spans
 from index.store import ChromaStore
@@ -345,6 +345,17 @@ class HybridRetriever:
             first, last = out.get(key, (c.start, c.end))
             out[key] = (min(first, c.start), max(last, c.end))
         return out
+
+    def body_terms(self, agreement: str, terms: Collection[str]) -> set[str]:
+        """Of `terms`, those some clause of `agreement` holds beyond its opening and signature blocks:
+        a party its clauses call by name ("belong to Orchid"), not by a role ("the Employee")."""
+        wanted = set(terms)
+        held: set[str] = set()
+        for n in self._by_agreement.get(agreement, np.zeros(0, dtype=np.int64)).tolist():
+            clause = self._clause(n)
+            if wanted - held and not clause.clause_id.startswith(("preamble", "signatures")):
+                held |= wanted & set(content_terms(clause.text))
+        return held
 
     def agreement_term_counts(self) -> Counter:
         """In how many agreements each (stemmed) word occurs."""

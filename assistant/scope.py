@@ -6,7 +6,7 @@ import math
 import re
 from functools import lru_cache
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.text import content_terms, initials
@@ -61,11 +61,14 @@ class ScopeFinder:
     file name), weighting words by how rare they are across agreements."""
 
     def __init__(self, agreements: Sequence[AgreementInfo], parties: dict[str, Sequence[str]] | None = None,
-                 agreement_df: Counter | None = None, openings: dict[str, str] | None = None):
+                 agreement_df: Counter | None = None, openings: dict[str, str] | None = None,
+                 body_terms: Callable[[str, Collection[str]], set[str]] | None = None):
         """`agreement_df`: in how many agreements each word occurs anywhere in the clauses;
-        `openings`: each agreement's first few hundred characters (title, parties, date)."""
+        `openings`: each agreement's first few hundred characters (title, parties, date);
+        `body_terms(key, terms)`: those of `terms` the agreement's clauses use beyond its opening."""
         self.agreements = list(agreements)
         parties = parties or {}
+        self._body_terms = body_terms or (lambda key, terms: set())
         self._identity: dict[str, Counter] = {}  # names plus the opening words
         self._names: dict[str, frozenset[str]] = {}  # label, parties, title, kind, file name
         self._own_names: dict[str, frozenset[str]] = {}  # the same without the file name
@@ -164,6 +167,14 @@ class ScopeFinder:
             exact.sort(key=lambda a: _mentioned_at(q, a.label))
             labels = [a.label for a in exact if f" {_norm(a.label)} " in f" {q} "]
             named = {t for label in labels for t in content_terms(label)}
+            # so do the parties' own names that picked them when the clauses call the party by a role
+            # ("what is Sofia Ruiz paid?" asks about pay, in clauses that say "the Employee"); a party
+            # the clauses name ("belong to Orchid"), a role ("who is the Consultant?") and the party a
+            # signing question names ("when did Birch sign?": Birch's block) are asked about
+            if not set(content_terms(question)) & _SIGNING:
+                for a in exact:
+                    words = {t for name in self._labels[a.key] if _names_party(q, name) for t in content_terms(name)}
+                    named |= words - self._body_terms(a.key, words)
             keys = [a.key for a in exact]
             if len(labels) == 1:  # "the ActNN agreement versus Ce Zhang's": a title may name another one
                 rest = _strip_labels(q, labels)
@@ -403,5 +414,12 @@ def _acronyms(names: Sequence[str]) -> dict[str, str]:
 
 
 @lru_cache(maxsize=8192)  # agreement labels come back question after question
+def _names_party(question: str, name: str) -> bool:
+    """Whether a normalised question names a party by its own name, not by a role it gives it
+    ("the consultant", "a licensee")."""
+    q = f" {question} "
+    return f" {name} " in q and f" the {name} " not in q and f" a {name} " not in q and f" an {name} " not in q
+
+
 def _norm(text: str) -> str:
     return " ".join(tokens(re.sub(r"<[^>]+>", " ", text)))

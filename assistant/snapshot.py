@@ -66,6 +66,7 @@ def take_snapshot(store: ChromaStore, previous: Snapshot | None = None) -> Snaps
                                      kind=a.kind, clauses=counts.get(f"{f.name}#{a.number}", 0))
                        for f in sorted(files.values(), key=lambda f: f.name) for a in f.agreements)
     parties = {f"{f.name}#{a.number}": a.parties for f in files.values() for a in f.agreements}
-    finder = ScopeFinder(agreements, parties, retriever.agreement_term_counts(), retriever.openings())
+    finder = ScopeFinder(agreements, parties, retriever.agreement_term_counts(), retriever.openings(),
+                         retriever.body_terms)
     carried = {name: previous.catalog[name] for name in kept if name in previous.catalog} if previous else {}
     return Snapshot(files, agreements, retriever, finder, carried)

@@ -906,3 +906,25 @@ def test_a_short_agreements_numbered_clauses_do_not_name_it(qa):
     assert qa.scope_of("How many days' notice ends the consulting engagement?").agreements == (f"{TWO}#2",)
     # a date is when, not which: the licence is dated 12 January 2024
     assert qa.scope_of("Which agreements were signed on 15 January 2024?").agreements == ()
+
+
+@pytest.mark.slow
+def test_a_party_named_where_its_clauses_call_it_by_a_role_says_which_agreement(qa):
+    # the employment contract calls Sofia Ruiz "the Employee" after its opening: her name is not what is
+    # asked about, and left among the asked words it made the opening the best match ("not found")
+    assert qa.scope_of("What is Sofia Ruiz paid?").terms == ("ruiz", "sofia")
+    answer = qa.ask("What is Sofia Ruiz paid?")
+    assert answer.found is True
+    assert (EMPLOYMENT, "3.1") in [(c.file, c.clause) for c in answer.citations]
+    holiday = qa.ask("How much holiday does Sofia Ruiz get?").citations[0]
+    assert (holiday.file, holiday.clause) == (EMPLOYMENT, "4.2")
+    assert holiday.quote == "The Employee is entitled to thirty (30) working days of paid holiday in each calendar year."
+    # the NDA says "the Recipient": "ten (10) days" to return information was the answer
+    survival = qa.ask("How long is Birch bound by confidentiality?")
+    assert survival.text.splitlines()[0] == "three (3) years [1]"
+    assert (survival.citations[0].file, survival.citations[0].clause) == (NDA, "7")
+    # a party the clauses name ("belong to Orchid") is asked about
+    assert "orchid" not in qa.scope_of("What does Orchid own?").terms
+    owns = qa.ask("What does Orchid own?").citations[0]
+    assert (owns.file, owns.clause, owns.quote) == (
+        TWO, "3.2", "All inventions and reports the Consultant creates in the engagement belong to Orchid.")
