@@ -19,8 +19,8 @@ from assistant.catalog import CatalogRow
 from assistant.conversation import in_agreement_of
 from assistant.definitions import asked_term, defines, lead_with_definition
 from assistant.evidence import EvidenceSet, gather, join
-from assistant.inventory import asks_inventory, asks_inventory_of, asks_membership, inventory_answer, named_in, \
-    with_party
+from assistant.inventory import asked_kind, asks_inventory, asks_inventory_of, asks_membership, inventory_answer, \
+    named_in, of_kind, with_party
 from assistant.holders import asks_holders, holders_answer, roles_named
 from assistant.latest import asks_latest, latest_answer, without_superlative
 from assistant.query import Query, analyse
@@ -424,6 +424,14 @@ class Assistant:
             parties = with_party(rows, named_in(question))
             if parties:
                 yield inventory_answer(question, [r for r in rows if r.key in parties], searched, parties)
+                return
+        kind = "" if self._generative else asked_kind(question)
+        if kind:  # "which agreements are NDAs?": the catalog's agreements whose title is of that kind
+            # the kind's words may have scoped the agreements so titled (not those the caller chose)
+            every = self._in_scope(snapshot, Scope(), files) if scope.reason.startswith("matching ") else in_scope
+            rows = of_kind(kind, self._rows_in_scope(snapshot, every))
+            if rows:
+                yield inventory_answer(question, rows, searched)
                 return
         positive = "" if self._generative else asks_absence(question)
         if positive and len(in_scope) > 1:

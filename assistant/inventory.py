@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from assistant.answer import base_clause, display
 from assistant.catalog import CatalogRow, CatalogValue
 from assistant.holders import names_party
+from assistant.scope import kind_acronyms
+from assistant.text import content_terms
 from assistant.types import Answer, Citation, Value
 
 _THINGS = r"(?:agreements|contracts|documents)"
@@ -35,6 +37,41 @@ _ASKS_OF = re.compile(
     rf"|(?:which|what)\s+{_THINGS}\s+(?:name|list|include|have)\s+(?P<as_party>.+?)\s+as\s+(?:a\s+)?part(?:y|ies)"
     rf"|in\s+(?:which|what)\s+{_THINGS}\s+(?:is|are)\s+(?P<party_in>.+?)\s+(?:a\s+)?part(?:y|ies))"
     r"\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+# the agreements of a kind: "which agreements are NDAs?", "list the employment contracts", "how many
+# leases are there?" (answered so only when the words are those of some agreements' titles: "which
+# agreements are governed by New York law?" is no kind)
+_KIND_WORDS = r"[\w&/-]+(?:\s+[\w&/-]+){0,3}?"
+_OF_KIND = re.compile(
+    rf"^\s*(?:(?:which|what)\s+(?:of\s+(?:the|these|our|my)\s+)?{_THINGS}\s+are\s+(?:an?\s+)?(?P<are>{_KIND_WORDS})"
+    rf"|(?:list|show|name|enumerate|find)(?:\s+me)?\s+(?:all\s+)?(?:the\s+|my\s+|our\s+)?(?P<listed>{_KIND_WORDS})"
+    r"\s+(?:agreements|contracts)"
+    rf"|how\s+many\s+(?P<counted>{_KIND_WORDS})(?:\s+(?:agreements|contracts))?\s+(?:are\s+there|do\s+(?:we|i|you)\s+have))"
+    r"\s*[?.!]*\s*$", re.IGNORECASE)
+_PLURAL_INITIALS = re.compile(r"\b([A-Z]{2,6})s\b")  # "NDAs", "SOWs"
+
+
+def asked_kind(question: str) -> str:
+    """The kind of agreement a question asks for the agreements of ("NDAs"), or ""."""
+    m = _OF_KIND.match(question or "")
+    kind = next((v for v in m.groupdict().values() if v), "") if m else ""
+    return kind if content_terms(kind) else ""  # "list the agreements": all of them
+
+
+def of_kind(kind: str, rows: Sequence[CatalogRow]) -> list[CatalogRow]:
+    """The agreements whose stated title holds every word of `kind` and names its kind by them: its
+    initials ("NDAs": the Mutual Non-Disclosure Agreement) or the word before "Agreement" ("leases":
+    the Equipment Lease Agreement; "exclusive" alone names no kind of the Exclusive Distribution
+    Agreement)."""
+    words = set(content_terms(_PLURAL_INITIALS.sub(r"\1", kind)))
+
+    def named(title: str) -> bool:
+        acronyms = set(content_terms(" ".join(kind_acronyms(title))))
+        head = content_terms(re.split(r"\b(?:agreement|contract)\b", title, flags=re.IGNORECASE)[0])[-1:]
+        return words <= set(content_terms(title)) | acronyms and bool(words & (acronyms | set(head)))
+
+    return [row for row in rows if words and row.title.stated and named(row.title.text)]
 
 
 def asks_inventory(question: str) -> bool:

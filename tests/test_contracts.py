@@ -928,3 +928,22 @@ def test_a_party_named_where_its_clauses_call_it_by_a_role_says_which_agreement(
     owns = qa.ask("What does Orchid own?").citations[0]
     assert (owns.file, owns.clause, owns.quote) == (
         TWO, "3.2", "All inventions and reports the Consultant creates in the engagement belong to Orchid.")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, file, title", [
+    # "NDAs" scoped nothing and the rest ("no clause about NDAs") was searched for; "leases" scoped the
+    # lease, and nothing was left to ask ("Not found: no clause about that")
+    ("Which agreements are NDAs?", NDA, "MUTUAL NON-DISCLOSURE AGREEMENT"),
+    ("Which agreements are leases?", TWO, "EQUIPMENT LEASE AGREEMENT"),
+    ("List the employment contracts.", EMPLOYMENT, "EMPLOYMENT AGREEMENT"),
+    ("How many consulting agreements are there?", TWO, "CONSULTING AGREEMENT"),
+])
+def test_which_agreements_are_of_a_kind_lists_those_whose_title_names_it(qa, question, file, title):
+    answer = qa.ask(question)
+    assert answer.text.splitlines()[0] == "1 agreement in 1 file:"
+    (citation,) = answer.citations
+    assert (citation.file, citation.clause, citation.quote) == (file, "preamble", title)
+    (value,) = answer.values
+    assert (value.kind, value.text) == ("title", title)
+    assert qa.document_text(file)[value.start:value.end] == title

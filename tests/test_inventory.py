@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
-from assistant.inventory import asks_inventory, asks_inventory_of, named_in
+from assistant.inventory import asked_kind, asks_inventory, asks_inventory_of, named_in, of_kind
 
 
 @pytest.mark.parametrize("question", [
@@ -46,3 +48,28 @@ def test_the_collection_of_agreements_some_names_pick_out(question, of):
 ])
 def test_an_inventory_question_names_whom_it_asks_about(question, name):
     assert named_in(question) == name
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Which agreements are NDAs?", "NDAs"), ("Which of these contracts are leases?", "leases"),
+    ("List the employment contracts.", "employment"), ("Show me all the supply agreements", "supply"),
+    ("How many consulting agreements are there?", "consulting"), ("How many NDAs do we have?", "NDAs"),
+    ("Which agreements are governed by Delaware law?", "governed by Delaware law"),  # of_kind finds no title
+    ("Which agreements mention arbitration?", ""), ("List the agreements.", ""),
+])
+def test_the_kind_of_agreement_a_question_asks_for(question, kind):
+    assert asked_kind(question) == kind
+
+
+@pytest.mark.parametrize("kind, titles", [
+    ("NDAs", ["MUTUAL NON-DISCLOSURE AGREEMENT"]),  # its initials
+    ("leases", ["EQUIPMENT LEASE AGREEMENT"]), ("licences", ["Software Licence Agreement"]),
+    ("software licences", ["Software Licence Agreement"]),
+    ("exclusive", []),  # a word of the title, but not the kind it names
+    ("governed by New York law", []), ("distribution", ["EXCLUSIVE DISTRIBUTION AGREEMENT"]),
+])
+def test_agreements_of_a_kind_are_those_whose_title_names_it(kind, titles):
+    # the one field of a CatalogRow that of_kind reads: its title, stated or not
+    rows = [SimpleNamespace(title=SimpleNamespace(text=t, stated=bool(t))) for t in ("MUTUAL NON-DISCLOSURE AGREEMENT", "EQUIPMENT LEASE AGREEMENT",
+                              "Software Licence Agreement", "EXCLUSIVE DISTRIBUTION AGREEMENT", "")]
+    assert [r.title.text for r in of_kind(kind, rows)] == titles
