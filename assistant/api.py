@@ -28,7 +28,7 @@ from assistant.question_parts import merge, question_parts
 from assistant.prototypes import AnswerPrototypes
 from assistant.ranker import EvidenceModel
 from assistant.laws import asks_laws, laws_answer, without_places
-from assistant.parties import asks_parties, parties_answer
+from assistant.parties import asks_parties, every_agreements_parties, parties_answer
 from assistant.signers import MAX_LISTED, asks_signer_title, names_no_one, signer_title_answer, signers_answer
 from assistant.signed_on import signed_on_answer, signed_when
 from assistant.signatories import after_blocks, asks_signer, asks_signing_date, only, signer_candidates, \
@@ -478,10 +478,12 @@ class Assistant:
             if answer is not None:
                 yield answer
                 return
-        if not self._generative and len(in_scope) == 1 and asks_parties(question):
-            # "who are the parties to the supply agreement?": each party where the opening names it
-            (row,) = self._rows_in_scope(snapshot, in_scope) or (None,)
-            answer = parties_answer(question, row, searched) if row is not None else None
+        if not self._generative and len(in_scope) <= MAX_LISTED and asks_parties(question):
+            # "who are the parties to the supply agreement?": each party where the opening names it;
+            # "... to each agreement?": agreement by agreement
+            rows = self._rows_in_scope(snapshot, in_scope)
+            answer = (parties_answer(question, rows[0], searched) if len(rows) == 1
+                      else every_agreements_parties(question, rows, searched) if rows else None)
             if answer is not None:
                 yield answer
                 return

@@ -8,8 +8,10 @@ them, or a recital beside it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
 from assistant.answer import display
-from assistant.catalog import CatalogRow
+from assistant.catalog import CatalogRow, CatalogValue
 from assistant.types import Answer, Citation, Value
 
 _THINGS = r"(?:agreements?|contracts?|deals?|nda|lease|licen[cs]e|arrangement)"
@@ -36,33 +38,57 @@ def parties_answer(question: str, row: CatalogRow, searched: str) -> Answer | No
     """One agreement's parties (but those the question sets aside), each with the name the agreement
     gives it, cited where its opening names it; None when the catalog has fewer than two parties named
     in a sentence of the text (the ranker answers then)."""
+    return every_agreements_parties(question, [row], searched)
+
+
+def every_agreements_parties(question: str, rows: Sequence[CatalogRow], searched: str) -> Answer | None:
+    """The parties of each agreement in `rows` ("who are the parties to each agreement?"), agreement by
+    agreement, as parties_answer gives one agreement's; an agreement whose parties the catalog does not
+    hold in a sentence of its text is said to be so. None when no agreement's are held."""
+    citations: list[Citation] = []
+    values: list[Value] = []
+    leads, lines = [], []
+    for row in rows:
+        named = _stated_parties(question, row)
+        if named is None:
+            lines.append(f"- {row.agreement} ({row.file}): no sentence of its opening names its parties")
+            continue
+        first = len(values)
+        for party in named:
+            at = next((i for i, c in enumerate(citations) if (c.file, c.start, c.end) ==
+                       (party.citation.file, party.citation.start, party.citation.end)), None)
+            if at is None:
+                citations.append(party.citation)
+                at = len(citations) - 1
+                where = f"clause {party.citation.clause}"
+                where = where if len(rows) == 1 else f"{row.agreement}, {where}"
+                lines.append(f"- {where}: \"{display(party.citation.quote)}\" [{at + 1}]")
+            values.append(Value(party.text, party.start, party.end, "party", at))
+        names = []
+        for n, value in enumerate(values[first:], first):
+            role = named[n - first].role
+            shown = value.text
+            if role and role.casefold() not in value.text.casefold():  # "(the "Buyer")", an acronym as "(ICML)"
+                shown += f" ({role})" if role.isupper() else f" (the \"{role}\")"
+            last = n + 1 == len(values) or values[n + 1].citation != value.citation
+            names.append(shown + (f" [{value.citation + 1}]" if last else ""))
+        leads.append("; ".join(names) if len(rows) == 1 else f"{row.agreement}: {'; '.join(names)}")
+    if not citations:
+        return None
+    return Answer(question=question, text="\n".join(["\n".join(leads) if len(rows) > 1 else leads[0], *lines]),
+                  found=True, citations=tuple(citations), searched=searched, values=tuple(values))
+
+
+def _stated_parties(question: str, row: CatalogRow) -> list[CatalogValue] | None:
+    """The agreement's parties the catalog holds in a sentence of its text, but those the question sets
+    aside ("who are the parties besides Xin Wang?"); None when fewer than two are."""
     named = [p for p in row.parties if p.stated]
     # a party given as a bare line ("LECLANCHÉ SA" over the opening): the sentence naming it is the ranker's
     if len(named) < 2 or any(p.citation.quote.strip() == p.text.strip() for p in named):
         return None
     besides = _BESIDES.search(question)
-    if besides:  # "who are the parties besides Xin Wang?"
+    if besides:
         asked = besides.group(1).casefold()
         named = [p for p in named if p.text.casefold() not in asked and not
                  any(w in asked for w in p.text.casefold().split() if len(w) > 3)] or named
-    citations: list[Citation] = []
-    values: list[Value] = []
-    for party in named:
-        at = next((i for i, c in enumerate(citations) if (c.start, c.end) == (party.citation.start,
-                                                                               party.citation.end)), None)
-        if at is None:
-            citations.append(party.citation)
-            at = len(citations) - 1
-        values.append(Value(party.text, party.start, party.end, "party", at))
-    names = []
-    for n, value in enumerate(values):
-        role = named[n].role
-        shown = value.text
-        if role and role.casefold() not in value.text.casefold():  # "(the "Buyer")", an acronym as "(ICML)"
-            shown += f" ({role})" if role.isupper() else f" (the \"{role}\")"
-        last = n + 1 == len(values) or values[n + 1].citation != value.citation
-        names.append(shown + (f" [{value.citation + 1}]" if last else ""))
-    lines = [f"- clause {c.clause}: \"{display(c.quote)}\" [{k}]" for k, c in enumerate(citations, 1)]
-    return Answer(question=question, text="\n".join(["; ".join(names), *lines]), found=True,
-                  citations=tuple(citations), searched=searched, values=tuple(values))
-
+    return named

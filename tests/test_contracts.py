@@ -947,3 +947,20 @@ def test_which_agreements_are_of_a_kind_lists_those_whose_title_names_it(qa, que
     (value,) = answer.values
     assert (value.kind, value.text) == ("title", title)
     assert qa.document_text(file)[value.start:value.end] == title
+
+
+@pytest.mark.slow
+def test_the_parties_to_each_agreement_are_listed_agreement_by_agreement(qa):
+    # the ranker quoted two openings and a signature caption
+    answer = qa.ask("Who are the parties to each agreement?")
+    lines = answer.text.splitlines()
+    assert lines[3] == ('Orchid Biotech Ltd and Dr. Helena Marsh: Orchid Biotech Ltd; Dr. Helena Marsh '
+                        '(the "Consultant"); Maple Ridge Ventures Inc. [4]')
+    assert lines[8] == ('Tamsin Valley Foods Limited and Corrie & Lisle Grocers plc: Tamsin Valley Foods Limited '
+                        '(the "Supplier") [10]; Corrie & Lisle Grocers plc (the "Buyer") [11]')
+    assert len(answer.values) == 19 and len(answer.citations) == 11
+    assert {c.clause for c in answer.citations} == {"preamble"}
+    for value in answer.values:
+        cited = answer.citations[value.citation]
+        assert qa.document_text(cited.file)[value.start:value.end] == value.text
+        assert cited.start <= value.start < value.end <= cited.end
