@@ -47,7 +47,8 @@ _OF_KIND = re.compile(
     rf"^\s*(?:(?:which|what)\s+(?:of\s+(?:the|these|our|my)\s+)?{_THINGS}\s+are\s+(?:an?\s+)?(?P<are>{_KIND_WORDS})"
     rf"|(?:list|show|name|enumerate|find)(?:\s+me)?\s+(?:all\s+)?(?:the\s+|my\s+|our\s+)?(?P<listed>{_KIND_WORDS})"
     r"\s+(?:agreements|contracts)"
-    rf"|how\s+many\s+(?P<counted>{_KIND_WORDS})(?:\s+(?:agreements|contracts))?\s+(?:are\s+there|do\s+(?:we|i|you)\s+have))"
+    rf"|how\s+many\s+(?P<counted>{_KIND_WORDS})(?:\s+(?:agreements|contracts))?"
+    r"\s+(?:are\s+there|do\s+(?:we|i|you)\s+have))"
     r"\s*[?.!]*\s*$", re.IGNORECASE)
 _PLURAL_INITIALS = re.compile(r"\b([A-Z]{2,6})s\b")  # "NDAs", "SOWs"
 

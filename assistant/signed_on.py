@@ -26,9 +26,12 @@ def signed_when(question: str) -> str:
     """The day ("2024-03-05"), month ("2024-06") or year ("2020") the question asks what was signed
     in; "" when it asks nothing of the kind."""
     m = _ASKS.match(question or "")
-    if not m:
-        return ""
-    when = m.group("when")
+    return period(m.group("when")) if m else ""
+
+
+def period(when: str) -> str:
+    """The day ("2024-03-05"), month ("2024-06") or year ("2020") a piece of a question gives whole
+    ("March 5, 2024", "June 2024", "2020"); "" for anything else."""
     spans = date_spans(when)
     if spans and spans[0][1] - spans[0][0] >= len(when.strip()) - 1:
         normal = date_normal(when[slice(*spans[0])]) or ""

@@ -964,3 +964,24 @@ def test_the_parties_to_each_agreement_are_listed_agreement_by_agreement(qa):
         cited = answer.citations[value.citation]
         assert qa.document_text(cited.file)[value.start:value.end] == value.text
         assert cited.start <= value.start < value.end <= cited.end
+
+
+@pytest.mark.slow
+def test_which_agreements_end_in_a_year_is_read_from_the_catalogs_end_dates(qa):
+    # the ranker quoted the services agreement's term, which ends on August 31, 2024
+    answer = qa.ask("Which agreements expire in 2025?")
+    assert answer.text.splitlines()[0] == ("3 of the 7 agreements whose end date is known end in 2025 "
+                                           "(2 of the 9 agreements state no end date the catalog reads):")
+    # soonest first, each where its end date or its term stands
+    assert [(c.file, c.agreement_number, c.clause) for c in answer.citations] == [
+        (SUPPLY, 1, "8.1"), (TWO, 1, "2"), (TWO, 2, "4.1")]
+    assert [v.text for v in answer.values] == ["two (2) years", "January 31, 2025", "one (1) year from 3 June 2024"]
+    for value in answer.values:
+        cited = answer.citations[value.citation]
+        assert qa.document_text(cited.file)[value.start:value.end] == value.text
+    assert "one (1) year from 3 June 2024, which ends on 2025-06-03" in answer.text
+    later = qa.ask("Which contracts run out after 2026?")
+    assert [c.file for c in later.citations] == [LICENCE, DISTRIBUTION]
+    assert "renews: successive one-year" in later.text.splitlines()[1]
+    none = qa.ask("Which agreements expire in 2030?")
+    assert none.found is False and not none.citations
