@@ -30,7 +30,8 @@ from assistant.prototypes import AnswerPrototypes
 from assistant.ranker import EvidenceModel
 from assistant.laws import asks_laws, laws_answer, without_places
 from assistant.parties import asks_parties, every_agreements_parties, parties_answer
-from assistant.signers import MAX_LISTED, asks_signer_title, names_no_one, signer_title_answer, signers_answer
+from assistant.signers import MAX_LISTED, asks_signed_as, asks_signer_title, names_no_one, signed_as_answer, \
+    signer_title_answer, signers_answer
 from assistant.signed_on import signed_on_answer, signed_when
 from assistant.signatories import after_blocks, asks_signer, asks_signing_date, only, signer_candidates, \
     signing_date_candidates
@@ -472,6 +473,12 @@ class Assistant:
         if laws is not None:  # "which agreements are governed by New York law?": the catalog's laws
             rows = self._rows_in_scope(snapshot, in_scope)
             answer = laws_answer(question, laws, rows, searched) if len(rows) > 1 else None
+            if answer is not None:
+                yield answer
+                return
+        title = "" if self._generative else asks_signed_as(question)
+        if title and len(in_scope) <= MAX_LISTED:  # "which agreements were signed by a Managing Director?"
+            answer = signed_as_answer(question, title, self._rows_in_scope(snapshot, in_scope), searched)
             if answer is not None:
                 yield answer
                 return

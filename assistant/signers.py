@@ -12,11 +12,11 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from assistant.answer import display
-from assistant.catalog import CatalogRow
+from assistant.catalog import CatalogRow, CatalogValue
 from assistant.groups import group, summary
 from assistant.holders import names_party
 from assistant.signatories import name_words
-from assistant.text import content_terms
+from assistant.text import content_terms, initials
 from assistant.types import Answer, Citation, Value
 from index.shapes import NAME_PARTICLE
 
@@ -112,24 +112,95 @@ def signer_title_answer(question: str, name: str, rows: Sequence[CatalogRow], se
     for row in rows:
         for signature in row.signatures:
             signer = signature.signer
-            if not (signer.stated and signer.role and signer.citation and signer.citation.clause_text) \
-                    or signer.text.casefold().split() != name.casefold().split():
+            if not signer.stated or signer.text.casefold().split() != name.casefold().split():
                 continue
-            text, base = signer.citation.clause_text, signer.citation.clause_start
-            at = text.find(signer.role, signer.start - base)
-            if at < 0 or at - (signer.start - base) > 300:
-                continue
-            # the line that states it, or its column where blocks stand side by side
-            start = max([text.rfind("\n", 0, at) + 1, *(m.end() for m in re.finditer(r"[ \t]{3,}", text[:at]))])
-            end = min(x for x in (text.find("\n", at), _gap(text, at), len(text)) if x >= 0)
-            values.append(Value(signer.role, base + at, base + at + len(signer.role), "title", len(citations)))
-            citations.append(replace(signer.citation, quote=text[start:end].strip(),
-                                     start=base + start + len(text[start:end]) - len(text[start:end].lstrip()),
-                                     end=base + start + len(text[start:end].rstrip())))
+            line = _title_line(signer)
+            if line is not None:
+                cited, at = line
+                values.append(Value(signer.role, at, at + len(signer.role), "title", len(citations)))
+                citations.append(cited)
     if not citations:
         return None
     lead = "; ".join(f"{v.text} [{v.citation + 1}]" for v in values)
     lines = [f"- {c.agreement} (signatures): \"{display(c.quote)}\" [{k}]" for k, c in enumerate(citations, 1)]
+    return Answer(question=question, text="\n".join([lead, *lines]), found=True, citations=tuple(citations),
+                  searched=searched, values=tuple(values))
+
+
+def _title_line(signer: CatalogValue) -> tuple[Citation, int] | None:
+    """The line of a signer's block that states their title, or its column where blocks stand side by
+    side, as a citation, with where the title starts in the file; None when the block states none."""
+    if not (signer.role and signer.citation and signer.citation.clause_text):
+        return None
+    text, base = signer.citation.clause_text, signer.citation.clause_start
+    at = text.find(signer.role, signer.start - base)
+    if at < 0 or at - (signer.start - base) > 300:
+        return None
+    start = max([text.rfind("\n", 0, at) + 1, *(m.end() for m in re.finditer(r"[ \t]{3,}", text[:at]))])
+    end = min(x for x in (text.find("\n", at), _gap(text, at), len(text)) if x >= 0)
+    line = text[start:end]
+    return replace(signer.citation, quote=line.strip(), start=base + start + len(line) - len(line.lstrip()),
+                   end=base + start + len(line.rstrip())), base + at
+
+
+# "which agreements were signed by a Managing Director?", "who signed as CEO?", "which contracts did a
+# director sign?": the blocks whose signer's title is that one
+_TITLE = r"(?P<title>[A-Za-z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Za-z][\w&.'’-]*){0,4}?)"
+_ASKS_SIGNED_AS = (
+    re.compile(rf"^\s*(?i:(?:which|what)\s+(?:agreements?|contracts?|documents?)\s+(?:was|were|has\s+been|have\s+been)"
+               rf"\s+(?:signed|executed)\s+by\s+(?:a|an|the|its|their))\s+{_TITLE}\s*[?.!]*\s*$"),
+    re.compile(rf"^\s*(?i:(?:who|which\s+\w+)\s+(?:signed|executed)(?:\s+(?:anything|an?\s+agreement|a\s+contract))?"
+               rf"\s+as\s+(?:a\s+|an\s+|the\s+)?){_TITLE}\s*[?.!]*\s*$"),
+    re.compile(rf"^\s*(?i:(?:which|what)\s+(?:agreements?|contracts?)\s+did\s+(?:a|an|the|its|their))\s+{_TITLE}"
+               r"\s+(?i:sign|execute)\s*[?.!]*\s*$"),
+)
+
+
+def asks_signed_as(question: str) -> str:
+    """The signer's title a question asks which agreements were signed by ("Managing Director"), or ""."""
+    return next((m["title"] for m in (p.match(question or "") for p in _ASKS_SIGNED_AS) if m), "")
+
+
+def _holds_title(asked: str, role: str) -> bool:
+    """Whether a block's title is the one asked: every word of it ("Director" in "Managing Director"),
+    or its initials ("CEO": "Chief Executive Officer")."""
+    if re.fullmatch(r"[A-Z]{2,5}", asked):
+        return initials(role.title()) == asked
+    words, held = set(content_terms(asked)), set(content_terms(role))
+    # a Vice President is no President, an Assistant Secretary no Secretary
+    return bool(words) and words <= held and not (held & _UNDER) - words
+
+
+_UNDER = set(content_terms("vice deputy assistant associate acting"))
+
+
+def signed_as_answer(question: str, title: str, rows: Sequence[CatalogRow], searched: str) -> Answer | None:
+    """Each block whose signer's title is `title`: who signed, for which party, cited on the line that
+    states the title; None when no block has that title (then "the Buyer" may be a party, not a title)."""
+    citations: list[Citation] = []
+    values: list[Value] = []
+    lines = []
+    for row in rows:
+        for signature in sorted(row.signatures, key=lambda s: s.signer.start):
+            signer = signature.signer
+            line = _title_line(signer) if signer.stated and _holds_title(title, signer.role) else None
+            if line is None:
+                continue
+            cited, at = line
+            signed = _block(signer.citation, signature.party.citation)
+            first = len(citations)
+            citations.append(signed)
+            values.append(Value(signer.text, signer.start, signer.end, "signer", first))
+            if not (signed.start <= at < signed.end):
+                citations.append(cited)
+            values.append(Value(signer.role, at, at + len(signer.role), "title", len(citations) - 1))
+            party = f" for {signature.party.text}" if signature.party.stated else ""
+            quotes = " … ".join(f"\"{display(c.quote)}\" [{n + 1}]" for n, c in enumerate(citations[first:], first))
+            lines.append(f"- {row.agreement} (signatures): {signer.text} ({signer.role}){party}: {quotes}")
+    if not citations:
+        return None
+    signers = [v for v in values if v.kind == "signer"]
+    lead = "; ".join(f"{citations[v.citation].agreement}: {v.text} [{v.citation + 1}]" for v in signers)
     return Answer(question=question, text="\n".join([lead, *lines]), found=True, citations=tuple(citations),
                   searched=searched, values=tuple(values))
 

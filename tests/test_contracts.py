@@ -985,3 +985,25 @@ def test_which_agreements_end_in_a_year_is_read_from_the_catalogs_end_dates(qa):
     assert "renews: successive one-year" in later.text.splitlines()[1]
     none = qa.ask("Which agreements expire in 2030?")
     assert none.found is False and not none.citations
+
+
+@pytest.mark.slow
+def test_which_agreements_someone_with_a_title_signed_reads_the_blocks_titles(qa):
+    # the ranker quoted Ewan Murray ("Director") and the side-by-side title line of two signers
+    answer = qa.ask("Which agreements were signed by a Managing Director?")
+    assert answer.text.splitlines()[0] == ("Vantor Medical Devices, Inc. and Selk Health Supplies B.V.: Joost van der "
+                                           "Berg [1]; Halden Robotics GmbH and Sofia Ruiz: Matthias Brenner [3]")
+    assert [(c.file, c.quote) for c in answer.citations] == [
+        (DISTRIBUTION, "By: /s/ Joost van der Berg"), (DISTRIBUTION, "Title: Managing Director"),
+        (EMPLOYMENT, "For Halden Robotics GmbH\nName: Matthias Brenner"), (EMPLOYMENT, "Title: Managing Director")]
+    for value in answer.values:
+        cited = answer.citations[value.citation]
+        assert qa.document_text(cited.file)[value.start:value.end] == value.text
+        assert cited.start <= value.start < value.end <= cited.end
+    # by its initials; a one-line block states name and title together
+    ceo = qa.ask("Who signed as CEO?")
+    assert [v.text for v in ceo.values if v.kind == "signer"] == ["Laura Kimball", "Nadia Kowalski"]
+    assert ceo.citations[-1].quote == "ORCHID BIOTECH LTD\nBy: /s/ Nadia Kowalski, Chief Executive Officer"
+    # a Vice President is no President
+    president = qa.ask("Who signed as President?")
+    assert [v.text for v in president.values if v.kind == "signer"] == ["Owen Fitzgerald"]

@@ -22,3 +22,27 @@ from assistant.signed_on import signed_when
 ])
 def test_signed_when(question, when):
     assert signed_when(question) == when
+
+
+@pytest.mark.parametrize("question, title", [
+    ("Which agreements were signed by a Managing Director?", "Managing Director"),
+    ("Who signed as CEO?", "CEO"), ("Which contracts did a director sign?", "director"),
+    ("Who signed an agreement as the President?", "President"),
+    ("Who signed the NDA?", ""), ("Who signed for Acme?", ""), ("When did Priya Raman sign?", ""),
+])
+def test_a_question_of_what_someone_with_a_title_signed(question, title):
+    from assistant.signers import asks_signed_as
+
+    assert asks_signed_as(question) == title
+
+
+@pytest.mark.parametrize("asked, role, holds", [
+    ("Managing Director", "Managing Director", True), ("Director", "Managing Director", True),
+    ("Managing Director", "Director", False), ("CEO", "Chief Executive Officer", True),
+    ("CFO", "Chief Executive Officer", False), ("President", "Vice President, Operations", False),
+    ("Vice President", "Vice President, Operations", True), ("Buyer", "Director", False),
+])
+def test_a_blocks_title_is_the_one_asked_by_its_words_or_initials(asked, role, holds):
+    from assistant.signers import _holds_title
+
+    assert _holds_title(asked, role) is holds
