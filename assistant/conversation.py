@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from assistant.scope import Scope
+from assistant.scope import Scope, kind_acronyms
 from assistant.text import content_terms, without_terms
 from assistant.types import Answer
 
@@ -44,6 +44,19 @@ class Conversation:
         before = _CONTEXT_NOTE.sub("", last.standalone_question or last.question)
         return _with_name(m.group("name"), before, set(self.assistant.scope_of(before, files, agreements).terms))
 
+    def _of_other(self, kind: str, files, agreements) -> str:
+        """The last question asked again of the agreement a follow-up names by its kind, in place of the
+        words that named the last one: "Who signed the NDA?", "And the employment contract?" -> "Who
+        signed the employment contract?"; "" when the last question named none in words of its own."""
+        last = self._history[-1]
+        before = _CONTEXT_NOTE.sub("", last.standalone_question or last.question)
+        naming = set(self.assistant.scope_of(before, files, agreements).terms)
+        # the initials of the last agreements' kind name them too ("the NDA between Acme and Birch")
+        keys = set(self._scope.agreements) if self._scope else set()
+        naming |= {t for a in self.assistant.agreements() if a.key in keys
+                   for t in content_terms(" ".join(kind_acronyms(a.kind)))}
+        return _renamed(before, naming, kind)
+
     def stream(self, question: str, files: Sequence[str] | None = None,
                agreements: Sequence[str] | None = None) -> Iterator[str | Answer]:
         """Like Assistant.stream, keeping the conversation's context."""
@@ -73,7 +86,12 @@ class Conversation:
                 if not own or len(own) <= 2 and (_ELLIPSIS.match(question) or _SAME_TOPIC.search(question)):
                     names = " ".join(w for w in re.findall(r"[\w-]+", question) if content_terms(w)
                                      and set(content_terms(w)) <= set(scope_now.terms))
-                    asked = _about(self._topic, names) if names else f"{question.rstrip('?. ')}: {self._topic}?"
+                    kind = _KIND_NAMED.search(question)  # "And the distribution agreement?": named by its kind
+                    if names and kind and set(content_terms(kind.group())) <= set(scope_now.terms):
+                        names = kind.group()
+                    asked = self._of_other(names, files, agreements) if names == (kind and kind.group()) else ""
+                    asked = asked or (_about(self._topic, names) if names
+                                      else f"{question.rstrip('?. ')}: {self._topic}?")
             else:
                 swapped = self._with_name(question, files, agreements)
                 if swapped:  # "What about Birch?" after "Who signed for Acme?": "Who signed for Birch?"
@@ -140,11 +158,55 @@ def _with_name(name: str, before: str, naming: set[str]) -> str:
 _AGREEMENT_WORD = re.compile(r"\b(?:(?:(?:this|that|the)\s+)?(?:agreement|contract)|it|its)\b", re.IGNORECASE)
 
 
+_JOINING = {"and", "&", "agreement", "agreements", "contract", "contracts"}
+_BEFORE_NAME = {"the", "this", "that"}
+_BEFORE_LATER_NAME = {"between", "with", "by", "for", "of", "under", "in", "and"}
+
+
+def _renamed(question: str, naming: set[str], name: str) -> str:
+    """`question` with the words that named its agreement (`naming`: their stems) replaced by `name`:
+    the first run of them with its article ("the NDA"), later runs with the word leading to them
+    ("between Acme and Birch"); "" when no word of it names one."""
+    words = list(re.finditer(r"[\w&.'’-]+", question))
+
+    def names(n: int) -> bool:
+        terms = set(content_terms(words[n].group()))
+        return bool(terms) and terms <= naming
+
+    runs: list[tuple[int, int]] = []  # (first word, last word) of each run of naming words
+    for n in range(len(words)):
+        if not names(n) or runs and runs[-1][1] >= n:
+            continue
+        last = n
+        while last + 1 < len(words) and (names(last + 1) or words[last + 1].group().lower() in _JOINING):
+            last += 1
+        while words[last].group().lower() in {"and", "&"}:
+            last -= 1
+        runs.append((n, last))
+    if not runs:
+        return ""
+    text, at = "", 0
+    for k, (first, last) in enumerate(runs):
+        leading = _BEFORE_NAME if k == 0 else _BEFORE_LATER_NAME
+        if first > 0 and words[first - 1].group().lower() in leading:
+            first -= 1
+        text += question[at:words[first].start()] + (name if k == 0 else "")
+        at = words[last].end()
+    text += question[at:]
+    return re.sub(r"\s+([?.!,])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
+
+
+_KIND_NAMED = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){1,3}?(?:agreement|contract)\b", re.IGNORECASE)
+
+
 def _about(topic: str, names: str) -> str:
     """The last topic asked of the agreement a follow-up names: "when does it terminate" and "Xin
-    Wang" -> "when does Xin Wang's agreement terminate?"; the names in brackets when the topic has
-    no word for the agreement ("which law governs (Sage Moore)?")."""
+    Wang" -> "when does Xin Wang's agreement terminate?", and "the distribution agreement" -> "when
+    does the distribution agreement terminate?"; the names in brackets when the topic has no word for
+    the agreement ("which law governs (Sage Moore)?")."""
     def name(m: re.Match) -> str:
+        if _KIND_NAMED.fullmatch(names):
+            return f"{names}'s" if m.group().lower() == "its" else names
         return f"{names}'s" if m.group().lower() == "its" else f"{names}'s agreement"
 
     named, n = _AGREEMENT_WORD.subn(name, topic, count=1)

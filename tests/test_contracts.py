@@ -1007,3 +1007,26 @@ def test_which_agreements_someone_with_a_title_signed_reads_the_blocks_titles(qa
     # a Vice President is no President
     president = qa.ask("Who signed as President?")
     assert [v.text for v in president.values if v.kind == "signer"] == ["Owen Fitzgerald"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("first, follow_up, standalone, file, clause", [
+    # before: "What is the governing law of distribution's agreement?", "When does the end (consulting)?"
+    # (the services agreement of Kestrel Consulting answered first), "Who signed the (employment)?"
+    ("What is the governing law of the supply agreement?", "And the distribution agreement?",
+     "What is the governing law of the distribution agreement?", DISTRIBUTION, "12"),
+    ("When does the NDA end?", "And the consulting agreement?", "When does the consulting agreement end?", TWO, "4.1"),
+    ("Who signed the NDA?", "And the employment contract?", "Who signed the employment contract?", EMPLOYMENT,
+     "signatures"),
+    # the NDA's initials and its parties named it: all give way
+    ("Which law governs the NDA between Acme and Birch?", "And the supply agreement?",
+     "Which law governs the supply agreement?", SUPPLY, "10.2"),
+])
+def test_a_follow_up_naming_another_agreement_by_its_kind_asks_the_last_question_of_it(
+        qa, first, follow_up, standalone, file, clause):
+    conversation = qa.conversation()
+    conversation.ask(first)
+    answer = conversation.ask(follow_up)
+    assert answer.standalone_question == standalone
+    assert {(c.file, c.clause) for c in answer.citations} >= {(file, clause)}
+    assert all(c.file == file for c in answer.citations)
