@@ -87,11 +87,11 @@ class Conversation:
                     names = " ".join(w for w in re.findall(r"[\w-]+", question) if content_terms(w)
                                      and set(content_terms(w)) <= set(scope_now.terms))
                     kind = _KIND_NAMED.search(question)  # "And the distribution agreement?": named by its kind
-                    if names and kind and set(content_terms(kind.group())) <= set(scope_now.terms):
+                    by_kind = bool(names and kind and set(content_terms(kind.group())) <= set(scope_now.terms))
+                    if by_kind:
                         names = kind.group()
-                    asked = self._of_other(names, files, agreements) if names == (kind and kind.group()) else ""
-                    asked = asked or (_about(self._topic, names) if names
-                                      else f"{question.rstrip('?. ')}: {self._topic}?")
+                    asked = (self._of_other(names, files, agreements) if by_kind else "") \
+                        or (_about(self._topic, names) if names else f"{question.rstrip('?. ')}: {self._topic}?")
             else:
                 swapped = self._with_name(question, files, agreements)
                 if swapped:  # "What about Birch?" after "Who signed for Acme?": "Who signed for Birch?"

@@ -64,7 +64,7 @@ def expiring_answer(question: str, relation: str, when: str, rows: Sequence[Cata
         expiry = row.expiry
         citations.append(expiry.citation)
         values.append(Value(expiry.text, expiry.start, expiry.end, "date", len(citations) - 1))
-        given = "" if expiry.normal in (expiry.text, _iso(expiry.text)) else f", which ends on {expiry.normal}"
+        given = "" if expiry.normal == period(expiry.text) else f", which ends on {expiry.normal}"
         renews = f"; renews: {row.renewal.text}" if row.renewal.stated else ""
         lines.append(f"- {row.agreement}: {expiry.text}{given}{renews}: \"{display(expiry.citation.quote)}\" "
                      f"[{len(citations)}]")
@@ -72,7 +72,3 @@ def expiring_answer(question: str, relation: str, when: str, rows: Sequence[Cata
     lead = f"{len(ending)} of the {len(dated)} agreements whose end date is known {verb} {on} {when}{note}:"
     return Answer(question=question, text="\n".join([lead, *lines]), found=True, citations=tuple(citations),
                   searched=searched, values=tuple(values))
-
-
-def _iso(text: str) -> str:
-    return period(text)

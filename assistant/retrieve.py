@@ -352,8 +352,10 @@ class HybridRetriever:
         wanted = set(terms)
         held: set[str] = set()
         for n in self._by_agreement.get(agreement, np.zeros(0, dtype=np.int64)).tolist():
+            if held == wanted:
+                break
             clause = self._clause(n)
-            if wanted - held and not clause.clause_id.startswith(("preamble", "signatures")):
+            if not clause.clause_id.startswith(("preamble", "signatures")):
                 held |= wanted & set(content_terms(clause.text))
         return held
 

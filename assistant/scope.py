@@ -173,7 +173,8 @@ class ScopeFinder:
             # signing question names ("when did Birch sign?": Birch's block) are asked about
             if not set(content_terms(question)) & _SIGNING:
                 for a in exact:
-                    words = {t for name in self._labels[a.key] if _names_party(q, name) for t in content_terms(name)}
+                    words = {t for name in self._labels[a.key] if _names_party(q, name)
+                             for t in content_terms(name)}
                     named |= words - self._body_terms(a.key, words)
             keys = [a.key for a in exact]
             if len(labels) == 1:  # "the ActNN agreement versus Ce Zhang's": a title may name another one
@@ -301,7 +302,8 @@ class ScopeFinder:
         asked = set(content_terms(phrase.group(1))) & terms if phrase and len(keys) > 1 else set()
         if not asked:
             return keys
-        of_kind = tuple(k for k in keys if asked <= self._kinds.get(k, frozenset()) | self._titled.get(k, frozenset()))
+        of_kind = tuple(k for k in keys
+                        if asked <= self._kinds.get(k, frozenset()) | self._titled.get(k, frozenset()))
         return of_kind or keys
 
     def _needed(self, naming: tuple[str, ...], keys: tuple[str, ...], candidates: Sequence[AgreementInfo],
@@ -345,8 +347,8 @@ _INDEFINITE = re.compile(r"\b(?:a|an|any|no|some|another)\s+((?:[\w-]+\s+){0,2}?
 
 _MONTHS = ("january february march april may june july august september october november december "
            "jan feb mar apr jun jul aug sep sept oct nov dec").split()
-_DATE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:%s)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?(?:\s+\d{4})?\b|\b(?:19|20)\d{2}\b"
-                   % "|".join(_MONTHS), re.IGNORECASE)
+_DATE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:%s)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?(?:\s+\d{4})?\b"
+                   r"|\b(?:19|20)\d{2}\b" % "|".join(_MONTHS), re.IGNORECASE)
 
 
 def _date_words(question: str) -> set[str]:
@@ -413,13 +415,13 @@ def _acronyms(names: Sequence[str]) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=8192)  # agreement labels come back question after question
 def _names_party(question: str, name: str) -> bool:
     """Whether a normalised question names a party by its own name, not by a role it gives it
     ("the consultant", "a licensee")."""
     q = f" {question} "
-    return f" {name} " in q and f" the {name} " not in q and f" a {name} " not in q and f" an {name} " not in q
+    return f" {name} " in q and not any(f" {article} {name} " in q for article in ("the", "a", "an"))
 
 
+@lru_cache(maxsize=8192)  # agreement labels come back question after question
 def _norm(text: str) -> str:
     return " ".join(tokens(re.sub(r"<[^>]+>", " ", text)))
