@@ -19,7 +19,7 @@ from assistant.catalog import CatalogRow
 from assistant.conversation import in_agreement_of
 from assistant.definitions import asked_term, defines, lead_with_definition
 from assistant.evidence import EvidenceSet, gather, join
-from assistant.expiring import asks_expiring, expiring_answer
+from assistant.expiring import asks_expiring, asks_renewing, expiring_answer, renewing_answer
 from assistant.inventory import asked_kind, asks_inventory, asks_inventory_of, asks_membership, inventory_answer, \
     named_in, of_kind, with_party
 from assistant.holders import asks_holders, holders_answer, roles_named
@@ -466,6 +466,12 @@ class Assistant:
         relation, until = ("", "") if self._generative else asks_expiring(question)
         if relation:  # "which agreements expire in 2025?": the catalog's end dates, not the ranker's pick
             answer = expiring_answer(question, relation, until, self._rows_in_scope(snapshot, in_scope), searched)
+            if answer is not None:
+                yield answer
+                return
+        if not self._generative and len(in_scope) > 1 and asks_renewing(question):
+            # "which agreements renew automatically?": the catalog's renewal terms, agreement by agreement
+            answer = renewing_answer(question, self._rows_in_scope(snapshot, in_scope), searched)
             if answer is not None:
                 yield answer
                 return

@@ -2,7 +2,8 @@
 "which agreements expire in 2025?", "what ends before June 2025?", "which contracts run out after
 2026?". The answer is read from the catalog's expiry (the end date an agreement states, or the one
 its term gives counted from its start), each agreement cited where that date or term stands: the
-ranker alone quotes one term clause, whichever year it gives.
+ranker alone quotes one term clause, whichever year it gives. Likewise which agreements renew
+("which agreements renew automatically?"), from the catalog's renewal terms.
 """
 
 from __future__ import annotations
@@ -70,5 +71,40 @@ def expiring_answer(question: str, relation: str, when: str, rows: Sequence[Cata
                      f"[{len(citations)}]")
     verb = "ends" if len(ending) == 1 else "end"
     lead = f"{len(ending)} of the {len(dated)} agreements whose end date is known {verb} {on} {when}{note}:"
+    return Answer(question=question, text="\n".join([lead, *lines]), found=True, citations=tuple(citations),
+                  searched=searched, values=tuple(values))
+
+
+_THINGS = r"(?:agreements|contracts|ones|deals)"
+_RENEWS = re.compile(rf"^\s*(?:(?:which|what)\s+(?:of\s+the\s+)?{_THINGS}"
+                     rf"|(?:list|show)(?:\s+me)?\s+(?:all\s+)?(?:the\s+)?{_THINGS})"
+                     r"\b[^?]*\b(?:(?:auto-?)?renew(?:s|ed|al|als|ing)?|roll(?:s|ing)?\s+over)\b[^?]*[?.!]*\s*$",
+                     re.IGNORECASE)
+
+
+def asks_renewing(question: str) -> bool:
+    """Whether the question asks which of several agreements renew ("which agreements renew
+    automatically?", "list the contracts with a renewal term")."""
+    return bool(_RENEWS.match(question or ""))
+
+
+def renewing_answer(question: str, rows: Sequence[CatalogRow], searched: str) -> Answer | None:
+    """Each agreement in `rows` whose renewal term the catalog reads, cited where it stands, with the
+    term it renews after; None when none is read (then the ranker answers)."""
+    renewing = [row for row in rows if row.renewal.stated and row.renewal.citation is not None]
+    if not renewing:
+        return None
+    citations: list[Citation] = []
+    values: list[Value] = []
+    lines = []
+    for row in renewing:
+        renewal = row.renewal
+        citations.append(renewal.citation)
+        values.append(Value(renewal.text, renewal.start, renewal.end, "duration", len(citations) - 1))
+        after = f" after {row.expiry.text}" if row.expiry.stated else ""
+        lines.append(f"- {row.agreement}: renews: {renewal.text}{after}: \"{display(renewal.citation.quote)}\" "
+                     f"[{len(citations)}]")
+    verb = "renews" if len(renewing) == 1 else "renew"
+    lead = f"{len(renewing)} of the {len(rows)} agreements {verb} (the catalog's renewal terms):"
     return Answer(question=question, text="\n".join([lead, *lines]), found=True, citations=tuple(citations),
                   searched=searched, values=tuple(values))

@@ -1030,3 +1030,16 @@ def test_a_follow_up_naming_another_agreement_by_its_kind_asks_the_last_question
     assert answer.standalone_question == standalone
     assert {(c.file, c.clause) for c in answer.citations} >= {(file, clause)}
     assert all(c.file == file for c in answer.citations)
+
+
+@pytest.mark.slow
+def test_which_agreements_renew_is_read_from_the_catalogs_renewal_terms(qa):
+    # the ranker's answer held the subscription alone: the licence "renews" but says not "automatically"
+    answer = qa.ask("Which agreements renew automatically?")
+    assert answer.text.splitlines()[0] == "2 of the 9 agreements renew (the catalog's renewal terms):"
+    assert [(c.file, c.clause) for c in answer.citations] == [(LICENCE, "6.1"), (SAAS, "4.2")]
+    for value in answer.values:
+        assert value.text == "successive one-year"
+        cited = answer.citations[value.citation]
+        assert qa.document_text(cited.file)[value.start:value.end] == value.text
+        assert cited.start <= value.start < value.end <= cited.end

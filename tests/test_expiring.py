@@ -22,3 +22,15 @@ from assistant.expiring import asks_expiring
 ])
 def test_a_question_of_what_ends_in_a_period(question, asked):
     assert asks_expiring(question) == asked
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Which agreements renew automatically?", True), ("Which contracts auto-renew?", True),
+    ("List the agreements that roll over.", True), ("Which of the agreements have a renewal term?", True),
+    ("What is the renewal term?", False),  # one agreement's: the ranker's
+    ("Does the SaaS agreement renew?", False), ("Which agreements expire in 2025?", False),
+])
+def test_a_question_of_which_agreements_renew(question, asks):
+    from assistant.expiring import asks_renewing
+
+    assert asks_renewing(question) is asks
