@@ -74,7 +74,6 @@ _SYNONYMS = [
     # a cap is said as what a liability "shall not exceed", its "maximum", its "ceiling"
     "cap caps capped ceiling maximum exceed exceeds",
     "increase increases increased raise raises raised",
-    "start starts started begin begins began commence commences commenced commencement",
     "year years yearly annual annually annum",
 ]
 

@@ -1043,19 +1043,3 @@ def test_which_agreements_renew_is_read_from_the_catalogs_renewal_terms(qa):
         cited = answer.citations[value.citation]
         assert qa.document_text(cited.file)[value.start:value.end] == value.text
         assert cited.start <= value.start < value.end <= cited.end
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("question, file, agreement_number, clause_id, value", [
-    # "start" is "begins" or "commences" in the clauses: it was "not found", and before the party's
-    # name said which agreement, the opening's date
-    ("When does Sofia Ruiz start work?", EMPLOYMENT, 1, "2.1", "1 February 2025"),
-    ("When does the consulting engagement start?", TWO, 2, "4.1", "3 June 2024"),
-])
-def test_when_something_starts_is_read_where_the_clause_says_it_begins(qa, question, file, agreement_number,
-                                                                       clause_id, value):
-    answer = qa.ask(question)
-    assert answer.text.splitlines()[0] == f"{value} [1]"
-    first = answer.citations[0]
-    assert (first.file, first.agreement_number, first.clause) == (file, agreement_number, clause_id)
-    assert qa.document_text(file)[answer.values[0].start:answer.values[0].end] == value
