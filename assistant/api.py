@@ -429,8 +429,8 @@ class Assistant:
                 return
         kind = "" if self._generative else asked_kind(question)
         if kind:  # "which agreements are NDAs?": the catalog's agreements whose title is of that kind
-            # the kind's words may have scoped the agreements so titled (not those the caller chose)
-            every = self._in_scope(snapshot, Scope(), files) if scope.reason.startswith("matching ") else in_scope
+            # the kind's words may have scoped the agreements so titled
+            every = self._unscoped_by_words(snapshot, scope, in_scope, files)
             rows = of_kind(kind, self._rows_in_scope(snapshot, every))
             if rows:
                 yield inventory_answer(question, rows, searched)
@@ -490,9 +490,8 @@ class Assistant:
                 return
         person = "" if self._generative else asks_signer_title(question)
         if person:  # "what is Joost van der Berg's title?": the title line of the blocks he signed
-            # a signer is no party, so a word of the question may have scoped other agreements (not
-            # agreements the caller chose)
-            every = self._in_scope(snapshot, Scope(), files) if scope.reason.startswith("matching ") else in_scope
+            # a signer is no party, so a word of the question may have scoped other agreements
+            every = self._unscoped_by_words(snapshot, scope, in_scope, files)
             answer = next((a for a in (signer_title_answer(question, person, self._rows_in_scope(snapshot, s), searched)
                                        for s in (in_scope, every) if len(s) <= MAX_LISTED) if a is not None), None)
             if answer is not None:
@@ -599,6 +598,12 @@ class Assistant:
         alone = [replace(query, scope=replace(query.scope, agreements=(a.key,)))
                  for a in snapshot.agreements if a.key in named]
         return join([self._gather(snapshot, q, self._hits(snapshot, q, files, 0), files) for q in alone])
+
+    def _unscoped_by_words(self, snapshot: Snapshot, scope: Scope, in_scope: list[AgreementInfo],
+                           files) -> list[AgreementInfo]:
+        """Every agreement in `files` when the question's words chose `in_scope` ("matching ..."); the
+        agreements chosen by name, by the caller or by a conversation otherwise."""
+        return self._in_scope(snapshot, Scope(), files) if scope.reason.startswith("matching ") else in_scope
 
     def _in_scope(self, snapshot: Snapshot, scope: Scope, files) -> list[AgreementInfo]:
         return [a for a in snapshot.agreements if (not scope.agreements or a.key in scope.agreements)

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
-from assistant.types import Citation
+from assistant.snippets import shown
+from assistant.types import Citation, Value
 from index.catalog import FIELDS, CatalogEntry
 from index.catalog_rules import Found
 from index.types import Agreement, Clause
@@ -112,3 +113,16 @@ def catalog_rows(file: str, agreements: Sequence[Agreement], clauses: Sequence[C
                                parties=tuple(v for v in map(value, entry.parties) if v.stated),
                                signatures=signatures, **single))
     return rows
+
+
+def each_cited(entries: Sequence[tuple[str, CatalogValue]], kind: str) -> tuple[list[Citation], list[Value], list[str]]:
+    """Answers that give one stated catalog value per agreement ("which agreements expire in 2025?"): each
+    value its own citation, as a Value of `kind`, and a line "- <what is said of it>: "<quote>" [n]"."""
+    citations: list[Citation] = []
+    values: list[Value] = []
+    lines: list[str] = []
+    for said, value in entries:
+        values.append(Value(value.text, value.start, value.end, kind, len(citations)))
+        citations.append(value.citation)
+        lines.append(f"- {said}: \"{shown(value.citation.quote)}\" [{len(citations)}]")
+    return citations, values, lines

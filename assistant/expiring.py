@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answer import display
-from assistant.catalog import CatalogRow
+from assistant.catalog import CatalogRow, each_cited
 from assistant.signed_on import period
-from assistant.types import Answer, Citation, Value
+from assistant.types import Answer
 
 _ENDS = r"(?:expir(?:e|es|ed|ing)|end(?:s|ed|ing)?|run(?:s|ning)?\s+out|lapse[sd]?|come\s+to\s+an\s+end)"
 _ASKS = re.compile(rf"^\s*(?:which|what|list|show|find)\b[^?]*?\b{_ENDS}\b[^?]*?\b"
@@ -58,17 +57,12 @@ def expiring_answer(question: str, relation: str, when: str, rows: Sequence[Cata
         return Answer(question=question, found=False, searched=searched,
                       text=f"Not found: none of the {len(dated)} agreements whose end date is known ends "
                            f"{on} {when}{note}.")
-    citations: list[Citation] = []
-    values: list[Value] = []
-    lines = []
-    for row in ending:
-        expiry = row.expiry
-        citations.append(expiry.citation)
-        values.append(Value(expiry.text, expiry.start, expiry.end, "date", len(citations) - 1))
-        given = "" if expiry.normal == period(expiry.text) else f", which ends on {expiry.normal}"
+    def said(row: CatalogRow) -> str:
+        given = "" if row.expiry.normal == period(row.expiry.text) else f", which ends on {row.expiry.normal}"
         renews = f"; renews: {row.renewal.text}" if row.renewal.stated else ""
-        lines.append(f"- {row.agreement}: {expiry.text}{given}{renews}: \"{display(expiry.citation.quote)}\" "
-                     f"[{len(citations)}]")
+        return f"{row.agreement}: {row.expiry.text}{given}{renews}"
+
+    citations, values, lines = each_cited([(said(row), row.expiry) for row in ending], "date")
     verb = "ends" if len(ending) == 1 else "end"
     lead = f"{len(ending)} of the {len(dated)} agreements whose end date is known {verb} {on} {when}{note}:"
     return Answer(question=question, text="\n".join([lead, *lines]), found=True, citations=tuple(citations),
@@ -94,16 +88,9 @@ def renewing_answer(question: str, rows: Sequence[CatalogRow], searched: str) ->
     renewing = [row for row in rows if row.renewal.stated and row.renewal.citation is not None]
     if not renewing:
         return None
-    citations: list[Citation] = []
-    values: list[Value] = []
-    lines = []
-    for row in renewing:
-        renewal = row.renewal
-        citations.append(renewal.citation)
-        values.append(Value(renewal.text, renewal.start, renewal.end, "duration", len(citations) - 1))
-        after = f" after {row.expiry.text}" if row.expiry.stated else ""
-        lines.append(f"- {row.agreement}: renews: {renewal.text}{after}: \"{display(renewal.citation.quote)}\" "
-                     f"[{len(citations)}]")
+    citations, values, lines = each_cited(
+        [(f"{row.agreement}: renews: {row.renewal.text}" + (f" after {row.expiry.text}" if row.expiry.stated else ""),
+          row.renewal) for row in renewing], "duration")
     verb = "renews" if len(renewing) == 1 else "renew"
     lead = f"{len(renewing)} of the {len(rows)} agreements {verb} (the catalog's renewal terms):"
     return Answer(question=question, text="\n".join([lead, *lines]), found=True, citations=tuple(citations),

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answer import display
-from assistant.catalog import CatalogRow, CatalogValue
-from assistant.types import Answer, Citation, Value
+from assistant.catalog import CatalogRow, CatalogValue, each_cited
+from assistant.types import Answer
 
 _THINGS = r"(?:agreements?|contracts?|documents?|deals?)"
 _SIGNED = r"(?:signed|executed|made|dated|concluded|entered\s+into)"
@@ -54,14 +53,8 @@ def latest_answer(question: str, which: str, rows: Sequence[CatalogRow], searche
     pick = max if which == "latest" else min
     best = pick(when.normal for _, when in dated)
     chosen = [(row, when) for row, when in dated if when.normal == best]
-    citations: list[Citation] = []
-    values: list[Value] = []
-    lines = []
-    for row, when in chosen:
-        citations.append(when.citation)
-        values.append(Value(when.text, when.start, when.end, "date", len(citations) - 1))
-        lines.append(f"- {row.agreement} ({row.file}, {when.citation.clause}): \"{display(when.citation.quote)}\" "
-                     f"[{len(citations)}]")
+    citations, values, lines = each_cited(
+        [(f"{row.agreement} ({row.file}, {when.citation.clause})", when) for row, when in chosen], "date")
     names = "; ".join(f"{row.agreement} [{n + 1}]" for n, (row, _) in enumerate(chosen))
     lead = f"{names}: {chosen[0][1].text}, the {which} date of the {len(dated)} dated agreements"
     return Answer(question=question, text="\n".join([lead, *lines]), found=True, citations=tuple(citations),

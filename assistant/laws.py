@@ -11,10 +11,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from assistant.answer import display
-from assistant.catalog import CatalogRow
+from assistant.catalog import CatalogRow, each_cited
 from assistant.groups import group, summary
-from assistant.types import Answer, Citation, Value
+from assistant.types import Answer
 from index.jurisdictions import canonical, pattern
 
 _LAW = r"(?:laws?|governed|governing|govern)"
@@ -52,15 +51,8 @@ def laws_answer(question: str, places: tuple[str, ...], rows: Sequence[CatalogRo
         return Answer(question=question, found=False, searched=searched,
                       text=f"Not found: none of the {len(rows)} agreements is governed by the law of {asked} "
                            f"(their governing laws: {read}).")
-    citations: list[Citation] = []
-    values: list[Value] = []
-    lines = []
-    for row in chosen:
-        law = row.governing_law
-        values.append(Value(law.text, law.start, law.end, "law", len(citations)))
-        citations.append(law.citation)
-        lines.append(f"- {row.agreement} (clause {law.citation.clause}): \"{display(law.citation.quote)}\" "
-                     f"[{len(citations)}]")
+    citations, values, lines = each_cited(
+        [(f"{row.agreement} (clause {row.governing_law.citation.clause})", row.governing_law) for row in chosen], "law")
     groups = group(citations, values)
     lead = summary(groups, citations, question) or "; ".join(
         f"{row.agreement}: {v.text} [{v.citation + 1}]" for row, v in zip(chosen, values))

@@ -101,7 +101,7 @@ _ASKS_TITLE = (
 
 def asks_signer_title(question: str) -> str:
     """The person whose title the question asks for ("what is Priya Lal's title?" -> "Priya Lal"); ""."""
-    return next((m["name"] for m in (p.match(question or "") for p in _ASKS_TITLE) if m), "")
+    return _first_match(_ASKS_TITLE, question, "name")
 
 
 def signer_title_answer(question: str, name: str, rows: Sequence[CatalogRow], searched: str) -> Answer | None:
@@ -158,7 +158,12 @@ _ASKS_SIGNED_AS = (
 
 def asks_signed_as(question: str) -> str:
     """The signer's title a question asks which agreements were signed by ("Managing Director"), or ""."""
-    return next((m["title"] for m in (p.match(question or "") for p in _ASKS_SIGNED_AS) if m), "")
+    return _first_match(_ASKS_SIGNED_AS, question, "title")
+
+
+def _first_match(patterns: Sequence[re.Pattern], question: str, name: str) -> str:
+    """Group `name` of the first pattern the question matches; "" when it matches none."""
+    return next((m[name] for m in (p.match(question or "") for p in patterns) if m), "")
 
 
 def _holds_title(asked: str, role: str) -> bool:
