@@ -33,6 +33,7 @@ class Candidate:
     start: int  # absolute offsets in the file's text
     end: int
     width: int  # how many sentences or lines the span joins
+    cut_from: tuple[int, int] | None = None  # the whole span's offsets when this is an excerpt of it
 
     @property
     def text(self) -> str:

@@ -31,6 +31,38 @@ def snippet(quote: str, question: str, words: int = WORDS) -> str:
     return ("…" if best else "") + text + ("…" if best + words < len(spans) else "")
 
 
+def excerpt(text: str, question: str, max_chars: int) -> tuple[int, int] | None:
+    """(start, end) in `text` of a run of whole words, at most `max_chars` long, that holds the most
+    distinct content words of the question (stemmed), None when no run holds any. The run starts at
+    the start of the phrase holding the first of those words where they all still fit, else at that
+    word: what a sentence says about the words mostly follows them ("located at <the address>")."""
+    spans = [m.span() for m in _WORD.finditer(text)]
+    wanted = set(content_terms(question))
+    stems = [set(content_terms(text[s:e])) & wanted for s, e in spans]
+    best, best_score, last = None, 0, 0
+    for first in range(len(spans)):  # the earliest run holding the most of the words
+        last = max(last, first)
+        while last + 1 < len(spans) and spans[last + 1][1] - spans[first][0] <= max_chars:
+            last += 1
+        if spans[last][1] - spans[first][0] > max_chars:
+            continue  # one word longer than the room
+        score = len(set().union(*stems[first:last + 1]))
+        if score > best_score:
+            best, best_score = (first, last), score
+    if best is None:
+        return None
+    held = [i for i in range(best[0], best[1] + 1) if stems[i]]
+    first = phrase = held[0]
+    while phrase > 0 and not text[spans[phrase - 1][0]:spans[phrase - 1][1]].endswith((",", ";", ":", ".")):
+        phrase -= 1
+    if spans[held[-1]][1] - spans[phrase][0] <= max_chars:
+        first = phrase
+    last = first
+    while last + 1 < len(spans) and spans[last + 1][1] - spans[first][0] <= max_chars:
+        last += 1
+    return spans[first][0], spans[last][1]
+
+
 def shown(text: str) -> str:
     """Text as an answer shows it: markup out, spacing collapsed."""
     return re.sub(r"\s+", " ", _MARKUP.sub("", text)).strip()

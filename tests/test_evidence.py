@@ -138,6 +138,30 @@ def test_compose_cites_the_best_then_extras_the_ranker_also_trusts():
     assert len(tight.citations) == 1  # the second quote would pass the character budget
 
 
+def test_a_supporting_quote_too_long_for_the_budget_is_cited_in_part():
+    long_text = ("7. Licence. " + "The Licensor grants the Licensee a licence to use the Software at its sites. "
+                 + "Each licence fee is payable within thirty (30) days of invoice, and the Licensee shall keep "
+                 "records of every installation of the Software and allow the Licensor to audit those records "
+                 "once in each calendar year on reasonable notice, at the Licensor's own cost and expense.")
+    grant, terms = clause(long_text, "7", 0), clause(LAW, "12", 1000)
+    sentences = [(s, e) for s, e, w in candidate_spans(long_text) if w == 1]
+    evidence = _set([(terms, 19, 89), (grant, *sentences[2])])
+    selection = Selection(threshold=0.5, extra_ratio=0.6, extra_min=0.2, max_citations=3, max_chars=300)
+    answer = compose("May the Licensor audit the installation records?", evidence, np.asarray([0.9, 0.8]), 0.9,
+                     selection, "1 agreement")
+    first, second = answer.citations
+    assert (first.start, first.end) == (1019, 1089)  # 70 characters: 230 left, the audit sentence has 280
+    # from the phrase holding the question's words to the end of the sentence (204 characters)
+    assert second.quote == ("and the Licensee shall keep records of every installation of the Software and allow the "
+                            "Licensor to audit those records once in each calendar year on reasonable notice, at the "
+                            "Licensor's own cost and expense.")
+    assert second.quote == long_text[second.start:second.end]
+    assert answer.text.splitlines()[-1] == f'- clause 7: "…{second.quote}" [2]'  # cut at its start, not finished
+    tight = compose("May the Licensor audit the installation records?", evidence, np.asarray([0.9, 0.8]), 0.9,
+                    Selection(threshold=0.5, max_chars=180), "1 agreement")
+    assert len(tight.citations) == 1  # 110 characters left: too few for an excerpt
+
+
 def test_compose_says_not_found_below_the_threshold_unless_told_otherwise():
     law = clause(LAW, "12", 1000)
     evidence = _set([(law, 19, 89)])
