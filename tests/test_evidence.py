@@ -24,6 +24,12 @@ COL = {name: i for i, name in enumerate(CANDIDATE_FEATURES)}
 LAW = ("12. Governing Law. This Agreement shall be governed by the laws of the State of Delaware. "
        "Each party submits to the courts of Wilmington, Delaware.")
 TERM = "3. Term. This Agreement begins on March 1, 2024 and continues for two (2) years."
+LICENCE = ("7. Licence. The Licensor grants the Licensee a licence to use the Software at its sites. Each licence "
+           "fee is payable within thirty (30) days of invoice, and the Licensee shall keep records of every "
+           "installation of the Software and allow the Licensor to audit those records once in each calendar year "
+           "on reasonable notice, at the Licensor's own cost and expense.")
+RECORDS = ("8. Records. The Licensee shall keep complete and accurate records of each installation of the Software at "
+           "each of its sites and shall make those records available to the Licensor for audit on request.")
 
 
 def clause(text: str, clause_id: str, start: int, agreement: int = 1, file: str = "c.txt") -> Clause:
@@ -135,14 +141,11 @@ def test_compose_cites_the_best_then_extras_the_ranker_also_trusts():
     # the agreement named once, with the gist of its first quote (short: whole)
     assert answer.text.splitlines()[0] == "Party 1: \"This Agreement shall be governed by the laws of the State of Delaware.\" [1]"
     tight = compose("q", evidence, np.asarray([0.9, 0.6, 0.3]), 0.8, Selection(max_chars=100), "1 agreement")
-    assert len(tight.citations) == 1  # the second quote would pass the character budget
+    assert len(tight.citations) == 1  # the second quote would pass the budget, and "q" has no words to cite it by
 
 
 def test_a_supporting_quote_too_long_for_the_budget_is_cited_in_part():
-    long_text = ("7. Licence. " + "The Licensor grants the Licensee a licence to use the Software at its sites. "
-                 + "Each licence fee is payable within thirty (30) days of invoice, and the Licensee shall keep "
-                 "records of every installation of the Software and allow the Licensor to audit those records "
-                 "once in each calendar year on reasonable notice, at the Licensor's own cost and expense.")
+    long_text = LICENCE
     grant, terms = clause(long_text, "7", 0), clause(LAW, "12", 1000)
     sentences = [(s, e) for s, e, w in candidate_spans(long_text) if w == 1]
     evidence = _set([(terms, 19, 89), (grant, *sentences[2])])
@@ -157,9 +160,34 @@ def test_a_supporting_quote_too_long_for_the_budget_is_cited_in_part():
                             "Licensor's own cost and expense.")
     assert second.quote == long_text[second.start:second.end]
     assert answer.text.splitlines()[-1] == f'- clause 7: "…{second.quote}" [2]'  # cut at its start, not finished
-    tight = compose("May the Licensor audit the installation records?", evidence, np.asarray([0.9, 0.8]), 0.9,
+    # 110 characters left: a second quote is given 120; a third gets only what is left, here nothing
+    records = clause(RECORDS, "8", 2000)
+    evidence = _set([(terms, 19, 89), (grant, *sentences[2]), (records, 12, 200)])
+    tight = compose("May the Licensor audit the installation records?", evidence, np.asarray([0.9, 0.8, 0.8]), 0.9,
                     Selection(threshold=0.5, max_chars=180), "1 agreement")
-    assert len(tight.citations) == 1  # 110 characters left: too few for an excerpt
+    assert [c.quote for c in tight.citations] == [
+        "This Agreement shall be governed by the laws of the State of Delaware.",
+        "and the Licensee shall keep records of every installation of the Software and allow the Licensor to audit "
+        "those records"]
+
+
+def test_a_first_quote_longer_than_the_budget_still_leaves_a_second_one_an_excerpt():
+    grant, kept = clause(LICENCE, "7", 0), clause(RECORDS, "8", 2000)
+    evidence = _set([(grant, 89, 361), (kept, 12, 200)])
+    answer = compose("Must the Licensee keep installation records?", evidence, np.asarray([0.9, 0.8]), 0.9,
+                     Selection(threshold=0.5, max_chars=300), "1 agreement")
+    first, second = answer.citations
+    assert (first.start, first.end) == (89, 361)  # 272 characters: 28 left of the budget, 120 given
+    assert (second.start, second.end) == (2012, 2127)
+    assert second.quote == ("The Licensee shall keep complete and accurate records of each installation of the Software "
+                            "at each of its sites and")
+    assert answer.text.splitlines()[-1] == f'- clause 8: "{second.quote}…" [2]'
+    # another agreement's quote is not cited in part
+    other = clause(RECORDS, "8", 2000, agreement=2)
+    evidence = _set([(grant, 89, 361), (other, 12, 200)])
+    answer = compose("Must the Licensee keep installation records?", evidence, np.asarray([0.9, 0.8]), 0.9,
+                     Selection(threshold=0.5, max_chars=300), "1 agreement")
+    assert [(c.start, c.end) for c in answer.citations] == [(89, 361)]
 
 
 def test_compose_says_not_found_below_the_threshold_unless_told_otherwise():
