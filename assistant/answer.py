@@ -23,17 +23,15 @@ from index.terms import content_terms, topic_words
 
 _IDF_COVERAGE = CANDIDATE_FEATURES.index("s_idf_cov")
 # A supporting quote too long for what is left of the character budget is cited in part: its
-# words (at most MAX_EXCERPT characters) that hold the most of the question's words, where at
-# least MIN_EXCERPT characters are left; a second quote always has that much room, however long
-# the first. Before, it was left out: where the evidence is long sentences, the first quote's
-# 400-1,200 characters left no room for a second. Chosen on the 40 fit contracts (`clauseqa eval
-# --suite cuad --part fit --limit 40`): any citation overlapping CUAD's span 0.808 -> 0.841 at
-# 497 -> 548 mean cited characters (everyday phrasings 0.543 -> 0.557, statements 0.726 ->
-# 0.764); first citations unchanged; the pairs' fit half 0.971 -> 0.986 answers right, citation
-# recall 0.975 -> 0.992. An excerpt is never of another agreement than the first quote's: that
-# would be another answer, shown in part.
-MIN_EXCERPT = 120
-MAX_EXCERPT = 250
+# words, at most EXCERPT characters, that hold the most of the question's words. Before, it was
+# left out: where the evidence is long sentences, a first quote of 400-1,200 characters left no
+# room for any other, and the evidence the ranker trusted next was never cited. Chosen on the 40
+# fit contracts (`clauseqa eval --suite cuad --part fit --limit 40`): any citation overlapping
+# CUAD's span 0.808 -> 0.849 at 497 -> 566 mean cited characters (everyday phrasings 0.543 ->
+# 0.565, statements 0.726 -> 0.779); first citations unchanged; the pairs' fit half 0.971 -> 0.986
+# answers right, citation recall 0.975 -> 0.992. An excerpt is never of another agreement than the
+# first quote's: that would be another answer, shown in part.
+EXCERPT = 120
 
 
 def compose(question: str, evidence: EvidenceSet, probabilities: np.ndarray, found_probability: float,
@@ -135,7 +133,7 @@ def _supporting(ranked: list[tuple[Candidate, float]], selection: Selection,
                 question: str) -> list[tuple[Candidate, float]]:
     """The best candidate, then up to max_citations - 1 more that the ranker also trusts (a second
     sentence, a related sub-clause, a definition), never overlapping and within the character
-    budget: one too long for what is left is cited in part (see MIN_EXCERPT)."""
+    budget: one too long for what is left is cited in part (see EXCERPT)."""
     first, p1 = ranked[0]
     chosen = [(first, p1)]
     chars = first.end - first.start
@@ -147,10 +145,7 @@ def _supporting(ranked: list[tuple[Candidate, float]], selection: Selection,
         if chars + candidate.end - candidate.start > selection.max_chars:
             if candidate.hit.agreement_key != first.hit.agreement_key:
                 continue  # another agreement's answer is not shown in part
-            room = selection.max_chars - chars
-            if len(chosen) == 1:  # a first quote of 700 characters leaves a second one its least room
-                room = max(room, MIN_EXCERPT)
-            candidate = _excerpt(candidate, question, min(MAX_EXCERPT, room))
+            candidate = _excerpt(candidate, question)
             if candidate is None:
                 continue
         chosen.append((candidate, p))
@@ -158,12 +153,10 @@ def _supporting(ranked: list[tuple[Candidate, float]], selection: Selection,
     return chosen
 
 
-def _excerpt(candidate: Candidate, question: str, room: int) -> Candidate | None:
-    """The words of the candidate, at most `room` characters, that hold the most of the question's
-    words; None when less than MIN_EXCERPT is left or no words of the question are in it."""
-    if room < MIN_EXCERPT:
-        return None
-    span = excerpt(candidate.text, question, room)
+def _excerpt(candidate: Candidate, question: str) -> Candidate | None:
+    """The words of the candidate, at most EXCERPT characters, that hold the most of the question's
+    words; None when it holds none of them."""
+    span = excerpt(candidate.text, question, EXCERPT)
     if span is None:
         return None
     return replace(candidate, start=candidate.start + span[0], end=candidate.start + span[1],

@@ -187,7 +187,7 @@ def write_card(booster, args, fit, validation, report: dict) -> None:
         "  sentence naming what is counted and refuses a thing no clause in scope names (\"the DOI\", \"the",
         "  seat of arbitration\"); a sentence that names it in another sense still passes.",
         "- Long CUAD sentences are one quote each; an extra quote too long for the 600-character budget",
-        "  is cited in part (at most 250 characters, holding the most question words).",
+        "  is cited in part (at most 120 characters, holding the most question words).",
         "- Leave-category-out is the weak spot: a clause type never fitted is found and cited far less often",
         "  (first citation 0.48 against 0.73; the question adapter took it 0.501 -> 0.476 while it raised",
         "  every other figure). Answering every held-out question would give 0.55, not 0.70:",
