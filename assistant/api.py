@@ -33,8 +33,9 @@ from assistant.parties import asks_parties, every_agreements_parties, parties_an
 from assistant.signers import MAX_LISTED, asks_signed_as, asks_signer_title, names_no_one, signed_as_answer, \
     signer_title_answer, signers_answer
 from assistant.signed_on import signed_on_answer, signed_when
-from assistant.signatories import after_blocks, asks_signer, asks_signing_date, only, signer_candidates, \
+from assistant.signatories import asks_signer, asks_signing_date, only, ranked_last, signer_candidates, \
     signing_date_candidates
+from assistant.values import asks_event_time
 from assistant.retrieve import HybridRetriever, Hit, candidate_source
 from assistant.scope import Scope, ScopeFinder
 from assistant.settings import Settings
@@ -544,8 +545,11 @@ class Assistant:
             if keep:
                 probabilities, certain = only(probabilities, keep), True
         elif not _BLOCK_ANSWERS.search(question):  # "when does it terminate?": not the date the block gives
-            probabilities = after_blocks(probabilities, [c.hit.clause.clause_id == "signatures"
-                                                         for c in evidence.candidates])
+            probabilities = ranked_last(probabilities, [c.hit.clause.clause_id == "signatures"
+                                                        for c in evidence.candidates])
+        if asks_event_time(question):  # "when must the Consultant be paid?": not the date of the opening
+            probabilities = ranked_last(probabilities, [c.hit.clause.clause_id == "preamble"
+                                                        for c in evidence.candidates])
         if asks_work_title(question):  # "what paper is it for?": the line giving the work's title
             keep = title_candidates([(c.text, c.hit.agreement_key, _ends_line(c)) for c in evidence.candidates])
             if keep:  # whether the agreements say it at all stays the found decision's call

@@ -43,6 +43,8 @@ _FREQUENCY = re.compile(r"\b(?:each|every|per|a|an|any)\s+(?:calendar\s+|contrac
 _BOUND = re.compile(r"^\s*(?:what|which)(?:['’]s|\s+(?:is|are|was|were))?\s+(?:the\s+)?"
                     r"(?:minimum|maximum|least|most)\b", re.I)
 _DURATION_ASKED = dict(QUESTION_TYPES)["duration"]
+_HOW_SOON = re.compile(r"\bhow\s+soon\b", re.I)
+_WHEN_EVENT = ("date", "duration")  # when something happens: a date, or a period the quote states
 _AUXILIARY = r"(?:is|are|does|do|did|can|could|may|must|has|have|will|shall|should|was|were)\b"
 _YESNO = re.compile(rf"^\s*{_AUXILIARY}", re.I)
 # A condition or a scope put before the question proper ("If a court strikes down part of it, does
@@ -69,7 +71,8 @@ def wanted(question: str, asked: Sequence[float]) -> tuple[str, ...]:
     if word in ("how much", "how many"):
         return ("amount",)
     if word == "when":
-        return ("date",)
+        # when something happens under it: a date, or a period ("within thirty (30) days of invoice")
+        return ("date",) if _ASKS_START.search(question) else _WHEN_EVENT
     if word in ("who", "whom", "whose"):
         return tuple(k for k in ("signer", "party") if k != "signer" or signer)
     if word == "where":
@@ -86,6 +89,14 @@ def wanted(question: str, asked: Sequence[float]) -> tuple[str, ...]:
     if re.search(r"\bpart(?:y|ies)\b|\bbetween\b", question, re.I):
         kinds.append("party")
     return tuple(kinds)
+
+
+def asks_event_time(question: str) -> bool:
+    """"When must the Consultant be paid?", "how soon must the Supplier deliver?": when something
+    happens under the agreement, not when it was made, signed or takes effect (its opening's date)."""
+    wh = _WH.search(without_where_in_text(question))
+    asked = re.sub(r"\s+", " ", wh.group(1).lower()) if wh else ""
+    return (asked == "when" or bool(_HOW_SOON.search(question))) and not _ASKS_START.search(question)
 
 
 def main_question(question: str) -> str:
@@ -116,6 +127,17 @@ def agreement_values(question: str, kinds: Sequence[str], citations: Sequence[Ci
     """The values one agreement's citations (`indexes` into `citations`) state, one set per kind:
     for each kind, the first citation that states exactly one such value (several different ones
     and no sign which is meant: none)."""
+    if tuple(kinds) == _WHEN_EVENT:
+        # the first quote stating a date gives it; one stating a period first ("terminate if ... not
+        # published within one year") is the answer in its own words, not a later quote's date
+        for i in indexes:
+            spans = _choose("date", question, citations[i], aggregate)
+            if spans:
+                c = citations[i]
+                return [Value(c.quote[s:e], c.start + s, c.start + e, "date", i) for s, e in spans]
+            if spans is None or _choose("duration", question, citations[i], aggregate) != []:
+                return []
+        return []
     found: list[Value] = []
     for kind in kinds:
         if kind in ("place", "party") and found:

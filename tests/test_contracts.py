@@ -1043,3 +1043,32 @@ def test_which_agreements_renew_is_read_from_the_catalogs_renewal_terms(qa):
         cited = answer.citations[value.citation]
         assert qa.document_text(cited.file)[value.start:value.end] == value.text
         assert cited.start <= value.start < value.end <= cited.end
+
+
+@pytest.mark.slow
+def test_when_something_happens_under_an_agreement_is_not_the_date_of_its_opening(qa):
+    # the opening's "as of March 3, 2025" was quoted first: a date, as "when" asks, but of the agreement
+    answer = qa.ask("When is an invoice due under the SaaS agreement?")
+    first = answer.citations[0]
+    assert (first.file, first.clause) == (SAAS, "3.2")
+    assert first.quote == "Invoices are due within thirty (30) days of the invoice date."
+    # the opening still answers when the agreement itself was made or takes effect
+    answer = qa.ask("When does the SaaS agreement take effect?")
+    assert (answer.citations[0].file, answer.citations[0].clause) == (SAAS, "preamble")
+    assert [v.text for v in answer.values] == ["March 3, 2025"]
+
+
+@pytest.mark.slow
+def test_a_when_question_answered_by_a_period_states_no_later_quotes_date(qa):
+    # the first quote gives sixty days' notice; "August 31, 2024", the term's end in the second quote,
+    # was stated as the answer
+    answer = qa.ask("When must notice of termination be given under the services agreement?")
+    first = answer.citations[0]
+    assert (first.file, first.clause) == (SERVICES, "3.2")
+    assert "sixty (60) days' prior written notice" in first.quote
+    assert answer.values == ()
+    assert "August 31, 2024" not in answer.text.splitlines()[0]
+    # a date the first quote states is still the answer
+    answer = qa.ask("When does the services agreement expire?")
+    assert [(v.text, v.citation) for v in answer.values] == [("August 31, 2024", 0)]
+    assert answer.text.splitlines()[0] == "August 31, 2024 [1]"

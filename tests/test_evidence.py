@@ -413,10 +413,10 @@ def test_the_answer_quotes_the_title_after_its_lead_in():
 
 
 def test_signature_blocks_rank_after_every_other_candidate_in_their_own_order():
-    from assistant.signatories import after_blocks
+    from assistant.signatories import ranked_last
 
-    out = after_blocks(np.asarray([0.9, 0.4, 0.7, 0.2]), [True, False, True, False])
+    out = ranked_last(np.asarray([0.9, 0.4, 0.7, 0.2]), [True, False, True, False])
     assert list(np.argsort(-out, kind="stable")) == [1, 3, 0, 2]
     assert out[1] == 0.4 and out[3] == 0.2 and out[0] < 0.2 and out[2] < out[0]
-    assert list(after_blocks(np.asarray([0.9, 0.4]), [True, True])) == [0.9, 0.4]  # only blocks: as ranked
+    assert list(ranked_last(np.asarray([0.9, 0.4]), [True, True])) == [0.9, 0.4]  # only blocks: as ranked
 

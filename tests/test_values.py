@@ -15,6 +15,7 @@ from assistant.ranker import Selection
 from assistant.snippets import snippet
 from assistant.retrieve import Hit
 from assistant.types import Answer
+from assistant.values import asks_event_time
 from index.types import Clause
 
 REPO = Path(__file__).resolve().parents[1]
@@ -516,3 +517,17 @@ def test_a_liability_denied_to_either_party_is_a_plain_no():
     # liable for what the sentence does not name, or only "unless": no plain answer
     assert not [v for v in ask("Is either party liable for late delivery?", [(c, quote)]).values if v.kind in ("yes", "no")]
     assert not [v for v in ask("Is the Supplier liable for recall costs?", [(c, quote)]).values if v.kind in ("yes", "no")]
+
+
+@pytest.mark.parametrize("question, event", [
+    ("When must the Consultant be paid?", True),
+    ("Under the NDA, when must information be returned?", True),
+    ("How soon must the Supplier deliver?", True),
+    ("When does this agreement expire?", True),
+    ("When was it signed?", False),  # the agreement's own dates: its opening or its blocks give them
+    ("When does the agreement take effect?", False),
+    ("When did the term begin?", False),
+    ("What happens when the term is over?", False),  # "what" is asked
+])
+def test_a_question_asks_when_something_happens_under_the_agreement(question, event):
+    assert asks_event_time(question) is event
