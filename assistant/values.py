@@ -44,6 +44,7 @@ _BOUND = re.compile(r"^\s*(?:what|which)(?:['’]s|\s+(?:is|are|was|were))?\s+(?
                     r"(?:minimum|maximum|least|most)\b", re.I)
 _DURATION_ASKED = dict(QUESTION_TYPES)["duration"]
 _HOW_SOON = re.compile(r"\bhow\s+soon\b", re.I)
+_AGREEMENT_END = re.compile(r"\b(?:expir\w*|ends?|ending|terminat\w*|renew\w*|term|lasts?)\b", re.I)
 _WHEN_EVENT = ("date", "duration")  # when something happens: a date, or a period the quote states
 _AUXILIARY = r"(?:is|are|does|do|did|can|could|may|must|has|have|will|shall|should|was|were)\b"
 _YESNO = re.compile(rf"^\s*{_AUXILIARY}", re.I)
@@ -71,8 +72,8 @@ def wanted(question: str, asked: Sequence[float]) -> tuple[str, ...]:
     if word in ("how much", "how many"):
         return ("amount",)
     if word == "when":
-        # when something happens under it: a date, or a period ("within thirty (30) days of invoice")
-        return ("date",) if _ASKS_START.search(question) else _WHEN_EVENT
+        # when something happens or ends: a date, or a period ("within thirty (30) days of invoice")
+        return _WHEN_EVENT if asks_when(question) else ("date",)
     if word in ("who", "whom", "whose"):
         return tuple(k for k in ("signer", "party") if k != "signer" or signer)
     if word == "where":
@@ -93,7 +94,13 @@ def wanted(question: str, asked: Sequence[float]) -> tuple[str, ...]:
 
 def asks_event_time(question: str) -> bool:
     """"When must the Consultant be paid?", "how soon must the Supplier deliver?": when something
-    happens under the agreement, not when it was made, signed or takes effect (its opening's date)."""
+    happens under the agreement, not when it was made, signed or takes effect, nor when it ends
+    (which an opening may say: "from April 15, 2000 through October 15, 2000")."""
+    return asks_when(question) and not _AGREEMENT_END.search(question)
+
+
+def asks_when(question: str) -> bool:
+    """A when-question not about the agreement's own start: its answer is a date or a period."""
     wh = _WH.search(without_where_in_text(question))
     asked = re.sub(r"\s+", " ", wh.group(1).lower()) if wh else ""
     return (asked == "when" or bool(_HOW_SOON.search(question))) and not _ASKS_START.search(question)

@@ -523,11 +523,12 @@ def test_a_liability_denied_to_either_party_is_a_plain_no():
     ("When must the Consultant be paid?", True),
     ("Under the NDA, when must information be returned?", True),
     ("How soon must the Supplier deliver?", True),
-    ("When does this agreement expire?", True),
     ("When was it signed?", False),  # the agreement's own dates: its opening or its blocks give them
     ("When does the agreement take effect?", False),
     ("When did the term begin?", False),
     ("What happens when the term is over?", False),  # "what" is asked
+    ("When does this agreement expire?", False),  # its own end: an opening may give it
+    ("When may the Customer terminate?", False),
 ])
 def test_a_question_asks_when_something_happens_under_the_agreement(question, event):
     assert asks_event_time(question) is event
