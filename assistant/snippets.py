@@ -4,6 +4,7 @@ words, so an answer's first line carries its evidence ("Yes: "…is the sole aut
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from index.terms import content_terms
 
@@ -36,9 +37,9 @@ def excerpt(text: str, question: str, max_chars: int) -> tuple[int, int] | None:
     distinct content words of the question (stemmed), None when no run holds any. The run starts at
     the start of the phrase holding the first of those words where they all still fit, else at that
     word: what a sentence says about the words mostly follows them ("located at <the address>")."""
+    wanted = _word_terms(question)
     spans = [m.span() for m in _WORD.finditer(text)]
-    wanted = set(content_terms(question))
-    stems = [set(content_terms(text[s:e])) & wanted for s, e in spans]
+    stems = [_word_terms(text[s:e]) & wanted for s, e in spans]
     best, best_score, last = None, 0, 0
     for first in range(len(spans)):  # the earliest run holding the most of the words
         last = max(last, first)
@@ -61,6 +62,12 @@ def excerpt(text: str, question: str, max_chars: int) -> tuple[int, int] | None:
     while last + 1 < len(spans) and spans[last + 1][1] - spans[first][0] <= max_chars:
         last += 1
     return spans[first][0], spans[last][1]
+
+
+@lru_cache(maxsize=50_000)
+def _word_terms(word: str) -> frozenset[str]:
+    """The stems of a word or a question (the same come back in quote after quote)."""
+    return frozenset(content_terms(word))
 
 
 def shown(text: str) -> str:
