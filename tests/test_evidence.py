@@ -145,9 +145,8 @@ def test_compose_cites_the_best_then_extras_the_ranker_also_trusts():
 
 
 def test_a_supporting_quote_too_long_for_the_budget_is_cited_in_part():
-    long_text = LICENCE
-    grant, terms = clause(long_text, "7", 0), clause(LAW, "12", 1000)
-    sentences = [(s, e) for s, e, w in candidate_spans(long_text) if w == 1]
+    grant, terms = clause(LICENCE, "7", 0), clause(LAW, "12", 1000)
+    sentences = [(s, e) for s, e, w in candidate_spans(LICENCE) if w == 1]
     evidence = _set([(terms, 19, 89), (grant, *sentences[2])])
     selection = Selection(threshold=0.5, extra_ratio=0.6, extra_min=0.2, max_citations=3, max_chars=300)
     answer = compose("May the Licensor audit the installation records?", evidence, np.asarray([0.9, 0.8]), 0.9,
@@ -157,7 +156,7 @@ def test_a_supporting_quote_too_long_for_the_budget_is_cited_in_part():
     # at most 120 characters, from the phrase holding the question's words
     assert second.quote == ("and the Licensee shall keep records of every installation of the Software and allow the "
                             "Licensor to audit those records")
-    assert second.quote == long_text[second.start:second.end]
+    assert second.quote == LICENCE[second.start:second.end]
     assert answer.text.splitlines()[-1] == f'- clause 7: "…{second.quote}…" [2]'  # cut at both ends, not finished
     # a third quote too long for what is left is cut the same way
     evidence = _set([(terms, 19, 89), (grant, *sentences[2]), (clause(RECORDS, "8", 2000), 12, 200)])
