@@ -30,8 +30,8 @@ from assistant.prototypes import AnswerPrototypes
 from assistant.ranker import EvidenceModel
 from assistant.laws import asks_laws, laws_answer, without_places
 from assistant.parties import asks_parties, every_agreements_parties, parties_answer
-from assistant.signers import MAX_LISTED, asks_signed_as, asks_signer_title, names_no_one, signed_as_answer, \
-    signer_title_answer, signers_answer
+from assistant.signers import MAX_LISTED, asks_signed_as, asks_signer_title, names_no_one, no_signer_titled, \
+    signed_as_answer, signer_title_answer, signers_answer
 from assistant.signed_on import signed_on_answer, signed_when
 from assistant.signatories import asks_signer, asks_signing_date, only, ranked_last, signer_candidates, \
     signing_date_candidates
@@ -485,7 +485,12 @@ class Assistant:
                 return
         title = "" if self._generative else asks_signed_as(question)
         if title and len(in_scope) <= MAX_LISTED:  # "which agreements were signed by a Managing Director?"
-            answer = signed_as_answer(question, title, self._rows_in_scope(snapshot, in_scope), searched)
+            rows = self._rows_in_scope(snapshot, in_scope)
+            answer = signed_as_answer(question, title, rows, searched)
+            if answer is None:  # "... signed by the Buyer?": the blocks signed for the party it names
+                answer = signers_answer(question, rows, searched, for_party=True)
+            if answer is None:  # "... signed by a Treasurer?" where every block gives another title
+                answer = no_signer_titled(question, title, rows, searched)
             if answer is not None:
                 yield answer
                 return

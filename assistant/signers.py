@@ -19,6 +19,7 @@ from assistant.signatories import name_words
 from assistant.text import content_terms, initials
 from assistant.types import Answer, Citation, Value
 from index.shapes import NAME_PARTICLE
+from index.terms import tokens
 
 MAX_LISTED = 20  # agreements: past this, "who signed?" is too wide to list; the ranker answers
 
@@ -208,6 +209,33 @@ def signed_as_answer(question: str, title: str, rows: Sequence[CatalogRow], sear
     lead = "; ".join(f"{citations[v.citation].agreement}: {v.text} [{v.citation + 1}]" for v in signers)
     return Answer(question=question, text="\n".join([lead, *lines]), found=True, citations=tuple(citations),
                   searched=searched, values=tuple(values))
+
+
+def no_signer_titled(question: str, title: str, rows: Sequence[CatalogRow], searched: str) -> Answer | None:
+    """"Which agreements were signed by a Treasurer?" where no block gives that title: not found,
+    with the titles the blocks do give; None when a block of someone not a party in person gives no
+    title (it may be the one asked)."""
+    titles: dict[str, None] = {}
+    for row in rows:
+        for signature in row.signatures:
+            signer = signature.signer
+            if not signer.stated:
+                continue
+            if not signer.role and not _signs_for_self(signer.text, row):
+                return None  # a block with no title may be the one asked
+            if signer.role:
+                titles.setdefault(signer.role)
+    if not titles:
+        return None
+    return Answer(question=question, found=False, searched=searched,
+                  text=f"Not found: no signature block in {searched} gives the title {title} "
+                       f"(the titles given: {'; '.join(titles)}).")
+
+
+def _signs_for_self(name: str, row: CatalogRow) -> bool:
+    """Whether the signer is a party in person ("Sofia Ruiz" of an employment contract): no title."""
+    words = set(tokens(name))
+    return bool(words) and any(words <= set(tokens(v.text)) for v in row.values("parties"))
 
 
 def _gap(text: str, at: int) -> int:

@@ -1072,3 +1072,26 @@ def test_a_when_question_answered_by_a_period_states_no_later_quotes_date(qa):
     answer = qa.ask("When does the services agreement expire?")
     assert [(v.text, v.citation) for v in answer.values] == [("August 31, 2024", 0)]
     assert answer.text.splitlines()[0] == "August 31, 2024 [1]"
+
+
+@pytest.mark.slow
+def test_signed_by_a_name_the_agreement_gives_a_party_is_who_signed_for_it(qa):
+    # "the Buyer" is no signer's title: it was "not found"; it is the party the supply agreement calls so
+    answer = qa.ask("Which agreements were signed by the Buyer?")
+    assert answer.found is True
+    assert [(c.file, c.clause, c.quote) for c in answer.citations] == [
+        (SUPPLY, "signatures", "Signed by Priya Lal, Chief Commercial Officer, for and on behalf of Corrie & Lisle "
+                               "Grocers plc")]
+    assert [(v.text, v.kind) for v in answer.values] == [("Priya Lal", "signer")]
+
+
+@pytest.mark.slow
+def test_a_title_no_signature_block_gives_is_not_found_with_the_titles_given(qa):
+    # the ranker quoted eight "IN WITNESS WHEREOF" lines; the employee and the consultant sign in person
+    answer = qa.ask("Which agreements were signed by a Treasurer?")
+    assert answer.found is False and answer.citations == ()
+    assert answer.text.startswith("Not found: no signature block in the 9 indexed agreements gives the title "
+                                  "Treasurer (the titles given: ")
+    given = answer.text.split("(the titles given: ", 1)[1].rstrip(").").split("; ")
+    assert "Vice President, Operations" in given and "Chief Commercial Officer" in given
+    assert len(given) == len(set(given)) == 14  # each once
