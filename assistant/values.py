@@ -31,7 +31,7 @@ _ASKS_SIGNER = re.compile(r"\bsignator|\bsigner|\b(?:counter)?signed\s+(?:for|by
 _START_DATE = re.compile(r"(?:\b(?:effective|commencement)\s+date|\b(?:entered\s+into|made|dated|executed)\b[^.;]{0,40}"
                          r"|\b(?:as\s+of|from|(?:start|begin|commenc)\w*\s+on))\W*(?:the\s+)?$", re.I)
 _DEFINED_START = re.compile(r"\W{0,4}(?:the\s+)?[\"“”']?(?:effective|commencement)\s+date\b", re.I)
-_ASKS_START = re.compile(r"\b(?:effective|effect|start\w*|begin\w*|began|commenc\w*|made|make|enter\w*|dated?|"
+_ASKS_START = re.compile(r"\b(?:effective|effect|into\s+force|start\w*|begin\w*|began|commenc\w*|made|make|enter\w*|dated?|"
                          r"sign\w*|execut\w*|conclud\w*)\b", re.I)
 # "how many days", "how much prior notice": a count of time, not "by how much can the fees go up at renewal?"
 _COUNTS_TIME = re.compile(r"\bhow\s+(?:much|many)\s+(?:[\w'’-]+\s+){0,2}?"

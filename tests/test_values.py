@@ -525,6 +525,7 @@ def test_a_liability_denied_to_either_party_is_a_plain_no():
     ("How soon must the Supplier deliver?", True),
     ("When was it signed?", False),  # the agreement's own dates: its opening or its blocks give them
     ("When does the agreement take effect?", False),
+    ("When does the licence come into force?", False),
     ("When did the term begin?", False),
     ("What happens when the term is over?", False),  # "what" is asked
     ("When does this agreement expire?", False),  # its own end: an opening may give it
