@@ -137,7 +137,7 @@ def _title_line(signer: CatalogValue) -> tuple[Citation, int] | None:
     at = text.find(signer.role, signer.start - base)
     if at < 0 or at - (signer.start - base) > 300:
         return None
-    start = max([text.rfind("\n", 0, at) + 1, *(m.end() for m in re.finditer(r"[ \t]{3,}", text[:at]))])
+    start = max([text.rfind("\n", 0, at) + 1, *(m.end() for m in _COLUMN_GAP.finditer(text[:at]))])
     end = min(x for x in (text.find("\n", at), _gap(text, at), len(text)) if x >= 0)
     line = text[start:end]
     return replace(signer.citation, quote=line.strip(), start=base + start + len(line) - len(line.lstrip()),
@@ -238,7 +238,10 @@ def _signs_for_self(name: str, row: CatalogRow) -> bool:
     return bool(words) and any(words <= set(tokens(v.text)) for v in row.values("parties"))
 
 
+_COLUMN_GAP = re.compile(r"[ \t]{3,}")  # between blocks standing side by side
+
+
 def _gap(text: str, at: int) -> int:
     """Where the next run of three or more spaces after `at` begins (-1 when none): a column's end."""
-    m = re.compile(r"[ \t]{3,}").search(text, at)
+    m = _COLUMN_GAP.search(text, at)
     return m.start() if m else -1

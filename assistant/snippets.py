@@ -21,7 +21,7 @@ def snippet(quote: str, question: str, words: int = WORDS) -> str:
     if len(spans) <= words + words // 4:
         return _clean(quote)
     wanted = set(content_terms(question))
-    stems = [set(content_terms(quote[s:e])) & wanted for s, e in spans]
+    stems = [_word_terms(quote[s:e]) & wanted for s, e in spans]
     best, best_score = 0, -1
     for start in range(0, len(spans) - words + 1):
         score = len(set().union(*stems[start:start + words]))

@@ -31,8 +31,8 @@ _ASKS_SIGNER = re.compile(r"\bsignator|\bsigner|\b(?:counter)?signed\s+(?:for|by
 _START_DATE = re.compile(r"(?:\b(?:effective|commencement)\s+date|\b(?:entered\s+into|made|dated|executed)\b[^.;]{0,40}"
                          r"|\b(?:as\s+of|from|(?:start|begin|commenc)\w*\s+on))\W*(?:the\s+)?$", re.I)
 _DEFINED_START = re.compile(r"\W{0,4}(?:the\s+)?[\"“”']?(?:effective|commencement)\s+date\b", re.I)
-_ASKS_START = re.compile(r"\b(?:effective|effect|into\s+force|start\w*|begin\w*|began|commenc\w*|made|make|enter\w*|dated?|"
-                         r"sign\w*|execut\w*|conclud\w*)\b", re.I)
+_ASKS_START = re.compile(r"\b(?:effective|effect|into\s+force|start\w*|begin\w*|began|commenc\w*|made|make|enter\w*|"
+                         r"dated?|sign\w*|execut\w*|conclud\w*)\b", re.I)
 # "how many days", "how much prior notice": a count of time, not "by how much can the fees go up at renewal?"
 _COUNTS_TIME = re.compile(r"\bhow\s+(?:much|many)\s+(?:[\w'’-]+\s+){0,2}?"
                           r"(?:days?|weeks?|months?|years?|hours?|notice|time|period)\b", re.I)
@@ -62,8 +62,7 @@ def wanted(question: str, asked: Sequence[float]) -> tuple[str, ...]:
     names = {name for (name, _), flag in zip(QUESTION_TYPES, asked) if flag}
     if re.search(r"\bdates\b", question, re.I):
         names.add("date")  # "what event dates ...?"
-    wh = _WH.search(without_where_in_text(question))
-    word = re.sub(r"\s+", " ", wh.group(1).lower()) if wh else ""
+    word = _wh_word(question)
     signer = bool(_ASKS_SIGNER.search(question))
     if asks_venue(question):
         return ("court",)  # "where can a party sue?": the court, whatever the wh-word
@@ -101,9 +100,14 @@ def asks_event_time(question: str) -> bool:
 
 def asks_when(question: str) -> bool:
     """A when-question not about the agreement's own start: its answer is a date or a period."""
+    return (_wh_word(question) == "when" or bool(_HOW_SOON.search(question))) and not _ASKS_START.search(question)
+
+
+def _wh_word(question: str) -> str:
+    """The question's first wh-word, lower case ("how long", "when"), not a "where" that asks where in the
+    text ("find where X releases Y"); "" for none."""
     wh = _WH.search(without_where_in_text(question))
-    asked = re.sub(r"\s+", " ", wh.group(1).lower()) if wh else ""
-    return (asked == "when" or bool(_HOW_SOON.search(question))) and not _ASKS_START.search(question)
+    return re.sub(r"\s+", " ", wh.group(1).lower()) if wh else ""
 
 
 def main_question(question: str) -> str:
