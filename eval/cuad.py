@@ -71,7 +71,7 @@ def open_index(root: Path, files: list[str], part: str, index_dir: str | None, m
 # ranker saw one of them per CUAD row of the fit part), then those of heldout_phrasings.yaml (never
 # fitted on: how a question worded the way nobody fitted fares)
 FITTED_STYLES = ("plain", "terse", "imperative", "yes-no", "role")
-HELDOUT_STYLES = ("everyday", "brief", "statement")
+HELDOUT_STYLES = ("everyday", "brief", "statement", "casual")
 STYLES = FITTED_STYLES + HELDOUT_STYLES
 HELDOUT_PHRASINGS = REPO / "eval" / "pairs" / "heldout_phrasings.yaml"
 

@@ -482,13 +482,13 @@ def test_every_category_has_one_paraphrase_per_fitted_style_in_its_order():
 def test_a_held_out_style_asks_phrasings_nothing_is_fitted_on(cuad):
     import yaml
 
-    from eval.cuad import HELDOUT_PHRASINGS, run_cuad
+    from eval.cuad import HELDOUT_PHRASINGS, HELDOUT_STYLES, run_cuad
     from eval.train_data import paraphrases
 
     entries = yaml.safe_load(HELDOUT_PHRASINGS.read_text())
     held = {e["category"]: e["phrasings"] for e in entries}
     fitted = {q.lower() for phrasings in paraphrases().values() for q in phrasings}
-    assert set(held) == set(paraphrases()) and all(len(p) == 3 for p in held.values())
+    assert set(held) == set(paraphrases()) and all(len(p) == len(HELDOUT_STYLES) for p in held.values())
     assert not fitted & {q.lower() for p in held.values() for q in p}  # none of them is a fitted phrasing
     law = held["Governing Law"][1]  # the brief one
     qa = FakeCuad({(J, law): (True, [(J, 100, 105)])})
@@ -500,7 +500,7 @@ def test_a_held_out_style_asks_phrasings_nothing_is_fitted_on(cuad):
 
 @pytest.mark.parametrize("kwargs, message", [
     ({"suite": "cuad", "style": "shouty"}, "Unknown --style 'shouty'; valid: plain, terse, imperative, yes-no, role, everyday, brief, "
-                                           "statement"),
+                                           "statement, casual"),
     ({"suite": "sample", "style": "terse"}, "--style is for the cuad suite"),
 ])
 def test_a_style_the_suite_cannot_take_is_refused(cuad, kwargs, message):
