@@ -47,7 +47,7 @@ eval-cuad: $(STAMP)
 catalog-eval: $(STAMP)
 	$(BIN)/python eval/catalog_eval.py --part validation --limit 40
 
-# the same 40 validation contracts asked in each hand-written paraphrase style instead of CUAD's words (everyday, brief and statement: phrasings nothing is fitted on)
+# the same 40 validation contracts asked in each hand-written paraphrase style instead of CUAD's words (everyday, brief, statement and casual: phrasings nothing is fitted on)
 eval-styles: $(STAMP)
 	for style in plain terse imperative yes-no role everyday brief statement casual; do \
 		$(BIN)/clauseqa eval --suite cuad --part validation --limit 40 --style $$style --report reports/cuad-$$style || exit 1; \

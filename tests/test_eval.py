@@ -482,7 +482,7 @@ def test_every_category_has_one_paraphrase_per_fitted_style_in_its_order():
 def test_a_held_out_style_asks_phrasings_nothing_is_fitted_on(cuad):
     import yaml
 
-    from eval.cuad import HELDOUT_PHRASINGS, HELDOUT_STYLES, run_cuad
+    from eval.cuad import HELDOUT_PHRASINGS, HELDOUT_STYLES, run_cuad, styled
     from eval.train_data import paraphrases
 
     entries = yaml.safe_load(HELDOUT_PHRASINGS.read_text())
@@ -490,6 +490,8 @@ def test_a_held_out_style_asks_phrasings_nothing_is_fitted_on(cuad):
     fitted = {q.lower() for phrasings in paraphrases().values() for q in phrasings}
     assert set(held) == set(paraphrases()) and all(len(p) == len(HELDOUT_STYLES) for p in held.values())
     assert not fitted & {q.lower() for p in held.values() for q in p}  # none of them is a fitted phrasing
+    rows = [{"category": "Governing Law", "question": "Which state's law governs?"}]
+    assert styled(rows, "casual")[0]["question"] == "If we end up in a dispute, whose laws apply to this deal?"
     law = held["Governing Law"][1]  # the brief one
     qa = FakeCuad({(J, law): (True, [(J, 100, 105)])})
     result = run_cuad(limit=2, qa=qa, progress=False, style="brief")
