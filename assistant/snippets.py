@@ -20,7 +20,7 @@ def snippet(quote: str, question: str, words: int = WORDS) -> str:
     spans = [m.span() for m in _WORD.finditer(quote)]
     if len(spans) <= words + words // 4:
         return _clean(quote)
-    wanted = set(content_terms(question))
+    wanted = _word_terms(question)
     stems = [_word_terms(quote[s:e]) & wanted for s, e in spans]
     best, best_score = 0, -1
     for start in range(0, len(spans) - words + 1):
