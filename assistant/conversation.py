@@ -29,6 +29,8 @@ class Conversation:
         self._history: list[Answer] = []
         self._scope: Scope | None = None
         self._topic = ""  # the last question without the names that scoped it
+        self._thing = ""  # what the last question asked about, in its words (see _thing_of)
+        self._person = ""  # the signer the conversation is about: the last one an answer named
 
     @property
     def history(self) -> list[Answer]:
@@ -98,6 +100,10 @@ class Conversation:
                     asked = swapped
                 else:
                     context = self._scope  # the same agreement, a new topic: "When did he sign?"
+                    if self._thing and _asks_of_thing(question):
+                        asked = _of_thing(question, self._thing)  # "When must that happen?"
+                    else:  # "When did she sign it?" after "Who signed for Birch?": Priya Raman
+                        asked = _of_person(question, self._person) or question
         answer = None
         for item in self.assistant._answers(asked, files, agreements, context, stream):
             if isinstance(item, Answer):
@@ -105,8 +111,8 @@ class Conversation:
             else:
                 yield item  # a chat model's text as it arrives
         assert answer is not None  # an ask always ends with its Answer
-        if asked != question:
-            answer = replace(answer, question=question, standalone_question=asked)
+        if asked != question:  # the standalone form as asked (with the agreement it was asked of)
+            answer = replace(answer, question=question)
         cited = tuple(dict.fromkeys(f"{c.file}#{c.agreement_number}" for c in answer.citations))
         scope = self.assistant.scope_of(answer.standalone_question or question, files, agreements)
         if cited:
@@ -118,8 +124,69 @@ class Conversation:
         # of Sage Moore)" a follow-up's standalone form adds ("what about Jianfei Chen?" asks it again)
         said = _CONTEXT_NOTE.sub("", answer.standalone_question or question)
         self._topic = without_terms(said, set(scope.terms)).rstrip("?. ")
+        # a follow-up about the same thing keeps it: "How long do they have to do it?" after "When must
+        # that happen?" is still about the return of materials
+        self._thing = self._thing if asked != question and asked == _of_thing(question, self._thing) \
+            else _thing_of(self._topic)
+        self._person = _signer(answer) or (self._person if self._person and self._person in asked else "")
         self._history.append(answer)
         yield answer
+
+
+# a pronoun for the thing the last question asked about, not for a person or the agreement
+_THING = re.compile(r"\b(?:it|that|this)\b", re.IGNORECASE)
+# stems of words that ask for a quantity of whatever is discussed ("How long?", "how much", "how many")
+_QUANTITY = frozenset({"long", "much", "mani", "soon", "often", "far"})
+_ABOUT = re.compile(r"\b(?:about|regarding|concerning)\s+(?P<thing>.*\w)", re.IGNORECASE)
+
+
+def _asks_of_thing(question: str) -> bool:
+    """A follow-up whose own words name nothing, so its "it" or "that" is the last question's thing:
+    "When must that happen?", "How long do they have to do it?", "How long?" ("When did he sign it?"
+    and "Which courts?" name what they ask about)."""
+    return set(content_terms(question)) <= _QUANTITY and bool(_THING.search(question) or _FRAGMENT.match(question))
+
+
+def _thing_of(topic: str) -> str:
+    """What a question asked about: the words after "about" ("What does the say about the return of
+    materials" -> "the return of materials"), else its words from the first that names something to
+    the last ("Does the allow disclosure to advisers" -> "allow disclosure to advisers"); "" for none."""
+    about = _ABOUT.search(topic)
+    if about:
+        return about.group("thing")
+    words = topic.split()
+    named = [n for n, w in enumerate(words) if content_terms(w)]
+    return " ".join(words[named[0]:named[-1] + 1]) if named else ""
+
+
+def _of_thing(question: str, thing: str) -> str:
+    """The follow-up asked of the last question's thing: a noun phrase in place of its pronoun ("When
+    must the return of materials happen?"), other words after it in brackets ("How long (allow
+    disclosure to advisers)?")."""
+    pronoun = _THING.search(question)
+    if pronoun and _ABOUT.search(f"about {thing}") and thing.split()[0].lower() in {"the", "a", "an", "any", "its"}:
+        return question[:pronoun.start()] + thing + question[pronoun.end():]
+    return f"{question.strip().rstrip('?. ')} ({thing})?"
+
+
+_PERSON = re.compile(r"\b(?:(?P<own>his)|(?P<her>her)(?=\s+[A-Za-z])|he|she|him|her)\b", re.IGNORECASE)
+
+
+def _signer(answer: Answer) -> str:
+    """The one person the answer names as signing, or "" (none, or more than one)."""
+    names = {v.text for v in answer.values if v.kind == "signer"}
+    return names.pop() if len(names) == 1 else ""
+
+
+def _of_person(question: str, name: str) -> str:
+    """The follow-up with its first he, she, him or her as the person named ("When did she sign it?"
+    -> "When did Priya Raman sign it?"; "What is her title?" -> "What is Priya Raman's title?"); ""
+    without a name or such a word."""
+    pronoun = _PERSON.search(question) if name else None
+    if pronoun is None:
+        return ""
+    owned = pronoun.group("own") or pronoun.group("her")
+    return question[:pronoun.start()] + name + ("'s" if owned else "") + question[pronoun.end():]
 
 
 def in_agreement_of(question: str, reason: str) -> str:

@@ -1095,3 +1095,34 @@ def test_a_title_no_signature_block_gives_is_not_found_with_the_titles_given(qa)
     given = answer.text.split("(the titles given: ", 1)[1].rstrip(").").split("; ")
     assert "Vice President, Operations" in given and "Chief Commercial Officer" in given
     assert len(given) == len(set(given)) == 14  # each once
+
+
+@pytest.mark.slow
+def test_a_follow_up_whose_it_or_that_is_the_last_questions_thing_asks_of_that_thing(qa):
+    # "When must that happen?" was asked of the NDA as it stood and found no clause about "that"
+    conversation = qa.conversation()
+    first = conversation.ask("What does the NDA say about the return of materials?")
+    assert [(c.file, c.clause, c.start, c.end) for c in first.citations] == [(NDA, "5", 1753, 1926)]
+    second = conversation.ask("When must that happen?")
+    assert second.standalone_question == \
+        "When must the return of materials happen (in the agreement of Acme Robotics, Inc. and Birch Analytics LLC)?"
+    assert [(c.file, c.clause, c.start, c.end) for c in second.citations] == [(NDA, "5", 1753, 1926)]
+    third = conversation.ask("How long do they have to do it?")  # still the return of materials
+    assert third.standalone_question.startswith("How long do they have to do the return of materials (in the agr")
+    assert third.text.splitlines()[0] == "Within ten (10) days [1]"
+    assert [(v.text, v.start, v.end) for v in third.values] == [("Within ten (10) days", 1753, 1773)]
+
+
+@pytest.mark.slow
+def test_she_and_her_in_a_follow_up_are_the_signer_the_last_answer_named(qa):
+    # "When did she sign it?" was asked of the NDA without her and gave its opening's date, March 4
+    conversation = qa.conversation()
+    assert conversation.ask("Who signed for Birch?").text.splitlines()[0] == "Priya Raman [1]"
+    second = conversation.ask("When did she sign it?")
+    assert second.standalone_question == "When did Priya Raman sign it (in the agreement of Acme Robotics, Inc. and " \
+        "Birch Analytics LLC)?"
+    assert [(v.text, v.start, v.end) for v in second.values] == [("March 5, 2024", 3422, 3435)]
+    third = conversation.ask("What is her title?")  # the date's answer names no signer: she is still Priya Raman
+    assert third.standalone_question.startswith("What is Priya Raman's title (in the agreement of Acme")
+    assert [(v.text, v.start, v.end) for v in third.values] == [("Managing Member", 3400, 3415)]
+    assert [(c.file, c.clause) for c in third.citations] == [(NDA, "signatures")]
