@@ -33,7 +33,7 @@ from assistant.parties import asks_parties, every_agreements_parties, parties_an
 from assistant.signers import MAX_LISTED, asks_signed_as, asks_signer_title, names_no_one, no_signer_titled, \
     signed_as_answer, signer_title_answer, signers_answer
 from assistant.signed_on import signed_on_answer, signed_when
-from assistant.signatories import asks_signer, asks_signing_date, only, ranked_last, signer_candidates, \
+from assistant.signatories import asks_signed_by, asks_signer, asks_signing_date, only, ranked_last, signer_candidates, \
     signing_date_candidates
 from assistant.values import asks_event_time
 from assistant.retrieve import HybridRetriever, Hit, candidate_source
@@ -545,6 +545,13 @@ class Assistant:
                     return
             if keep:  # asked of many agreements, every block naming whom the question names answers
                 probabilities, certain, each = only(probabilities, keep), True, each or many
+        elif asks_signed_by(question) and scope.agreements and not asks_signing_date(question) \
+                and (keep := signer_candidates(evidence, question, dict(scope.synonyms))) \
+                and not _side_by_side([evidence.candidates[i].text for i in keep]):
+            # "which agreements are signed by Birch?": Birch's block with the name signing for it, as "who
+            # signed for Birch?" reads it; only where a name scoped the question (a person's name, which
+            # scopes nothing, is the ranker's to answer: "signed by Priya Raman" is no party's block)
+            probabilities, certain, each = only(probabilities, keep), True, each or many
         elif asks_signing_date(question):  # "when did Priya Raman sign?": her block's lines with its one date
             keep = signing_date_candidates(evidence, scope.asked or question, dict(scope.synonyms), scope.terms)
             if keep:

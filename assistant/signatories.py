@@ -36,6 +36,14 @@ def asks_signer(question: str) -> bool:
     return bool(_ASKS_SIGNER.search(question))
 
 
+_SIGNED_BY = re.compile(r"\bsigned\s+by\b", re.IGNORECASE)
+
+
+def asks_signed_by(question: str) -> bool:
+    """"Which agreements are signed by Birch?": by a party, or a person, whom the question names."""
+    return bool(_SIGNED_BY.search(question)) and not asks_signer(question)
+
+
 def asks_signing_date(question: str) -> bool:
     return bool(_ASKS_SIGNING_DATE.search(question)) and not asks_signer(question)
 

@@ -1138,3 +1138,15 @@ def test_she_and_her_in_a_follow_up_are_the_signer_the_last_answer_named(qa):
 def test_an_agreement_joins_a_many_agreement_answer_only_saying_what_the_best_quote_says(qa, question, file, start, end):
     answer = qa.ask(question)
     assert [(c.file, c.clause, c.start, c.end) for c in answer.citations] == [(file, "signatures", start, end)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, file, start, end, signer", [
+    # the opening naming Birch was quoted: "signed by" a party asks for its block, as "signed for" does
+    ("Which agreements are signed by Birch?", NDA, 3335, 3374, ("Priya Raman", 3363, 3374)),
+    ("Which agreements were signed by Kestrel?", SERVICES, 2621, 2669, ("Marcus Bell", 2658, 2669)),
+])
+def test_signed_by_a_party_cites_the_block_signed_for_it(qa, question, file, start, end, signer):
+    answer = qa.ask(question)
+    assert [(c.file, c.clause, c.start, c.end) for c in answer.citations] == [(file, "signatures", start, end)]
+    assert [(v.text, v.start, v.end) for v in answer.values] == [signer]
