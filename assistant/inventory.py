@@ -12,6 +12,7 @@ from assistant.catalog import CatalogRow, CatalogValue
 from assistant.holders import names_party
 from assistant.scope import kind_acronyms
 from assistant.text import content_terms
+from index.shapes import NAME_PARTICLE
 from assistant.types import Answer, Citation, Value
 
 _THINGS = r"(?:agreements|contracts|documents)"
@@ -105,8 +106,14 @@ def with_party(rows: Sequence[CatalogRow], name: str) -> dict[str, CatalogValue]
     """Agreement key -> the stated party the name names, as a holders question tells it (by its words,
     its initials or the name the agreement gives it: "ICML"). A party every agreement shares is no
     scope, so the scope finder picks nothing for "the agreements with ICML"; its agreements are still
-    the ones it is a party to."""
+    the ones it is a party to. "An individual" names each party that is a person (see is_individual)."""
     out = {}
+    if _INDIVIDUAL.match(name):
+        for row in rows:
+            person = next((v for v in row.parties if v.stated and is_individual(v.text)), None)
+            if person:
+                out[row.key] = person
+        return out
     for row in rows:
         party = next((v for v in row.parties if v.stated and (names_party(name, v.text)
                                                               or v.role and names_party(name, v.role))), None)
@@ -144,3 +151,38 @@ def inventory_answer(question: str, rows: Sequence[CatalogRow], searched: str,
 
 def _where(clause: str) -> str:
     return clause if clause in ("preamble", "signatures") else f"clause {base_clause(clause)}"
+
+
+# "which agreements have an individual as a party?", "... involve a natural person?"
+_INDIVIDUAL = re.compile(r"^(?:an?\s+|any\s+)?(?:private\s+|natural\s+)?(?:individuals?|persons?|people|human\s+beings?)$",
+                         re.IGNORECASE)
+_HONORIFIC = re.compile(r"^(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame)\.?$", re.IGNORECASE)
+_PARTICLE = re.compile(rf"^{NAME_PARTICLE}$")
+# words that name an organisation, never a person: legal forms and the nouns bodies are named by
+_ORGANISATION = frozenset(content_terms(
+    "inc incorporated corp corporation co company ltd limited llc lp llp plc gmbh ag sa bv nv kg oy ab as spa srl "
+    "group holdings holding partners partnership trust fund bank capital ventures industries enterprises international "
+    "conference society association foundation institute university college school council committee board "
+    "federation union league club organisation organization agency authority ministry department government office "
+    "centre center laboratory laboratories lab labs hospital church systems services solutions technologies software "
+    "publishing press media"))
+
+
+def is_individual(name: str) -> bool:
+    """Whether a party's name is a person's: two to four capitalised words (a title such as "Dr."
+    and particles such as "van der" aside), none of them an organisation's word ("Inc", "Conference")
+    nor initials ("ICML"). "Dr. Helena Marsh" and "Joost van der Berg" are; "Acme Robotics, Inc." and
+    "International Conference on Machine Learning" are not."""
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    while words and _HONORIFIC.match(words[0]):
+        words = words[1:]
+    named = [w for w in words if not _PARTICLE.match(w)]
+    if not 2 <= len(named) <= 4:
+        return False
+    for word in named:
+        bare = word.strip(",.;:'’")
+        if not re.fullmatch(r"[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’-]+)?|[A-Z]\.?", bare):
+            return False  # initials ("ICML"), a number, an "&", a lower-case word
+        if set(content_terms(bare)) & _ORGANISATION:
+            return False
+    return True

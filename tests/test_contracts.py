@@ -1150,3 +1150,15 @@ def test_signed_by_a_party_cites_the_block_signed_for_it(qa, question, file, sta
     answer = qa.ask(question)
     assert [(c.file, c.clause, c.start, c.end) for c in answer.citations] == [(file, "signatures", start, end)]
     assert [(v.text, v.start, v.end) for v in answer.values] == [signer]
+
+
+@pytest.mark.slow
+def test_which_agreements_have_an_individual_as_a_party_cites_each_where_its_opening_names_the_person(qa):
+    # "an individual" named no party: the ranker quoted two companies' openings and a confidentiality clause
+    for question in ("Which agreements have an individual as a party?", "Which agreements involve an individual?"):
+        answer = qa.ask(question)
+        assert answer.text.splitlines()[0] == "2 agreements in 2 files:"
+        assert [(c.file, c.clause, c.start, c.end) for c in answer.citations] == \
+            [(EMPLOYMENT, "preamble", 22, 292), (TWO, "preamble", 1560, 1775)]
+        assert [(v.text, v.start, v.end) for v in answer.values] == \
+            [("Sofia Ruiz", 219, 229), ("Dr. Helena Marsh", 1670, 1686)]

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from assistant.inventory import asked_kind, asks_inventory, asks_inventory_of, named_in, of_kind
+from assistant.inventory import asked_kind, asks_inventory, asks_inventory_of, is_individual, named_in, of_kind
 
 
 @pytest.mark.parametrize("question", [
@@ -73,3 +73,14 @@ def test_agreements_of_a_kind_are_those_whose_title_names_it(kind, titles):
     rows = [SimpleNamespace(title=SimpleNamespace(text=t, stated=bool(t))) for t in ("MUTUAL NON-DISCLOSURE AGREEMENT", "EQUIPMENT LEASE AGREEMENT",
                               "Software Licence Agreement", "EXCLUSIVE DISTRIBUTION AGREEMENT", "")]
     assert [r.title.text for r in of_kind(kind, rows)] == titles
+
+
+@pytest.mark.parametrize("name, person", [
+    ("Sofia Ruiz", True), ("Dr. Helena Marsh", True), ("Joost van der Berg", True), ("Xin Wang", True),
+    ("Acme Robotics, Inc.", False), ("Birch Analytics LLC", False), ("Halden Robotics GmbH", False),
+    ("International Conference on Machine Learning", False),  # a body's noun, and "on"
+    ("ICML", False), ("Fenwick & Hale Retail Ltd.", False), ("Maple Ridge Ventures Inc.", False),
+    ("Madonna", False),  # one word: no way to tell
+])
+def test_a_party_is_an_individual_by_a_persons_name_with_no_organisations_word(name, person):
+    assert is_individual(name) is person
