@@ -93,27 +93,34 @@ def gather(query: Query, hits: Sequence[Hit], spans_of: SpanSource, idf: dict[st
     weights = {t: idf.get(t, max_idf) for t in terms}
     total_weight = sum(weights.values()) or 1.0
 
-    def present(words: set[str] | frozenset[str]) -> list[str]:
-        return [t for t in terms if t in words or related(t) & words or (t in acronyms and acronyms[t] <= words)]
+    # each asked stem with its synonyms and what it stands for as an acronym, looked up once per ask
+    asked_stems = [(t, related(t) | {t}, acronyms.get(t)) for t in terms]
+
+    def present(words: set[str] | frozenset[str], more: set[str] | frozenset[str] = frozenset()) -> list[str]:
+        """The asked stems the words (and `more`) hold: themselves, a synonym or an acronym's whole expansion."""
+        return [t for t, stems, expansion in asked_stems
+                if not stems.isdisjoint(words) or more and not stems.isdisjoint(more)
+                or expansion is not None and expansion <= (words | more)]
 
     rows = []
     rank = {h.chunk_id: n for n, h in enumerate(hits)}
     top_fused = max((h.score for h in hits), default=0.0) or 1.0
-    heading_cache: dict[str, float] = {}
+    heading_cache: dict[str, tuple[float, float, float]] = {}
     asked_terms = frozenset(terms)
     for c, (span_words, present_types, dangling, label), cos, (index, count) in zip(candidates, facts, s_cos,
                                                                                        positions):
         clause = c.hit.clause
-        found = present(span_words | c.hit.context)
-        if c.hit.chunk_id not in heading_cache:
-            heading_cache[c.hit.chunk_id] = _share(present(set(content_terms(clause.heading))), terms)
+        found = present(span_words, c.hit.context)
+        if c.hit.chunk_id not in heading_cache:  # the clause's heading, lead-in and title: once per hit
+            heading_cache[c.hit.chunk_id] = (_share(present(_heading_stems(clause.heading)), terms),
+                                             _share(present(c.hit.context), terms), _share(present(c.hit.title), terms))
         first, last = extents.get(c.hit.agreement_key, (clause.start, clause.end))
         kind = clause.clause_id.split()[0].lower()
         rows.append([
             float(cos), c.hit.dense, 0.0, 0.0, float(rank[c.hit.chunk_id]), c.hit.score / top_fused,
             1.0 if c.hit.structural else 0.0,
             c.hit.lexical, _share(found, terms), sum(weights[t] for t in found) / total_weight, 0.0,
-            heading_cache[c.hit.chunk_id], _share(present(c.hit.context), terms), _share(present(c.hit.title), terms),
+            *heading_cache[c.hit.chunk_id],
             label_coverage(label, asked_terms),
             (clause.start - first) / max(1, last - first), float(kind == "preamble"), float(kind == "signatures"),
             float(kind == "footnote"), float(index), index / count, float(count),
@@ -179,6 +186,11 @@ def label_coverage(label: frozenset[str], asked: frozenset[str]) -> float:
     if not label:
         return 0.0
     return sum(1 for t in label if t in asked or related(t) & asked) / len(label)
+
+
+@lru_cache(maxsize=50_000)
+def _heading_stems(heading: str) -> frozenset[str]:
+    return frozenset(content_terms(heading))
 
 
 @lru_cache(maxsize=50_000)
