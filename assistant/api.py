@@ -33,8 +33,8 @@ from assistant.parties import asks_parties, every_agreements_parties, parties_an
 from assistant.signers import MAX_LISTED, asks_signed_as, asks_signer_title, names_no_one, no_signer_titled, \
     signed_as_answer, signer_title_answer, signers_answer
 from assistant.signed_on import signed_on_answer, signed_when
-from assistant.signatories import asks_signed_by, asks_signer, asks_signing_date, only, ranked_last, signer_candidates, \
-    signing_date_candidates
+from assistant.signatories import asks_signed_by, asks_signer, asks_signing_date, only, ranked_last, \
+    signer_candidates, signing_date_candidates
 from assistant.values import asks_event_time
 from assistant.retrieve import HybridRetriever, Hit, candidate_source
 from assistant.scope import Scope, ScopeFinder

@@ -138,6 +138,7 @@ _THING = re.compile(r"\b(?:it|that|this)\b", re.IGNORECASE)
 # stems of words that ask for a quantity of whatever is discussed ("How long?", "how much", "how many")
 _QUANTITY = frozenset({"long", "much", "mani", "soon", "often", "far"})
 _ABOUT = re.compile(r"\b(?:about|regarding|concerning)\s+(?P<thing>.*\w)", re.IGNORECASE)
+_ARTICLES = {"the", "a", "an", "any", "its"}
 
 
 def _asks_of_thing(question: str) -> bool:
@@ -164,7 +165,7 @@ def _of_thing(question: str, thing: str) -> str:
     must the return of materials happen?"), other words after it in brackets ("How long (allow
     disclosure to advisers)?")."""
     pronoun = _THING.search(question)
-    if pronoun and _ABOUT.search(f"about {thing}") and thing.split()[0].lower() in {"the", "a", "an", "any", "its"}:
+    if pronoun and thing.split()[0].lower() in _ARTICLES:  # "the return of materials" reads as a noun
         return question[:pronoun.start()] + thing + question[pronoun.end():]
     return f"{question.strip().rstrip('?. ')} ({thing})?"
 

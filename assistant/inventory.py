@@ -12,8 +12,8 @@ from assistant.catalog import CatalogRow, CatalogValue
 from assistant.holders import names_party
 from assistant.scope import kind_acronyms
 from assistant.text import content_terms
-from index.shapes import NAME_PARTICLE
 from assistant.types import Answer, Citation, Value
+from index.shapes import NAME_PARTICLE
 
 _THINGS = r"(?:agreements|contracts|documents)"
 _ASKS = re.compile(
@@ -154,8 +154,8 @@ def _where(clause: str) -> str:
 
 
 # "which agreements have an individual as a party?", "... involve a natural person?"
-_INDIVIDUAL = re.compile(r"^(?:an?\s+|any\s+)?(?:private\s+|natural\s+)?(?:individuals?|persons?|people|human\s+beings?)$",
-                         re.IGNORECASE)
+_INDIVIDUAL = re.compile(r"^(?:an?\s+|any\s+)?(?:private\s+|natural\s+)?"
+                         r"(?:individuals?|persons?|people|human\s+beings?)$", re.IGNORECASE)
 _HONORIFIC = re.compile(r"^(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame)\.?$", re.IGNORECASE)
 _PARTICLE = re.compile(rf"^{NAME_PARTICLE}$")
 # words that name an organisation, never a person: legal forms and the nouns bodies are named by
@@ -179,10 +179,14 @@ def is_individual(name: str) -> bool:
     named = [w for w in words if not _PARTICLE.match(w)]
     if not 2 <= len(named) <= 4:
         return False
-    for word in named:
-        bare = word.strip(",.;:'’")
-        if not re.fullmatch(r"[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’-]+)?|[A-Z]\.?", bare):
-            return False  # initials ("ICML"), a number, an "&", a lower-case word
-        if set(content_terms(bare)) & _ORGANISATION:
-            return False
-    return True
+    return all(_is_name_word(word.strip(",;:'’")) for word in named)
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word of letters with a lower-case one among them ("Ruiz", "McDonald", "Zoë",
+    "Jean-Luc"), or an initial ("F."); not initials ("ICML"), a number, an "&", nor an organisation's word."""
+    if re.fullmatch(r"[A-Z]\.?", word):
+        return True
+    letters = re.sub(r"['’-]", "", word)
+    return word[:1].isupper() and letters.isalpha() and any(ch.islower() for ch in letters) \
+        and not set(content_terms(word)) & _ORGANISATION

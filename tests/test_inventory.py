@@ -80,6 +80,7 @@ def test_agreements_of_a_kind_are_those_whose_title_names_it(kind, titles):
     ("Acme Robotics, Inc.", False), ("Birch Analytics LLC", False), ("Halden Robotics GmbH", False),
     ("International Conference on Machine Learning", False),  # a body's noun, and "on"
     ("ICML", False), ("Fenwick & Hale Retail Ltd.", False), ("Maple Ridge Ventures Inc.", False),
+    ("Ronald McDonald", True), ("Jean-Luc Picard", True), ("John F. Kennedy", True), ("Zoë Ng", True),
     ("Madonna", False),  # one word: no way to tell
 ])
 def test_a_party_is_an_individual_by_a_persons_name_with_no_organisations_word(name, person):
