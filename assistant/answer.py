@@ -191,14 +191,8 @@ def _per_agreement(ranked: list[tuple[Candidate, float]], selection: Selection, 
     is not answered by a Massachusetts clause, however alike the two sentences are. Where the
     question offers alternatives ("California or Massachusetts law"), a quote stating another of
     them says as much as the best one."""
-    top = ranked[0][1]
-    # what the best quote says: the most of the question's words (weighted by rarity) that a quote the
-    # ranker nearly as much trusts holds. "Which agreements are signed by Priya Raman?" ranks "Signed
-    # by Priya Lal" first, but "Name: Priya Raman" holds the rarer name: only her agreement joins
-    best_at = max((n for n, (_, p) in enumerate(ranked) if p >= selection.aggregate_ratio * top),
-                  key=lambda n: (coverage[n], -n))
-    top_coverage = coverage[best_at]
-    top_options = _options_stated(ranked[best_at][0], options)
+    top, top_coverage = ranked[0][1], coverage[0]
+    top_options = _options_stated(ranked[0][0], options)
 
     def says_as_much(candidate: Candidate, cover: float) -> bool:
         if cover >= top_coverage - 0.05:
