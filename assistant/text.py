@@ -74,6 +74,8 @@ _SYNONYMS = [
     # a cap is said as what a liability "shall not exceed", its "maximum", its "ceiling"
     "cap caps capped ceiling maximum exceed exceeds",
     "increase increases increased raise raises raised",
+    # what a party may do is said as what it is "permitted" to do as often as what it is "allowed"
+    "allow allows allowed permit permits permitted",
     "year years yearly annual annually annum",
 ]
 

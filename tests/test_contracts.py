@@ -1150,3 +1150,12 @@ def test_which_agreements_have_an_individual_as_a_party_cites_each_where_its_ope
             [(EMPLOYMENT, "preamble", 22, 292), (TWO, "preamble", 1560, 1775)]
         assert [(v.text, v.start, v.end) for v in answer.values] == \
             [("Sofia Ruiz", 219, 229), ("Dr. Helena Marsh", 1670, 1686)]
+
+
+@pytest.mark.slow
+def test_allowed_is_asked_as_permitted_so_a_question_saying_allow_is_not_refused_for_the_word(qa):
+    # "allow" was in no clause of the licence, so "not found" held half the question absent; the licence
+    # forbids sub-licensing in 7.1 ("shall not assign, sub-license or otherwise transfer")
+    answer = qa.ask("Does the licence allow sublicensing?")
+    assert answer.found, answer.text
+    assert (LICENCE, "7.1", 2251, 2413) in [(c.file, c.clause, c.start, c.end) for c in answer.citations]
