@@ -73,6 +73,7 @@ class Conversation:
         """Text pieces when streaming, then the Answer, once the conversation has taken it in."""
         question = (question or "").strip()
         context, asked = None, question
+        of_thing = False  # asked of the last question's thing ("When must that happen?")
         if self._history and _is_follow_up(question):
             scope_now = self.assistant.scope_of(question, files, agreements)
             # a party of the agreement in discussion ("What about Birch?" after "Who signed for Acme?")
@@ -100,7 +101,8 @@ class Conversation:
                     asked = swapped
                 else:
                     context = self._scope  # the same agreement, a new topic: "When did he sign?"
-                    if self._thing and _asks_of_thing(question):
+                    of_thing = bool(self._thing) and _asks_of_thing(question)
+                    if of_thing:
                         asked = _of_thing(question, self._thing)  # "When must that happen?"
                     else:  # "When did she sign it?" after "Who signed for Birch?": Priya Raman
                         asked = _of_person(question, self._person) or question
@@ -126,8 +128,7 @@ class Conversation:
         self._topic = without_terms(said, set(scope.terms)).rstrip("?. ")
         # a follow-up about the same thing keeps it: "How long do they have to do it?" after "When must
         # that happen?" is still about the return of materials
-        self._thing = self._thing if asked != question and asked == _of_thing(question, self._thing) \
-            else _thing_of(self._topic)
+        self._thing = self._thing if of_thing else _thing_of(self._topic)
         self._person = _signer(answer) or (self._person if self._person and self._person in asked else "")
         self._history.append(answer)
         yield answer
