@@ -28,7 +28,8 @@ def initials(name: str) -> str:
 
 # Words a contract question and the clause that answers it use for the same thing.
 _SYNONYMS = [
-    "pay paid payment payments compensation compensate remuneration fee fees royalty royalties price prices",
+    "pay paid payment payments compensation compensate remuneration fee fees royalty royalties price prices salary "
+    "salaries wage wages earn earns earned earnings",
     "terminate terminates termination end ends expire expires expiration cancel cancels cancellation resign resigns "
     "resignation",
     "licence license licences licenses licensed licensing sublicense sublicence",
@@ -77,6 +78,9 @@ _SYNONYMS = [
     # what a party may do is said as what it is "permitted" to do as often as what it is "allowed"
     "allow allows allowed permit permits permitted",
     "year years yearly annual annually annum",
+    # when something starts, and how available a service is kept, in the words people ask in
+    "start starts started begin begins began commence commences commencement",
+    "uptime downtime availability unavailability",
 ]
 
 

@@ -1159,3 +1159,17 @@ def test_allowed_is_asked_as_permitted_so_a_question_saying_allow_is_not_refused
     answer = qa.ask("Does the licence allow sublicensing?")
     assert answer.found, answer.text
     assert (LICENCE, "7.1", 2251, 2413) in [(c.file, c.clause, c.start, c.end) for c in answer.citations]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, file, clause_id, start, end", [
+    # "start" was in no clause of the employment contract ("Employment begins on ..."), nor "earn"
+    # ("eligible for an annual bonus"): each question was refused for the word it asked in
+    ("When does Sofia Ruiz start work?", EMPLOYMENT, "2.1", 565, 602),
+    ("What bonus can Sofia Ruiz earn?", EMPLOYMENT, "3.2", 931, 1072),
+])
+def test_start_and_earn_are_asked_as_begin_and_pay(qa, question, file, clause_id, start, end):
+    answer = qa.ask(question)
+    assert answer.found, answer.text
+    first = answer.citations[0]
+    assert (first.file, first.clause, first.start, first.end) == (file, clause_id, start, end)
