@@ -30,6 +30,8 @@ _ASKS_SIGNER = re.compile(r"\bsignator|\bsigner|\b(?:counter)?signed\s+(?:for|by
 # when it was made, signed or dated, when it starts or takes effect
 _START_DATE = re.compile(r"(?:\b(?:effective|commencement)\s+date|\b(?:entered\s+into|made|dated|executed)\b[^.;]{0,40}"
                          r"|\b(?:as\s+of|from|(?:start|begin|commenc)\w*\s+on))\W*(?:the\s+)?$", re.I)
+# a date something ends on: "begins on the date above and ends on August 31, 2024" does not say when it begins
+_END_DATE = re.compile(r"\b(?:ends?|ending|expir\w*|terminat\w*|until|through)\s+(?:on\s+)?(?:the\s+)?$", re.I)
 _DEFINED_START = re.compile(r"\W{0,4}(?:the\s+)?[\"“”']?(?:effective|commencement)\s+date\b", re.I)
 _ASKS_START = re.compile(r"\b(?:effective|effect|into\s+force|start\w*|begin\w*|began|commenc\w*|made|make|enter\w*|"
                          r"dated?|sign\w*|execut\w*|conclud\w*)\b", re.I)
@@ -203,6 +205,8 @@ def _about(kind: str, question: str, citation: Citation, start: int, end: int) -
         before, after = _around(citation, start, end)
         if _START_DATE.search(before) or _DEFINED_START.match(after):
             return False  # "... entered into as of March 4, 2024 (the "Effective Date")" is not when it expires
+    elif kind == "date" and not _AGREEMENT_END.search(question) and _END_DATE.search(_around(citation, start, end)[0]):
+        return False  # "... and ends on August 31, 2024" is not when it begins
     words = re.findall(r"[\w'’-]+", question)
     # names say whose agreement it is, not which of its dates: "when did Dan Alistarh sign?"
     plain = " ".join(w for n, w in enumerate(words) if n == 0 or not w[:1].isupper())

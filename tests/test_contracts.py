@@ -1173,3 +1173,14 @@ def test_start_and_earn_are_asked_as_begin_and_pay(qa, question, file, clause_id
     assert answer.found, answer.text
     first = answer.citations[0]
     assert (first.file, first.clause, first.start, first.end) == (file, clause_id, start, end)
+
+
+@pytest.mark.slow
+def test_a_date_the_quote_says_something_ends_on_is_not_when_it_begins(qa):
+    # "This Agreement begins on the date above and ends on August 31, 2024": August 31 was stated as when it begins
+    begins = qa.ask("When does the services agreement begin?")
+    assert [(c.file, c.clause, c.start, c.end) for c in begins.citations[:1]] == [(SERVICES, "3.1", 1136, 1253)]
+    assert begins.values == ()
+    ends = qa.ask("When does the services agreement end?")
+    assert [(v.text, v.start, v.end) for v in ends.values] == [("August 31, 2024", 1188, 1203)]
+    assert ends.text.splitlines()[0] == "August 31, 2024 [1]"
