@@ -92,10 +92,11 @@ def short_answer(question: str, asked: tuple[float, ...], citations: list[Citati
     if is_yes_no(question):
         # "can the client terminate on notice?" asks for a yes, not the notice period; a value
         # answers a yes/no question only when the question names one to confirm ("... Delaware law?")
-        values = tuple(v for v in values if v.kind in named_in(question, kinds))
+        indexes = next(iter(agreements.values()))
+        values = (tuple(v for v in values if v.kind in named_in(question, kinds))
+                  or _signers_named(question, citations, indexes))
         if values:
             return values, (), _values_line(question, values)
-        indexes = next(iter(agreements.values()))
         said = verdict(question, citations, indexes, as_asked)
         if said:  # the verdict with the words that state it
             gist = snippet(citations[said.citation].quote, question)
@@ -106,6 +107,27 @@ def short_answer(question: str, asked: tuple[float, ...], citations: list[Citati
     if values:
         return values, (), _values_line(question, values)
     return (), (), ""
+
+
+def _signers_named(question: str, citations: list[Citation], indexes: list[int]) -> tuple[Value, ...]:
+    """"Was the NDA signed by Daniel Okafor?", "Did Priya Raman sign it?": the signers the question
+    names, each stated by a cited signature block of the agreement (a value the question
+    names is otherwise its premise). None when the question names someone else too ("... and John
+    Smith?"): a yes would then be for half of it."""
+    if not re.search(r"\b(?:counter)?sign", question, re.I):
+        return ()
+    if re.search(r"\b(?:for|on\s+behalf\s+of)\b", question, re.I):
+        return ()  # "Did Daniel Okafor sign for Birch?" asks whose block it is, not only whether he signed
+    asked = f" {normalise(question, 'text')} "
+    named: dict[str, Value] = {}
+    for i in indexes:
+        for value in agreement_values(question, ("signer",), citations, [i], aggregate=True):
+            if f" {normalise(value.text, 'text')} " in asked:
+                named.setdefault(normalise(value.text, "text"), value)
+    rest = question
+    for value in named.values():
+        rest = re.sub(re.escape(value.text), " ", rest, flags=re.I)
+    return () if re.search(r"\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+", rest) else tuple(named.values())
 
 
 def _values_line(question: str, values: tuple[Value, ...]) -> str:

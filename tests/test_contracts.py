@@ -1184,3 +1184,20 @@ def test_a_date_the_quote_says_something_ends_on_is_not_when_it_begins(qa):
     ends = qa.ask("When does the services agreement end?")
     assert [(v.text, v.start, v.end) for v in ends.values] == [("August 31, 2024", 1188, 1203)]
     assert ends.text.splitlines()[0] == "August 31, 2024 [1]"
+
+
+@pytest.mark.slow
+def test_was_it_signed_by_a_named_signer_is_yes_with_their_block(qa):
+    # the signer the question names was dropped as its premise, so no plain yes was given
+    answer = qa.ask("Was the NDA signed by Daniel Okafor?")
+    assert answer.text.splitlines()[0] == "Yes: Daniel Okafor [1]"
+    assert [(v.text, v.start, v.end) for v in answer.values] == [("Daniel Okafor", 3249, 3262)]
+    assert (answer.citations[0].file, answer.citations[0].clause) == (NDA, "signatures")
+    both = qa.ask("Is the NDA signed by Daniel Okafor and Priya Raman?")
+    assert both.text.splitlines()[0] == "Yes: Priya Raman [1]; Daniel Okafor [2]"
+    assert [(v.text, v.start, v.end) for v in both.values] == \
+        [("Priya Raman", 3381, 3392), ("Daniel Okafor", 3269, 3282)]
+    # Daniel Okafor signed for Acme, not Birch; and a yes for him would say nothing of John Smith
+    for question in ("Did Daniel Okafor sign for Birch?", "Was the NDA signed by Daniel Okafor and John Smith?"):
+        text = qa.ask(question).text
+        assert not text.startswith("Yes"), text
