@@ -43,6 +43,7 @@ from assistant.snapshot import Snapshot, take_snapshot
 from assistant.types import AgreementInfo, Answer
 from assistant.venue import VENUE_WORDS, asks_venue, venue_candidates
 from assistant.work_titles import asks_work_title, title_candidates
+from assistant.whereabouts import asks_whereabouts, whereabouts_answer
 from index.build import Progress
 from index.errors import EmptyQuestion, FileChanged, FileNotIndexed, IndexNotFound, LoadError
 from index.types import BuildReport, IndexedFile
@@ -509,6 +510,12 @@ class Assistant:
             rows = self._rows_in_scope(snapshot, in_scope)
             answer = (parties_answer(question, rows[0], searched) if len(rows) == 1
                       else every_agreements_parties(question, rows, searched) if rows else None)
+            if answer is not None:
+                yield answer
+                return
+        party = "" if self._generative else asks_whereabouts(question)
+        if party:  # "where is Acme based?": the address its opening gives beside its name
+            answer = whereabouts_answer(question, party, self._rows_in_scope(snapshot, in_scope), searched)
             if answer is not None:
                 yield answer
                 return

@@ -1201,3 +1201,30 @@ def test_was_it_signed_by_a_named_signer_is_yes_with_their_block(qa):
     for question in ("Did Daniel Okafor sign for Birch?", "Was the NDA signed by Daniel Okafor and John Smith?"):
         text = qa.ask(question).text
         assert not text.startswith("Yes"), text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, file, quote_start, quote_end, address", [
+    # no clause says "based" or "live": each was refused ("no clause about based"), or the courts "located in"
+    # New York County were quoted for "located"; the opening gives the address beside the party's name
+    ("Where is Acme based?", NDA, 33, 473, ("400 Foundry Street, Wilmington, Delaware 19801", 222, 268)),
+    ("What is Birch's address?", NDA, 33, 473, ("1200 Larimer Street, Denver, Colorado 80204", 357, 400)),
+    ("Where does Sofia Ruiz live?", EMPLOYMENT, 22, 292, ("Leopoldstrasse 88, 80802 Munich", 243, 274)),
+    ("Where is Halden Robotics based?", EMPLOYMENT, 22, 292, ("Munich", 191, 197)),  # "with its seat in Munich"
+    ("Where is the Licensee located?", LICENCE, 259, 440, ("22 Mill Lane, Bath BA1 1HG", 396, 422)),
+])
+def test_where_a_party_is_is_the_address_its_opening_gives_beside_its_name(qa, question, file, quote_start,
+                                                                            quote_end, address):
+    answer = qa.ask(question)
+    assert [(c.file, c.clause, c.start, c.end) for c in answer.citations] == [(file, "preamble", quote_start,
+                                                                               quote_end)]
+    assert [(v.text, v.start, v.end, v.kind) for v in answer.values] == [(*address, "place")]
+    assert answer.text.splitlines()[0] == f"{address[0]} [1]"
+    assert qa.document_text(file)[address[1]:address[2]] == address[0]
+
+
+@pytest.mark.slow
+def test_a_party_whose_opening_gives_no_address_is_not_placed_at_a_court(qa):
+    # the services agreement calls Harbor "a New York corporation" and gives no address
+    answer = qa.ask("Where is Harbor based?")
+    assert not answer.found, answer.text
