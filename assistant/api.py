@@ -30,8 +30,8 @@ from assistant.prototypes import AnswerPrototypes
 from assistant.ranker import EvidenceModel
 from assistant.laws import asks_laws, laws_answer, without_places
 from assistant.parties import asks_parties, every_agreements_parties, parties_answer
-from assistant.signers import MAX_LISTED, asks_signed_as, asks_signer_title, names_no_one, no_signer_titled, \
-    signed_as_answer, signer_title_answer, signers_answer
+from assistant.signers import MAX_LISTED, asks_signed_as, asks_signed_by_person, asks_signer_title, names_no_one, \
+    no_signer_titled, signed_as_answer, signer_title_answer, signers_answer
 from assistant.signed_on import signed_on_answer, signed_when
 from assistant.signatories import asks_signed_by, asks_signer, asks_signing_date, only, ranked_last, \
     signer_candidates, signing_date_candidates
@@ -496,11 +496,16 @@ class Assistant:
                 yield answer
                 return
         person = "" if self._generative else asks_signer_title(question)
-        if person:  # "what is Joost van der Berg's title?": the title line of the blocks he signed
-            # a signer is no party, so a word of the question may have scoped other agreements
+        signer = "" if self._generative or person else asks_signed_by_person(question)
+        if person or signer:
+            # "what is Joost van der Berg's title?": the title line of the blocks he signed; "which agreements
+            # are signed by Priya Raman?": the blocks she signed. A signer is no party, so a word of the
+            # question may have scoped other agreements
             every = self._unscoped_by_words(snapshot, scope, in_scope, files)
-            answer = next((a for a in (signer_title_answer(question, person, self._rows_in_scope(snapshot, s), searched)
-                                       for s in (in_scope, every) if len(s) <= MAX_LISTED) if a is not None), None)
+            answer = next((a for a in ((signer_title_answer(question, person, rows, searched) if person else
+                                        signers_answer(question, rows, searched, signed_by=signer))
+                                       for rows in (self._rows_in_scope(snapshot, s) for s in (in_scope, every)
+                                                    if len(s) <= MAX_LISTED)) if a is not None), None)
             if answer is not None:
                 yield answer
                 return

@@ -31,11 +31,13 @@ def names_no_one(question: str, scope_terms: Collection[str], rows: Sequence[Cat
     return not set(name_words(question)) - set(scope_terms) - titles - {"who", "whom", "agreement", "contract"}
 
 
-def signers_answer(question: str, rows: Sequence[CatalogRow], searched: str, for_party: bool = False) -> Answer | None:
+def signers_answer(question: str, rows: Sequence[CatalogRow], searched: str, for_party: bool = False,
+                   signed_by: str = "") -> Answer | None:
     """Each signer of the agreements in `rows`, with the party they signed for, cited where their block
     names them; None when no block names a signer (then the ranker answers). `for_party`: only the
     blocks signed for a party the question names, by its name or the name the agreement gives it
-    ("who signed for Selk?", "who signed for the Distributor?")."""
+    ("who signed for Selk?", "who signed for the Distributor?"). `signed_by`: only the blocks that
+    person signed, by every word of their name ("Priya Raman" is not "Priya Lal")."""
     citations: list[Citation] = []
     values: list[Value] = []
     lines = []
@@ -45,6 +47,8 @@ def signers_answer(question: str, rows: Sequence[CatalogRow], searched: str, for
             if not signer.stated or signer.citation is None:
                 continue
             if for_party and not (signature.party.stated and _named_party(question, row, signature.party.text)):
+                continue
+            if signed_by and not set(tokens(signed_by)) <= set(tokens(signer.text)):
                 continue
             values.append(Value(signer.text, signer.start, signer.end, "signer", len(citations)))
             citations.append(_block(signer.citation, signature.party.citation))
@@ -57,6 +61,8 @@ def signers_answer(question: str, rows: Sequence[CatalogRow], searched: str, for
     lead = summary(groups, citations, question) if len(rows) > 1 else ""
     if not lead:
         lead = "; ".join(f"{v.text} [{v.citation + 1}]" for v in values)
+        if signed_by and len(rows) > 1:  # "which agreements did Priya Raman sign?": the one she signed, named
+            lead = f"{citations[0].agreement}: {lead}"
     return Answer(question=question, text="\n".join([lead, *lines]), found=True, citations=tuple(citations),
                   searched=searched, values=tuple(values), groups=groups)
 
@@ -142,6 +148,21 @@ def _title_line(signer: CatalogValue) -> tuple[Citation, int] | None:
     line = text[start:end]
     return replace(signer.citation, quote=line.strip(), start=base + start + len(line) - len(line.lstrip()),
                    end=base + start + len(line.rstrip())), base + at
+
+
+# "which agreements are signed by Priya Raman?", "which contracts did Grace Whitlock sign?", "what has
+# Daniel Okafor signed?": the blocks a person signed (a person's name scopes no agreement)
+_ASKS_SIGNED_BY_PERSON = (
+    re.compile(rf"^\s*(?i:(?:which|what)\s+(?:agreements?|contracts?|documents?)\s+(?:is|are|was|were|has\s+been|"
+               rf"have\s+been)\s+(?:signed|executed)\s+by)\s+{_PERSON}\s*[?.!]*\s*$"),
+    re.compile(rf"^\s*(?i:(?:which|what)(?:\s+(?:agreements?|contracts?|documents?))?\s+(?:did|has|have))\s+"
+               rf"{_PERSON}\s+(?i:sign|signed|execute|executed)\s*[?.!]*\s*$"),
+)
+
+
+def asks_signed_by_person(question: str) -> str:
+    """The person a question asks which agreements they signed ("Priya Raman"), or ""."""
+    return _first_match(_ASKS_SIGNED_BY_PERSON, question, "name")
 
 
 # "which agreements were signed by a Managing Director?", "who signed as CEO?", "which contracts did a

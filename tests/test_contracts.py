@@ -1228,3 +1228,24 @@ def test_a_party_whose_opening_gives_no_address_is_not_placed_at_a_court(qa):
     # the services agreement calls Harbor "a New York corporation" and gives no address
     answer = qa.ask("Where is Harbor based?")
     assert not answer.found, answer.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, lead, cited, signer", [
+    # a person's name scopes no agreement: the ranker listed Priya Lal's block beside Priya Raman's
+    ("Which agreements are signed by Priya Raman?", "Acme Robotics, Inc. and Birch Analytics LLC: Priya Raman [1]",
+     (NDA, 3335, 3374), ("Priya Raman", 3363, 3374)),
+    ("Which contracts did Grace Whitlock sign?",
+     "Northwind Software Limited and Quillfeather Publishing Ltd: Grace Whitlock [1]",
+     (LICENCE, 2999, 3080), ("Grace Whitlock", 3066, 3080)),
+    ("What has Joost van der Berg signed?",
+     "Vantor Medical Devices, Inc. and Selk Health Supplies B.V.: Joost van der Berg [1]",
+     (DISTRIBUTION, 4438, 4464), ("Joost van der Berg", 4446, 4464)),
+])
+def test_which_agreements_a_person_signed_are_the_blocks_signed_in_their_whole_name(qa, question, lead, cited,
+                                                                                    signer):
+    answer = qa.ask(question)
+    assert answer.text.splitlines()[0] == lead
+    assert [(c.file, c.start, c.end) for c in answer.citations] == [cited]
+    assert [(v.text, v.start, v.end, v.kind) for v in answer.values] == [(*signer, "signer")]
+    assert qa.document_text(cited[0])[signer[1]:signer[2]] == signer[0]

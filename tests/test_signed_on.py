@@ -46,3 +46,18 @@ def test_a_blocks_title_is_the_one_asked_by_its_words_or_initials(asked, role, h
     from assistant.signers import _holds_title
 
     assert _holds_title(asked, role) is holds
+
+
+@pytest.mark.parametrize("question, name", [
+    ("Which agreements are signed by Priya Raman?", "Priya Raman"),
+    ("which contracts were executed by Joost van der Berg", "Joost van der Berg"),
+    ("Which agreements did Grace Whitlock sign?", "Grace Whitlock"),
+    ("What has Daniel Okafor signed?", "Daniel Okafor"),
+    # a title, a party's one word, or who signed: other questions
+    ("Which agreements were signed by a Managing Director?", ""), ("Which agreements are signed by Birch?", ""),
+    ("Who signed for Acme?", ""), ("When did Priya Raman sign?", ""),
+])
+def test_a_question_of_what_a_person_signed_names_them(question, name):
+    from assistant.signers import asks_signed_by_person
+
+    assert asks_signed_by_person(question) == name
