@@ -54,6 +54,7 @@ _SYNONYMS = [
     "solicit solicits solicitation hire recruit",
     "audit audits inspect inspection examine",
     "liability liable damages",
+    "loss losses lost lose",
     "exclusive exclusively exclusivity sole",
     "insurance insure insured coverage",
     "perpetual perpetually irrevocable",

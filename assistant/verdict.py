@@ -14,6 +14,7 @@ from assistant.values import is_yes_no, main_question, terms
 from index.terms import content_terms
 
 _AUX = re.compile(r"^\s*(?P<aux>is|are|does|do|did|can|could|may|must|has|have|will|shall|should|was|were)\b", re.I)
+_MARK = r"\((?:[a-z]|[ivx]+|\d+)\)"  # a list item's mark: "(a)", "(ii)", "(3)"
 _MODAL = re.compile(
     r"\b(?:(?P<prohibit>shall\s+not|must\s+not|may\s+not|will\s+not|cannot|can\s*not|can['’]t|won['’]t|"
     r"shall\s+never|will\s+never|(?:is|are)\s+not\s+(?:permitted|allowed|authori[sz]ed|entitled)\s+to|"
@@ -26,7 +27,7 @@ _MODAL = re.compile(
     r"|(?P<oblige>shall|must|will|agrees?\s+to|promises?\s+to|undertakes?\s+to"
     r"|(?:is|are)\s+(?:required|obligated|obliged|bound)\s+to|hereby))"
     r"\s+(?:(?:also|further|immediately|only|irrevocably|hereby|promptly|expressly|at\s+any\s+time,?|"
-    r"directly\s+or\s+indirectly,?)\s+)*(?P<verb>[a-z][a-z-]*)"
+    rf"directly\s+or\s+indirectly,?|{_MARK})\s+)*(?P<verb>[a-z][a-z-]*)"
     r"(?:\s+(?P<participle>[a-z]+(?:ed|en|wn))\b)?")
 _STATES = re.compile(r"\b(?:I|[Yy]ou|[Ww]e|[Ii]t|[Tt]hey|(?!(?:The|This|That|These|Those|Such|Any|Each|All|No|An?)\b)"
                      r"[A-Z][\w&-]+|hereby|further|also|expressly|irrevocably)\s+"
@@ -131,9 +132,17 @@ def _stated(aux: str, main: str, citation: Citation, index: int, main_as_asked: 
             # the question's verb or a word contracts use for it ("keep" asked, "You retain" stated), as
             # the modal's verb or one listed after it ("shall not copy, reproduce or disclose")
             j = None
-            for listed, listed_end in [(verb, end), *_listed_verbs(sentence, end)]:
+            listed_verbs = [(verb, end), *_listed_verbs(sentence, end)]
+            items = _items(sentence, mm.end("verb"))
+            for n_listed, (listed, listed_end) in enumerate([*listed_verbs, *items]):
                 verb_stems = set(content_terms(listed))
                 j = next((n for n, s in enumerate(verbs) if s and _expanded([s]) & verb_stems), None)
+                if j is not None and _enumerated(sentence, mm.end("verb")):
+                    # an item of a list: said of what the question asks only when the item is all asked
+                    start = mm.start("verb") if n_listed < len(listed_verbs) else listed_end - len(listed)
+                    others = {t for v, _ in listed_verbs for t in content_terms(v)}
+                    if not _item_asked(sentence, start, _expanded(stems), others):
+                        j = None
                 if j is not None:
                     end = listed_end
                     break
@@ -148,7 +157,7 @@ def _stated(aux: str, main: str, citation: Citation, index: int, main_as_asked: 
                 s, e = at + mm.start(), at + end
                 out.append(Value(quote[s:e], citation.start + s, citation.start + e, answer, index))
     if aux in ("is", "are", "was", "were") and not out:
-        out = _adjective(main, citation, index, main_as_asked) or _liable(main, citation, index)
+        out = _adjective(main, citation, index, main_as_asked) or _liable(main, citation, index, main_as_asked)
     return out
 
 
@@ -157,22 +166,28 @@ def _stated(aux: str, main: str, citation: Citation, index: int, main_as_asked: 
 _LIABLE = re.compile(r"(?P<subject>(?:\b[\w'’-]+\s+){1,4}?)(?:shall|will|is|are)\s+(?P<not>not\s+)?(?:be\s+)?(?:held\s+)?"
                      r"(?:liable|responsible)\b", re.I)
 _NO_ONE = re.compile(r"^\s*(?:neither|no|none\s+of)\b", re.I)
+# "Neither party", "Each party", "Either Party", "No party": a sentence about every party is about the one asked
+_ANY_PARTY = re.compile(r"^\s*(?:neither|either|each|no|any)\s+part(?:y|ies)\s*$", re.I)
+_ASKED_LIABLE = re.compile(r"(?P<who>.*?)\b(?:held\s+)?(?:liable|responsible)\b(?P<what>.*)$", re.I)
 
 
-def _liable(main: str, citation: Citation, index: int) -> list[Value]:
+def _liable(main: str, citation: Citation, index: int, main_as_asked: str = "") -> list[Value]:
     """"Is either party liable for lost profits?" against "Neither party shall be liable for any loss of
-    profit": the sentence's subject shares a word with the question's, what it is liable for shares one
-    with what is asked, and nothing after it makes it conditional."""
-    asked = re.match(r"(?P<who>.*?)\b(?:held\s+)?(?:liable|responsible)\b(?P<what>.*)$", main, re.I)
+    profit": the sentence's subject shares a word with the question's (or is every party: "Is Orbit
+    liable ...?", Orbit's name read from the question as asked), what it is liable for names every word
+    asked (not "direct damages" for "indirect ... damages"), and nothing after it makes it conditional."""
+    asked = _ASKED_LIABLE.match(main)
     if not asked:
         return []
-    who, what = _expanded([terms(asked["who"])]), _expanded([terms(asked["what"])])
+    whole = _ASKED_LIABLE.match(main_as_asked) if not terms(asked["who"]) and main_as_asked else None
+    who, what = _expanded([terms((whole or asked)["who"])]), _expanded([terms(asked["what"])])
     out = []
     quote = citation.quote
     for at, sentence in sentences(quote):
         for m in _LIABLE.finditer(sentence):
             said = terms(m["subject"])
-            if not who & said or not what or not what & terms(sentence[m.end():]) \
+            if not (who & said or who and _ANY_PARTY.match(m["subject"])) or not what \
+                    or not _all_named(asked["what"], sentence[m.end():]) \
                     or _CONDITION.search(sentence[:m.start()]) or _RESTRICTION.search(sentence[m.end():]):
                 continue
             no = bool(m["not"]) or bool(_NO_ONE.match(m["subject"]))
@@ -180,6 +195,13 @@ def _liable(main: str, citation: Citation, index: int) -> list[Value]:
             out.append(Value(quote[s:e].strip(), citation.start + s + len(quote[s:e]) - len(quote[s:e].lstrip()),
                              citation.start + e, "no" if no else "yes", index))
     return out
+
+
+def _all_named(asked: str, text: str) -> bool:
+    """Whether the text names every word asked (or a synonym): "direct damages" is not "indirect ...
+    damages", though "damages" is in both."""
+    said = terms(text)
+    return all(({t} | related(t)) & said for t in content_terms(asked))
 
 
 # the verbs a modal's verb is listed with: "shall not copy, reproduce or disclose", "may use and disclose"
@@ -201,6 +223,37 @@ def _listed_verbs(sentence: str, end: int) -> list[tuple[str, int]]:
                 re.search(r"\b(?:or|and)\s+(?:in\s+any\s+manner\s+)?$", sentence[m.start():m.start(1)]):
             break  # "..., reproduce or disclose": the last of the list
     return out
+
+
+# the items of a list the modal governs: "shall not (a) resell or sublicense the Service, (b) reverse
+# engineer any part of it, or (c) use it to build a competing product"
+_NEXT_ITEM = re.compile(rf"[,;]\s*(?:(?:or|and)\s+)?{_MARK}")
+_ITEM = re.compile(rf"{_NEXT_ITEM.pattern}\s+([a-z]+)\b")
+
+
+def _items(sentence: str, end: int) -> list[tuple[str, int]]:
+    """(verb, where it ends) of the first word of each later item, when the modal's verb opens item (a)."""
+    if not _enumerated(sentence, end):
+        return []
+    return [(m.group(1), m.end(1)) for m in _ITEM.finditer(sentence, end)]
+
+
+def _enumerated(sentence: str, end: int) -> bool:
+    """Whether the verb ending at `end` opens item (a) of a list."""
+    return bool(re.search(r"\((?:a|i|1)\)\s+[a-z]+$", sentence[:end]))
+
+
+def _item_asked(sentence: str, start: int, asked: set[str], verbs: set[str]) -> bool:
+    """Whether every word of the list item starting at `start` is asked about (its other verbs aside, and
+    words for a part of something): "use the Service to build a competing product" does not answer "can
+    the Customer use the Service?"."""
+    rest = sentence[start:]
+    cut = _NEXT_ITEM.search(rest)
+    item = set(content_terms(rest[:cut.start()] if cut else rest))
+    return not {t for t in item - verbs - _PART if not (({t} | related(t)) & asked)}
+
+
+_PART = set(content_terms("part parts portion portions whole thereof"))
 
 
 def _aligned(sentence: str, start: int, end: int, subject: list[set[str]], obj: list[set[str]],

@@ -1249,3 +1249,25 @@ def test_which_agreements_a_person_signed_are_the_blocks_signed_in_their_whole_n
     assert [(c.file, c.start, c.end) for c in answer.citations] == [cited]
     assert [(v.text, v.start, v.end, v.kind) for v in answer.values] == [(*signer, "signer")]
     assert qa.document_text(cited[0])[signer[1]:signer[2]] == signer[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, clause_id, cited, said", [
+    # "Customer shall not (a) resell ..., (b) reverse engineer ...": no plain no was read behind "(a)"
+    ("Can Fenwick resell the service?", "2.2", (876, 1031), ("no", "shall not (a) resell", 885, 905)),
+    ("Can Fenwick reverse engineer the service?", "2.2", (876, 1031),
+     ("no", "shall not (a) resell or sublicense the Service, (b) reverse", 885, 944)),
+    # "Orbit" named the agreement, and "Neither party" is Orbit too
+    ("Is Orbit liable for lost profits?", "10.1", (3452, 3560), ("no", "Neither party shall be liable", 3452, 3481)),
+    # forbidden: using the Service to build a competing product, not using it; excluded: indirect damages
+    ("Can Fenwick use the service?", "2.2", (876, 1031), None),
+    ("Is Orbit liable for direct damages?", "10.1", (3452, 3560), None),
+])
+def test_a_plain_no_is_read_from_a_list_of_prohibitions_and_a_liability_denied_to_every_party(qa, question, clause_id,
+                                                                                              cited, said):
+    answer = qa.ask(question)
+    first = answer.citations[0]
+    assert (first.file, first.clause, first.start, first.end) == (SAAS, clause_id, *cited)
+    verdicts = [(v.kind, v.text, v.start, v.end) for v in answer.values if v.kind in ("yes", "no")]
+    assert verdicts == ([said] if said else [])
+    assert answer.text.startswith("No: ") is bool(said)

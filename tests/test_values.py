@@ -505,6 +505,33 @@ def test_a_verdict_reads_what_the_verb_is_confined_to_or_denied(question, senten
         assert text[found.start - 100:found.end - 100] == found.text
 
 
+_ITEMS = ("Customer shall not (a) resell or sublicense the Service, (b) reverse engineer any part of the Service, or "
+          "(c) use the Service to build a competing product.")
+
+
+@pytest.mark.parametrize("question, said", [
+    # the modal's verb stood behind "(a)", and the later items' verbs were not read as its own
+    ("Can the Customer resell the Service?", ("no", "shall not (a) resell")),
+    ("May the Customer sublicense the Service?", ("no", "shall not (a) resell or sublicense")),
+    ("Can the Customer reverse engineer the Service?", ("no", "shall not (a) resell or sublicense the Service, (b) "
+                                                              "reverse")),
+    ("Can the Customer use the Service to build a competing product?",
+     ("no", "shall not (a) resell or sublicense the Service, (b) reverse engineer any part of the Service, "
+            "or (c) use")),
+    # an item says no only to all it names: "use the Service to build a competing product" forbids no other use
+    ("Can the Customer use the Service?", None),
+])
+def test_a_verdict_reads_each_item_of_a_list_the_modal_governs(question, said):
+    from assistant.types import Citation
+    from assistant.verdict import verdict
+
+    text = "Intro. " + _ITEMS
+    found = verdict(question, [Citation("f.txt", "Orbit", "2.2", text, 100, 100 + len(text), 0.9)], [0])
+    assert (found and (found.kind, found.text)) == (said or None)
+    if found:
+        assert text[found.start - 100:found.end - 100] == found.text
+
+
 def test_a_liability_denied_to_either_party_is_a_plain_no():
     quote = ("Neither party shall be liable for any loss of profit or any indirect or consequential loss. "
              "The Supplier shall be liable for recall costs unless the Buyer caused the recall.")
@@ -517,6 +544,22 @@ def test_a_liability_denied_to_either_party_is_a_plain_no():
     # liable for what the sentence does not name, or only "unless": no plain answer
     assert not [v for v in ask("Is either party liable for late delivery?", [(c, quote)]).values if v.kind in ("yes", "no")]
     assert not [v for v in ask("Is the Supplier liable for recall costs?", [(c, quote)]).values if v.kind in ("yes", "no")]
+    # "indirect or consequential loss" shares "loss" with a direct loss asked about, and says nothing of it
+    direct = ask("Is either party liable for direct loss?", [(c, quote)])
+    assert not [v for v in direct.values if v.kind in ("yes", "no")]
+
+
+def test_a_liability_denied_to_every_party_answers_for_the_party_the_question_names():
+    from assistant.types import Citation
+    from assistant.verdict import verdict
+
+    # "Orbit" named the agreement, so "liable for lost profits" was asked of no one; "Neither party" is Orbit too
+    text = ("Neither party shall be liable for any indirect, incidental or consequential damages, "
+            "or for loss of profits.")
+    cited = [Citation("saas.txt", "Orbit", "10.1", text, 100, 100 + len(text), 0.9)]
+    found = verdict("Is liable for lost profits?", cited, [0], as_asked="Is Orbit liable for lost profits?")
+    assert (found.kind, found.text, found.start, found.end) == ("no", "Neither party shall be liable", 100, 129)
+    assert verdict("Is liable for direct damages?", cited, [0], as_asked="Is Orbit liable for direct damages?") is None
 
 
 @pytest.mark.parametrize("question, event", [
