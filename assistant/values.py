@@ -46,6 +46,7 @@ _BOUND = re.compile(r"^\s*(?:what|which)(?:['’]s|\s+(?:is|are|was|were))?\s+(?
                     r"(?:minimum|maximum|least|most)\b", re.I)
 _DURATION_ASKED = dict(QUESTION_TYPES)["duration"]
 _HOW_SOON = re.compile(r"\bhow\s+soon\b", re.I)
+_HOW_OFTEN = re.compile(r"\bhow\s+(?:often|frequently)\b", re.I)
 _AGREEMENT_END = re.compile(r"\b(?:expir\w*|ends?|ending|terminat\w*|renew\w*|term|lasts?)\b", re.I)
 _WHEN_EVENT = ("date", "duration")  # when something happens: a date, or a period the quote states
 _AUXILIARY = r"(?:is|are|does|do|did|can|could|may|must|has|have|will|shall|should|was|were)\b"
@@ -68,6 +69,8 @@ def wanted(question: str, asked: Sequence[float]) -> tuple[str, ...]:
     signer = bool(_ASKS_SIGNER.search(question))
     if asks_venue(question):
         return ("court",)  # "where can a party sue?": the court, whatever the wh-word
+    if _HOW_OFTEN.search(question):
+        return ()  # "how often can the Supplier raise prices?": a frequency, no amount or date
     if word == "how long" or (word in ("how many", "how much") and _COUNTS_TIME.search(question)):
         return ("duration",)  # "how many days ...", "how much notice ...": a length of time
     if word in ("how much", "how many"):

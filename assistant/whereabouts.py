@@ -21,7 +21,8 @@ from index.terms import content_terms
 _PLACE_NOUN = (r"(?:(?:registered|postal|business|home|street|head|main|principal|executive|mailing)\s+)*"
                r"(?:address(?:es)?|offices?|headquarters|seat|place\s+of\s+business)")
 _ASKS = re.compile(
-    r"^\s*(?:where\s+(?:is|are|was|were)\s+(?P<a>[^?]+?)(?:\s+(?:located|based|headquartered|situated|domiciled))?"
+    rf"^\s*(?:where\s+(?:is|are|was|were)\s+(?P<f>[^?]+?)['’]s?\s+{_PLACE_NOUN}"
+    r"|where\s+(?:is|are|was|were)\s+(?P<a>[^?]+?)(?:\s+(?:located|based|headquartered|situated|domiciled))?"
     r"|where\s+(?:does|do|did)\s+(?P<b>[^?]+?)\s+(?:live|reside|have\s+(?:its|their|his|her)\s+"
     r"(?:offices?|seat|headquarters|address))"
     rf"|what\s+(?:is|are|was|were)\s+(?P<c>[^?]+?)['’]s?\s+{_PLACE_NOUN}"

@@ -1212,6 +1212,8 @@ def test_was_it_signed_by_a_named_signer_is_yes_with_their_block(qa):
     ("Where does Sofia Ruiz live?", EMPLOYMENT, 22, 292, ("Leopoldstrasse 88, 80802 Munich", 243, 274)),
     ("Where is Halden Robotics based?", EMPLOYMENT, 22, 292, ("Munich", 191, 197)),  # "with its seat in Munich"
     ("Where is the Licensee located?", LICENCE, 259, 440, ("22 Mill Lane, Bath BA1 1HG", 396, 422)),
+    # the Buyer's office, in the next paragraph of the parties, was stated for Tamsin's
+    ("Where is Tamsin's registered office?", SUPPLY, 57, 233, ("9 Mill Wynd, Perth PH1 5QT", 185, 211)),
 ])
 def test_where_a_party_is_is_the_address_its_opening_gives_beside_its_name(qa, question, file, quote_start,
                                                                             quote_end, address):
@@ -1271,3 +1273,12 @@ def test_a_plain_no_is_read_from_a_list_of_prohibitions_and_a_liability_denied_t
     verdicts = [(v.kind, v.text, v.start, v.end) for v in answer.values if v.kind in ("yes", "no")]
     assert verdicts == ([said] if said else [])
     assert answer.text.startswith("No: ") is bool(said)
+
+
+@pytest.mark.slow
+def test_how_often_asks_for_no_amount(qa):
+    # "GBP 250,000" from the minimum purchase (the second quote) was stated for how often prices may rise
+    answer = qa.ask("How often can the Supplier raise prices?")
+    assert [(c.file, c.clause, c.start, c.end) for c in answer.citations[:1]] == [(SUPPLY, "4.2", 1985, 2172)]
+    assert answer.values == ()
+    assert "GBP" not in answer.text.splitlines()[0]

@@ -17,6 +17,8 @@ from assistant.whereabouts import asks_whereabouts
     ("What is Birch's registered office?", "Birch"),
     ("What is the principal place of business of Selk Health Supplies B.V.?", "Selk Health Supplies B.V."),
     ("Acme's address?", "Acme"),
+    ("Where is Tamsin's registered office?", "Tamsin"),
+    ("Where are Acme's offices?", "Acme"),
 ])
 def test_a_whereabouts_question_names_whom_it_asks_about(question, name):
     assert asks_whereabouts(question) == name
