@@ -82,6 +82,7 @@ _SYNONYMS = [
     # when something starts, and how available a service is kept, in the words people ask in
     "start starts started begin begins began commence commences commencement",
     "uptime downtime availability unavailability",
+    "territory territories country countries region regions",
 ]
 
 

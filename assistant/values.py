@@ -45,7 +45,7 @@ _FREQUENCY = re.compile(r"\b(?:each|every|per|a|an|any)\s+(?:calendar\s+|contrac
 _BOUND = re.compile(r"^\s*(?:what|which)(?:['’]s|\s+(?:is|are|was|were))?\s+(?:the\s+)?"
                     r"(?:minimum|maximum|least|most)\b", re.I)
 _DURATION_ASKED = dict(QUESTION_TYPES)["duration"]
-_HOW_SOON = re.compile(r"\bhow\s+soon\b", re.I)
+_HOW_SOON = re.compile(r"\bhow\s+(?:soon|quickly|fast|promptly)\b", re.I)
 _HOW_OFTEN = re.compile(r"\bhow\s+(?:often|frequently)\b", re.I)
 _AGREEMENT_END = re.compile(r"\b(?:expir\w*|ends?|ending|terminat\w*|renew\w*|term|lasts?)\b", re.I)
 _WHEN_EVENT = ("date", "duration")  # when something happens: a date, or a period the quote states

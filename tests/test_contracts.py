@@ -1282,3 +1282,12 @@ def test_how_often_asks_for_no_amount(qa):
     assert [(c.file, c.clause, c.start, c.end) for c in answer.citations[:1]] == [(SUPPLY, "4.2", 1985, 2172)]
     assert answer.values == ()
     assert "GBP" not in answer.text.splitlines()[0]
+
+
+@pytest.mark.slow
+def test_countries_are_asked_as_the_territory(qa):
+    # "countries" is in no clause of the distribution agreement, which names its "Territory": refused for the word
+    answer = qa.ask("Which countries does Selk cover?")
+    assert answer.found, answer.text
+    assert [(c.file, c.clause, c.start, c.end) for c in answer.citations[:1]] == [(DISTRIBUTION, "1", 681, 864)]
+    assert "Belgium, the Netherlands and Luxembourg" in answer.citations[0].quote

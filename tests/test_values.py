@@ -566,6 +566,8 @@ def test_a_liability_denied_to_every_party_answers_for_the_party_the_question_na
     ("When must the Consultant be paid?", True),
     ("Under the NDA, when must information be returned?", True),
     ("How soon must the Supplier deliver?", True),
+    ("How quickly must adverse events be reported?", True),
+    ("How fast must the Provider restore the Service?", True),
     ("When was it signed?", False),  # the agreement's own dates: its opening or its blocks give them
     ("When does the agreement take effect?", False),
     ("When does the licence come into force?", False),
