@@ -31,9 +31,24 @@ _COURT_KIND = re.compile(r"(?:\b(?:state|federal|provincial|county|district|muni
                          r"competent|national|local|and|or)\s+)+$", re.I)
 
 
+# where an arbitration sits: "arbitration administered by the ICC ..., seated in London", "the seat of
+# arbitration shall be Geneva, Switzerland"
+_PLACE_NAME = r"[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}"
+_SEAT = re.compile(rf"\b(?:seated|held|conducted)\s+in\s+(?P<v>{_PLACE_NAME})"
+                   rf"|\b(?:seat|place|venue)\s+of\s+(?:the\s+)?arbitration\s+(?:shall\s+be|is|will\s+be)\s+"
+                   rf"(?:in\s+)?(?P<w>{_PLACE_NAME})")
+
+
 def _court(quote: str, question: str, citation: Citation) -> list[tuple[int, int]]:
     """The courts with their place: "state and federal courts in Wilmington, Delaware", not the
-    place alone (an arbitral body or seat stays as named)."""
+    place alone (an arbitral body or seat stays as named). Asked where, an arbitration's seat
+    ("seated in London"), not the body that administers it."""
+    if re.match(r"\s*where\b", question, re.I):
+        seats = [_trim(quote, at + m.start(g), at + m.end(g)) for at, sentence in sentences(quote)
+                 if re.search(r"\barbitra", sentence, re.I) for m in _SEAT.finditer(sentence)
+                 for g in ("v", "w") if m.group(g)]
+        if seats:
+            return seats
     spans = []
     for start, end in court_spans(quote):
         courts = _COURTS_BEFORE.search(quote, max(0, start - 80), start)

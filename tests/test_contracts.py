@@ -1291,3 +1291,12 @@ def test_countries_are_asked_as_the_territory(qa):
     assert answer.found, answer.text
     assert [(c.file, c.clause, c.start, c.end) for c in answer.citations[:1]] == [(DISTRIBUTION, "1", 681, 864)]
     assert "Belgium, the Netherlands and Luxembourg" in answer.citations[0].quote
+
+
+@pytest.mark.slow
+def test_where_disputes_are_arbitrated_is_the_seat(qa):
+    # "administered by the International Chamber of Commerce ..., seated in London": the body was stated for "where"
+    answer = qa.ask("Where will disputes be arbitrated?")
+    assert answer.text.splitlines()[0] == "London [1]"
+    assert [(c.file, c.clause, c.start, c.end) for c in answer.citations[:1]] == [(DISTRIBUTION, "12", 3836, 4019)]
+    assert [(v.text, v.start, v.end) for v in answer.values] == [("London", 4012, 4018)]

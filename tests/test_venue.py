@@ -57,3 +57,25 @@ def test_court_places_are_read_whatever_the_case_of_court(sentence, places):
     from index.shapes import court_spans
 
     assert [sentence[a:b] for a, b in court_spans(sentence)] == places
+
+
+_ICC = ("Any dispute arising out of this Agreement shall be finally settled by arbitration administered by the "
+        "International Chamber of Commerce in accordance with its Rules, seated in London.")
+
+
+@pytest.mark.parametrize("question, sentence, said", [
+    # asked where, the seat: the body administering the arbitration was stated
+    ("Where will disputes be arbitrated?", _ICC, ["London"]),
+    ("Which body administers the arbitration?", _ICC, ["International Chamber of Commerce"]),
+    ("Where is the arbitration held?", "The seat of arbitration shall be Geneva, Switzerland, and the arbitration "
+     "shall be administered by the ICC.", ["Geneva, Switzerland"]),
+    # a seat outside any arbitration is no forum's
+    ("Where are board meetings held?", "Board meetings shall be held in Boston. The courts of Dublin shall have "
+     "exclusive jurisdiction.", ["courts of Dublin"]),
+])
+def test_asked_where_an_arbitration_sits_its_seat_is_the_place(question, sentence, said):
+    from assistant.shapes import FINDERS
+    from assistant.types import Citation
+
+    cited = Citation("f.txt", "A", "12", sentence, 0, len(sentence), 0.9)
+    assert [sentence[a:b] for a, b in FINDERS["court"](sentence, question, cited)] == said
