@@ -20,7 +20,8 @@ QUESTION_TYPES: tuple[tuple[str, re.Pattern], ...] = (
     ("signer", re.compile(r"\b(sign\w*|execut\w*|signator\w*)\b", re.I)),
     ("amount", re.compile(r"\b(how much|amounts?|fees?|prices?|pay\w*|costs?|royalt\w*|cap\w*|sum|dollars?|"
                           r"percent\w*|compensat\w*|liabilit\w*)\b|\$", re.I)),
-    ("title", re.compile(r"\b(title\w*|entitled|called|name of (?:this|the) (?:agreement|contract))\b", re.I)),
+    # "what is the title of ...?", not a person's "job title"
+    ("title", re.compile(r"\b((?<!job )title\w*|entitled|called|name of (?:this|the) (?:agreement|contract))\b", re.I)),
     ("place", re.compile(r"\b(where|address\w*|located|location|office)\b", re.I)),
     ("yesno", re.compile(r"^\s*(is|are|does|do|did|can|could|may|must|has|have|will|shall|should|was|were)\b", re.I)),
 )

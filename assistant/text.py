@@ -83,6 +83,7 @@ _SYNONYMS = [
     "start starts started begin begins began commence commences commencement",
     "uptime downtime availability unavailability",
     "territory territories country countries region regions",
+    "job jobs position positions",
 ]
 
 

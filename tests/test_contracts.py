@@ -1300,3 +1300,14 @@ def test_where_disputes_are_arbitrated_is_the_seat(qa):
     assert answer.text.splitlines()[0] == "London [1]"
     assert [(c.file, c.clause, c.start, c.end) for c in answer.citations[:1]] == [(DISTRIBUTION, "12", 3836, 4019)]
     assert [(v.text, v.start, v.end) for v in answer.values] == [("London", 4012, 4018)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["What is Sofia Ruiz's job title?", "What is Sofia Ruiz's position?"])
+def test_a_job_title_is_asked_as_a_position_not_as_the_agreements_title(qa, question):
+    # "job" was in no clause (refused), and "title" asked for the agreement's: "EMPLOYMENT AGREEMENT" was quoted
+    answer = qa.ask(question)
+    assert answer.found, answer.text
+    first = answer.citations[0]
+    assert (first.file, first.clause, first.start, first.end) == (EMPLOYMENT, "1.1", 321, 431)
+    assert "as Head of Perception Engineering" in first.quote
