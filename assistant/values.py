@@ -45,6 +45,7 @@ _FREQUENCY = re.compile(r"\b(?:each|every|per|a|an|any)\s+(?:calendar\s+|contrac
 _BOUND = re.compile(r"^\s*(?:what|which)(?:['’]s|\s+(?:is|are|was|were))?\s+(?:the\s+)?"
                     r"(?:minimum|maximum|least|most)\b", re.I)
 _DURATION_ASKED = dict(QUESTION_TYPES)["duration"]
+_DATE_ASKED = re.compile(rf"{dict(QUESTION_TYPES)['date'].pattern}|\bdates\b", re.I)
 _HOW_SOON = re.compile(r"\bhow\s+(?:soon|quickly|fast|promptly)\b", re.I)
 _HOW_OFTEN = re.compile(r"\bhow\s+(?:often|frequently)\b", re.I)
 _AGREEMENT_END = re.compile(r"\b(?:expir\w*|ends?|ending|terminat\w*|renew\w*|term|lasts?)\b", re.I)
@@ -66,6 +67,8 @@ def wanted(question: str, asked: Sequence[float]) -> tuple[str, ...]:
     if re.search(r"\bdates\b", question, re.I):
         names.add("date")  # "what event dates ...?"
     word = _wh_word(question)
+    if word in ("what", "which") and not _DATE_ASKED.search(re.sub(r"\bwhen\b", " ", question, flags=re.I)):
+        names.discard("date")  # "what must Kestrel hand over when the agreement ends?": "when" is a condition
     signer = bool(_ASKS_SIGNER.search(question))
     if asks_venue(question):
         return ("court",)  # "where can a party sue?": the court, whatever the wh-word

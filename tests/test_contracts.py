@@ -1311,3 +1311,11 @@ def test_a_job_title_is_asked_as_a_position_not_as_the_agreements_title(qa, ques
     first = answer.citations[0]
     assert (first.file, first.clause, first.start, first.end) == (EMPLOYMENT, "1.1", 321, 431)
     assert "as Head of Perception Engineering" in first.quote
+
+
+@pytest.mark.slow
+def test_a_what_question_with_a_when_condition_asks_for_no_date(qa):
+    # "when the agreement ends" is the condition: "August 31, 2024" (when it ends) was stated as what is handed over
+    answer = qa.ask("What must Kestrel hand over when the agreement ends?")
+    assert [v for v in answer.values if v.kind == "date"] == []
+    assert not answer.text.startswith("August 31, 2024")

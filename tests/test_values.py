@@ -578,3 +578,15 @@ def test_a_liability_denied_to_every_party_answers_for_the_party_the_question_na
 ])
 def test_a_question_asks_when_something_happens_under_the_agreement(question, event):
     assert asks_event_time(question) is event
+
+
+@pytest.mark.parametrize("question, kinds", [
+    # "when" opens a condition of a what-question: no date is asked
+    ("What must the Consultant deliver when the agreement ends?", ()),
+    ("What is the effective date?", ("date",)),
+    ("When does the agreement end?", ("date", "duration")),
+])
+def test_a_when_condition_of_a_what_question_asks_no_date(question, kinds):
+    from assistant.values import wanted
+
+    assert wanted(question, question_types(question)) == kinds
