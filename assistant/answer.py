@@ -112,8 +112,8 @@ def short_answer(question: str, asked: tuple[float, ...], citations: list[Citati
 def _signers_named(question: str, citations: list[Citation], indexes: list[int]) -> tuple[Value, ...]:
     """"Was the NDA signed by Daniel Okafor?", "Did Priya Raman sign it?": the signers the question
     names, each stated by a cited signature block of the agreement (a value the question
-    names is otherwise its premise). None when the question names someone else too ("... and John
-    Smith?"): a yes would then be for half of it."""
+    names is otherwise its premise). Empty when the question names someone else too ("... and John
+    Smith?": a yes would then be for half of it) or asks for whom they signed."""
     if not re.search(r"\b(?:counter)?sign", question, re.I):
         return ()
     if re.search(r"\b(?:for|on\s+behalf\s+of)\b", question, re.I):

@@ -33,7 +33,9 @@ _COURT_KIND = re.compile(r"(?:\b(?:state|federal|provincial|county|district|muni
 
 # where an arbitration sits: "arbitration administered by the ICC ..., seated in London", "the seat of
 # arbitration shall be Geneva, Switzerland"
-_PLACE_NAME = r"[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}"
+# (a language it is conducted in is no place: "conducted in English")
+_PLACE_NAME = (r"(?!(?:English|French|German|Spanish|Italian|Dutch|Portuguese|Chinese|Japanese|Korean|Arabic)\b)"
+               r"[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}")
 _SEAT = re.compile(rf"\b(?:seated|held|conducted)\s+in\s+(?P<v>{_PLACE_NAME})"
                    rf"|\b(?:seat|place|venue)\s+of\s+(?:the\s+)?arbitration\s+(?:shall\s+be|is|will\s+be)\s+"
                    rf"(?:in\s+)?(?P<w>{_PLACE_NAME})")

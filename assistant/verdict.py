@@ -180,14 +180,14 @@ def _liable(main: str, citation: Citation, index: int, main_as_asked: str = "") 
     if not asked:
         return []
     whole = _ASKED_LIABLE.match(main_as_asked) if not terms(asked["who"]) and main_as_asked else None
-    who, what = _expanded([terms((whole or asked)["who"])]), _expanded([terms(asked["what"])])
+    who, what = _expanded([terms((whole or asked)["who"])]), asked["what"]
     out = []
     quote = citation.quote
     for at, sentence in sentences(quote):
         for m in _LIABLE.finditer(sentence):
             said = terms(m["subject"])
-            if not (who & said or who and _ANY_PARTY.match(m["subject"])) or not what \
-                    or not _all_named(asked["what"], sentence[m.end():]) \
+            if not (who & said or who and _ANY_PARTY.match(m["subject"])) or not terms(what) \
+                    or not _all_named(what, sentence[m.end():]) \
                     or _CONDITION.search(sentence[:m.start()]) or _RESTRICTION.search(sentence[m.end():]):
                 continue
             no = bool(m["not"]) or bool(_NO_ONE.match(m["subject"]))

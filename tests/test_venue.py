@@ -69,6 +69,8 @@ _ICC = ("Any dispute arising out of this Agreement shall be finally settled by a
     ("Which body administers the arbitration?", _ICC, ["International Chamber of Commerce"]),
     ("Where is the arbitration held?", "The seat of arbitration shall be Geneva, Switzerland, and the arbitration "
      "shall be administered by the ICC.", ["Geneva, Switzerland"]),
+    # the language it is conducted in is no seat
+    ("Where is the arbitration held?", "The arbitration shall be conducted in English and seated in Paris.", ["Paris"]),
     # a seat outside any arbitration is no forum's
     ("Where are board meetings held?", "Board meetings shall be held in Boston. The courts of Dublin shall have "
      "exclusive jurisdiction.", ["courts of Dublin"]),
