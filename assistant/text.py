@@ -79,8 +79,7 @@ _SYNONYMS = [
     # what a party may do is said as what it is "permitted" to do as often as what it is "allowed"
     "allow allows allowed permit permits permitted",
     "year years yearly annual annually annum",
-    # when something starts, and how available a service is kept, in the words people ask in
-    "start starts started begin begins began commence commences commencement",
+    # how available a service is kept, in the words people ask in
     "uptime downtime availability unavailability",
     "territory territories country countries region regions",
     "job jobs position positions",
