@@ -127,6 +127,10 @@ def _signers_named(question: str, citations: list[Citation], indexes: list[int])
     rest = question
     for value in named.values():
         rest = re.sub(re.escape(value.text), " ", rest, flags=re.I)
+    # the words naming the agreement ("the Acme NDA") are no one else's name
+    own = {w.casefold() for i in indexes for w in re.findall(r"[\w'’-]+", citations[i].agreement)}
+    words = [w.strip("?.,!:;") for w in rest.split()]
+    rest = " ".join(w for w in words if w.casefold() not in own and not w.isupper())
     return () if re.search(r"\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+", rest) else tuple(named.values())
 
 

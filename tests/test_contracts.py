@@ -1196,6 +1196,10 @@ def test_was_it_signed_by_a_named_signer_is_yes_with_their_block(qa):
     assert both.text.splitlines()[0] == "Yes: Priya Raman [1]; Daniel Okafor [2]"
     assert [(v.text, v.start, v.end) for v in both.values] == \
         [("Priya Raman", 3381, 3392), ("Daniel Okafor", 3269, 3282)]
+    # the words naming the agreement are no other person's name
+    acme = qa.ask("Did Priya Raman sign the Acme NDA?")
+    assert acme.text.splitlines()[0] == "Yes: Priya Raman [2]"
+    assert [(v.text, v.start, v.end) for v in acme.values] == [("Priya Raman", 3381, 3392)]
     # Daniel Okafor signed for Acme, not Birch; and a yes for him would say nothing of John Smith
     for question in ("Did Daniel Okafor sign for Birch?", "Was the NDA signed by Daniel Okafor and John Smith?"):
         text = qa.ask(question).text
