@@ -159,6 +159,8 @@ class ScopeFinder:
             if named and not self._known_words(named):
                 return Scope(reason=named, aggregate=aggregate, unknown=named)
             exact = self._exact_names(named_only, candidates)
+            if exact and self._common_noun_only(question, exact, candidates):
+                exact = []
         if exact:
             exact = self._strongest(question, exact)
             # only a person's own name is scope and nothing else; a party ("for ICML") is content
@@ -241,6 +243,20 @@ class ScopeFinder:
             return [a for a in candidates if len(_norm(a.label)) > 3 and self._named_label[a.key]
                     and f" {_norm(a.label)} " in q]
         return [a for a in candidates if any(f" {label} " in q for label in self._labels[a.key] if len(label) > 3)]
+
+    def _common_noun_only(self, question: str, exact: list[AgreementInfo], candidates: Sequence[AgreementInfo]) -> bool:
+        """Whether the agreements matched by name were matched only by a one-word name written in lower
+        case ("customer lists", where one agreement calls its party the "Customer") while the question
+        names another agreement's party by its own words ("Can Kestrel share Harbor's customer lists?"):
+        the common noun then names nothing."""
+        q = f" {_norm(question)} "
+        used = {label for a in exact for label in self._labels[a.key] if len(label) > 3 and f" {label} " in q}
+        if any(len(label.split()) > 1 or re.search(rf"\b{re.escape(label)}\b", question) is None
+               or re.search(rf"\b{re.escape(label[:1].upper() + label[1:])}\b", question) for label in used):
+            return False
+        mine = {t for a in exact for t in self._identity[a.key]}
+        asked = set(content_terms(question)) & self._naming
+        return any(t in self._own_names[b.key] and t not in mine for b in candidates if b not in exact for t in asked)
 
     def _strongest(self, question: str, exact: list[AgreementInfo]) -> list[AgreementInfo]:
         """The agreements whose names in the question weigh at least half the heaviest: "between

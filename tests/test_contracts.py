@@ -1322,3 +1322,15 @@ def test_a_what_question_with_a_when_condition_asks_for_no_date(qa):
     answer = qa.ask("What must Kestrel hand over when the agreement ends?")
     assert [v for v in answer.values if v.kind == "date"] == []
     assert not answer.text.startswith("August 31, 2024")
+
+
+@pytest.mark.slow
+def test_a_role_word_in_lower_case_names_no_agreement_when_the_question_names_another_by_its_parties(qa):
+    # "customer" is the SaaS agreement's name for its party: the question was asked of that agreement
+    question = "Can Kestrel disclose Harbor's customer lists?"
+    assert qa.scope_of(question).agreements == (f"{SERVICES}#1",)
+    answer = qa.ask(question)
+    assert [(c.file, c.clause, c.start, c.end) for c in answer.citations[:1]] == [(SERVICES, "4.1", 1629, 1764)]
+    assert answer.text.splitlines()[0].startswith('No: "Consultant shall hold Client')
+    # a role word alone still names the agreement that gives it
+    assert qa.scope_of("Can the customer resell the service?").agreements == (f"{SAAS}#1",)
