@@ -256,7 +256,8 @@ class ScopeFinder:
             return False
         mine = {t for a in exact for t in self._identity[a.key]}
         asked = set(content_terms(question)) & self._naming
-        return any(t in self._own_names[b.key] and t not in mine for b in candidates if b not in exact for t in asked)
+        return any(t not in mine and any(t in content_terms(label) for label in self._labels[b.key])
+                   for b in candidates if b not in exact for t in asked)
 
     def _strongest(self, question: str, exact: list[AgreementInfo]) -> list[AgreementInfo]:
         """The agreements whose names in the question weigh at least half the heaviest: "between
