@@ -255,9 +255,10 @@ class ScopeFinder:
                or re.search(rf"\b{re.escape(label[:1].upper() + label[1:])}\b", question) for label in used):
             return False
         mine = {t for a in exact for t in self._identity[a.key]}
-        asked = set(content_terms(question)) & self._naming
-        return any(t not in mine and any(t in content_terms(label) for label in self._labels[b.key])
-                   for b in candidates if b not in exact for t in asked)
+        chosen = {a.key for a in exact}
+        others = {t for b in candidates if b.key not in chosen for label in self._labels[b.key]
+                  for t in content_terms(label)}
+        return bool(((set(content_terms(question)) & self._naming) - mine) & others)
 
     def _strongest(self, question: str, exact: list[AgreementInfo]) -> list[AgreementInfo]:
         """The agreements whose names in the question weigh at least half the heaviest: "between

@@ -133,14 +133,15 @@ def _stated(aux: str, main: str, citation: Citation, index: int, main_as_asked: 
             # the modal's verb or one listed after it ("shall not copy, reproduce or disclose")
             j = None
             listed_verbs = [(verb, end), *_listed_verbs(sentence, end)]
-            items = _items(sentence, mm.end("verb"))
+            enumerated = _enumerated(sentence, mm.end("verb"))
+            items = _items(sentence, mm.end("verb")) if enumerated else []
+            others = {t for v, _ in listed_verbs for t in content_terms(v)} if enumerated else set()
             for n_listed, (listed, listed_end) in enumerate([*listed_verbs, *items]):
                 verb_stems = set(content_terms(listed))
                 j = next((n for n, s in enumerate(verbs) if s and _expanded([s]) & verb_stems), None)
-                if j is not None and _enumerated(sentence, mm.end("verb")):
+                if j is not None and enumerated:
                     # an item of a list: said of what the question asks only when the item is all asked
                     start = mm.start("verb") if n_listed < len(listed_verbs) else listed_end - len(listed)
-                    others = {t for v, _ in listed_verbs for t in content_terms(v)}
                     if not _item_asked(sentence, start, _expanded(stems), others):
                         j = None
                 if j is not None:
@@ -232,9 +233,7 @@ _ITEM = re.compile(rf"{_NEXT_ITEM.pattern}\s+([a-z]+)\b")
 
 
 def _items(sentence: str, end: int) -> list[tuple[str, int]]:
-    """(verb, where it ends) of the first word of each later item, when the modal's verb opens item (a)."""
-    if not _enumerated(sentence, end):
-        return []
+    """(verb, where it ends) of the first word of each item after the one ending at `end`."""
     return [(m.group(1), m.end(1)) for m in _ITEM.finditer(sentence, end)]
 
 
