@@ -83,6 +83,8 @@ _SYNONYMS = [
     "uptime downtime availability unavailability",
     "territory territories country countries region regions",
     "job jobs position positions",
+    # what a lease forbids as a "sublease", a tenant asks about as subletting
+    "sublet sublets subletting sublease subleases subleased subleasing",
 ]
 
 

@@ -259,6 +259,8 @@ def qa(tmp_path_factory):
      SERVICES, 1, "3.2", "sixty (60) days"),
     ("What monthly fee does Harbor Point pay Kestrel?", SERVICES, 1, "2.1", "USD 18,500"),
     ("What is the monthly rent for the excavator?", TWO, 1, "3", "USD 6,200 per month"),
+    # a tenant asks about subletting; the lease forbids a "sublease" (it was refused)
+    ("Can the lessee sublet?", TWO, 1, "7", "Lessee shall not sublease the Equipment"),
     ("Which law governs the consulting agreement with Orchid Biotech?", TWO, 2, "5.2", "Province of Ontario"),
     ("Who are the parties to the consulting agreement?", TWO, 2, "preamble", "Orchid Biotech Ltd"),
     # "the consulting agreement" is the Consulting Agreement, whose party is "the Consultant"; not the
