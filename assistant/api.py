@@ -677,7 +677,7 @@ class Assistant:
         return gather(query, hits, candidate_source(retriever, self._embed_cached), retriever.idf(query.terms),
                       retriever.max_idf, retriever.extents, absent=absent,
                       prototype=self.prototypes.answer_for(query.vector),
-                      adapted=self.adapter.adapt(query.vector))
+                      adapted=self.adapter.adapt(query.vector), defined=retriever.defined_words)
 
     def _named_clauses(self, snapshot: Snapshot, query: Query, files) -> list[Hit]:
         """"clause 6.2 of Jianfei Chen's agreement": the named clause comes first."""

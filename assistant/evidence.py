@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from assistant.defined_terms import held_through_terms
 from assistant.features import QUESTION_TYPES, SPAN_TYPES, is_dangling, span_types, type_match
 from assistant.query import Query
 from assistant.retrieve import Hit
@@ -63,14 +64,17 @@ SpanSource = Callable[[Hit], tuple[list[tuple[int, int, int]], np.ndarray]]
 
 def gather(query: Query, hits: Sequence[Hit], spans_of: SpanSource, idf: dict[str, float], max_idf: float,
            extents: dict[str, tuple[int, int]], absent: float = 0.0,
-           prototype: tuple[np.ndarray | None, float] = (None, 0.0), adapted: np.ndarray | None = None) -> EvidenceSet:
+           prototype: tuple[np.ndarray | None, float] = (None, 0.0), adapted: np.ndarray | None = None,
+           defined: Callable[[str], dict[str, frozenset[frozenset[str]]]] | None = None) -> EvidenceSet:
     """Candidates from the hits, in hit order, with their feature rows.
     `spans_of`: a hit's candidate spans (start, end, width within its clause) and their vectors;
     `idf`: stem -> inverse document frequency (`max_idf` for stems the index lacks);
     `extents`: agreement key -> (start, end) in its file;
     `prototype`: what answers to questions like this one say, and how alike those questions are
     (prototypes.AnswerPrototypes.answer_for);
-    `adapted`: the question's vector as the question adapter maps it (adapter.QuestionAdapter.adapt)."""
+    `adapted`: the question's vector as the question adapter maps it (adapter.QuestionAdapter.adapt);
+    `defined`: agreement key -> the words it says only where it defines a term, and those terms
+    (assistant.defined_terms): a sentence that uses the Equipment holds the asked "excavator"."""
     candidates: list[Candidate] = []
     positions: list[tuple[int, int]] = []  # (index of the sentence in its clause, sentences in clause)
     blocks = []
@@ -110,6 +114,8 @@ def gather(query: Query, hits: Sequence[Hit], spans_of: SpanSource, idf: dict[st
     for c, (span_words, present_types, dangling, label), cos, (index, count) in zip(candidates, facts, s_cos,
                                                                                        positions):
         clause = c.hit.clause
+        if defined is not None:
+            span_words = span_words | held_through_terms(terms, span_words, defined(c.hit.agreement_key))
         found = present(span_words, c.hit.context)
         if c.hit.chunk_id not in heading_cache:  # the clause's heading, lead-in and title: once per hit
             heading_cache[c.hit.chunk_id] = (_share(present(_heading_stems(clause.heading)), terms),

@@ -13,6 +13,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from assistant.query import Query
+from assistant.defined_terms import defined_words
 from assistant.text import content_terms, related
 from index.facts import FileFacts, clause_facts
 from index.spans import embedded_spans
@@ -55,6 +56,7 @@ class HybridRetriever:
         self._position = {i: n for n, i in enumerate(self.ids)}
         self._wordings: dict[int, int] = {}  # a chunk's position -> a hash of its words (see _wording)
         self._vectors: dict[str, FileVectors | None] = {}
+        self._defined: dict[str, dict[str, frozenset[frozenset[str]]]] = {}
         self._rows = np.full(len(self.ids), -1, dtype=np.int64)  # each chunk's row in its file's vectors
         self._titles: list[frozenset[str]] = [frozenset()] * len(self.ids)
         self._lead_ins: list[frozenset[str]] = [frozenset()] * len(self.ids)
@@ -345,6 +347,17 @@ class HybridRetriever:
             first, last = out.get(key, (c.start, c.end))
             out[key] = (min(first, c.start), max(last, c.end))
         return out
+
+    def defined_words(self, agreement: str) -> dict[str, frozenset[frozenset[str]]]:
+        """The words `agreement` says only where it defines a term -> those terms (assistant.defined_terms)."""
+        if agreement not in self._defined:
+            positions = self._by_agreement.get(agreement, np.zeros(0, dtype=np.int64)).tolist()
+            stems = self._stems
+            self._defined[agreement] = defined_words(
+                [self._clause(n).text for n in positions],
+                lambda i: [stems[c] for c in self._incidence.indices[self._incidence.indptr[positions[i]]:
+                                                                     self._incidence.indptr[positions[i] + 1]]])
+        return self._defined[agreement]
 
     def body_terms(self, agreement: str, terms: Collection[str]) -> set[str]:
         """Of `terms`, those some clause of `agreement` holds beyond its opening and signature blocks:

@@ -261,6 +261,12 @@ def qa(tmp_path_factory):
     ("What is the monthly rent for the excavator?", TWO, 1, "3", "USD 6,200 per month"),
     # a tenant asks about subletting; the lease forbids a "sublease" (it was refused)
     ("Can the lessee sublet?", TWO, 1, "7", "Lessee shall not sublease the Equipment"),
+    # the lease says "excavator" once, where it defines the Equipment, and then only "the Equipment";
+    # the opening definition was quoted for both, and the first was refused
+    ("Can Granite Peak sublet the excavator?", TWO, 1, "7", "Lessee shall not sublease the Equipment"),
+    ("When is the lessor allowed to take the excavator back?", TWO, 1, "6", "repossess the Equipment"),
+    # "Inkwell" is said only where the licence defines the Software (it was refused)
+    ("Can Quillfeather make copies of Inkwell?", LICENCE, 1, "2.2", "shall not copy, modify, decompile"),
     ("Which law governs the consulting agreement with Orchid Biotech?", TWO, 2, "5.2", "Province of Ontario"),
     ("Who are the parties to the consulting agreement?", TWO, 2, "preamble", "Orchid Biotech Ltd"),
     # "the consulting agreement" is the Consulting Agreement, whose party is "the Consultant"; not the

@@ -116,6 +116,32 @@ def test_gather_scores_each_sentence_of_each_hit():
     assert evidence.features[other, COL["s_cos_gap"]] == pytest.approx(1.0)
 
 
+def test_a_sentence_that_uses_a_defined_term_holds_the_asked_words_only_its_definition_says():
+    """"Can the lessee sublet the excavator?": the lease says "excavator" once, where it defines the
+    Equipment, and "Lessee shall not sublease the Equipment" answers; it holds the asked word through
+    the term (and "sublet" through its synonym "sublease")."""
+    from assistant.defined_terms import defined_words
+
+    equipment = clause('1. Equipment. Lessor leases to Lessee one CAT 320 hydraulic excavator (the "Equipment").',
+                       "1", 0)
+    assignment = clause("7. Assignment. Lessee shall not sublease the Equipment or assign the Lease.", "7", 200)
+    defined = defined_words([equipment.text, assignment.text])
+    hits = [hit(equipment), hit(assignment)]
+    idf = {"sublet": 2.0, "excav": 2.0}
+    no_store = type("NoStoredVectors", (), {"spans": staticmethod(lambda hit: None)})()
+
+    def coverage(by_terms):
+        evidence = gather(analyse("Can the lessee sublet the excavator?", Scope(), fake_embed), hits,
+                          candidate_source(no_store, fake_embed), idf, 2.0, {"c.txt#1": (0, 400)},
+                          defined=by_terms)
+        quotes = {c.text: n for n, c in enumerate(evidence.candidates)}
+        return {quote: float(evidence.features[quotes[quote], COL["s_cov"]]) for quote in quotes if "shall" in quote}
+
+    sentence = "Lessee shall not sublease the Equipment or assign the Lease."
+    assert coverage(lambda key: defined)[sentence] == pytest.approx(1.0)  # lessee, sublet and excavator
+    assert coverage(None)[sentence] == pytest.approx(2 / 3)  # without: "excavator" is not in it
+
+
 def test_no_hits_give_an_empty_set_that_is_not_found():
     evidence = gather_for("Anything?", [], {}, {})
     assert len(evidence) == 0
