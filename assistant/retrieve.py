@@ -12,8 +12,8 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
-from assistant.query import Query
 from assistant.defined_terms import defined_words
+from assistant.query import Query
 from assistant.text import content_terms, related
 from index.facts import FileFacts, clause_facts
 from index.spans import embedded_spans
@@ -352,12 +352,14 @@ class HybridRetriever:
         """The words `agreement` says only where it defines a term -> those terms (assistant.defined_terms)."""
         if agreement not in self._defined:
             positions = self._by_agreement.get(agreement, np.zeros(0, dtype=np.int64)).tolist()
-            stems = self._stems
-            self._defined[agreement] = defined_words(
-                [self._clause(n).text for n in positions],
-                lambda i: [stems[c] for c in self._incidence.indices[self._incidence.indptr[positions[i]]:
-                                                                     self._incidence.indptr[positions[i] + 1]]])
+            self._defined[agreement] = defined_words([self._clause(n).text for n in positions],
+                                                     lambda i: self._chunk_stems(positions[i]))
         return self._defined[agreement]
+
+    def _chunk_stems(self, n: int) -> list[str]:
+        """The stems the index holds for the chunk at position `n` (its row of the incidence matrix)."""
+        row = self._incidence.indices[self._incidence.indptr[n]:self._incidence.indptr[n + 1]]
+        return [self._stems[c] for c in row.tolist()]
 
     def body_terms(self, agreement: str, terms: Collection[str]) -> set[str]:
         """Of `terms`, those some clause of `agreement` holds beyond its opening and signature blocks:
