@@ -178,6 +178,13 @@ class ScopeFinder:
                     words = {t for name in self._labels[a.key] if _names_party(q, name)
                              for t in content_terms(name)}
                     named |= words - self._body_terms(a.key, words)
+                # the question's other words that name the same agreement, another party or its kind's
+                # initials ("what must Birch do under the Acme NDA?"), which its clauses never use: they
+                # say which agreement, and as asked words they would be words its clauses lack
+                rest = set(content_terms(question)) - named
+                for a in exact:
+                    also = rest & self._own_names[a.key]
+                    named |= also - self._body_terms(a.key, also)
             keys = [a.key for a in exact]
             if len(labels) == 1:  # "the ActNN agreement versus Ce Zhang's": a title may name another one
                 rest = _strip_labels(q, labels)

@@ -587,6 +587,20 @@ def test_which_agreements_lack_a_clause_asks_each_agreement_alone(qa):
 
 
 @pytest.mark.slow
+def test_every_word_naming_the_agreement_a_party_picked_is_scope_not_asked(qa):
+    """"What must Birch do with the materials when the NDA ends?": Birch picks the NDA, and "NDA" (its
+    kind's initials) and "Acme" (its other party) name it too; its clauses say neither ("the
+    Recipient", "the Discloser"), so as asked words they were words the agreement lacks ("no clause
+    about materials, NDA, ends")."""
+    assert qa.scope_of("What must Birch do with the materials when the NDA ends?").terms == ("birch", "nda")
+    assert qa.scope_of("Under the Acme NDA, what must Birch do with materials?").terms == ("acm", "birch", "nda")
+    # a word of its kind its clauses use is asked about: what Tamsin must supply
+    assert qa.scope_of("What must Tamsin supply under the supply agreement?").terms == ("tamsin",)
+    # a party asked about in a signing question stays asked ("did Acme sign?": Acme's block)
+    assert "acm" not in qa.scope_of("Did Acme sign the Birch NDA?").terms
+
+
+@pytest.mark.slow
 def test_a_word_of_the_agreements_kind_that_other_words_already_name_it_by_is_asked_about(qa):
     # "NDA" names the Mutual Non-Disclosure Agreement; "disclosure" is then what is asked, not a name
     assert qa.scope_of("Does the NDA allow disclosure to advisers?").terms == ("nda",)
