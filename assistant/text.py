@@ -31,7 +31,7 @@ _SYNONYMS = [
     "pay paid payment payments compensation compensate remuneration fee fees royalty royalties price prices salary "
     "salaries wage wages earn earns earned earnings",
     "terminate terminates termination end ends expire expires expiration cancel cancels cancellation resign resigns "
-    "resignation",
+    "resignation quit quits quitting",
     "licence license licences licenses licensed licensing sublicense sublicence",
     "law laws govern governs governed governing",
     "court courts venue jurisdiction forum dispute disputes",

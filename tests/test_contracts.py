@@ -283,6 +283,8 @@ def qa(tmp_path_factory):
     ("How many days of holiday does Sofia Ruiz get?", EMPLOYMENT, 1, "4.2", "thirty (30) working days of paid holiday"),
     ("Which courts have jurisdiction over the employment agreement?", EMPLOYMENT, 1, "9.1", "labour courts of Munich"),
     ("How many hours a week does Sofia Ruiz work?", EMPLOYMENT, 1, "4.1", "forty (40) hours per week"),
+    # to quit is to end one's employment (it was refused: "no clause about much, notice, quit")
+    ("How much notice must Sofia Ruiz give to quit?", EMPLOYMENT, 1, "5.1", "three (3) months' written notice"),
 ])
 def test_answer_cites_the_exact_clause(qa, question, file, agreement_number, clause_id, quoted):
     answer = qa.ask(question)
