@@ -501,14 +501,15 @@ class Assistant:
             # "what is Joost van der Berg's title?": the title line of the blocks he signed; "which agreements
             # are signed by Priya Raman?": the blocks she signed. A signer is no party, so a word of the
             # question may have scoped other agreements
-            every = self._unscoped_by_words(snapshot, scope, in_scope, files)
-            answer = next((a for a in ((signer_title_answer(question, person, rows, searched) if person else
-                                        signers_answer(question, rows, searched, signed_by=signer))
-                                       for rows in (self._rows_in_scope(snapshot, s) for s in (in_scope, every)
-                                                    if len(s) <= MAX_LISTED)) if a is not None), None)
-            if answer is not None:
-                yield answer
-                return
+            for agreements in (in_scope, self._unscoped_by_words(snapshot, scope, in_scope, files)):
+                if len(agreements) > MAX_LISTED:
+                    continue
+                rows = self._rows_in_scope(snapshot, agreements)
+                answer = (signer_title_answer(question, person, rows, searched) if person
+                          else signers_answer(question, rows, searched, signed_by=signer))
+                if answer is not None:
+                    yield answer
+                    return
         if not self._generative and len(in_scope) <= MAX_LISTED and asks_parties(question):
             # "who are the parties to the supply agreement?": each party where the opening names it;
             # "... to each agreement?": agreement by agreement

@@ -17,6 +17,16 @@ def agreement_key(citation: Citation) -> str:
     return f"{citation.file}#{citation.agreement_number}"
 
 
+def cite_once(citations: list[Citation], citation: Citation) -> tuple[int, bool]:
+    """Where `citation` stands in `citations` (the same span of the same file), appended when it is not
+    there yet: (its index, whether it was appended). A quote giving two values is cited once."""
+    for i, kept in enumerate(citations):
+        if (kept.file, kept.start, kept.end) == (citation.file, citation.start, citation.end):
+            return i, False
+    citations.append(citation)
+    return len(citations) - 1, True
+
+
 def by_agreement(citations: Sequence[Citation]) -> dict[str, list[int]]:
     """Agreement key -> indexes of its citations, agreements in the order they are first cited."""
     out: dict[str, list[int]] = {}

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from assistant.answer import display
 from assistant.catalog import CatalogRow, CatalogValue
+from assistant.groups import cite_once
 from assistant.types import Answer, Citation, Value
 
 _THINGS = r"(?:agreements?|contracts?|deals?|nda|lease|licen[cs]e|arrangement)"
@@ -55,11 +56,8 @@ def every_agreements_parties(question: str, rows: Sequence[CatalogRow], searched
             continue
         first = len(values)
         for party in named:
-            at = next((i for i, c in enumerate(citations) if (c.file, c.start, c.end) ==
-                       (party.citation.file, party.citation.start, party.citation.end)), None)
-            if at is None:
-                citations.append(party.citation)
-                at = len(citations) - 1
+            at, new = cite_once(citations, party.citation)
+            if new:
                 where = f"clause {party.citation.clause}"
                 where = where if len(rows) == 1 else f"{row.agreement}, {where}"
                 lines.append(f"- {where}: \"{display(party.citation.quote)}\" [{at + 1}]")

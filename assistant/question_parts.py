@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from assistant.groups import cite_once
 from assistant.types import Answer, AnswerGroup, Citation, Value
 from index.terms import content_terms
 
@@ -67,12 +68,7 @@ def merge(question: str, answers: Sequence[Answer]) -> Answer:
     for answer in answers:
         where = []
         for c in answer.citations:
-            same = next((i for i, kept in enumerate(citations) if (kept.file, kept.start, kept.end) ==
-                         (c.file, c.start, c.end)), None)
-            if same is None:
-                citations.append(c)
-                same = len(citations) - 1
-            where.append(same)
+            where.append(cite_once(citations, c)[0])
 
         def renumber(text: str, where=where) -> str:
             return _MARKER.sub(lambda m: f"[{where[int(m.group(1)) - 1] + 1}]"

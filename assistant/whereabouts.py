@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from assistant.answer import display
 from assistant.catalog import CatalogRow, CatalogValue
+from assistant.groups import cite_once
 from assistant.shapes import normalise
 from assistant.text import initials
 from assistant.types import Answer, Citation, Value
@@ -73,11 +74,8 @@ def whereabouts_answer(question: str, name: str, rows: Sequence[CatalogRow], sea
         found = [found[said.index(whole[0])]]
     citations, values, leads, lines = [], [], [], []
     for row, citation, start, end in found:
-        at = next((i for i, c in enumerate(citations) if (c.file, c.start, c.end) ==
-                   (citation.file, citation.start, citation.end)), None)
-        if at is None:
-            citations.append(citation)
-            at = len(citations) - 1
+        at, new = cite_once(citations, citation)
+        if new:
             lines.append(f"- {row.agreement} (clause {citation.clause}): \"{display(citation.quote)}\" [{at + 1}]")
         text = citation.quote[start:end]
         values.append(Value(text, citation.start + start, citation.start + end, "place", at))
