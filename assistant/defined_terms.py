@@ -21,8 +21,11 @@ _TERM = r"[\"“]\s*(?:the\s+)?(?P<term>[A-Z][^\"“”\n]{0,60}?)\s*[\"”]"
 # '"Software" means the Inkwell editorial workflow software ...': what follows "means"
 _MEANS = re.compile(_TERM + r"\s*,?\s*(?:shall\s+|will\s+)?(?:means?|refers?\s+to)\s+(?P<desc>[^.;:\n]{1,400})")
 # 'one CAT 320 hydraulic excavator, serial number CAT0320XK7741 (the "Equipment")': what comes before
-_NAMED = re.compile(r"\(\s*(?:the\s+|hereinafter\s+(?:the\s+)?|each\s+a\s+|collectively,?\s+(?:the\s+)?)?"
-                    + _TERM + r"\s*\)")
+# '(the "Equipment")', '(hereinafter the "Goods")', '(collectively, the "Services")', '(each a "Unit")',
+# '(hereinafter referred to as "Goods")', '(herein called the "Products")', '(known as the "Act")'
+_NAMED = re.compile(r"\(\s*(?:(?:hereinafter|herein|collectively|individually|jointly|each)\s*,?\s+)*"
+                    r"(?:(?:referred\s+to|called|defined|designated|known)\s+(?:(?:herein|hereinafter)\s+)?(?:as\s+)?)?"
+                    r"(?:(?:the|a|an)\s+)?" + _TERM + r"\s*\)")
 # a party's own definition ("Lumen Equipment Rentals LLC, a Colorado limited liability company
 # ("Lessor")"): its words are the party's name, form and address, which no question means by the role
 _ORGANISATION = re.compile(r"\b(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LP|LLP|PLC|"

@@ -76,3 +76,19 @@ def test_the_stems_an_index_already_holds_give_the_same_words_as_reading_the_tex
 
     assert defined_words(texts, stems_of) == defined_words(texts)
     assert asked == [2, 3, 6, 7]  # only for the texts that define nothing (the others are read anyway)
+
+
+def test_a_term_introduced_as_hereinafter_referred_to_or_called_is_defined_by_the_words_before_it():
+    defined = defined_words([
+        "2.1 Supplier shall sell to Buyer the frozen fish fillets listed in Schedule A (hereinafter referred to as "
+        '"Goods") and the cold-chain packaging (herein called the "Crates").',
+        "4.1 Buyer may reject Goods that arrive thawed; Supplier shall take back the Crates.",
+    ])
+    assert defined[stem("fillet")] == {term("Goods")}
+    assert defined[stem("frozen")] == {term("Goods")}
+    assert defined[stem("packaging")] == {term("Crates")}
+    # the lead-in words themselves are no description: "referred" is said inside the parenthesis only
+    assert stem("referred") not in defined and stem("called") not in defined
+    asked = content_terms("Can the buyer reject the fillets?")
+    assert held_through_terms(asked, frozenset(content_terms("Buyer may reject Goods that arrive thawed")),
+                              defined) == {stem("fillet")}
