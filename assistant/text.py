@@ -69,7 +69,7 @@ _SYNONYMS = [
     "remedy remedies relief injunction injunctive",
     "destroy destroys destroyed destruction",
     "copy copies copied reproduce reproduces reproduced reproduction duplicate duplicates",
-    "oral orally verbal verbally",
+    "oral orally verbal verbally spoken",
     "cite cites cited citation citations",
     "severability severable sever severed invalid invalidity unenforceable unenforceability",
     "bind binds binding bound",
@@ -83,6 +83,11 @@ _SYNONYMS = [
     "uptime downtime availability unavailability",
     "territory territories country countries region regions",
     "job jobs position positions",
+    # what a contract says in its words and people in everyday ones: "purchase" and "buy", "commence"
+    # and "start"
+    "buy buys bought buying purchase purchases purchased purchasing",
+    "sell sells sold selling sale sales",
+    "start starts started begin begins began commence commences commenced commencement",
     # what a lease forbids as a "sublease", a tenant asks about as subletting
     "sublet sublets subletting sublease subleases subleased subleasing",
 ]

@@ -506,6 +506,23 @@ def test_nda_questions_and_statements_cite_the_clause_that_answers(qa, question,
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question, file, clause_id, value, quoted", [
+    # the distributor "shall purchase" what the question asks it to "buy" (it was refused)
+    ("How much does Selk have to buy each year?", DISTRIBUTION, "2", "US$2,000,000",
+     "Distributor shall purchase Products having an aggregate purchase price of not less than"),
+    # employment "begins" when she "starts" (the clause was quoted without the date it states)
+    ("When does Sofia Ruiz start?", EMPLOYMENT, "2.1", "1 February 2025", "Employment begins on 1 February 2025."),
+])
+def test_an_everyday_verb_finds_the_contract_word_and_states_its_value(qa, question, file, clause_id, value, quoted):
+    answer = qa.ask(question)
+    assert answer.text.splitlines()[0] == f"{value} [1]", answer.text
+    first = answer.citations[0]
+    assert (first.file, first.clause) == (file, clause_id)
+    assert first.quote.startswith(quoted)
+    assert qa.document_text(file)[first.start:first.end] == first.quote
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question, date", [
     ("When did Priya Raman sign?", "March 5, 2024"),  # the signer, named in her block
     ("When was the NDA signed by Birch?", "March 5, 2024"),  # the party, named at the head of its block
