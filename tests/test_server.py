@@ -65,13 +65,17 @@ def chroma_server(path: Path, timeout: float = 60.0):
 
 def test_index_query_and_reindex_through_a_server(tmp_path, sample_dir, hashing_embedder):
     with chroma_server(tmp_path / "server-data") as (_, port):
-        store = ChromaStore(host="127.0.0.1", port=port)
+        # the client's own folder (what Assistant passes as settings.index_dir): the vectors an ask reads
+        # per clause live there, keyed by server, never in the working directory
+        client = tmp_path / "client"
+        store = ChromaStore(client, host="127.0.0.1", port=port)
         assert store.location == f"http://127.0.0.1:{port}"
         first = build_index([sample_dir], store, hashing_embedder)
         assert [f.status for f in first.files] == ["indexed"] * 5
         assert first.agreements == 15
         assert first.embedded == first.clauses == store.count() > 0
         assert store.model() == "hashing-384"
+        assert [p.name for p in client.iterdir()] == [f"vectors-127.0.0.1-{port}"]
 
         query = hashing_embedder.embed_query("entire agreement with the publisher, modified only in writing, "
                                              "Commonwealth of Massachusetts, heirs, successors in interest")
@@ -87,14 +91,14 @@ def test_index_query_and_reindex_through_a_server(tmp_path, sample_dir, hashing_
         assert store.count() == first.clauses
 
         # a second client sees the same index: it lives in the server, not in this process
-        again = ChromaStore(host="127.0.0.1", port=port)
+        again = ChromaStore(tmp_path / "another-client", host="127.0.0.1", port=port)
         assert (again.count(), again.model(), sorted(again.files())) == \
             (first.clauses, "hashing-384", sorted(f.name for f in first.files))
 
 
 def test_server_that_stops_after_connecting(tmp_path):
     with chroma_server(tmp_path / "server-data") as (process, port):
-        store = ChromaStore(host="127.0.0.1", port=port)
+        store = ChromaStore(tmp_path / "client", host="127.0.0.1", port=port)
         assert store.count() == 0
         process.terminate()
         process.wait(10)
