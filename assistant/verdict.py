@@ -54,6 +54,13 @@ _RESTRICTION = re.compile(rf"\b(?:{_EXCEPTION_WORDS}|only|solely|exclusively|oth
 # Purpose": asked beyond what the sentence confines the verb to, so a plain no
 _BEYOND = re.compile(r"\b(?:other\s+than|any\s+other|for\s+other|anyone\s+else|anything\s+else|elsewhere)\b", re.I)
 _EXCEPTION = re.compile(rf"\b(?:{_EXCEPTION_WORDS})\b", re.I)
+# "Can the agreement be changed orally?" against "may be modified only in writing": a manner the written
+# form excludes, asked, so a plain no (the span running to "only in writing")
+_UNWRITTEN = re.compile(r"\b(?:orally|verbally|by\s+word\s+of\s+mouth|by\s+(?:tele)?phone|in\s+conversation"
+                        r"|(?:an?\s+)?(?:oral|verbal|spoken|unwritten)\s+"
+                        r"(?:agreement|promise|statement|consent|notice))\b", re.I)
+_WRITING = re.compile(r"^[^,;:]*?\bonly\s+(?:in|by|through|with|pursuant\s+to)\s+(?:an?\s+|the\s+)?"
+                      r"(?:written|writing)\b", re.I)
 _ONLY = re.compile(r"\b(?:only|solely|exclusively)\b", re.I)
 _CONFINED = re.compile(r"^[^,;:]*?\b(?:only|solely|exclusively|no\s+other)\b", re.I)
 # "shall make no use of", "shall have no right to": the verb's object is denied, not the verb asked about
@@ -103,11 +110,13 @@ def _stated(aux: str, main: str, citation: Citation, index: int, main_as_asked: 
         mode = "permission"
     else:
         mode = "fact"
-    beyond = mode == "permission" and _BEYOND.search(main)
+    unwritten = mode == "permission" and _UNWRITTEN.search(main)
+    beyond = mode == "permission" and (_BEYOND.search(main) or unwritten)
     # "Must the Recipient use it only for the Purpose?" against "shall use it only for the Purpose": the
     # "only" asked is the one stated, so it is the answer's, not a condition on it
     within = not beyond and _ONLY.search(main)
-    words = re.findall(r"[A-Za-z][\w'’-]*", main)
+    # the manner asked ("orally") is what the written form excludes, not a word the sentence must hold
+    words = re.findall(r"[A-Za-z][\w'’-]*", _UNWRITTEN.sub(" ", main) if unwritten else main)
     stems = [set(content_terms(w)) for w in words]
     # a word after "the", "any", "its" ... is a noun ("the author"), whatever its stem shares with a verb,
     # unless an article follows it: "does the grant a licence?" is "does the NDA grant a licence?" with
@@ -147,7 +156,8 @@ def _stated(aux: str, main: str, citation: Citation, index: int, main_as_asked: 
                 if j is not None:
                     end = listed_end
                     break
-            confined = _CONFINED.match(sentence[end:]) if (beyond or within) and kind in ("permit", "oblige") else None
+            confines = _WRITING if unwritten else _CONFINED
+            confined = confines.match(sentence[end:]) if (beyond or within) and kind in ("permit", "oblige") else None
             if j is None or (within and not confined) \
                     or not _aligned(sentence, mm.start(), end, stems[:j], stems[j + 1:], bool(confined)):
                 continue
@@ -286,7 +296,9 @@ def _adjective(main: str, citation: Citation, index: int, main_as_asked: str = "
     words before the adjective all named the agreement (the licence, in an index of one licence and
     other contracts), they are read from the question as asked."""
     words = re.findall(r"[A-Za-z][\w-]*", main)
-    if not words or not words[-1].lower().endswith(_SUFFIXES):
+    # "are there third-party beneficiaries of the agreement?" asks whether something exists: "agreement"
+    # ends like an adjective, and "Agreement" near "third party" says nothing of beneficiaries
+    if not words or not words[-1].lower().endswith(_SUFFIXES) or words[0].lower() == "there":
         return []
     adjective = words[-1].lower()
     about = terms(" ".join(words[:-1]))

@@ -504,6 +504,19 @@ def test_questions_in_words_of_their_own_cite_the_clause_that_answers(qa, questi
     assert_faithful(qa, answer)
 
 
+@pytest.mark.parametrize("question", ["Can Xin Wang's agreement be changed orally?",
+                                      "May Jianfei Chen's agreement be amended by phone?"])
+def test_a_change_the_agreement_allows_only_in_writing_is_a_plain_no_if_asked_orally(qa, question):
+    """"may be modified only in writing" was quoted "without a plain yes or no"."""
+    answer = qa.ask(question)
+    assert answer.text.splitlines()[0] == ('No: "This is the entire agreement between you and the publisher, and it '
+                                           'may be modified only in writing." [1]')
+    assert [(v.kind, v.text, v.citation) for v in answer.values] == [("no", "may be modified only in writing", 0)]
+    first = answer.citations[0]
+    assert first.clause == "7" and qa.document_text(first.file)[answer.values[0].start:answer.values[0].end] == \
+        "may be modified only in writing"
+
+
 @pytest.mark.parametrize("question, asks", [
     ("Who are the parties to the supply agreement?", True),
     ("Who are the contracting parties?", True),

@@ -82,6 +82,11 @@ LEASE_OPENING = ('This Equipment Lease Agreement (the "Lease") is made as of Feb
 RENT = "Lessee shall pay rent of USD 6,200 per month, due on the first day of each month."
 XIN_WANG_TERMINATES = ("It will terminate if the publisher does not publish, in any medium, the article within one "
                        "year of the date of your signature.")
+ALISTARH_THIRD_PARTY = ("Furthermore, I promise to indemnify, defend and hold harmless ICML against any and all "
+                        "third party claims arising from this Agreement or related Articles.")
+XIN_WANG_WRITING = "This is the entire agreement between you and the publisher, and it may be modified only in writing."
+NDA_ENTIRE = ("This Agreement is the entire agreement of the Parties on its subject and may be amended only in a "
+              "writing signed by both Parties.")
 XIN_WANG_LAW = "It will be governed by the laws of the Commonwealth of Massachusetts."
 XIN_WANG_TITLE = ("currently entitled\n\nParameter efficient training of deep convolutional neural networks by dynamic "
                   "sparse reparameterization\n\n(\"the article\")")
@@ -397,6 +402,11 @@ CONVENIENCE = ("Client may terminate this Agreement for any reason on sixty (60)
      "No [1]", ("no", "shall use the Confidential Information only")),
     ("May Birch disclose confidential information to anyone other than its employees?", NDA, "3", NDA_OBLIGATIONS,
      "No [1]", ("no", "shall disclose it only")),
+    # asked in a manner the written form excludes ("orally", "by phone"): a plain no, the span running to
+    # "only in writing"
+    ("Can the agreement be changed orally?", XIN_WANG, "7", XIN_WANG_WRITING, "No [1]",
+     ("no", "may be modified only in writing")),
+    ("May the agreement be amended by phone?", NDA, "11", NDA_ENTIRE, "No [1]", ("no", "may be amended only in a writing")),
     # the "only" asked is the one stated: a plain yes
     ("Must the Recipient use the information only for the Purpose?", NDA, "3", NDA_OBLIGATIONS,
      "Yes [1]", ("yes", "shall use the Confidential Information only")),
@@ -428,6 +438,13 @@ def test_yes_or_no_only_when_the_sentence_says_it(question, file, clause_id, quo
      "The article does not libel anyone, invade anyone's copyright or otherwise violate any statutory or common law "
      "right of anyone, and that you have made all reasonable efforts to ensure the accuracy of any factual "
      "information contained in the article.", "Clause 6.3 addresses this, without a plain yes or no [1]"),
+    # "only in writing" answers a manner asked beyond it, not the one it allows
+    ("Can the agreement be changed in writing?", XIN_WANG, "7", XIN_WANG_WRITING,
+     "Clause 7 addresses this, without a plain yes or no [1]"),
+    # "are there ...?" asks whether something exists: "agreement" is no adjective the sentence calls the
+    # third parties (it was "Yes" to "third party claims arising from this Agreement")
+    ("Are there third-party beneficiaries of the agreement?", ALISTARH, "4", ALISTARH_THIRD_PARTY,
+     "Clause 4 addresses this, without a plain yes or no [1]"),
     # "until at least 60 days": not a plain no
     ("May the author let another organization publish the articles?", ALISTARH, "2", ALISTARH_2,
      "Clause 2 addresses this, without a plain yes or no [1]"),
