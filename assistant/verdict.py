@@ -66,6 +66,14 @@ _CONFINED = re.compile(r"^[^,;:]*?\b(?:only|solely|exclusively|no\s+other)\b", r
 # "shall make no use of", "shall have no right to": the verb's object is denied, not the verb asked about
 _NO_OBJECT = re.compile(r"\s+(?:no|nothing|neither)\b", re.I)
 _SUFFIXES = ("ive", "able", "ible", "al", "ent", "ant", "ous", "ary", "ful", "less", "ic")
+# "Are there restrictions on raising prices?" asks whether the agreements say something at all: the
+# citation is the answer, and a sentence's "shall pay" no yes to it
+_THERE = re.compile(r"\s+there\b", re.I)
+_NEGATED_WORD = re.compile(r"\bnon-\s*[\w-]+", re.I)  # "non-exclusive", "non-transferable", "non- exclusive"
+# words of a question's object that say whose or which, not what: "the other party's employees" asks about
+# employees, "another distributor" about a distributor ("any other distributor"), "exclusive rights" about
+# exclusivity ("grants an exclusive licence")
+_ANYONE = frozenset(content_terms("party parties other another either each anyone someone else right rights"))
 # What a sentence's modal says about doing the verb, by what the question asks: may / must / does.
 _VERDICT = {
     "permission": {"permit": "yes", "oblige": "yes", "states": "yes", "prohibit": "no"},
@@ -81,7 +89,7 @@ def verdict(question: str, citations: Sequence[Citation], indexes: Sequence[int]
     agreement and `question` is left with "is the exclusive?"."""
     question, as_asked = main_question(question), main_question(as_asked)
     m = _AUX.match(question)
-    if not m or not is_yes_no(question):
+    if not m or not is_yes_no(question) or _THERE.match(question, m.end()):
         return None
     main = _main(question[m.end():])
     if re.search(r"n['’]t\b|\bnot\b|\bnever\b", question[:m.end()] + main, re.I):
@@ -159,7 +167,8 @@ def _stated(aux: str, main: str, citation: Citation, index: int, main_as_asked: 
             confines = _WRITING if unwritten else _CONFINED
             confined = confines.match(sentence[end:]) if (beyond or within) and kind in ("permit", "oblige") else None
             if j is None or (within and not confined) \
-                    or not _aligned(sentence, mm.start(), end, stems[:j], stems[j + 1:], bool(confined)):
+                    or not _aligned(sentence, mm.start(), end, stems[:j], _alternatives(words[j + 1:], stems[j + 1:]),
+                                    bool(confined)):
                 continue
             answer = "no" if confined and beyond else _VERDICT[mode].get(kind)
             if confined:
@@ -265,12 +274,26 @@ def _item_asked(sentence: str, start: int, asked: set[str], verbs: set[str]) -> 
 _PART = set(content_terms("part parts portion portions whole thereof"))
 
 
-def _aligned(sentence: str, start: int, end: int, subject: list[set[str]], obj: list[set[str]],
+def _alternatives(words: list[str], stems: list[set[str]]) -> list[list[set[str]]]:
+    """The question's object as the alternatives "or" joins ("exclusive rights or exclusive dealing"),
+    each its words' stems, a possessive's left out."""
+    out: list[list[set[str]]] = [[]]
+    for word, stem in zip(words, stems):
+        if word.lower() == "or":
+            out.append([])
+        elif not re.search(r"['’]s?$", word):  # whose: "the author's heirs" asks about heirs ("your heirs")
+            out[-1].append(stem)
+    return [alternative for alternative in out if any(alternative)]
+
+
+def _aligned(sentence: str, start: int, end: int, subject: list[set[str]], obj: list[list[set[str]]],
              confined: bool = False) -> bool:
-    """The sentence's subject (when it is not a pronoun) shares a word with the question's, the
-    question's object shares one with the sentence, and nothing makes it conditional: no "if" before
-    the verb, no "unless", "until", "only", "except" ... after it (`confined`: the "only" is the
-    answer, to a question asking beyond it, so only an exception to it stands in the way)."""
+    """The sentence's subject (when it is not a pronoun) shares a word with the question's, it holds
+    every word of the question's object (of one of its alternatives; "the other party" is said of
+    anyone), and nothing makes it conditional: no "if" before the verb, no "unless", "until", "only",
+    "except" ... after it (`confined`: the "only" is the answer, to a question asking beyond it, so
+    only an exception to it stands in the way). A word the sentence says only as "non-exclusive" is
+    not said: "grants a non-exclusive licence" holds no exclusive rights."""
     after = _EXCEPTION if confined else _RESTRICTION
     if _CONDITION.search(sentence[:start]) or after.search(sentence[end:]):
         return False
@@ -281,8 +304,18 @@ def _aligned(sentence: str, start: int, end: int, subject: list[set[str]], obj: 
     said = terms(" ".join(lead))
     if asked and said and not asked & said:
         return False
-    wanted = _expanded(obj)
-    return not wanted or bool(wanted & terms(sentence))
+    return _holds(obj, sentence, required=False)
+
+
+def _holds(alternatives: list[list[set[str]]], text: str, required: bool = True) -> bool:
+    """The text holds every word (or a synonym) of one alternative, leaving out the words that say whose
+    or which (_ANYONE) and words said only as "non-..."; with nothing to hold, `not required`."""
+    said = terms(_NEGATED_WORD.sub(" ", text))
+    wanted = [[group for group in alternative if group and not group <= _ANYONE] for alternative in alternatives]
+    wanted = [alternative for alternative in wanted if alternative]
+    if not wanted:
+        return not required
+    return any(all(_expanded([group]) & said for group in alternative) for alternative in wanted)
 
 
 def _expanded(stems: list[set[str]]) -> set[str]:
@@ -296,22 +329,21 @@ def _adjective(main: str, citation: Citation, index: int, main_as_asked: str = "
     words before the adjective all named the agreement (the licence, in an index of one licence and
     other contracts), they are read from the question as asked."""
     words = re.findall(r"[A-Za-z][\w-]*", main)
-    # "are there third-party beneficiaries of the agreement?" asks whether something exists: "agreement"
-    # ends like an adjective, and "Agreement" near "third party" says nothing of beneficiaries
-    if not words or not words[-1].lower().endswith(_SUFFIXES) or words[0].lower() == "there":
+    if not words or not words[-1].lower().endswith(_SUFFIXES):
         return []
     adjective = words[-1].lower()
-    about = terms(" ".join(words[:-1]))
-    if not about and main_as_asked:
+    about = words[:-1]
+    if not terms(" ".join(about)) and main_as_asked:
         asked = re.findall(r"[A-Za-z][\w-]*", main_as_asked)
         if asked and asked[-1].lower() == adjective:
-            about = terms(" ".join(asked[:-1]))
+            about = asked[:-1]
+    alternatives = _alternatives(about, [set(content_terms(w)) for w in about])
     out = []
     quote = citation.quote
     for at, sentence in sentences(quote):
         for mm in re.finditer(rf"\b(?P<neg>non-?|not\s+|never\s+)?{re.escape(adjective)}\b", sentence, re.I):
             near = sentence[max(0, mm.start() - 100):mm.end() + 100]
-            if about & terms(near):
+            if _holds(alternatives, near):
                 s, e = at + mm.start(), at + mm.end()
                 out.append(Value(quote[s:e], citation.start + s, citation.start + e,
                                  "no" if mm.group("neg") else "yes", index))

@@ -23,6 +23,7 @@ CONTRACTS = REPO / "tests" / "contracts"
 SAMPLE = REPO / "data" / "agreements"
 NDA, LEASE, LICENCE = "nda_acme_birch.txt", "lease_and_consulting.txt", "licence_northwind_quill.md"
 SERVICES = "services_harbor_kestrel.txt"
+DISTRIBUTION, SAAS = "distribution_vantor_selk.txt", "saas_orbit_fenwick.txt"
 XIN_WANG, ALISTARH, ACTNN = "000_7332def5b04a4bbf.txt", "002_bcfa04a8f03d8167.txt", "004_3d9f13f584b4be9c.txt"
 ALL = Selection(threshold=0.5, extra_ratio=0.1, extra_min=0.0, max_citations=5, max_chars=5000)
 
@@ -84,6 +85,11 @@ XIN_WANG_TERMINATES = ("It will terminate if the publisher does not publish, in 
                        "year of the date of your signature.")
 ALISTARH_THIRD_PARTY = ("Furthermore, I promise to indemnify, defend and hold harmless ICML against any and all "
                         "third party claims arising from this Agreement or related Articles.")
+DISTRIBUTION_REGISTER = ("Distributor shall not register any trademark or domain name confusingly similar to "
+                         "Vantor's trademarks.")
+DISTRIBUTION_APPOINT = "Vantor shall not appoint any other distributor of the Products in the Territory during the Term."
+SAAS_GRANT = ("Provider grants Customer a non-exclusive, non-transferable right during the Subscription Term to access "
+              "and use the Service for Customer's internal business purposes.")
 XIN_WANG_WRITING = "This is the entire agreement between you and the publisher, and it may be modified only in writing."
 NDA_ENTIRE = ("This Agreement is the entire agreement of the Parties on its subject and may be amended only in a "
               "writing signed by both Parties.")
@@ -407,6 +413,9 @@ CONVENIENCE = ("Client may terminate this Agreement for any reason on sixty (60)
     ("Can the agreement be changed orally?", XIN_WANG, "7", XIN_WANG_WRITING, "No [1]",
      ("no", "may be modified only in writing")),
     ("May the agreement be amended by phone?", NDA, "11", NDA_ENTIRE, "No [1]", ("no", "may be amended only in a writing")),
+    # "another distributor" is "any other distributor": "another" says which, not what
+    ("May Vantor appoint another distributor in the Territory?", DISTRIBUTION, "1", DISTRIBUTION_APPOINT, "No [1]",
+     ("no", "shall not appoint")),
     # the "only" asked is the one stated: a plain yes
     ("Must the Recipient use the information only for the Purpose?", NDA, "3", NDA_OBLIGATIONS,
      "Yes [1]", ("yes", "shall use the Confidential Information only")),
@@ -438,6 +447,14 @@ def test_yes_or_no_only_when_the_sentence_says_it(question, file, clause_id, quo
      "The article does not libel anyone, invade anyone's copyright or otherwise violate any statutory or common law "
      "right of anyone, and that you have made all reasonable efforts to ensure the accuracy of any factual "
      "information contained in the article.", "Clause 6.3 addresses this, without a plain yes or no [1]"),
+    # the sentence holds one word of what is asked, not all of it: a domain name, not a company name; another
+    # distributor, not a sales agent; a non-exclusive right, not exclusive rights (each was a plain answer)
+    ("Can the Distributor register its own company name?", DISTRIBUTION, "6", DISTRIBUTION_REGISTER,
+     "Clause 6 addresses this, without a plain yes or no [1]"),
+    ("May Vantor appoint another sales agent in the Territory?", DISTRIBUTION, "1", DISTRIBUTION_APPOINT,
+     "Clause 1 addresses this, without a plain yes or no [1]"),
+    ("Does the agreement grant exclusive rights?", SAAS, "2.1", SAAS_GRANT,
+     "Clause 2.1 addresses this, without a plain yes or no [1]"),
     # "only in writing" answers a manner asked beyond it, not the one it allows
     ("Can the agreement be changed in writing?", XIN_WANG, "7", XIN_WANG_WRITING,
      "Clause 7 addresses this, without a plain yes or no [1]"),
@@ -506,6 +523,19 @@ def test_values_survive_to_dict():
     # an "only" asked that the sentence does not state: a condition the sentence leaves open
     ("Must the Recipient use the Confidential Information only for the Transaction?",
      "The Recipient shall use the Confidential Information with reasonable care.", None),
+    # a word said only after "non-", also when a line break split it: not said; every word asked is
+    # (but whose or which: "rights" says nothing a licence does not)
+    ("Does the agreement grant exclusive rights?",
+     "The Company hereby grants to Seller a perpetual, non-exclusive, royalty-free license under the Patents.", None),
+    ("Does the agreement grant exclusive rights?",
+     "The Company hereby grants to Seller a perpetual, non- exclusive, royalty-free license under the Patents.", None),
+    ("Does the agreement grant exclusive rights?",
+     "The Company hereby grants to Seller a perpetual, exclusive, royalty-free license under the Patents.",
+     ("yes", "hereby grants")),
+    ("Is a party barred from soliciting the other party's customers?",
+     "Neither party shall solicit the employees of the other party during the Term.", None),
+    # "are there ...?" asks whether the agreement says it at all: the quote is the answer, not a yes
+    ("Are there restrictions on raising prices?", "You shall pay the prices set out in Exhibit A.", None),
     # an exception to the "only": no plain no
     ("Can the Recipient use the Confidential Information for other purposes?",
      "The Recipient shall use the Confidential Information solely for evaluating the Transaction, unless the "
@@ -607,3 +637,4 @@ def test_a_when_condition_of_a_what_question_asks_no_date(question, kinds):
     from assistant.values import wanted
 
     assert wanted(question, question_types(question)) == kinds
+
