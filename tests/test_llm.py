@@ -296,8 +296,18 @@ def test_value_question_states_a_span_of_a_verified_quote():
 
 def test_yes_no_without_a_plain_answer_keeps_the_models_sentences_first():
     answer = ask('The agreement can be modified in writing [C1: "it may be modified only in writing"].',
-                 question="Can the agreement be modified orally?")
+                 question="Can the agreement be modified in writing?")
     assert answer.text == "The agreement can be modified in writing [1]."
+
+
+def test_a_plain_no_the_verified_quote_states_leads_the_models_sentences():
+    # "only in writing" asked orally: the verdict read from the quote the model cited, before its words
+    answer = ask('The agreement cannot be changed orally [C1: "it may be modified only in writing"].',
+                 question="Can the agreement be modified orally?")
+    assert answer.text == 'No: "it may be modified only in writing" [1]\nThe agreement cannot be changed orally [1].'
+    (value,) = answer.values
+    assert (value.kind, value.text, value.citation) == ("no", "may be modified only in writing", 0)
+    assert DOC[value.start:value.end] == value.text
 
 
 def test_several_agreements_are_grouped_like_extractive_answers():
