@@ -73,7 +73,7 @@ _NEGATED_WORD = re.compile(r"\bnon-\s*[\w-]+", re.I)  # "non-exclusive", "non-tr
 # words of a question's object that say whose or which, not what: "the other party's employees" asks about
 # employees, "another distributor" about a distributor ("any other distributor"), "exclusive rights" about
 # exclusivity ("grants an exclusive licence")
-_ANYONE = frozenset(content_terms("party parties other another either each anyone someone else right rights"))
+_ANYONE = frozenset(content_terms("party parties another either else right rights"))  # "other", "each": stop words
 # What a sentence's modal says about doing the verb, by what the question asks: may / must / does.
 _VERDICT = {
     "permission": {"permit": "yes", "oblige": "yes", "states": "yes", "prohibit": "no"},
