@@ -15,6 +15,7 @@ from assistant.absence import absence_answer, asks_absence
 from assistant.answer import base_clause, compose
 from assistant.answer_check import check_asked
 from assistant.bridges import bridge_terms, searched_words
+from assistant.framing import without_framing
 from assistant.catalog import CatalogRow
 from assistant.conversation import in_agreement_of
 from assistant.definitions import asked_term, defines, lead_with_definition
@@ -303,7 +304,7 @@ class Assistant:
     def retrieve(self, question: str, k: int | None = None, files: Sequence[str] | None = None,
                  agreements: Sequence[str] | None = None) -> list[Hit]:
         """The ranked clauses for a question, scope taken from the question unless given."""
-        snapshot = self.snapshot
+        snapshot, question = self.snapshot, without_framing(question)
         query = self._analyse(snapshot, question, self._scope(snapshot, question, files, agreements))
         hits = self._named_clauses(snapshot, query, files) or self._hits(snapshot, query, files, 0)
         return hits[:k or self.settings.top_k]
@@ -331,6 +332,7 @@ class Assistant:
         question = (question or "").strip()
         if not question:
             raise EmptyQuestion("The question is empty — ask something, e.g. \"Which law governs Xin Wang's agreement?\"")
+        as_typed, question = question, without_framing(question)  # "Hi, could you tell me ...?" asks "...?"
         self._load_model_aside()
         snapshot = self.snapshot  # the whole ask reads this one view, whatever is indexed meanwhile
         if files:
@@ -356,7 +358,8 @@ class Assistant:
                 streamed = True
                 yield item
                 continue
-            answer = replace(item, standalone_question=standalone, seconds=round(time.perf_counter() - started, 4))
+            answer = replace(item, question=as_typed, standalone_question=standalone,
+                             seconds=round(time.perf_counter() - started, 4))
             if stream and not streamed:
                 yield from answer.pieces()
             yield answer

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
+from assistant.framing import without_framing
 from assistant.scope import Scope, kind_acronyms
 from assistant.text import content_terms, without_terms
 from assistant.types import Answer
@@ -71,7 +72,8 @@ class Conversation:
 
     def _turn(self, question: str, files, agreements, stream: bool) -> Iterator[str | Answer]:
         """Text pieces when streaming, then the Answer, once the conversation has taken it in."""
-        question = (question or "").strip()
+        as_typed = question = (question or "").strip()
+        question = without_framing(question)  # "Thanks! And what about Birch?" follows up as "And what about Birch?"
         context, asked = None, question
         of_thing = False  # asked of the last question's thing ("When must that happen?")
         if self._history and _is_follow_up(question):
@@ -113,8 +115,8 @@ class Conversation:
             else:
                 yield item  # a chat model's text as it arrives
         assert answer is not None  # an ask always ends with its Answer
-        if asked != question:  # the standalone form as asked (with the agreement it was asked of)
-            answer = replace(answer, question=question)
+        if asked != as_typed:  # the standalone form as asked (with the agreement it was asked of)
+            answer = replace(answer, question=as_typed)
         cited = tuple(dict.fromkeys(f"{c.file}#{c.agreement_number}" for c in answer.citations))
         scope = self.assistant.scope_of(answer.standalone_question or question, files, agreements)
         if cited:

@@ -573,3 +573,32 @@ def test_which_questions_ask_a_signers_title(question, person):
     from assistant.signers import asks_signer_title
 
     assert asks_signer_title(question) == person
+
+
+@pytest.mark.parametrize("typed, plain", [
+    ("Hi, could you check for me - can Xin Wang's agreement be changed orally?",
+     "Can Xin Wang's agreement be changed orally?"),
+    ("My manager wants to know: which law governs Xin Wang's agreement? Thanks!",
+     "Which law governs Xin Wang's agreement?"),
+    ("Sorry to bother you, but who signed for ICML?", "Who signed for ICML?"),
+])
+def test_a_question_wrapped_in_chat_is_answered_as_the_question_alone(qa, typed, plain):
+    """"Hi, could you check for me -" hid the yes/no question (no plain no) and its words counted as
+    asked; the answer to the question in chat is the answer to the question alone, as typed."""
+    framed, alone = qa.ask(typed), qa.ask(plain)
+    assert framed.text == alone.text and framed.values == alone.values
+    assert [(c.file, c.agreement, c.clause, c.start, c.end) for c in framed.citations] == \
+        [(c.file, c.agreement, c.clause, c.start, c.end) for c in alone.citations]
+    assert framed.question == typed and framed.standalone_question == plain
+
+
+def test_a_follow_up_after_thanks_asks_the_last_topic_of_the_agreement_it_names(qa):
+    """"Thanks! And Sage Moore's?" is the follow-up "And Sage Moore's?", not a question of its own."""
+    conversation = qa.conversation()
+    conversation.ask("Which courts hear disputes under Xin Wang's agreement?")
+    second = conversation.ask("Thanks! And Sage Moore's?")
+    assert second.standalone_question == "Which courts hear disputes under Sage Moore's agreement?"
+    assert {c.agreement for c in second.citations} == {"Sage Moore"}
+    assert [v.text for v in second.values] == [
+        "federal and state courts located in the County of San Diego, California"]
+    assert second.question == "Thanks! And Sage Moore's?"

@@ -1,0 +1,51 @@
+"""A question's chat framing (greetings, "could you tell me", "my manager wants to know", "thanks")
+is taken off before it is read; what it asks stays word for word."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.framing import without_framing
+
+
+@pytest.mark.parametrize("typed, asked", [
+    ("Hi, could you check for me - does the agreement renew automatically?",
+     "Does the agreement renew automatically?"),
+    ("Quick question: what is the governing law?", "What is the governing law?"),
+    ("I need to know: when does this agreement expire?", "When does this agreement expire?"),
+    ("My boss wants to know who the parties are?", "Who the parties are?"),
+    ("Legal is asking: can we assign the agreement?", "Can we assign the agreement?"),
+    ("The CFO would like to know: what fees are payable?", "What fees are payable?"),
+    ("Hello team, what is the cap on liability, please?", "What is the cap on liability?"),
+    ("Sorry to bother you, but is there a non-compete?", "Is there a non-compete?"),
+    ("Hey there! Who signed for ICML?", "Who signed for ICML?"),
+    ("Hi Priya Raman, who signed?", "Who signed?"),
+    ("Hi what is the law?", "What is the law?"),
+    ("Looking at our contract, who signed?", "Who signed?"),
+    ("Just wondering, how long is the term?", "How long is the term?"),
+    ("We'd like to confirm: who signed?", "Who signed?"),
+    ("Okay, next one - who pays?", "Who pays?"),
+    ("Would you mind telling me what the royalty is?", "What the royalty is?"),
+    ("Do you know if the agreement can be assigned?", "The agreement can be assigned?"),
+    ("Please list the parties.", "List the parties."),
+    ("What law governs Xin Wang's agreement? Thanks!", "What law governs Xin Wang's agreement?"),
+    ("Okay, and what about Xin Wang?", "And what about Xin Wang?"),
+])
+def test_chat_around_a_question_is_taken_off(typed, asked):
+    assert without_framing(typed) == asked
+
+
+@pytest.mark.parametrize("question", [
+    "Who needs to know about a breach?",  # asked, not passed on
+    "Does the licensee need to confirm receipt?",
+    "Show me the governing law clause.",  # an order whose object is what is asked
+    "Could you find the termination clause?",
+    "In the Franchise Agreement between Airsopure International Group, Inc. and []: who are the parties?",
+    "Who signed! Who signed for ICML?",
+    "So who owns the IP?",
+    "Before I sign off today: what is the governing law?",  # "sign" may be what is asked
+    "Thanks!",  # nothing but framing: left as typed
+    "Please",
+])
+def test_a_question_without_chat_framing_is_left_as_typed(question):
+    assert without_framing(question) == question
