@@ -47,9 +47,10 @@ eval-cuad: $(STAMP)
 catalog-eval: $(STAMP)
 	$(BIN)/python eval/catalog_eval.py --part validation --limit 40
 
-# the same 40 validation contracts asked in each hand-written paraphrase style instead of CUAD's words (everyday, brief, statement and casual: phrasings nothing is fitted on)
+# the same 40 validation contracts asked in each hand-written paraphrase style instead of CUAD's words (everyday, brief,
+# statement and casual: phrasings nothing is fitted on; framed: CUAD's words inside a chat's lead-in)
 eval-styles: $(STAMP)
-	for style in plain terse imperative yes-no role everyday brief statement casual; do \
+	for style in plain terse imperative yes-no role everyday brief statement casual framed; do \
 		$(BIN)/clauseqa eval --suite cuad --part validation --limit 40 --style $$style --report reports/cuad-$$style || exit 1; \
 	done
 

@@ -72,8 +72,20 @@ def open_index(root: Path, files: list[str], part: str, index_dir: str | None, m
 # fitted on: how a question worded the way nobody fitted fares)
 FITTED_STYLES = ("plain", "terse", "imperative", "yes-no", "role")
 HELDOUT_STYLES = ("everyday", "brief", "statement", "casual")
-STYLES = FITTED_STYLES + HELDOUT_STYLES
+# CUAD's own questions inside a chat's lead-ins and sign-offs ("Hey, quick one: ..."), from framings.yaml
+FRAMED = "framed"
+STYLES = FITTED_STYLES + HELDOUT_STYLES + (FRAMED,)
 HELDOUT_PHRASINGS = REPO / "eval" / "pairs" / "heldout_phrasings.yaml"
+FRAMINGS = REPO / "eval" / "pairs" / "framings.yaml"
+
+
+def framed(rows: list[dict]) -> list[dict]:
+    """Each row's question inside the next of framings.yaml's lead-ins and sign-offs, in turn."""
+    import yaml
+
+    frames = yaml.safe_load(FRAMINGS.read_text())["framings"]
+    return [{**r, "question": frames[i % len(frames)].format(q=r["question"][:1].lower() + r["question"][1:])}
+            for i, r in enumerate(rows)]
 
 
 def styled(rows: list[dict], style: str) -> list[dict]:
@@ -81,6 +93,8 @@ def styled(rows: list[dict], style: str) -> list[dict]:
     "Show me the choice-of-law clause."); the gold spans stay the lawyers'."""
     if style not in STYLES:
         raise EvalOptionError(f"Unknown --style {style!r}; valid: {', '.join(STYLES)}")
+    if style == FRAMED:
+        return framed(rows)
     if style in HELDOUT_STYLES:
         import yaml
 

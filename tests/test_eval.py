@@ -500,9 +500,20 @@ def test_a_held_out_style_asks_phrasings_nothing_is_fitted_on(cuad):
     assert result.overall["first_cite_overlap"] == 0.5
 
 
+def test_the_framed_style_asks_cuads_own_words_inside_each_lead_in_in_turn():
+    from eval.cuad import styled
+
+    rows = [{"category": c, "question": q, "gold": g} for c, q, g in (
+        ("Governing Law", "Which state's law governs?", 1), ("Parties", "Who are the parties?", 2))]
+    framed = styled(rows, "framed")
+    assert [r["question"] for r in framed] == ["Hey, quick one: which state's law governs?",
+                                               "Following up on the contract review — who are the parties?"]
+    assert [(r["category"], r["gold"]) for r in framed] == [("Governing Law", 1), ("Parties", 2)]
+
+
 @pytest.mark.parametrize("kwargs, message", [
     ({"suite": "cuad", "style": "shouty"}, "Unknown --style 'shouty'; valid: plain, terse, imperative, yes-no, role, everyday, brief, "
-                                           "statement, casual"),
+                                           "statement, casual, framed"),
     ({"suite": "sample", "style": "terse"}, "--style is for the cuad suite"),
 ])
 def test_a_style_the_suite_cannot_take_is_refused(cuad, kwargs, message):

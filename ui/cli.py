@@ -245,7 +245,10 @@ def eval_command(suite: Annotated[str, typer.Option(help="sample (bundled agreem
                  half: Annotated[Optional[str], typer.Option(help="Pairs: test (default, gated), fit or all")] = None,
                  style: Annotated[Optional[str], typer.Option(help="cuad: ask in a hand-written paraphrase style "
                                                                    "instead of CUAD's words: plain, terse, "
-                                                                   "imperative, yes-no or role")] = None,
+                                                                   "imperative, yes-no or role (fitted on); "
+                                                                   "everyday, brief, statement or casual "
+                                                                   "(never fitted on); framed: CUAD's words "
+                                                                   "inside a chat's lead-in")] = None,
                  baseline: Annotated[Optional[Path], typer.Option(help="Baseline JSON to gate against")] = None,
                  report: Annotated[Optional[Path], typer.Option(help="Write HTML/Markdown/JSON report here")] = None,
                  update_baseline: Annotated[bool, typer.Option(help="Rewrite the baseline from this run")] = False,
