@@ -54,11 +54,20 @@ _LEAD = re.compile(
     r"\s*[:–—-]"
     rf"|(?:(?:my|our|the)\s+)?(?!{_ASKING}\b)[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:wants|needs|would\s+like|'d\s+like)"
     r"(?:\s+me)?\s+to\s+(?:know|find\s+out|check|confirm)"
-    r")" + _SEP + r"(?:(?:if|whether)\s+)?", re.IGNORECASE)
+    r")" + _SEP + r"(?P<embedded>(?:if|whether)\s+)?", re.IGNORECASE)
 # said after it: "..., please", "... Thanks!", "... thank you in advance"
 _TAIL = re.compile(r"(?:[\s,.;:!–—-]+(?:please|thanks|thank\s+you|thx|ty|cheers)(?:\s+(?:so\s+much|a\s+lot|"
                    r"in\s+advance))?[\s.!?]*)+$", re.IGNORECASE)
 _QUESTION_START = re.compile(r"[A-Za-z\"'“‘(]")
+# "(do you know if) the agreement can be assigned": a yes/no question asked indirectly, its subject of
+# up to six words before its auxiliary ("Can the agreement be assigned?")
+_AUXILIARY = r"(?:is|are|was|were|can|could|may|might|must|shall|should|will|would|has|have|had)"
+_HAVE = {"has": "Does", "have": "Do", "had": "Did"}  # "have" as the verb, not the auxiliary
+_PERFECT = frozenset("been got gotten done given made paid sold taken written kept held won brought sent left lost "
+                     "told built agreed".split())
+_INDIRECT = re.compile(rf"^(?P<subject>(?!(?:{_ASKING}|{_AUXILIARY})\b)[\w'’-]+"
+                       rf"(?:\s+(?!(?:{_AUXILIARY}|not)\b)[\w'’.-]+){{0,5}})"
+                       rf"\s+(?P<aux>{_AUXILIARY})\s+(?P<rest>[^?.!]+?)\s*[?.!]*$", re.IGNORECASE)
 
 
 def without_framing(question: str) -> str:
@@ -68,14 +77,22 @@ def without_framing(question: str) -> str:
     rest = _TAIL.sub("", text).rstrip()
     if text.endswith("?") and not rest.endswith("?"):  # "..., please?" still asks
         rest += "?"
+    embedded = False
     while True:
         m = _LEAD.match(rest)
         if not m or not _QUESTION_START.match(rest, m.end()) or not rest[m.end():].strip():
             break
-        rest = rest[m.end():]
+        rest, embedded = rest[m.end():], bool(m.group("embedded"))
     rest = rest.strip()
     if not rest or len(rest.split()) < 2:
         return text
+    indirect = _INDIRECT.match(rest) if embedded else None
+    if indirect:  # "whether the licence is exclusive" asks "Is the licence exclusive?"
+        aux, subject, after = indirect["aux"].lower(), indirect["subject"], indirect["rest"]
+        if aux in _HAVE and after.split()[0].lower() not in _PERFECT and not after.split()[0].lower().endswith("ed"):
+            rest = f"{_HAVE[aux]} {subject} have {after}?"  # "Acme has audit rights": "Does Acme have ...?"
+        else:
+            rest = f"{aux.capitalize()} {subject} {after}?"
     if rest == text:
         return text
     return rest[0].upper() + rest[1:] if rest[0].islower() else rest

@@ -581,6 +581,8 @@ def test_which_questions_ask_a_signers_title(question, person):
     ("My manager wants to know: which law governs Xin Wang's agreement? Thanks!",
      "Which law governs Xin Wang's agreement?"),
     ("Sorry to bother you, but who signed for ICML?", "Who signed for ICML?"),
+    ("Could you tell me whether Xin Wang's agreement can be changed orally?",
+     "Can Xin Wang's agreement be changed orally?"),
 ])
 def test_a_question_wrapped_in_chat_is_answered_as_the_question_alone(qa, typed, plain):
     """"Hi, could you check for me -" hid the yes/no question (no plain no) and its words counted as
