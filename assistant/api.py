@@ -15,12 +15,12 @@ from assistant.absence import absence_answer, asks_absence
 from assistant.answer import base_clause, compose
 from assistant.answer_check import check_asked
 from assistant.bridges import bridge_terms, searched_words
-from assistant.framing import without_framing
 from assistant.catalog import CatalogRow
 from assistant.conversation import in_agreement_of
 from assistant.definitions import asked_term, defines, lead_with_definition
 from assistant.evidence import EvidenceSet, gather, join
 from assistant.expiring import asks_expiring, asks_renewing, expiring_answer, renewing_answer
+from assistant.framing import without_framing
 from assistant.inventory import asked_kind, asks_inventory, asks_inventory_of, asks_membership, inventory_answer, \
     named_in, of_kind, with_party
 from assistant.holders import asks_holders, holders_answer, roles_named

@@ -39,7 +39,7 @@ _LEAD = re.compile(
     r"|(?:(?:can|could|would|will)\s+you|are\s+you\s+able\s+to)(?:\s+(?:please|kindly))?\s+"
     r"(?:(?:tell|let)\s+me(?:\s+know)?|(?:check|find\s+out|look\s+up|confirm|verify|clarify)"
     r"(?:\s+for\s+me)?)(?:\s+about)?[,:;–—-]*"
-    r"|tell\s+me[,:;–—-]*|let\s+me\s+know[,:;–—-]*"
+    r"|tell\s+me(?:\s+about)?[,:;–—-]*|let\s+me\s+know(?:\s+about)?[,:;–—-]*"
     r"|do\s+you\s+(?:know|happen\s+to\s+know)[,:;–—-]*"
     r"|(?:i|we)\s*(?:was|were|am|are|'m|’m|'re|’re)\s+(?:wondering|curious)(?:\s+about)?[,:;–—-]*"
     r"|(?:i|we)\s+wonder[,:;–—-]*"

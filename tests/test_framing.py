@@ -35,6 +35,7 @@ from assistant.framing import without_framing
     ("I wonder if the cap on liability in the supply agreement between Acme and Birch is mutual?",
      "The cap on liability in the supply agreement between Acme and Birch is mutual?"),
     ("Please list the parties.", "List the parties."),
+    ("Tell me about the termination rights", "The termination rights"),
     ("What law governs Xin Wang's agreement? Thanks!", "What law governs Xin Wang's agreement?"),
     ("Okay, and what about Xin Wang?", "And what about Xin Wang?"),
 ])
