@@ -18,6 +18,8 @@ _SEP = r"(?:\s*[,:;!.…–—-]+\s*|\s+)"
 # a question's own first word: "who needs to know about a breach?" is asked, not passed on
 _ASKING = r"(?:who|whom|whose|what|which|when|where|why|how|does|do|did|is|are|was|were|can|could|may|must|shall|will)"
 _NAME = r"(?:(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)|team|all|everyone|folks|there|guys)"  # "Hi Priya Raman, ..."
+# who passes a question on: "my manager", "legal", "the CFO" (not a question's own first word)
+_SOMEONE = rf"(?:(?:my|our|the)\s+)?(?!{_ASKING}\b)[\w’'-]+(?:\s+[\w’'-]+)?\s+"
 # said before a question, and only there: each alternative ends where the question begins
 _LEAD = re.compile(
     r"^(?:"
@@ -49,11 +51,9 @@ _LEAD = re.compile(
     r"|(?:looking\s+at|in|under|according\s+to|based\s+on|per|regarding|as\s+for)\s+(?:our|the|this|my|that)\s+"
     r"(?:contract|agreement|deal|document|nda)\s*[,:;–—-]"
     # "my manager wants to know:", "legal is asking -": someone else's question passed on
-    rf"|(?:(?:my|our|the)\s+)?(?!{_ASKING}\b)[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:wants|want|needs|need|would\s+like|"
-    r"'d\s+like|is\s+asking|asked|asks|was\s+asking)(?:\s+me)?(?:\s+to\s+(?:know|find\s+out|check|confirm))?"
-    r"\s*[:–—-]"
-    rf"|(?:(?:my|our|the)\s+)?(?!{_ASKING}\b)[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:wants|needs|would\s+like|'d\s+like)"
-    r"(?:\s+me)?\s+to\s+(?:know|find\s+out|check|confirm)"
+    rf"|{_SOMEONE}(?:wants|want|needs|need|would\s+like|'d\s+like|is\s+asking|asked|asks|was\s+asking)(?:\s+me)?"
+    r"(?:\s+to\s+(?:know|find\s+out|check|confirm))?\s*[:–—-]"
+    rf"|{_SOMEONE}(?:wants|needs|would\s+like|'d\s+like)(?:\s+me)?\s+to\s+(?:know|find\s+out|check|confirm)"
     r")" + _SEP + r"(?P<embedded>(?:if|whether)\s+)?", re.IGNORECASE)
 # said after it: "..., please", "... Thanks!", "... thank you in advance"
 _TAIL = re.compile(r"(?:[\s,.;:!–—-]+(?:please|thanks|thank\s+you|thx|ty|cheers)(?:\s+(?:so\s+much|a\s+lot|"
@@ -89,7 +89,8 @@ def without_framing(question: str) -> str:
     indirect = _INDIRECT.match(rest) if embedded else None
     if indirect:  # "whether the licence is exclusive" asks "Is the licence exclusive?"
         aux, subject, after = indirect["aux"].lower(), indirect["subject"], indirect["rest"]
-        if aux in _HAVE and after.split()[0].lower() not in _PERFECT and not after.split()[0].lower().endswith("ed"):
+        verb = after.split()[0].lower()
+        if aux in _HAVE and verb not in _PERFECT and not verb.endswith("ed"):
             rest = f"{_HAVE[aux]} {subject} have {after}?"  # "Acme has audit rights": "Does Acme have ...?"
         else:
             rest = f"{aux.capitalize()} {subject} {after}?"
