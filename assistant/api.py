@@ -13,6 +13,7 @@ from functools import cached_property
 from assistant.adapter import QuestionAdapter
 from assistant.absence import absence_answer, asks_absence
 from assistant.answer import base_clause, compose
+from assistant.answer_places import AnswerPlaces
 from assistant.answer_check import check_asked
 from assistant.bridges import bridge_terms, searched_words
 from assistant.catalog import CatalogRow
@@ -133,6 +134,11 @@ class Assistant:
         """What answers to the fitted questions say (evidence features), loaded on the first answer;
         none over another embedding model's vectors."""
         return AnswerPrototypes.load() if self._fitted_vectors(self.evidence_model) else AnswerPrototypes()
+
+    @cached_property
+    def answer_places(self) -> AnswerPlaces:
+        """Which fitted kinds of question are answered in an agreement's opening, loaded on the first answer."""
+        return AnswerPlaces.load()
 
     @cached_property
     def adapter(self) -> QuestionAdapter:
@@ -655,11 +661,14 @@ class Assistant:
         # one answer wanted: copies of one clause across agreements made from one form count once
         hits = retriever.search(query, k, query.agreements, files, distinct=not agreements_in_scope)
         # where an agreement says certain things is known: titles, parties and dates at the top,
-        # who signed at the bottom; those chunks join the candidates whatever the wording
+        # who signed at the bottom; those chunks join the candidates whatever the wording, and so does
+        # the opening for a question much like a fitted kind answered there (unless it asks who signed)
         structural = []
-        if _OPENING_FACTS.search(query.question):
+        signing = _SIGNING.search(query.question)
+        if _OPENING_FACTS.search(query.question) \
+                or not signing and self.answer_places.answered_in_opening(query.vector, self.prototypes):
             structural += retriever.opening(query, query.agreements, files)
-        if _SIGNING.search(query.question):
+        if signing:
             structural += retriever.signature_blocks(query, query.agreements, files)
         term = asked_term(query.question)
         if term:  # "what does IMLS stand for?": where the agreement defines it, whatever else uses it

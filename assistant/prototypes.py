@@ -60,6 +60,14 @@ class AnswerPrototypes:
         ranked, n = self._words_by_owner[int(self.owners[at])]
         return tuple(t for t, c in ranked if c >= share * n), similarity
 
+    def nearest_kind(self, vector: np.ndarray | None) -> tuple[str, float]:
+        """(the kind of the nearest fitted question, what its answers were fitted from; its cosine
+        similarity); ("", 0.0) when none."""
+        at, similarity = self._nearest(vector)
+        if at < 0 or not self.groups:
+            return "", 0.0
+        return self.groups[int(self.owners[at])], similarity
+
     def _nearest(self, vector: np.ndarray | None) -> tuple[int, float]:
         """(the nearest fitted question's row, its cosine similarity); (-1, 0.0) when there is none
         with words, or the vector is of another model."""

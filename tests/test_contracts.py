@@ -808,6 +808,21 @@ def test_the_parties_are_each_cited_where_the_opening_names_them(qa, question, l
         assert cited.start <= value.start < value.end <= cited.end
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("file, question, cited", [
+    # no word says title or parties, but the question is much like a fitted title question: the
+    # opening joins the candidates (a licence's assignment clause 7.2 was quoted first)
+    (LICENCE, "What sort of contract are we looking at here?",
+     [("preamble", 70, "(1) Northwind Software Limited"), ("preamble", 2, "Software Licence Agreement")]),
+    (SAAS, "Which agreement is this document, by name?",
+     [("preamble", 33, "This Software Subscription Agreement"), ("preamble", 0, "SOFTWARE SUBSCRIPTION AGREEMENT")]),
+])
+def test_a_question_like_a_fitted_kind_answered_in_the_opening_cites_the_opening(qa, file, question, cited):
+    answer = qa.ask(question, files=[file])
+    assert [(c.clause, c.start, c.quote[:len(q)]) for c, (_, _, q) in zip(answer.citations, cited)] == cited
+    assert len(answer.citations) == len(cited)
+
+
 def test_blocks_side_by_side_are_read_column_by_column():
     # "VANTOR ...      SELK ... B.V." over "By: ...      By: /s/ Joost van der Berg": the second block's signer
     # has particles in his name and its caption a legal form with a stop (neither was read)
