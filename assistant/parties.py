@@ -17,11 +17,16 @@ from assistant.types import Answer, Citation, Value
 
 _THINGS = r"(?:agreements?|contracts?|deals?|nda|lease|licen[cs]e|arrangement)"
 # what may follow "the parties": the agreement they are parties to, and nothing else asked of them
-_TO = (r"(?![\w'’])(?:\s+(?:to|of|in|under|bound\s+by|named\s+in|besides|other\s+than|apart\s+from)\b[^?]*)?"
-       r"\s*[?.]?\s*$")
+_TO = (r"(?![\w'’])(?:\s+(?:to|of|in|under|bound\s+by|named\s+in|besides|other\s+than|apart\s+from)\b[^?]*"
+       r"|\s+here)?\s*[?.]?\s*$")
+_PARTIES = r"(?:contracting\s+)?(?:counter)?parties"
+# those bound by the agreement named as what they are: "which companies are bound by this contract?"
+_BOUND = (r"(?:which|what)\s+(?:companies|entities|organi[sz]ations|businesses|firms)\s+(?:are|were)\s+"
+          rf"(?:bound\s+by|part(?:y|ies)\s+to)\s+(?:the|this|that)\s+(?:[\w'’-]+\s+){{0,5}}?{_THINGS}\s*[?.]?\s*$")
 _ASKS = re.compile(
-    rf"^\s*(?:(?:who|what|which)\s+(?:are|were)\s+(?:the\s+|its\s+|all\s+the\s+)?(?:contracting\s+)?parties{_TO}"
-    rf"|(?:name|list|identify)\s+(?:the\s+|all\s+the\s+)?parties{_TO}"
+    rf"^\s*(?:(?:who|what|which)\s+(?:are|were)\s+(?:the\s+|its\s+|all\s+the\s+)?{_PARTIES}{_TO}"
+    rf"|(?:name|list|identify)\s+(?:the\s+|all\s+the\s+)?{_PARTIES}{_TO}"
+    rf"|{_BOUND}"
     rf"|between\s+whom\b"
     rf"|who\s+(?:is|was)\s+(?:the|this|that)\s+(?:[\w'’-]+\s+){{0,5}}?{_THINGS}\s+(?:between|with)\s*\?)",
     re.IGNORECASE)

@@ -523,11 +523,17 @@ def test_a_change_the_agreement_allows_only_in_writing_is_a_plain_no_if_asked_or
     ("Between whom is the NDA?", True),
     ("Who is the lease between?", True),
     ("Who are the parties to this agreement besides Xin Wang?", True),
+    ("Who are the counterparties here?", True),  # "counterparties" was "not found"
+    ("Name the counterparties to the lease.", True),
+    ("Which companies are bound by the supply agreement?", True),
+    ("Which entities are party to the NDA?", True),
     # something else asked of the parties
     ("What are the parties obliged to do?", False),
     ("Who are the parties' representatives?", False),
     ("Who are the parties responsible for insurance?", False),
     ("Which party pays the fees?", False),
+    ("Which companies are bound by the non-compete?", False),  # bound by a clause, not the agreement
+    ("Which firms are bound by this agreement to keep prices?", False),
 ])
 def test_which_questions_ask_for_the_parties(question, asks):
     from assistant.parties import asks_parties

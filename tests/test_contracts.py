@@ -795,6 +795,13 @@ def test_a_bounded_prohibition_is_no_plain_no(qa):
     ("Who is the lease between?",
      'Lumen Equipment Rentals LLC (the "Lessor"); Granite Peak Builders Inc. (the "Lessee") [1]',
      ['This Equipment Lease Agreement (the "Lease") is made as of February 1, 2024 by and between']),
+    # "counterparties" was "not found": no clause says the word
+    ("Who are the counterparties to the lease?",
+     'Lumen Equipment Rentals LLC (the "Lessor"); Granite Peak Builders Inc. (the "Lessee") [1]',
+     ['This Equipment Lease Agreement (the "Lease") is made as of February 1, 2024 by and between']),
+    ("Which companies are bound by the supply agreement?",
+     'Tamsin Valley Foods Limited (the "Supplier") [1]; Corrie & Lisle Grocers plc (the "Buyer") [2]',
+     ["(1) Tamsin Valley Foods Limited, a company incorporated in Scotland", "(2) Corrie & Lisle Grocers plc, a company"]),
 ])
 def test_the_parties_are_each_cited_where_the_opening_names_them(qa, question, lead, quotes):
     answer = qa.ask(question)
