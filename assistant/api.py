@@ -70,7 +70,9 @@ _SIGNING = re.compile(r"\b(sign|signs|signed|signing|signature|signatory|signato
 _BLOCK_ANSWERS = re.compile(r"\b(?:who|whom|whose|party|parties|sign\w*|execut\w*|countersign\w*|name[ds]?|"
                             r"title\w*|called|dated?|made|entered|effective|address\w*|behalf)\b", re.I)
 _OPENING_FACTS = re.compile(
-    r"\b(title|titled|called|name of (?:this|the) (?:agreement|contract)|(?:counter)?parties|counterparty|party to|between whom|"
+    r"\b(title|titled|called|name of (?:this|the|our) (?:agreement|contract|deal|document)|"
+    r"(?:kind|sort|type) of (?:agreement|contract|deal|document) (?:is|was) (?:this|it|that)|"
+    r"(?:counter)?parties|counterparty|party to|between whom|"
     r"dated|date of (?:this|the) (?:agreement|contract)|effective date|takes? effect|entered into|commencement)\b",
     re.IGNORECASE)
 

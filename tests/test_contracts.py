@@ -830,6 +830,23 @@ def test_a_question_like_a_fitted_kind_answered_in_the_opening_cites_the_opening
     assert len(answer.citations) == len(cited)
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("file, question, line, cited", [
+    # the agreement's own name asked for without "title" or "called": the opening's first sentence
+    # ("THIS SUPPLY AGREEMENT is dated 14 January 2023") was the first line, the heading second
+    (SUPPLY, "What type of contract is it?", "SUPPLY AGREEMENT [1]", ("preamble", 0, 46)),
+    (SAAS, "What's the name of the document?",
+     'Orbit Ledger Systems, Inc. and Fenwick & Hale Retail Ltd.: "SOFTWARE SUBSCRIPTION AGREEMENT" [1]',
+     ("preamble", 0, 31)),
+])
+def test_the_agreements_name_asked_in_other_words_is_its_heading(qa, file, question, line, cited):
+    answer = qa.ask(question, files=[file])
+    assert answer.text.splitlines()[0] == line
+    first = answer.citations[0]
+    assert (first.clause, first.start, first.end) == cited
+    assert "AGREEMENT" in first.quote
+
+
 def test_blocks_side_by_side_are_read_column_by_column():
     # "VANTOR ...      SELK ... B.V." over "By: ...      By: /s/ Joost van der Berg": the second block's signer
     # has particles in his name and its caption a legal form with a stop (neither was read)

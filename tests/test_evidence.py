@@ -85,6 +85,11 @@ def test_short_lines_also_give_windows_so_a_name_stays_with_its_role():
     # where in the text, not a place
     ("Find where Mark Kurtz releases ICML from claims", set()),
     ("Show me where the agreement says who owns the copyright", {"party"}),
+    # the agreement's own name asked for without "title" or "called"
+    ("What type of contract is it?", {"title"}),
+    ("Tell me the name of our deal with Quillfeather.", {"title"}),
+    ("What is the name of the document?", {"title"}),
+    ("What kind of contract does the licence require the licensee to keep?", set()),  # not this one's name
 ])
 def test_question_types_name_what_the_question_asks_for(question, wanted):
     names = {name for (name, _), flag in zip(QUESTION_TYPES, question_types(question)) if flag}
