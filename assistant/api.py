@@ -72,7 +72,7 @@ _BLOCK_ANSWERS = re.compile(r"\b(?:who|whom|whose|party|parties|sign\w*|execut\w
 _OPENING_FACTS = re.compile(
     r"\b(title|titled|called|name of (?:this|the|our) (?:agreement|contract|deal|document)|"
     r"(?:kind|sort|type) of (?:agreement|contract|deal|document) (?:is|was) (?:this|it|that)|"
-    r"(?:counter)?parties|counterparty|party to|between whom|"
+    r"(?:counter)?parties|party to|between whom|"
     r"dated|date of (?:this|the) (?:agreement|contract)|effective date|takes? effect|entered into|commencement)\b",
     re.IGNORECASE)
 

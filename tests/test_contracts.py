@@ -847,6 +847,18 @@ def test_the_agreements_name_asked_in_other_words_is_its_heading(qa, file, quest
     assert "AGREEMENT" in first.quote
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("question, cited", [
+    # "the counterparty's approval" asks about assignment, not who the parties are: the opening was
+    # quoted beside the assignment clause when "counterparty" sent questions to it
+    ("May a party transfer its rights under the NDA without the counterparty's approval?", [("8", 2365, 2525)]),
+    ("Can the Lessee assign the lease without the counterparty's consent?", [("7", 1086, 1179), ("6", 940, 1069)]),
+])
+def test_a_counterpartys_consent_is_no_question_about_the_parties(qa, question, cited):
+    answer = qa.ask(question)
+    assert [(c.clause, c.start, c.end) for c in answer.citations] == cited
+
+
 def test_blocks_side_by_side_are_read_column_by_column():
     # "VANTOR ...      SELK ... B.V." over "By: ...      By: /s/ Joost van der Berg": the second block's signer
     # has particles in his name and its caption a legal form with a stop (neither was read)
