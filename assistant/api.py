@@ -13,8 +13,8 @@ from functools import cached_property
 from assistant.adapter import QuestionAdapter
 from assistant.absence import absence_answer, asks_absence
 from assistant.answer import base_clause, compose
-from assistant.answer_places import AnswerPlaces
 from assistant.answer_check import check_asked
+from assistant.answer_places import AnswerPlaces
 from assistant.bridges import bridge_terms, searched_words
 from assistant.catalog import CatalogRow
 from assistant.conversation import in_agreement_of

@@ -21,8 +21,11 @@ QUESTION_TYPES: tuple[tuple[str, re.Pattern], ...] = (
     ("amount", re.compile(r"\b(how much|amounts?|fees?|prices?|pay\w*|costs?|royalt\w*|cap\w*|sum|dollars?|"
                           r"percent\w*|compensat\w*|liabilit\w*)\b|\$", re.I)),
     # "what is the title of ...?", not a person's "job title"
-    ("title", re.compile(r"\b((?<!job )title\w*|entitled|called|name of (?:this|the|our) (?:agreement|contract|deal|document)"
-                         r"|(?:kind|sort|type) of (?:agreement|contract|deal|document) (?:is|was) (?:this|it|that))\b", re.I)),
+    # and the agreement's own name in other words: "the name of our deal", "what type of contract is it?"
+    ("title", re.compile(r"\b((?<!job )title\w*|entitled|called"
+                         r"|name of (?:this|the|our) (?:agreement|contract|deal|document)"
+                         r"|(?:kind|sort|type) of (?:agreement|contract|deal|document) (?:is|was) (?:this|it|that))\b",
+                         re.I)),
     ("place", re.compile(r"\b(where|address\w*|located|location|office)\b", re.I)),
     ("yesno", re.compile(r"^\s*(is|are|does|do|did|can|could|may|must|has|have|will|shall|should|was|were)\b", re.I)),
 )

@@ -23,6 +23,7 @@ from index.vectors import FileVectors
 
 RRF_K = 60  # the constant from Cormack et al.; damps the head of each ranking
 EXACT_SCOPE = 20_000  # a scope of up to this many clauses is searched exactly, by array math
+OPENING_CHUNKS = 2  # an agreement's opening: its first chunks, where titles, parties and dates live
 ANSWER_LIKE_SCOPE = 5_000  # sentence by sentence for answer-like chunks: one contract, or a few hundred
 
 
@@ -148,7 +149,7 @@ class HybridRetriever:
         return wording
 
     def opening(self, query: Query, agreements: Collection[str] | None, files: Collection[str] | None,
-                n: int = 2, max_agreements: int = 5) -> list[Hit]:
+                n: int = OPENING_CHUNKS, max_agreements: int = 5) -> list[Hit]:
         """The first n chunks of each agreement in scope: where titles, parties and dates live."""
         return self._per_agreement(query, agreements, files, max_agreements,
                                    lambda group: sorted(group, key=lambda p: self._clause(p).start)[:n])

@@ -26,12 +26,12 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from assistant.answer_places import OPENING_KIND_SIMILARITY, OPENING_SHARE, PLACES_FILE  # noqa: E402
+from assistant.retrieve import OPENING_CHUNKS  # noqa: E402
 from eval.cuad import cuad_dir, read_jsonl  # noqa: E402
 from eval.split import FIT, VALIDATION, cuad_files  # noqa: E402
 from index.loaders import load_document  # noqa: E402
 from index.segment import segment  # noqa: E402
 
-OPENING_CHUNKS = 2  # HybridRetriever.opening's n
 CARD_FILE = PLACES_FILE.with_name("PLACES.md")
 
 
