@@ -57,13 +57,14 @@ eval-styles: $(STAMP)
 eval-corpus: $(STAMP)
 	$(BIN)/clauseqa eval --suite cuad-corpus --part validation --limit 40 --report reports/cuad-corpus
 
-# refit the evidence ranker and "found" decision on the fit part of the split (eval/split.py);
-# writes assistant/models/ and its CARD.md (indexing the 266 fit + 40 validation contracts takes about
-# 45 minutes on 2 cores the first time; fitting about 15 minutes), then which fitted kinds of question
-# are answered in an agreement's opening (answer_places.json and PLACES.md: counting, a few seconds)
+# count which fitted kinds of question are answered in an agreement's opening (answer_places.json and
+# PLACES.md: counting, a few seconds; the refit below reads them as asking does), then refit the evidence
+# ranker and "found" decision on the fit part of the split (eval/split.py); writes assistant/models/ and
+# its CARD.md (indexing the 266 fit + 40 validation contracts takes about 45 minutes on 2 cores the
+# first time; fitting about 15 minutes)
 train: $(STAMP)
-	PYTHONHASHSEED=0 $(BIN)/python eval/train.py --fit-contracts 266 --validate-contracts 40 --write
 	$(BIN)/python eval/answer_places.py --write
+	PYTHONHASHSEED=0 $(BIN)/python eval/train.py --fit-contracts 266 --validate-contracts 40 --write
 
 # ClauseQA vs the LangChain tutorial pipeline over the samples + all 408 CUAD contracts (indexes are
 # built once into .clauseqa/bench-*: the first run takes about an hour on 2 cores), then indexing

@@ -21,6 +21,7 @@ from assistant.conversation import in_agreement_of
 from assistant.definitions import asked_term, defines, lead_with_definition
 from assistant.evidence import EvidenceSet, gather, join
 from assistant.expiring import asks_expiring, asks_renewing, expiring_answer, renewing_answer
+from assistant.features import AGREEMENT_NAME
 from assistant.framing import without_framing
 from assistant.inventory import asked_kind, asks_inventory, asks_inventory_of, asks_membership, inventory_answer, \
     named_in, of_kind, with_party
@@ -70,9 +71,7 @@ _SIGNING = re.compile(r"\b(sign|signs|signed|signing|signature|signatory|signato
 _BLOCK_ANSWERS = re.compile(r"\b(?:who|whom|whose|party|parties|sign\w*|execut\w*|countersign\w*|name[ds]?|"
                             r"title\w*|called|dated?|made|entered|effective|address\w*|behalf)\b", re.I)
 _OPENING_FACTS = re.compile(
-    r"\b(title|titled|called|name of (?:this|the|our) (?:agreement|contract|deal|document)|"
-    r"(?:kind|sort|type) of (?:agreement|contract|deal|document) (?:is|was) (?:this|it|that)|"
-    r"(?:counter)?parties|party to|between whom|"
+    r"\b(title|titled|called|" + AGREEMENT_NAME + r"|(?:counter)?parties|party to|between whom|"
     r"dated|date of (?:this|the) (?:agreement|contract)|effective date|takes? effect|entered into|commencement)\b",
     re.IGNORECASE)
 

@@ -10,6 +10,11 @@ from __future__ import annotations
 import re
 
 # What a question asks for. A question may ask for several things ("when and for how long").
+# the agreement's own name asked for without "title": "the name of our deal", "what type of contract is it?"
+# (also where api sends a question to the opening)
+AGREEMENT_NAME = (r"name of (?:this|the|our) (?:agreement|contract|deal|document)"
+                  r"|(?:kind|sort|type) of (?:agreement|contract|deal|document) (?:is|was) (?:this|it|that)")
+
 QUESTION_TYPES: tuple[tuple[str, re.Pattern], ...] = (
     ("date", re.compile(r"\b(when|date|dated|what day|effective|commenc\w*|start\w*|begin\w*|expir\w*)\b", re.I)),
     ("duration", re.compile(r"\b(how long|period|term|duration|days?|months?|years?|until|surviv\w*|renew\w*|"
@@ -20,12 +25,8 @@ QUESTION_TYPES: tuple[tuple[str, re.Pattern], ...] = (
     ("signer", re.compile(r"\b(sign\w*|execut\w*|signator\w*)\b", re.I)),
     ("amount", re.compile(r"\b(how much|amounts?|fees?|prices?|pay\w*|costs?|royalt\w*|cap\w*|sum|dollars?|"
                           r"percent\w*|compensat\w*|liabilit\w*)\b|\$", re.I)),
-    # "what is the title of ...?", not a person's "job title"
-    # and the agreement's own name in other words: "the name of our deal", "what type of contract is it?"
-    ("title", re.compile(r"\b((?<!job )title\w*|entitled|called"
-                         r"|name of (?:this|the|our) (?:agreement|contract|deal|document)"
-                         r"|(?:kind|sort|type) of (?:agreement|contract|deal|document) (?:is|was) (?:this|it|that))\b",
-                         re.I)),
+    # "what is the title of ...?", not a person's "job title"; or the agreement's name in other words
+    ("title", re.compile(rf"\b((?<!job )title\w*|entitled|called|{AGREEMENT_NAME})\b", re.I)),
     ("place", re.compile(r"\b(where|address\w*|located|location|office)\b", re.I)),
     ("yesno", re.compile(r"^\s*(is|are|does|do|did|can|could|may|must|has|have|will|shall|should|was|were)\b", re.I)),
 )
