@@ -58,12 +58,14 @@ eval-corpus: $(STAMP)
 	$(BIN)/clauseqa eval --suite cuad-corpus --part validation --limit 40 --report reports/cuad-corpus
 
 # count which fitted kinds of question are answered in an agreement's opening (answer_places.json and
-# PLACES.md: counting, a few seconds; the refit below reads them as asking does), then refit the evidence
+# PLACES.md: counting, a few seconds; the refit below reads them as asking does), write each fitted kind's
+# own question (kind_questions.json and KIND_QUESTIONS.md: read from the rows), then refit the evidence
 # ranker and "found" decision on the fit part of the split (eval/split.py); writes assistant/models/ and
 # its CARD.md (indexing the 266 fit + 40 validation contracts takes about 45 minutes on 2 cores the
 # first time; fitting about 15 minutes)
 train: $(STAMP)
 	$(BIN)/python eval/answer_places.py --write
+	$(BIN)/python eval/kind_questions.py --write
 	PYTHONHASHSEED=0 $(BIN)/python eval/train.py --fit-contracts 266 --validate-contracts 40 --write
 
 # ClauseQA vs the LangChain tutorial pipeline over the samples + all 408 CUAD contracts (indexes are

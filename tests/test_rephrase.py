@@ -1,0 +1,76 @@
+"""Each fitted kind's own question (eval/kind_questions.py) and when a refused question is asked again
+in it (assistant/rephrase.py)."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from assistant.prototypes import AnswerPrototypes
+from assistant.rephrase import KIND_QUESTIONS_FILE, REPHRASE_SIMILARITY, KindQuestions
+from eval.cuad import read_jsonl
+from eval.kind_questions import kind_questions
+from eval.split import FIT, cuad_files
+
+
+def test_the_committed_questions_are_the_fit_parts(shared_dir):
+    rows = read_jsonl(shared_dir / "cuad" / "qa.jsonl")
+    committed = json.loads(KIND_QUESTIONS_FILE.read_text())
+    assert committed["question"] == kind_questions(rows)
+    assert committed["fit_contracts"] == len(cuad_files({r["file"] for r in rows}, FIT)) == 266
+    assert committed["question"]["Governing Law"] == "Which jurisdiction's law governs this agreement?"
+    assert len(committed["question"]) == 41
+
+
+def test_each_kinds_question_is_a_fitted_phrasing_of_that_kind():
+    """The prototypes were fitted on these words: a kind's question is always its own nearest phrasing."""
+    prototypes = AnswerPrototypes.load()
+    fitted = {(prototypes.groups[int(o)], p) for o, p in zip(prototypes.owners, prototypes.phrasings)}
+    questions = KindQuestions.load().question
+    assert set(questions) == set(prototypes.groups)
+    assert all((kind, question) in fitted for kind, question in questions.items())
+
+
+def test_a_kind_asked_in_two_wordings_is_an_error(shared_dir):
+    rows = read_jsonl(shared_dir / "cuad" / "qa.jsonl")
+    file = cuad_files({r["file"] for r in rows}, FIT)[0]
+    with pytest.raises(SystemExit, match="Governing Law"):
+        kind_questions([{"file": file, "category": "Governing Law", "question": "Which law governs?"},
+                        {"file": file, "category": "Governing Law", "question": "Whose law applies?"}])
+
+
+def _prototypes() -> AnswerPrototypes:
+    """Two kinds: audit rights along x, insurance along y (questions unlike either lean toward z)."""
+    questions = np.asarray([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]], dtype=np.float32)
+    return AnswerPrototypes(questions, np.asarray([0, 1]), questions.copy(), ("Audit Rights", "Insurance"),
+                            ("Can one party inspect the other's records?", "What cover must a party hold?"))
+
+
+KINDS = KindQuestions({"Audit Rights": "Does a party have the right to audit the other's books or records?",
+                       "Insurance": "What insurance must a party maintain?"})
+
+
+AUDIT = "Does a party have the right to audit the other's books or records?"
+
+
+@pytest.mark.parametrize("kind_axis, angle, asked, expected", [
+    (0, 0.0, "Can they check our books?", AUDIT),
+    (0, np.arccos(REPHRASE_SIMILARITY) - 0.01, "Can they check our books?", AUDIT),
+    (0, np.arccos(REPHRASE_SIMILARITY) + 0.01, "Can they check our books?", ""),  # too loosely like any
+    (1, 0.3, "Which policies must we hold?", "What insurance must a party maintain?"),
+    # already the kind's own question (refused in its own words): asking it again would change nothing
+    (1, 0.0, " what insurance must a party maintain? ", ""),
+])
+def test_a_question_is_asked_again_only_in_the_words_of_a_kind_it_is_much_like(kind_axis, angle, asked, expected):
+    vector = np.zeros(3, dtype=np.float32)
+    vector[kind_axis], vector[2] = np.cos(angle), np.sin(angle)
+    assert KINDS.for_question(vector, _prototypes(), asked) == expected
+
+
+def test_without_fitted_prototypes_or_questions_nothing_is_asked_again():
+    vector = np.asarray([1.0, 0.0, 0.0], dtype=np.float32)
+    assert KINDS.for_question(vector, AnswerPrototypes(), "Can they check our books?") == ""
+    assert KindQuestions().for_question(vector, _prototypes(), "Can they check our books?") == ""
+    assert KINDS.for_question(None, _prototypes(), "Can they check our books?") == ""
