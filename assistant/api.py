@@ -31,6 +31,7 @@ from assistant.query import Query, analyse
 from assistant.question_parts import merge, question_parts
 from assistant.prototypes import AnswerPrototypes
 from assistant.ranker import EvidenceModel
+from assistant.rephrase import REPHRASE_FOUND, KindQuestions
 from assistant.laws import asks_laws, laws_answer, without_places
 from assistant.parties import asks_parties, every_agreements_parties, parties_answer
 from assistant.signers import MAX_LISTED, asks_signed_as, asks_signed_by_person, asks_signer_title, names_no_one, \
@@ -140,6 +141,12 @@ class Assistant:
     def answer_places(self) -> AnswerPlaces:
         """Which fitted kinds of question are answered in an agreement's opening, loaded on the first answer."""
         return AnswerPlaces.load()
+
+    @cached_property
+    def kind_questions(self) -> KindQuestions:
+        """Each fitted kind's own question, loaded on the first answer; none over another embedding
+        model's vectors (no kind is then near)."""
+        return KindQuestions.load() if self._fitted_vectors(self.evidence_model) else KindQuestions()
 
     @cached_property
     def adapter(self) -> QuestionAdapter:
@@ -416,9 +423,10 @@ class Assistant:
             bridges = (*bridges, *searched_words(VENUE_WORDS, (*query.terms, *bridges), present))
         return replace(query, bridges=bridges) if bridges else query
 
-    def _answer(self, snapshot: Snapshot, question: str, scope: Scope, files,
-                stream: bool = False) -> Iterator[str | Answer]:
-        """The Answer, after a chat model's text pieces when it streams (extractive answers come whole)."""
+    def _answer(self, snapshot: Snapshot, question: str, scope: Scope, files, stream: bool = False,
+                rephrased: bool = False) -> Iterator[str | Answer]:
+        """The Answer, after a chat model's text pieces when it streams (extractive answers come whole);
+        `rephrased`: the question is a kind's own question, asked for a refused one (assistant/rephrase.py)."""
         in_scope = self._in_scope(snapshot, scope, files)
         searched = self._searched(scope, in_scope, files)
         if scope.unknown:
@@ -614,7 +622,22 @@ class Assistant:
             answer = lead_with_definition(answer, question, term)
         if missing:
             answer = replace(answer, text=f"Not found: {missing}.")
+        if rephrased and not certain and found_p < REPHRASE_FOUND:
+            answer = replace(answer, found=False)
+        elif not answer.found and not rephrased:
+            answer = self._in_kinds_words(snapshot, query, scope, files) or answer
         yield replace(answer, question=question)
+
+    def _in_kinds_words(self, snapshot: Snapshot, query: Query, scope: Scope, files) -> Answer | None:
+        """A refused question's answer in the words of its kind's own question (assistant/rephrase.py),
+        saying which question it answers; None when no kind is near or that question is refused too."""
+        own = self.kind_questions.for_question(query.vector, self.prototypes, query.wording)
+        if not own:
+            return None
+        *_, answer = self._answer(snapshot, own, scope, files, rephrased=True)
+        if not answer.found:
+            return None
+        return replace(answer, text=f"{answer.text}\n(Answered as \"{own}\")", answered_as=own)
 
     def candidates(self, question: str, files: Sequence[str] | None = None) -> EvidenceSet:
         """The candidate evidence behind an answer with its feature rows (for fitting and debugging)."""

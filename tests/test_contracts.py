@@ -1426,3 +1426,51 @@ def test_a_role_word_in_lower_case_names_no_agreement_when_the_question_names_an
     assert answer.text.splitlines()[0].startswith('No: "Consultant shall hold Client')
     # a role word alone still names the agreement that gives it
     assert qa.scope_of("Can the customer resell the service?").agreements == (f"{SAAS}#1",)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("file, question, kinds_question, cited", [
+    # the agreement audits "records"; "inspect" and "accounts" are nowhere in it, and the question was refused
+    (DISTRIBUTION, "Can either side inspect the other's accounts?",
+     "Does a party have the right to audit the other's books or records?",
+     [("11", 3592, 3723, "Vantor may, once per calendar year and on fifteen (15) days' notice, audit Distributor's "
+                         "records relating to sales of the Products.")]),
+    (SUPPLY, "Which policies must a party hold?", "What insurance must a party maintain?",
+     [("6.1", 2685, 2843, "The Supplier shall maintain product liability insurance with a limit of not less than "
+                          "GBP 5,000,000 per claim, and shall show the Buyer the policy on request.")]),
+    (SUPPLY, "Is there a minimum we must buy?", "Is there a minimum purchase, order or volume commitment?",
+     [("2.3", 1204, 1303, "The Buyer shall purchase Products with a total price of at least GBP 250,000 in each "
+                          "Contract Year."),
+      ("2.3", 1304, 1426, "If it purchases less, it shall pay the Supplier the shortfall within thirty (30) days "
+                          "after the end of that Contract Year.")]),
+    (LICENCE, "Does the deal roll over automatically?", "Does the agreement renew automatically, and for how long?",
+     [("6.1", 1789, 2029, "This Agreement starts on its date and continues for an initial term of three (3) years, "
+                          "then renews for successive one-year periods unless either party gives at least ninety "
+                          "(90) days' written notice before the end of the then-current term.")]),
+])
+def test_a_question_in_words_the_agreement_never_uses_is_answered_in_its_kinds_words(qa, file, question,
+                                                                                     kinds_question, cited):
+    answer = qa.ask(question, files=[file])
+    assert (answer.found, answer.question, answer.answered_as) == (True, question, kinds_question)
+    assert [(c.clause, c.start, c.end, c.quote) for c in answer.citations] == cited
+    assert answer.text.endswith(f'\n(Answered as "{kinds_question}")')
+    assert answer.to_dict()["answered_as"] == kinds_question
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("file, question", [
+    (NDA, "Can they come in and check our books?"),  # like an audit question; the NDA audits nothing
+    (EMPLOYMENT, "How many vacation days does the employee get?"),  # like no fitted kind
+])
+def test_a_question_its_kinds_words_do_not_answer_either_stays_not_found(qa, file, question):
+    answer = qa.ask(question, files=[file])
+    assert (answer.found, answer.citations, answer.answered_as) == (False, (), "")
+    assert answer.text.startswith("Not found: no clause about ")
+
+
+@pytest.mark.slow
+def test_a_question_answered_in_its_own_words_says_nothing_of_its_kind(qa):
+    answer = qa.ask("Which jurisdiction's law governs the supply agreement?")
+    assert answer.answered_as == "" and "Answered as" not in answer.text
+    assert [(c.clause, c.start) for c in answer.citations][:1] == [("10.2", qa.document_text(SUPPLY).index(
+        "This agreement is governed by the law of Scotland"))]
