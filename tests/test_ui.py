@@ -37,6 +37,14 @@ def test_sources_show_whole_clause_with_exact_quote_marked():
     assert XIN_WANG_FILE in out and "Xin Wang" in out and "clause 7" in out
 
 
+def test_sources_say_which_question_answered_in_another_ones_words():
+    answer = dataclasses.replace(law_answer("Whose rules apply to Xin Wang's deal?"),
+                                 answered_as="Which jurisdiction's law governs this agreement?", searched="")
+    assert '<div class="cqa-searched">Answered as “Which jurisdiction&#x27;s law governs this agreement?”' \
+           in render.sources_html(answer)
+    assert "nswered as" not in render.sources_html(law_answer(LAW_Q))
+
+
 def test_highlight_uses_offsets_not_first_occurrence():
     text = "pay the fee. If late, pay the fee twice."
     citation = cite("f.txt", "A", "3", text, 500, "If late, pay the fee twice.")

@@ -183,6 +183,8 @@ def sources_html(answer: Answer | None) -> str:
     facts = []
     if answer.standalone_question and answer.standalone_question != answer.question:
         facts.append(f"understood as “{answer.standalone_question}”")
+    if answer.answered_as:  # refused in its own words, answered in its kind's (assistant/rephrase.py)
+        facts.append(f"answered as “{answer.answered_as}”")
     if answer.searched:
         facts.append(f"searched {answer.searched}")
     if answer.seconds:
