@@ -61,7 +61,6 @@ class Answer:
     values: tuple[Value, ...] = ()  # the short answer's values, each a span of a cited quote
     groups: tuple[AnswerGroup, ...] = ()  # agreements that say the same, when several are cited
     answered_as: str = ""  # the question answered in its place when its own words found nothing (assistant/rephrase.py)
-    answered_as: str = ""  # the fitted phrasing answered in its place, when the question's own words found nothing
 
     def to_dict(self) -> dict:
         return asdict(self)

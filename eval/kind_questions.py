@@ -38,7 +38,7 @@ def kind_questions(rows: list[dict], part: str = FIT) -> dict[str, str]:
             asked[r["category"]].add(r["question"])
     several = {c: sorted(q) for c, q in asked.items() if len(q) > 1}
     if several:
-        raise SystemExit(f"kinds asked in more than one wording: {several}")
+        raise ValueError(f"kinds asked in more than one wording: {several}")
     return {c: next(iter(q)) for c, q in sorted(asked.items())}
 
 
