@@ -144,9 +144,9 @@ class Assistant:
 
     @cached_property
     def kind_questions(self) -> KindQuestions:
-        """Each fitted kind's own question, loaded on the first answer; none over another embedding
-        model's vectors (no kind is then near)."""
-        return KindQuestions.load() if self._fitted_vectors(self.evidence_model) else KindQuestions()
+        """Each fitted kind's own question, loaded on the first answer (over another embedding model's
+        vectors no kind is near: the prototypes are empty)."""
+        return KindQuestions.load()
 
     @cached_property
     def adapter(self) -> QuestionAdapter:
@@ -614,17 +614,20 @@ class Assistant:
                                 [(c.hit.clause.file, c.start, c.end) for c in evidence.candidates])
             probabilities, found_p, missing = check.probabilities, check.found_probability, check.missing
         # a question scoped to several agreements by a title or party answers for each of them;
-        # a clause named by number ("what does clause 6.2 say?") is the answer whatever it scores
-        answer = compose(query.wording, evidence, probabilities, found_p, self.evidence_model.selection, searched,
-                         aggregate=many, every_agreement=each, found=True if certain else None,
+        # a clause named by number ("what does clause 6.2 say?") is the answer whatever it scores;
+        # a kind's own question asked for a refused one must clear a higher bar (assistant/rephrase.py)
+        selection = self.evidence_model.selection
+        found = True if certain else None
+        if rephrased and not certain:
+            found = found_p >= max(REPHRASE_FOUND, selection.threshold)
+        answer = compose(query.wording, evidence, probabilities, found_p, selection, searched,
+                         aggregate=many, every_agreement=each, found=found,
                          named_order=scope.agreements if scope.named else (), as_asked=question)
         if term:  # "who is the Licensee?" -> "Quillfeather Publishing Ltd", with the sentence defining it
             answer = lead_with_definition(answer, question, term)
         if missing:
             answer = replace(answer, text=f"Not found: {missing}.")
-        if rephrased and not certain and found_p < REPHRASE_FOUND:
-            answer = replace(answer, found=False)
-        elif not answer.found and not rephrased:
+        if not answer.found and not rephrased:
             answer = self._in_kinds_words(snapshot, query, scope, files) or answer
         yield replace(answer, question=question)
 
