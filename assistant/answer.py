@@ -44,9 +44,7 @@ def compose(question: str, evidence: EvidenceSet, probabilities: np.ndarray, fou
     if found is None:
         found = len(evidence) > 0 and found_probability >= selection.threshold
     if not found or len(evidence) == 0:
-        topic = ", ".join(topic_words(question)[:6]) or "that"
-        return Answer(question=question, found=False, searched=searched,
-                      text=f"Not found: no clause about {topic} in {searched}.")
+        return not_found(question, searched)
     order = [int(i) for i in np.argsort(-probabilities, kind="stable")]
     ranked = [(evidence.candidates[i], float(probabilities[i])) for i in order]
     if aggregate:
@@ -76,6 +74,13 @@ def compose(question: str, evidence: EvidenceSet, probabilities: np.ndarray, fou
                                         as_asked)
     return Answer(question=question, text=f"{lead}\n{text}" if lead else text, found=True, citations=tuple(citations),
                   searched=searched, values=values, groups=groups)
+
+
+def not_found(question: str, searched: str) -> Answer:
+    """"Not found", naming what the question is about and what was searched."""
+    topic = ", ".join(topic_words(question)[:6]) or "that"
+    return Answer(question=question, found=False, searched=searched,
+                  text=f"Not found: no clause about {topic} in {searched}.")
 
 
 def short_answer(question: str, asked: tuple[float, ...], citations: list[Citation],

@@ -12,7 +12,7 @@ from functools import cached_property
 
 from assistant.adapter import QuestionAdapter
 from assistant.absence import absence_answer, asks_absence
-from assistant.answer import base_clause, compose
+from assistant.answer import base_clause, compose, not_found
 from assistant.answer_check import check_asked
 from assistant.answer_places import AnswerPlaces
 from assistant.bridges import bridge_terms, searched_words
@@ -31,7 +31,7 @@ from assistant.query import Query, analyse
 from assistant.question_parts import merge, question_parts
 from assistant.prototypes import AnswerPrototypes
 from assistant.ranker import EvidenceModel
-from assistant.rephrase import REPHRASE_FOUND, KindQuestions
+from assistant.rephrase import CONFIRM_SIMILARITY, REPHRASE_FOUND, KindQuestions, asks_beyond_its_kind
 from assistant.laws import asks_laws, laws_answer, without_places
 from assistant.parties import asks_parties, every_agreements_parties, parties_answer
 from assistant.signers import MAX_LISTED, asks_signed_as, asks_signed_by_person, asks_signer_title, names_no_one, \
@@ -424,9 +424,10 @@ class Assistant:
         return replace(query, bridges=bridges) if bridges else query
 
     def _answer(self, snapshot: Snapshot, question: str, scope: Scope, files, stream: bool = False,
-                rephrased: bool = False) -> Iterator[str | Answer]:
+                rephrased: bool = False, confirming: bool = False) -> Iterator[str | Answer]:
         """The Answer, after a chat model's text pieces when it streams (extractive answers come whole);
-        `rephrased`: the question is a kind's own question, asked for a refused one (assistant/rephrase.py)."""
+        `rephrased`: the question is a kind's own question, asked for a refused one; `confirming`: asked
+        to confirm that a found answer's kind is answered at all (both assistant/rephrase.py)."""
         in_scope = self._in_scope(snapshot, scope, files)
         searched = self._searched(scope, in_scope, files)
         if scope.unknown:
@@ -627,8 +628,11 @@ class Assistant:
             answer = lead_with_definition(answer, question, term)
         if missing:
             answer = replace(answer, text=f"Not found: {missing}.")
-        if not answer.found and not rephrased:
-            answer = self._in_kinds_words(snapshot, query, scope, files) or answer
+        if not (rephrased or confirming):
+            if not answer.found:
+                answer = self._in_kinds_words(snapshot, query, scope, files) or answer
+            elif found is None and not self._kind_answered(snapshot, query, scope, files, answer):
+                answer = not_found(query.wording, searched)
         yield replace(answer, question=question)
 
     def _in_kinds_words(self, snapshot: Snapshot, query: Query, scope: Scope, files) -> Answer | None:
@@ -641,6 +645,23 @@ class Assistant:
         if not answer.found:
             return None
         return replace(answer, text=f"{answer.text}\n(Answered as \"{own}\")", answered_as=own)
+
+    def _kind_answered(self, snapshot: Snapshot, query: Query, scope: Scope, files, answer: Answer) -> bool:
+        """Whether the kind a found question is much like is answered in its own question's words too
+        (True when no kind is near, the question is its kind's own question, or its answer quotes a
+        rare word of it that the kind's question lacks; assistant/rephrase.py)."""
+        own = self.kind_questions.for_question(query.vector, self.prototypes, query.wording, CONFIRM_SIMILARITY)
+        if not own:
+            return True
+        retriever = snapshot.retriever
+
+        def rarity(stems):
+            return {stem: value / retriever.max_idf for stem, value in retriever.idf(stems).items()}
+
+        if asks_beyond_its_kind(query.wording, own, answer.citations[0].quote, rarity):
+            return True
+        *_, answer = self._answer(snapshot, own, scope, files, confirming=True)
+        return answer.found
 
     def candidates(self, question: str, files: Sequence[str] | None = None) -> EvidenceSet:
         """The candidate evidence behind an answer with its feature rows (for fitting and debugging)."""

@@ -1469,6 +1469,35 @@ def test_a_question_its_kinds_words_do_not_answer_either_stays_not_found(qa, fil
 
 
 @pytest.mark.slow
+def test_a_found_answer_whose_kind_its_own_question_does_not_find_is_not_found(qa):
+    """0.84 like a renewal question; the NDA runs for two years and never renews, so the renewal
+    question is refused, and its near-paraphrase no longer quotes the term clause as if it renewed."""
+    answer = qa.ask("The agreement renews itself once the initial term is over.", files=[NDA])
+    assert (answer.found, answer.citations, answer.values, answer.answered_as) == (False, (), (), "")
+    assert answer.text == ("Not found: no clause about renews, itself, once, initial, term in 1 agreement in "
+                           "nda_acme_birch.txt.")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, cited", [
+    # much like a post-termination question the NDA does not answer, yet it quotes "survive", which
+    # that question never says: it asks about something its kind's question does not
+    ("Some obligations survive termination of the agreement.",
+     ("7", 2239, 2348, "The obligations of confidentiality in this Agreement survive for three (3) years after "
+                       "expiry or termination.")),
+    # much like an anti-assignment question, which the NDA answers too
+    ("Can the agreement be assigned?",
+     ("8", 2365, 2525, "Neither Party may assign this Agreement without the prior written consent of the other "
+                       "Party, except to a successor to all or substantially all of its business.")),
+])
+def test_a_found_answer_stands_when_its_kind_is_found_or_it_quotes_what_the_kind_does_not_ask(qa, question, cited):
+    answer = qa.ask(question, files=[NDA])
+    assert answer.found and answer.answered_as == ""
+    assert (answer.citations[0].clause, answer.citations[0].start, answer.citations[0].end,
+            answer.citations[0].quote) == cited
+
+
+@pytest.mark.slow
 def test_a_question_answered_in_its_own_words_says_nothing_of_its_kind(qa):
     answer = qa.ask("Which jurisdiction's law governs the supply agreement?")
     assert answer.answered_as == "" and "Answered as" not in answer.text

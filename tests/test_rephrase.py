@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from assistant.prototypes import AnswerPrototypes
-from assistant.rephrase import KIND_QUESTIONS_FILE, REPHRASE_SIMILARITY, KindQuestions
+from assistant.rephrase import CONFIRM_RARE_WORD, CONFIRM_SIMILARITY, KIND_QUESTIONS_FILE, REPHRASE_SIMILARITY, \
+    KindQuestions, asks_beyond_its_kind
 from eval.cuad import read_jsonl
 from eval.kind_questions import kind_questions
 from eval.split import FIT, cuad_files
@@ -71,3 +72,39 @@ def test_without_fitted_prototypes_or_questions_nothing_is_asked_again():
     assert KINDS.for_question(vector, AnswerPrototypes(), "Can they check our books?") == ""
     assert KindQuestions().for_question(vector, _prototypes(), "Can they check our books?") == ""
     assert KINDS.for_question(None, _prototypes(), "Can they check our books?") == ""
+
+
+@pytest.mark.parametrize("angle, asked_again, confirmed", [
+    (0.0, AUDIT, AUDIT),
+    (np.arccos(CONFIRM_SIMILARITY) - 0.01, AUDIT, AUDIT),
+    # like enough to be asked again when refused, not enough for its kind's "not found" to refuse it
+    (np.arccos(CONFIRM_SIMILARITY) + 0.01, AUDIT, ""),
+    (np.arccos(REPHRASE_SIMILARITY) + 0.01, "", ""),
+])
+def test_a_found_answer_is_confirmed_in_its_kinds_words_only_when_much_like_it(angle, asked_again, confirmed):
+    vector = np.asarray([np.cos(angle), 0.0, np.sin(angle)], dtype=np.float32)
+    assert KINDS.for_question(vector, _prototypes(), "Can they check our books?") == asked_again
+    assert KINDS.for_question(vector, _prototypes(), "Can they check our books?", CONFIRM_SIMILARITY) == confirmed
+
+
+POST_TERMINATION = "What must a party do or provide after the agreement terminates or expires?"
+SURVIVAL = ("The obligations of confidentiality in this Agreement survive for three (3) years after expiry or "
+            "termination.")
+
+
+def _rarity(rare: float):
+    """Every stem as rare as `rare`, except "oblig", which every clause uses."""
+    return lambda stems: {s: (0.05 if s == "oblig" else rare) for s in stems}
+
+
+@pytest.mark.parametrize("asked, quote, rare, beyond", [
+    # "survive" is the question's, rare, quoted, and the post-termination question never says it
+    ("Do any obligations survive termination?", SURVIVAL, CONFIRM_RARE_WORD, True),
+    ("Do any obligations survive termination?", SURVIVAL, CONFIRM_RARE_WORD - 0.01, False),  # too common to say so
+    # "termination" is quoted too, but the kind's question asks about it as well; "obligations" is common
+    ("Do any obligations end on termination?", SURVIVAL, 0.9, False),
+    # the rare word is the question's but the quote does not hold it
+    ("Do any obligations survive termination?", "This Agreement runs for two (2) years.", 0.9, False),
+])
+def test_a_quote_holding_a_rare_asked_word_its_kinds_question_lacks_asks_beyond_the_kind(asked, quote, rare, beyond):
+    assert asks_beyond_its_kind(asked, POST_TERMINATION, quote, _rarity(rare)) is beyond
