@@ -658,10 +658,10 @@ class Assistant:
         def rarity(stems):
             return {stem: value / retriever.max_idf for stem, value in retriever.idf(stems).items()}
 
-        if asks_beyond_its_kind(query.wording, own, answer.citations[0].quote, rarity):
+        if answer.citations and asks_beyond_its_kind(query.wording, own, answer.citations[0].quote, rarity):
             return True
-        *_, answer = self._answer(snapshot, own, scope, files, confirming=True)
-        return answer.found
+        *_, kinds = self._answer(snapshot, own, scope, files, confirming=True)
+        return kinds.found
 
     def candidates(self, question: str, files: Sequence[str] | None = None) -> EvidenceSet:
         """The candidate evidence behind an answer with its feature rows (for fitting and debugging)."""
