@@ -37,13 +37,13 @@ like a post-termination question an NDA does not answer, and its quote "... surv
 years" answers what that question never asked.
 
 Chosen on the fit part too (40 contracts, every style; eval/train.py fitted nothing of it), with the
-pairs' fit half: at 0.65 alike balanced accuracy rose most (statements 0.735 -> 0.813, replayed
-from recorded answers) but "Under
-what condition does the agreement end?" (0.73 like an expiration-date question, whose date the
-agreement never states) was refused on the pairs' fit half; 0.75 is the least of 0.65/0.7/0.75/0.8
-that refuses none of the pairs' fit half. The rare-word exception was added for the NDA's survival
-statement (tests/contracts, written for the tests); on the fit part it keeps 9 of the 274 held-out
-styles' answers the confirmation rightly refused and 2 of the 16 it wrongly did.
+pairs' fit half: at 0.65 alike balanced accuracy rose most (statements 0.735 -> 0.813, replayed from
+recorded answers) but "Under what condition does the agreement end?" (0.73 like an expiration-date
+question, whose date the agreement never states) was refused on the pairs' fit half; 0.75 is the
+least of 0.65/0.7/0.75/0.8 that refuses none of the pairs' fit half. The rare-word exception was
+added for the NDA's survival statement (tests/contracts, written for the tests); on the fit part it
+keeps 9 of the 274 held-out styles' answers the confirmation rightly refused and 2 of the 16 it
+wrongly did.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 For every kind of question the answer prototypes were fitted on (a CUAD category of the fit part),
 the question CUAD asks for it, as the fit part's rows ask it. A refused question much like a fitted
-phrasing of a kind is asked again in these words (`assistant.rephrase`).
+phrasing of a kind is asked again in these words, and a found one very much like one is confirmed in
+them (`assistant.rephrase`).
 
 Reads only the split's fit part (eval/split.py). No counting that could vary: the same data gives
 the same bytes (sorted keys). A kind asked in more than one wording is an error: the rows would not
@@ -22,7 +23,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from assistant.rephrase import KIND_QUESTIONS_FILE, REPHRASE_FOUND, REPHRASE_SIMILARITY  # noqa: E402
+from assistant.rephrase import (  # noqa: E402
+    CONFIRM_SIMILARITY, KIND_QUESTIONS_FILE, REPHRASE_FOUND, REPHRASE_SIMILARITY)
 from eval.cuad import cuad_dir, read_jsonl  # noqa: E402
 from eval.split import FIT, cuad_files  # noqa: E402
 
@@ -56,6 +58,9 @@ def card(questions: dict[str, str], contracts: int) -> str:
         "kind's question;",
         f"that answer stands when the \"found\" model gives it at least {REPHRASE_FOUND}, and says which question "
         "it answered.",
+        f"A found answer to a question at least {CONFIRM_SIMILARITY} like a fitted phrasing stands only when "
+        "its kind's question",
+        "is found too (unless its quote holds a rare word of the question that the kind's question lacks).",
         "",
         "| kind | its own question |",
         "| --- | --- |",
