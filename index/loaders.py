@@ -6,10 +6,12 @@ import hashlib
 import io
 import os
 import re
-import unicodedata
 from collections.abc import Iterable
+from functools import partial
+from itertools import chain
 from pathlib import Path
 
+from index.alphabets import SYMBOL_CLASS, SYMBOL_IN_WORD, best_spelled
 from index.errors import LoadError
 from index.types import LoadedDocument
 
@@ -185,6 +187,23 @@ def _decode_guess(data: bytes) -> str:
         matches = []
     else:
         matches = list(from_bytes(data))
+    readings = chain(map(str, matches), map(partial(_decode_or_none, data), _LATIN_CODE_PAGES))
+    return best_spelled(_detected(data, matches), (text for text in readings if text is not None))
+
+
+# the Windows code pages of Latin-script languages: a reading charset-normalizer may not offer
+_LATIN_CODE_PAGES = ("cp1252", "cp1250", "cp1254", "cp1257")
+
+
+def _decode_or_none(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _detected(data: bytes, matches: list) -> str:
+    """charset-normalizer's reading, Windows-1252 where that is among its plausible ones."""
     best = matches[0] if matches else None
     if best is not None:
         western = any("cp1252" in m.could_be_from_charset for m in matches)
@@ -195,7 +214,7 @@ def _decode_guess(data: bytes) -> str:
     except UnicodeDecodeError:
         # Latin-1 cannot fail; it only runs without charset-normalizer.
         return str(best) if best is not None else data.decode("latin-1")
-    if len(_SYMBOL_IN_WORD.findall(western_text)) < 2:
+    if len(SYMBOL_IN_WORD.findall(western_text)) < 2:
         return western_text
     # "S¹dem w³aœciwym" is Polish (Windows-1250) read as Western: the reading that spells its
     # words in letters ("Sądem właściwym") is the one
@@ -203,14 +222,7 @@ def _decode_guess(data: bytes) -> str:
     return next((text for text in map(str, matches) if _respells(western_text, text, may_change)), western_text)
 
 
-# a symbol or a superscript digit between two letters ("S¹dem", "w³a", "mo¿e"): what the letters
-# of another code page ("ą", "ł", "ż") turn into when read as Windows-1252; a text never spells so.
-# Not the accents typed as apostrophes ("don´t").
-_SYMBOLS = frozenset(chr(c) for c in range(0x80, 0x100) if unicodedata.category(chr(c))[0] == "S"
-                     or unicodedata.category(chr(c)) == "No") - {"´", "¨", "¸"} | {"¿", "¡"}
-_SYMBOL_CLASS = f"[{re.escape(''.join(sorted(_SYMBOLS)))}]"
-_SYMBOL_IN_WORD = re.compile(rf"(?<=[^\W\d_]){_SYMBOL_CLASS}(?=[^\W\d_])")
-_SYMBOL_BEFORE_LETTER = re.compile(rf"{_SYMBOL_CLASS}(?=[^\W\d_])")  # inside a word or starting one ("¼ubovo¾ný")
+_SYMBOL_BEFORE_LETTER = re.compile(rf"{SYMBOL_CLASS}(?=[^\W\d_])")  # inside a word or starting one ("¼ubovo¾ný")
 
 
 def _respells(western: str, other: str, may_change: set[int]) -> bool:
@@ -219,7 +231,7 @@ def _respells(western: str, other: str, may_change: set[int]) -> bool:
     may become letters; a letter stays a letter, and "£100" or "½ upfront" stay symbols. A Western
     "ACME®Cloud ... £100" keeps its reading: a Baltic code page's "ACMEŪCloud ... Ģ100" turns a
     price into a word."""
-    if len(other) != len(western) or _SYMBOL_IN_WORD.search(other):
+    if len(other) != len(western) or SYMBOL_IN_WORD.search(other):
         return False
     return all(n in may_change or a.isalpha() == b.isalpha()
                for n, (a, b) in enumerate(zip(western, other)) if a != b)

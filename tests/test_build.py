@@ -307,9 +307,6 @@ def test_latin1_text_is_indexed(tmp_path, seeded, hashing_embedder):
     assert sorted(seeded.files()) == [F000, "contrat.txt"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "loaders bug: charset-normalizer calls this latin-1 French 'Hungarian' (cp1250 first), and "
-    "_decode_guess trusts cp1250 for languages in _CP1252_CANNOT_SPELL, so 'à Genève' is read as 'ŕ Genčve'"))
 def test_latin1_french_contract_keeps_its_accents(tmp_path, seeded, hashing_embedder):
     text = ("Contrat de services entre la Société Générale et M. Müller.\n\n"
             "1. Le présent contrat est conclu à Genève pour une durée d'un an.\n"

@@ -203,6 +203,15 @@ def test_latin1_text_keeps_its_accents(tmp_path):
         # and a Western text with symbols beside letters keeps its reading
         ("The Licensee won´t resell the ACME®Cloud service; fees are £100 (½ upfront).\n", "cp1252"),
         ("¿Quién paga? ¡El comprador! Precio: 3.000 € más IVA; ¾ al contado.\n", "cp1252"),
+        # charset-normalizer's language is wrong; the reading whose letters one language writes wins
+        ("Contrat de services entre la Société Générale et M. Müller.\n\n1. Le présent contrat est conclu à "
+         "Genève pour une durée d'un an.\n2. Il est régi par le droit suisse; le for est à Genève.\n", "latin-1"),
+        ("Detta avtal regleras av svensk rätt. Tvister avgörs av Stockholms tingsrätt; "
+         "avtalet gäller i två år.\n", "cp1252"),
+        ("Bu sözleşme Türk hukukuna tabidir. Taraflar arasındaki uyuşmazlıklarda İstanbul mahkemeleri "
+         "yetkilidir; ödeme süresi otuz gündür.\n", "cp1254"),
+        ("Niniejsza umowa podlega prawu polskiemu; spory rozstrzyga sąd właściwy dla siedziby Zleceniodawcy "
+         "w Poznaniu.\n", "cp1250"),
         ("Настоящий договор заключён между сторонами о нижеследующем.\n", "cp1251"),
         ("Η παρούσα σύμβαση συνάπτεται μεταξύ των συμβαλλομένων μερών.\n", "cp1253"),
     ],
@@ -218,6 +227,10 @@ def test_latin1_text_keeps_its_accents(tmp_path):
         "cp1250-slovak-read-as-western-first",
         "cp1252-symbols-beside-letters",
         "cp1252-spanish-marks",
+        "latin1-french-read-as-hungarian",
+        "cp1252-swedish-read-as-central-european",
+        "cp1254-turkish-read-as-slovak",
+        "cp1250-polish-with-oe-read-as-western",
         "cp1251-russian",
         "cp1253-greek",
     ],
