@@ -747,7 +747,9 @@ class Assistant:
             return []
         wanted = match.group(1).lower()
         scope = query.scope
-        return [Hit(i, c, 1.0, 1.0, 1.0) for i, c in snapshot.retriever.clauses.items()
+        running = snapshot.retriever.running_lines
+        return [Hit(i, c, 1.0, 1.0, 1.0, running=running(f"{c.file}#{c.agreement}"))
+                for i, c in snapshot.retriever.clauses.items()
                 if base_clause(c.clause_id).lower() == wanted
                 and (not scope.agreements or f"{c.file}#{c.agreement}" in scope.agreements)
                 and (not files or c.file in files)][:20]

@@ -14,6 +14,7 @@ import numpy as np
 
 from assistant.defined_terms import defined_words
 from assistant.query import Query
+from assistant.running_lines import running_lines, without_running_lines
 from assistant.text import content_terms, related
 from index.facts import FileFacts, clause_facts
 from index.spans import embedded_spans
@@ -37,6 +38,7 @@ class Hit:
     context: frozenset[str] = frozenset()  # words of a sub-item's lead-in ("You further warrant that:")
     title: frozenset[str] = frozenset()  # words of the section's title ("12. Governing Law."), for every part
     structural: bool = False  # joined for where it sits (an opening, a signature block), not for its words
+    running: frozenset[str] = frozenset()  # its agreement's running heads and feet (assistant.running_lines)
 
     @property
     def agreement_key(self) -> str:
@@ -58,6 +60,7 @@ class HybridRetriever:
         self._wordings: dict[int, int] = {}  # a chunk's position -> a hash of its words (see _wording)
         self._vectors: dict[str, FileVectors | None] = {}
         self._defined: dict[str, dict[str, frozenset[frozenset[str]]]] = {}
+        self._running: dict[str, frozenset[str]] = {}
         self._rows = np.full(len(self.ids), -1, dtype=np.int64)  # each chunk's row in its file's vectors
         self._titles: list[frozenset[str]] = [frozenset()] * len(self.ids)
         self._lead_ins: list[frozenset[str]] = [frozenset()] * len(self.ids)
@@ -217,8 +220,9 @@ class HybridRetriever:
                 for p, cos in zip(chosen, self._cosines(chosen, query.vector))]
 
     def _hit(self, n: int, score: float, dense: float, terms: set[str], structural: bool = False) -> Hit:
-        return Hit(self.ids[n], self._clause(n), score, float(dense), self._coverage(n, terms), self._lead_ins[n],
-                   self._titles[n], structural)
+        clause = self._clause(n)
+        return Hit(self.ids[n], clause, score, float(dense), self._coverage(n, terms), self._lead_ins[n],
+                   self._titles[n], structural, self.running_lines(f"{clause.file}#{clause.agreement}"))
 
     def _coverage(self, n: int, terms: set[str]) -> float:
         """Share of the question's stems the chunk holds."""
@@ -357,6 +361,15 @@ class HybridRetriever:
                                                      lambda i: self._chunk_stems(positions[i]))
         return self._defined[agreement]
 
+    def running_lines(self, agreement: str) -> frozenset[str]:
+        """The running heads and feet of `agreement` (assistant.running_lines), read once."""
+        if agreement not in self._running:
+            positions = self._by_agreement.get(agreement, np.zeros(0, dtype=np.int64)).tolist()
+            clauses = [self._clause(n) for n in positions]
+            self._running[agreement] = running_lines([(c.start, c.text) for c in clauses],
+                                                     self.extents.get(agreement, (0, 1)))
+        return self._running[agreement]
+
     def _chunk_stems(self, n: int) -> list[str]:
         """The stems the index holds for the chunk at position `n` (its row of the incidence matrix)."""
         row = self._incidence.indices[self._incidence.indptr[n]:self._incidence.indptr[n + 1]]
@@ -480,13 +493,29 @@ def candidate_source(retriever: HybridRetriever, embed):
 
     def spans_of(hit: Hit) -> tuple[list[tuple[int, int, int]], np.ndarray]:
         stored = retriever.spans(hit)
-        if stored is not None:
-            return stored
-        rows = embedded_spans(hit.clause.text)
-        vectors = np.asarray(embed([text for *_, text in rows]), dtype=np.float32) if rows else np.zeros((0, 1))
-        return [(s, e, w) for s, e, w, _ in rows], vectors
+        if stored is None:
+            rows = embedded_spans(hit.clause.text)
+            vectors = np.asarray(embed([text for *_, text in rows]), dtype=np.float32) if rows else np.zeros((0, 1))
+            stored = [(s, e, w) for s, e, w, _ in rows], vectors
+        return _off_running_lines(stored, hit.clause.text, hit.running)
 
     return spans_of
+
+
+def _off_running_lines(stored: tuple[list[tuple[int, int, int]], np.ndarray], text: str,
+                       running: frozenset[str]) -> tuple[list[tuple[int, int, int]], np.ndarray]:
+    """The spans with the running heads and feet at their ends cut off, and those that hold nothing
+    else left out (with their vectors)."""
+    spans, vectors = stored
+    if not running:
+        return stored
+    kept, rows = [], []
+    for n, (s, e, w) in enumerate(spans):
+        s, e = without_running_lines(text, s, e, running)
+        if e > s:
+            kept.append((s, e, w))
+            rows.append(n)
+    return kept, vectors[rows] if len(rows) != len(spans) else vectors
 
 
 def _distinct(ranked: list[int], wording: Callable[[int], int]) -> list[int]:
