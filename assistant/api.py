@@ -46,7 +46,7 @@ from assistant.settings import Settings
 from assistant.snapshot import Snapshot, take_snapshot
 from assistant.types import AgreementInfo, Answer
 from assistant.venue import VENUE_WORDS, asks_venue, venue_candidates
-from assistant.work_titles import asks_work_title, title_candidates
+from assistant.work_titles import asks_title_to_property, asks_work_title, title_candidates, without_title_to_property
 from assistant.whereabouts import asks_whereabouts, whereabouts_answer
 from index.build import Progress
 from index.errors import EmptyQuestion, FileChanged, FileNotIndexed, IndexNotFound, LoadError
@@ -591,7 +591,9 @@ class Assistant:
         elif not _BLOCK_ANSWERS.search(question):  # "when does it terminate?": not the date the block gives
             probabilities = ranked_last(probabilities, [c.hit.clause.clause_id == "signatures"
                                                         for c in evidence.candidates])
-        if asks_event_time(question):  # "when must the Consultant be paid?": not the date of the opening
+        if asks_event_time(question) or asks_title_to_property(question):
+            # "when must the Consultant be paid?": not the date of the opening; "when does title to the
+            # goods pass?": not the name it gives
             probabilities = ranked_last(probabilities, [c.hit.clause.clause_id == "preamble"
                                                         for c in evidence.candidates])
         if asks_work_title(question):  # "what paper is it for?": the line giving the work's title
@@ -713,7 +715,7 @@ class Assistant:
         # the opening for a question much like a fitted kind answered there (unless it asks who signed)
         structural = []
         signing = _SIGNING.search(query.question)
-        if _OPENING_FACTS.search(query.question) \
+        if _OPENING_FACTS.search(without_title_to_property(query.question)) \
                 or not signing and self.answer_places.answered_in_opening(query.vector, self.prototypes):
             structural += retriever.opening(query, query.agreements, files)
         if signing:

@@ -19,6 +19,13 @@ _ASKS = re.compile(
     r"|\b(?:what|which)(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:paper|article|manuscript|book|work|event)\s+titles?\b",
     re.IGNORECASE)
+# "title to the goods", "title and risk of loss pass", "retains all right, title and interest": title as
+# ownership, which a clause grants or keeps, never the name an agreement's opening gives it
+_OWNERSHIP = re.compile(
+    r"\btitle\s+(?:to|and\s+risk|and\s+interest|pass(?:es|ed|ing)?|transfers?|vests?|remains?|shall|will)\b"
+    r"|\b(?:retains?|retained|keeps?|pass(?:es)?|transfers?|good|clear|marketable|legal)\s+(?:the\s+)?title\b"
+    r"|\bright,?\s+title\b",
+    re.IGNORECASE)
 # "entitled to" is a right, not a title; a signer's bare "Title: President" names no work
 _GIVES_TITLE = re.compile(
     r"\b(?i:currently\s+)?(?i:entitled|titled)\b(?!\s+to\b)"
@@ -29,6 +36,17 @@ _GIVES_TITLE = re.compile(
 def asks_work_title(question: str) -> bool:
     """Whether the question asks which work (paper, article, manuscript, book) an agreement is for."""
     return bool(_ASKS.search(question or ""))
+
+
+def asks_title_to_property(question: str) -> bool:
+    """Whether the question asks about title as ownership ("when does title to the goods pass?", "who
+    retains title to Customer Data?"), not about a name."""
+    return bool(_OWNERSHIP.search(question or ""))
+
+
+def without_title_to_property(question: str) -> str:
+    """The question with its words on title as ownership blanked: what is left may still ask a name."""
+    return _OWNERSHIP.sub(" ", question or "")
 
 
 def gives_title(text: str) -> bool:

@@ -278,6 +278,11 @@ def qa(tmp_path_factory):
     ("What is the cap on liability in the subscription agreement?", SAAS, 1, "10.2", "shall not exceed the fees paid"),
     ("Can Orbit Ledger raise its prices?", SAAS, 1, "3.3", "Provider may increase the fees"),
     ("How quickly must Orbit Ledger report a data breach?", SAAS, 1, "7.2", "within seventy-two (72) hours"),
+    # title as ownership is a clause's, not the name the opening gives (the title line was quoted first)
+    ("Who retains title to Customer Data under the subscription agreement?", SAAS, 1, "8.1",
+     "Customer retains all right, title and interest in Customer Data."),
+    ("Who keeps right, title and interest in the Service under the subscription agreement?", SAAS, 1, "8.1",
+     "Provider retains all right, title and interest in the Service."),
     # the employment contract: "owns" / "belong to" (it was refused)
     ("Who owns Sofia Ruiz's inventions?", EMPLOYMENT, 1, "7.1", "belong to the Company"),
     ("How many days of holiday does Sofia Ruiz get?", EMPLOYMENT, 1, "4.2", "thirty (30) working days of paid holiday"),

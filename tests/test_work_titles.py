@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.work_titles import asks_work_title, gives_title, title_candidates
+from assistant.work_titles import (asks_title_to_property, asks_work_title, gives_title, title_candidates,
+                                   without_title_to_property)
 
 
 @pytest.mark.parametrize("question, asks", [
@@ -21,6 +22,27 @@ from assistant.work_titles import asks_work_title, gives_title, title_candidates
 ])
 def test_asks_work_title(question, asks):
     assert asks_work_title(question) is asks
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("When does title to the goods pass to the Buyer?", True),
+    ("Where does title pass?", True),
+    ("Who retains title to Customer Data?", True),
+    ("Does the Supplier keep the right, title and interest in the software?", True),
+    ("Do title and risk of loss transfer on delivery?", True),
+    ("What is the title of the agreement?", False),  # a name
+    ("What is the agreement titled?", False),
+    ("What title does David Blei sign with?", False),  # a signer's title
+    ("Can ICML edit or re-title Mark Kurtz's articles?", False),
+    ("Is the author entitled to royalties?", False),
+])
+def test_asks_title_to_property(question, asks):
+    assert asks_title_to_property(question) is asks
+
+
+def test_a_question_on_title_to_property_may_still_ask_a_name():
+    assert without_title_to_property("What is the agreement called, and when does title to the goods pass?") == (
+        "What is the agreement called, and when does   the goods pass?")
 
 
 @pytest.mark.parametrize("text, gives", [
