@@ -90,6 +90,14 @@ _SYNONYMS = [
     "start starts started begin begins began commence commences commenced commencement",
     # what a lease forbids as a "sublease", a tenant asks about as subletting
     "sublet sublets subletting sublease subleases subleased subleasing",
+    # a verb and its noun whose stems differ ("deliver" / "delivery", "bankrupt" / "bankruptcy"), and the
+    # words a lease's parties go by
+    "deliver delivers delivered delivering delivery deliveries",
+    "ship ships shipped shipping shipment shipments",
+    "bankrupt bankruptcy insolvent insolvency",
+    "maintain maintains maintained maintaining maintenance repair repairs repaired",
+    "tenant tenants tenancy lessee lessees",
+    "landlord landlords lessor lessors",
 ]
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.running_lines import line_key, running_lines, without_running_lines
 
-PAGED = Path(__file__).resolve().parent / "contracts_paged"
+PAGED = Path(__file__).resolve().parent / "contracts_apart"
 SUPPLY = "supply_norland_pike_paged.txt"
 
 FOOT = "Source: ACME CORP, 10-K, 3/1/2020"
@@ -26,7 +26,7 @@ def test_a_line_repeated_page_after_page_is_running():
 
 
 def test_lines_repeated_only_at_the_end_or_twice_or_without_words_are_not():
-    blocks = "1. Terms of the agreement, at length. " * 20 + "\nBy:\nTitle: Director\nBy:\nTitle: Director\nBy:\nTitle: Director\n"
+    blocks = "1. Terms of the agreement, at length. " * 20 + "\nBy:\nTitle: Director\n" * 3
     assert running_lines([(0, blocks)], (0, len(blocks))) == frozenset()  # within its last pages
     twice = f"1. Terms.\n{FOOT}\n" + "2. More terms of the agreement. " * 20 + f"\n{FOOT}\n"
     assert running_lines([(0, twice)], (0, len(twice))) == frozenset()
