@@ -560,10 +560,10 @@ class Assistant:
         found_p = self.evidence_model.found_probability(evidence, probabilities)
         certain, each = named, scope.named
         if asks_signer(question):  # "who signed for Birch?": the block line naming Birch and its name line
-            keep = signer_candidates(evidence, question, dict(scope.synonyms))
-            if not keep:  # "who signed for the Customer?": the block naming the party the agreement calls so
-                roles = roles_named(question, self._rows_in_scope(snapshot, in_scope))
-                keep = signer_candidates(evidence, question, dict(scope.synonyms), roles=roles) if roles else []
+            # "who signed for the Customer?": the block naming the party the agreement calls so, read with the
+            # role's own word: "Name: Gregory Adeyemi" over a "TENANT:" caption ends the landlord's block
+            roles = roles_named(question, self._rows_in_scope(snapshot, in_scope))
+            keep = signer_candidates(evidence, question, dict(scope.synonyms), roles=roles or None)
             side_by_side = _side_by_side([evidence.candidates[i].text for i in keep])
             if (not keep or side_by_side) and len(in_scope) <= MAX_LISTED:
                 # "who signed the NDA?": every block naming its signer. "Who signed for Selk?" with blocks

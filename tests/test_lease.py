@@ -32,3 +32,17 @@ def test_a_lease_answers_in_its_own_words(lease, question, clause, start, end, q
     assert (first.clause, first.start, first.end) == (clause, start, end)
     assert quoted in first.quote
     assert LEASE.read_text()[start:end] == first.quote
+
+
+@pytest.mark.parametrize("question, name, start, end", [
+    # "LANDLORD:" and "TENANT:" captions over each block: the tenant's caption follows the landlord's
+    # name line, and the span holding both gave the landlord's signer as the tenant's
+    ("Who signed for the tenant?", "Lucia Fernandez", 4230, 4312),
+    ("Who signed the lease for the landlord?", "Gregory Adeyemi", 4128, 4205),
+])
+def test_a_role_caption_over_a_block_names_whom_its_signer_signs_for(lease, question, name, start, end):
+    answer = lease.ask(question)
+    assert [(v.text, v.kind) for v in answer.values] == [(name, "signer")]
+    assert [(c.clause, c.start, c.end) for c in answer.citations] == [("signatures", start, end)]
+    assert answer.citations[0].quote.endswith(f"Name: {name}")
+    assert answer.text.splitlines()[0] == f"{name} [1]"
