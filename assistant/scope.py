@@ -422,12 +422,19 @@ def kind_acronyms(kind: str) -> list[str]:
     """What people call an agreement of this kind for short: "Mutual Non-Disclosure Agreement" ->
     ["MNDA", "NDA"], "Master Services Agreement" -> ["MSA"], "Statement of Work" -> ["SOW"],
     "Memorandum of Understanding" -> ["MOU"]: the initials of its words (hyphenated parts count
-    apart), and those of its last words, three letters or more."""
+    apart), and those of its last words, three letters or more; "Confidentiality Agreement" -> ["NDA",
+    "CDA"], what any confidentiality agreement goes by."""
     words = [w for w in re.findall(r"[A-Za-z]+", kind) if w.lower() not in {"and", "the", "a", "an"}]
+    # whatever its title spells, a confidentiality agreement is an "NDA" or a "CDA" for short
+    aliases = ["NDA", "CDA"] if _CONFIDENTIALITY_KIND.search(kind) else []
     if len(words) < 3 or len(words) > 6:
-        return []
+        return aliases
     letters = "".join(w[0].upper() for w in words)
-    return [letters[i:] for i in range(len(letters) - 2)]
+    return list(dict.fromkeys([letters[i:] for i in range(len(letters) - 2)] + aliases))
+
+
+_CONFIDENTIALITY_KIND = re.compile(
+    r"\b(?:confidentiality|non-?disclosure|confidential\s+disclosure|secrecy)\s+agreement\b", re.IGNORECASE)
 
 
 def _acronyms(names: Sequence[str]) -> dict[str, str]:
