@@ -57,20 +57,25 @@ def without_running_lines(text: str, start: int, end: int, running: frozenset[st
     if not running:
         return start, end
     lines = text[start:end].splitlines(keepends=True)
-    offsets, at = [], start
-    for line in lines:
-        offsets.append((at, at + len(line)))
-        at += len(line)
-    keep = [not (line.strip() == "" or line_key(line.strip()) in running) for line in lines]
-    if not any(keep):
+    first, last = 0, len(lines) - 1
+    while first <= last and _is_running(lines[first], running):
+        first += 1
+    if first > last:
         return start, start
-    first = keep.index(True)
-    last = len(keep) - 1 - keep[::-1].index(True)
-    if first == 0 and last == len(keep) - 1:
+    while _is_running(lines[last], running):
+        last -= 1
+    if first == 0 and last == len(lines) - 1:
         return start, end
-    new_start, new_end = offsets[first][0], offsets[last][1]
+    new_start = start + sum(len(line) for line in lines[:first])
+    new_end = new_start + sum(len(line) for line in lines[first:last + 1])
     while new_end > new_start and text[new_end - 1].isspace():
         new_end -= 1
     while new_start < new_end and text[new_start].isspace():
         new_start += 1
     return new_start, new_end
+
+
+def _is_running(line: str, running: frozenset[str]) -> bool:
+    """A blank line, or one of the running ones."""
+    stripped = line.strip()
+    return not stripped or len(stripped) <= MAX_CHARS and line_key(stripped) in running
