@@ -45,7 +45,9 @@ _CONDITION = re.compile(r"\b(?:if|unless|until|when|whether|provided|in\s+case|i
 _PRONOUNS = {"i", "you", "we", "it", "they", "he", "she"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "any", "all", "each", "every", "its", "his", "her",
                 "their", "my", "your", "our", "no", "some"}
-_EXCEPTION_WORDS = r"if|unless|until|except|excluding|provided|subject\s+to|without|in\s+the\s+event"
+# "provided that", "provided, however," make a proviso; "samples provided by the Disclosing Party" does not
+_EXCEPTION_WORDS = (r"if|unless|until|except|excluding|provided(?=\s*,|\s+(?:that|however|always|further)\b)"
+                    r"|subject\s+to|without|in\s+the\s+event")
 # after the verb, what makes it conditional ("unless ..."), confines it ("only for the Purpose") or
 # bounds it ("may not raise the prices more than once a year" allows a rise)
 _RESTRICTION = re.compile(rf"\b(?:{_EXCEPTION_WORDS}|only|solely|exclusively|other\s+than|more\s+than|in\s+excess\s+of"

@@ -539,6 +539,16 @@ def test_values_survive_to_dict():
     ("Can the Recipient use the Confidential Information for other purposes?",
      "The Recipient shall use the Confidential Information solely for evaluating the Transaction, unless the "
      "Discloser agrees otherwise in writing.", None),
+    # "provided by" says which samples, "provided that" makes a proviso (the first was read as the second)
+    ("May the Receiving Party decompile the samples?",
+     "The Receiving Party shall not decompile or reverse engineer any samples provided by the Disclosing Party.",
+     ("no", "shall not decompile")),
+    ("May the Receiving Party disclose the information to its advisers?",
+     "The Receiving Party may disclose the information to its advisers, provided that they are bound by "
+     "confidentiality.", None),
+    ("May the Receiving Party disclose the information to its advisers?",
+     "The Receiving Party may disclose the information to its advisers, provided, however, that they are bound.",
+     None),
 ])
 def test_a_verdict_reads_what_the_verb_is_confined_to_or_denied(question, sentence, said):
     from assistant.types import Citation
