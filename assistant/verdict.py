@@ -5,6 +5,7 @@ subject and object agreeing with the question's, outside any "if" clause."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Sequence
 
 from assistant.shapes import sentences
@@ -71,6 +72,11 @@ _SUFFIXES = ("ive", "able", "ible", "al", "ent", "ant", "ous", "ary", "ful", "le
 # "Are there restrictions on raising prices?" asks whether the agreements say something at all: the
 # citation is the answer, and a sentence's "shall pay" no yes to it
 _THERE = re.compile(r"\s+there\b", re.I)
+# "is reverse engineering prohibited?", "is the Recipient barred from disclosing it?", "is subletting
+# allowed?": what the agreement rules on, asked as a state ("allowed to" is asked as "may" already)
+_RULED = re.compile(r"^\s*(?:is|are)\s+(?P<thing>(?:(?!\b(?:not|there)\b)[^,;?])+?)\s+"
+                    r"(?:(?P<banned>prohibited|forbidden|barred|banned)(?:\s+from\b)?|(?:allowed|permitted)(?!\s+to\b))"
+                    r"(?P<rest>[^?]*)\??\s*$", re.I)
 _NEGATED_WORD = re.compile(r"\bnon-\s*[\w-]+", re.I)  # "non-exclusive", "non-transferable", "non- exclusive"
 # words of a question's object that say whose or which, not what: "the other party's employees" asks about
 # employees, "another distributor" about a distributor ("any other distributor"), "exclusive rights" about
@@ -90,6 +96,13 @@ def verdict(question: str, citations: Sequence[Citation], indexes: Sequence[int]
     naming its scope were taken out, for "is the licence exclusive?" when "licence" named the
     agreement and `question` is left with "is the exclusive?"."""
     question, as_asked = main_question(question), main_question(as_asked)
+    ruled = _RULED.match(question)
+    if ruled:  # "is subletting prohibited?" asks "may one sublet?", its yes a no
+        asked = f"May {ruled['thing']} {ruled['rest'].strip()}".strip()
+        found = verdict(asked, citations, indexes)
+        if found is None or not ruled["banned"]:
+            return found
+        return replace(found, kind="yes" if found.kind == "no" else "no")
     m = _AUX.match(question)
     if not m or not is_yes_no(question) or _THERE.match(question, m.end()):
         return None

@@ -647,3 +647,24 @@ def test_a_when_condition_of_a_what_question_asks_no_date(question, kinds):
 
     assert wanted(question, question_types(question)) == kinds
 
+
+
+@pytest.mark.parametrize("question, said", [
+    # what the agreement rules on, asked as a state: a prohibition's yes is the sentence's no (there was
+    # no plain answer)
+    ("Is reverse engineering prohibited?", ("yes", "shall not decompile or reverse")),
+    ("Is decompiling the samples forbidden?", ("yes", "shall not decompile")),
+    ("Is the Receiving Party barred from decompiling the samples?", ("yes", "shall not decompile")),
+    ("Is reverse engineering allowed?", ("no", "shall not decompile or reverse")),
+    ("Is reverse engineering not prohibited?", None),  # either answer could be read either way
+    ("Is the Receiving Party allowed to decompile the samples?", ("no", "shall not decompile")),  # as before
+])
+def test_a_verdict_reads_a_prohibition_asked_as_a_state(question, said):
+    from assistant.types import Citation
+    from assistant.verdict import verdict
+
+    text = "The Receiving Party shall not decompile or reverse engineer any samples provided by the Disclosing Party."
+    found = verdict(question, [Citation("f.txt", "Lumen", "4", text, 100, 100 + len(text), 0.9)], [0])
+    assert (found and (found.kind, found.text)) == (said or None)
+    if found:
+        assert text[found.start - 100:found.end - 100] == found.text
