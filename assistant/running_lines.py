@@ -5,10 +5,11 @@ answer to anything: a date in a filing's footer is not the agreement's date, and
 run on into "Page 2 of 3". So no candidate consists of them, and none begins or ends with one.
 
 A line is running when the agreement holds it, its digits aside, at least MIN_REPEATS times, spread
-over at least MIN_SPREAD of the agreement's length, each time alone on its line with at most
-MAX_CHARS characters and at least two letters, not opening with a clause's number. Signature blocks repeat lines too ("Title: Director"),
-but all within the agreement's last pages; the same paper's title line in three agreements of one file
-is one line in each.
+over at least MIN_SPREAD of the agreement's length, each time alone on its line with at most MAX_CHARS
+characters and at least two letters, not opening with a clause's number. Signature blocks repeat lines
+too ("Title: Director"), but all within the agreement's last pages; the same paper's title line in
+three agreements of one file is one line in each. A quote a page break cuts runs on past them to the
+end of its sentence (assistant.completion), the furniture inside it, as the quote is the document's.
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@ subject and object agreeing with the question's, outside any "if" clause."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 
 from assistant.shapes import sentences
 from assistant.text import related
