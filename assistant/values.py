@@ -33,6 +33,12 @@ _START_DATE = re.compile(r"(?:\b(?:effective|commencement)\s+date|\b(?:entered\s
 # a date something ends on: "begins on the date above and ends on August 31, 2024" does not say when it begins
 _END_DATE = re.compile(r"\b(?:ends?|ending|expir\w*|terminat\w*|until|through)\s+(?:on\s+)?(?:the\s+)?$", re.I)
 _DEFINED_START = re.compile(r"\W{0,4}(?:the\s+)?[\"“”']?(?:effective|commencement)\s+date\b", re.I)
+# a notice period: "gives notice of non-renewal at least ninety (90) days before the end of the term",
+# "on thirty (30) days' prior written notice" is not how long the term runs; asked only as notice
+_NOTICE_BEFORE = re.compile(r"\bnotice\b[^.;:]{0,40}$", re.I)
+_NOTICE_AFTER = re.compile(r"^\W{0,3}(?:(?:prior|advance)\s+)?(?:written\s+)?notice\b"
+                           r"|^\s*(?:before|prior\s+to)\s+(?:the\s+)?(?:end|expir\w*|terminat\w*)", re.I)
+_ASKS_NOTICE = re.compile(r"\b(?:notice|notify|notification|warn\w*|advance)\b", re.I)
 _ASKS_START = re.compile(r"\b(?:effective|effect|into\s+force|start\w*|begin\w*|began|commenc\w*|made|make|enter\w*|"
                          r"dated?|sign\w*|execut\w*|conclud\w*)\b", re.I)
 # "how many days", "how much prior notice": a count of time, not "by how much can the fees go up at renewal?"
@@ -205,6 +211,9 @@ def _about(kind: str, question: str, citation: Citation, start: int, end: int) -
     if counted is not None and kind in ("duration", "amount"):
         # "how many days' notice ends the engagement?": the number beside "notice", not "lasts one year"
         return names(terms(_context(citation, start, end)), counted)
+    if kind == "duration" and not _ASKS_NOTICE.search(question):
+        before, after = _around(citation, start, end)
+        return not (_NOTICE_BEFORE.search(before) or _NOTICE_AFTER.match(after))
     if kind not in _GENERIC:
         return True
     if kind == "date" and not _ASKS_START.search(question):

@@ -668,3 +668,27 @@ def test_a_verdict_reads_a_prohibition_asked_as_a_state(question, said):
     assert (found and (found.kind, found.text)) == (said or None)
     if found:
         assert text[found.start - 100:found.end - 100] == found.text
+
+
+@pytest.mark.parametrize("question, sentence, stated", [
+    # a notice period is not how long the term runs (the ninety days were given as the term)
+    ("How long is the term of the agreement?",
+     "This Agreement continues for three (3) years unless either party gives notice of non-renewal at least "
+     "ninety (90) days before the end of the term.", "three (3) years"),
+    ("How long does the agreement last?",
+     "Either party may end this Agreement on thirty (30) days' prior written notice; otherwise it lasts two (2) "
+     "years.", "two (2) years"),
+    # asked as notice, the notice period is the answer
+    ("How many days' notice of non-renewal must a party give?",
+     "This Agreement continues for three (3) years unless either party gives notice of non-renewal at least "
+     "ninety (90) days before the end of the term.", "at least ninety (90) days"),
+])
+def test_a_notice_period_is_no_term(question, sentence, stated):
+    from assistant.types import Citation
+    from assistant.values import agreement_values
+
+    cited = [Citation("f.txt", "Acme", "3", sentence, 100, 100 + len(sentence), 0.9, clause_text=sentence,
+                      clause_start=100)]
+    found = agreement_values(question, ("duration",), cited, [0])
+    assert [(v.kind, v.text) for v in found] == [("duration", stated)]
+    assert sentence[found[0].start - 100:found[0].end - 100] == stated
