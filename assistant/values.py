@@ -39,6 +39,10 @@ _NOTICE_BEFORE = re.compile(r"\bnotice\b[^.;:]{0,40}$", re.I)
 _NOTICE_AFTER = re.compile(r"^\W{0,3}(?:(?:prior|advance)\s+)?(?:written\s+)?notice\b"
                            r"|^\s*(?:before|prior\s+to)\s+(?:the\s+)?(?:end|expir\w*|terminat\w*)", re.I)
 _ASKS_NOTICE = re.compile(r"\b(?:notice|notify|notification|warn\w*|advance)\b", re.I)
+# a renewal's period: "renews for further one-year periods", "may extend the term for five (5) years each"
+# is not how long the term itself runs, and asked of renewals, only such a period answers
+_RENEWAL_BEFORE = re.compile(r"\b(?:renew\w*|extend\w*|extension)\b[^.;:]{0,40}$", re.I)
+_ASKS_RENEWAL = re.compile(r"\b(?:renew\w*|extend\w*|extensions?)\b", re.I)
 _ASKS_START = re.compile(r"\b(?:effective|effect|into\s+force|start\w*|begin\w*|began|commenc\w*|made|make|enter\w*|"
                          r"dated?|sign\w*|execut\w*|conclud\w*)\b", re.I)
 # "how many days", "how much prior notice": a count of time, not "by how much can the fees go up at renewal?"
@@ -211,9 +215,11 @@ def _about(kind: str, question: str, citation: Citation, start: int, end: int) -
     if counted is not None and kind in ("duration", "amount"):
         # "how many days' notice ends the engagement?": the number beside "notice", not "lasts one year"
         return names(terms(_context(citation, start, end)), counted)
-    if kind == "duration" and not _ASKS_NOTICE.search(question):
+    if kind == "duration":
         before, after = _around(citation, start, end)
-        return not (_NOTICE_BEFORE.search(before) or _NOTICE_AFTER.match(after))
+        if not _ASKS_NOTICE.search(question) and (_NOTICE_BEFORE.search(before) or _NOTICE_AFTER.match(after)):
+            return False
+        return bool(_RENEWAL_BEFORE.search(before)) == bool(_ASKS_RENEWAL.search(question))
     if kind not in _GENERIC:
         return True
     if kind == "date" and not _ASKS_START.search(question):

@@ -692,3 +692,20 @@ def test_a_notice_period_is_no_term(question, sentence, stated):
     found = agreement_values(question, ("duration",), cited, [0])
     assert [(v.kind, v.text) for v in found] == [("duration", stated)]
     assert sentence[found[0].start - 100:found[0].end - 100] == stated
+
+
+@pytest.mark.parametrize("question, stated", [
+    # a renewal's period is not how long the term runs (none of the two was stated: a tie)
+    ("How long is the term of the agreement?", "three (3) years"),
+    # asked of the renewals, it is
+    ("For how long is each renewal?", "two (2) years"),
+])
+def test_a_renewal_period_is_no_term(question, stated):
+    from assistant.types import Citation
+    from assistant.values import agreement_values
+
+    sentence = "This Agreement continues for three (3) years and then renews for successive periods of two (2) years."
+    cited = [Citation("f.txt", "Acme", "3", sentence, 100, 100 + len(sentence), 0.9, clause_text=sentence,
+                      clause_start=100)]
+    found = agreement_values(question, ("duration",), cited, [0])
+    assert [(v.kind, v.text) for v in found] == [("duration", stated)]
