@@ -210,7 +210,8 @@ def _choose(kind: str, question: str, citation: Citation, aggregate: bool) -> li
 def _about(kind: str, question: str, citation: Citation, start: int, end: int) -> bool:
     """A date or amount is stated only when the words around it share one with the question beyond
     the kind's own ("effective" date, "event" date, the "rent"): a quote holds many dates, and the
-    signing date does not say when the agreement terminates."""
+    signing date does not say when the agreement terminates. A period given as notice answers only a
+    question about notice, and a renewal's period only one about renewals."""
     counted = asked_thing(question)
     if counted is not None and kind in ("duration", "amount"):
         # "how many days' notice ends the engagement?": the number beside "notice", not "lasts one year"
