@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from assistant.evidence import Candidate
 from assistant.features import ends_mid_phrase
-from assistant.running_lines import line_key
+from assistant.running_lines import is_running_line
 from index.spans import candidate_spans, span_text
 
 MAX_LINES = 2  # lines a quote may take on
@@ -27,7 +27,7 @@ def completed(candidate: Candidate) -> Candidate:
         if not ends_mid_phrase(span_text(clause.text[candidate.start - clause.start:end])):
             break
         following = next(((s, e) for s, e in _lines(clause.text)
-                          if s >= end and not (running and line_key(clause.text[s:e].strip()) in running)), None)
+                          if s >= end and not (running and is_running_line(clause.text[s:e], running))), None)
         if following is None or following[1] - (candidate.end - clause.start) > MAX_ADDED:
             break
         end = following[1]

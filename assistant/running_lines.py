@@ -59,11 +59,11 @@ def without_running_lines(text: str, start: int, end: int, running: frozenset[st
         return start, end
     lines = text[start:end].splitlines(keepends=True)
     first, last = 0, len(lines) - 1
-    while first <= last and _is_running(lines[first], running):
+    while first <= last and is_running_line(lines[first], running):
         first += 1
     if first > last:
         return start, start
-    while _is_running(lines[last], running):
+    while is_running_line(lines[last], running):
         last -= 1
     if first == 0 and last == len(lines) - 1:
         return start, end
@@ -76,7 +76,7 @@ def without_running_lines(text: str, start: int, end: int, running: frozenset[st
     return new_start, new_end
 
 
-def _is_running(line: str, running: frozenset[str]) -> bool:
-    """A blank line, or one of the running ones."""
+def is_running_line(line: str, running: frozenset[str]) -> bool:
+    """A blank line, or one of the running ones (`running_lines`' keys)."""
     stripped = line.strip()
     return not stripped or len(stripped) <= MAX_CHARS and line_key(stripped) in running

@@ -51,8 +51,8 @@ _ALPHABETS = [frozenset(letters) for letters in _LATIN_ALPHABETS.values()] + [
 # Not the accents typed as apostrophes ("don´t").
 _SYMBOLS = frozenset(chr(c) for c in range(0x80, 0x100) if unicodedata.category(chr(c))[0] == "S"
                      or unicodedata.category(chr(c)) == "No") - {"´", "¨", "¸"} | {"¿", "¡"}
-SYMBOL_CLASS = f"[{re.escape(''.join(sorted(_SYMBOLS)))}]"
-SYMBOL_IN_WORD = re.compile(rf"(?<=[^\W\d_]){SYMBOL_CLASS}(?=[^\W\d_])")
+_SYMBOL_CLASS = f"[{re.escape(''.join(sorted(_SYMBOLS)))}]"
+_SYMBOL_IN_WORD = re.compile(rf"(?<=[^\W\d_]){_SYMBOL_CLASS}(?=[^\W\d_])")
 # a Greek or Cyrillic letter beside a Latin one in a word ("Genиve"): Latin text read in another script
 _SCRIPTS_MIXED = re.compile(r"[A-Za-z](?=[\u0370-\u052f])|[\u0370-\u052f](?=[A-Za-z])")
 
@@ -63,7 +63,7 @@ def misspellings(text: str) -> tuple[int, int]:
     letters = Counter(c for c in text.lower() if ord(c) > 0x7F and (c.isalpha() or c == "\u0307"))
     foreign = min((sum(n for c, n in letters.items() if c not in alphabet) for alphabet in _ALPHABETS),
                   default=0) if letters else 0
-    return foreign, len(SYMBOL_IN_WORD.findall(text)) + len(_SCRIPTS_MIXED.findall(text))
+    return foreign, len(_SYMBOL_IN_WORD.findall(text)) + len(_SCRIPTS_MIXED.findall(text))
 
 
 def best_spelled(chosen: str, others: Iterable[str]) -> str:

@@ -11,7 +11,7 @@ from functools import partial
 from itertools import chain
 from pathlib import Path
 
-from index.alphabets import SYMBOL_CLASS, SYMBOL_IN_WORD, best_spelled
+from index.alphabets import best_spelled
 from index.errors import LoadError
 from index.types import LoadedDocument
 
@@ -214,27 +214,7 @@ def _detected(data: bytes, matches: list) -> str:
     except UnicodeDecodeError:
         # Latin-1 cannot fail; it only runs without charset-normalizer.
         return str(best) if best is not None else data.decode("latin-1")
-    if len(SYMBOL_IN_WORD.findall(western_text)) < 2:
-        return western_text
-    # "S¹dem w³aœciwym" is Polish (Windows-1250) read as Western: the reading that spells its
-    # words in letters ("Sądem właściwym") is the one
-    may_change = {m.start() for m in _SYMBOL_BEFORE_LETTER.finditer(western_text)}
-    return next((text for text in map(str, matches) if _respells(western_text, text, may_change)), western_text)
-
-
-_SYMBOL_BEFORE_LETTER = re.compile(rf"{SYMBOL_CLASS}(?=[^\W\d_])")  # inside a word or starting one ("¼ubovo¾ný")
-
-
-def _respells(western: str, other: str, may_change: set[int]) -> bool:
-    """Whether another reading of the same bytes turns the symbols inside words of the Western one
-    into letters and changes nothing else in kind: only the symbols a letter follows (`may_change`)
-    may become letters; a letter stays a letter, and "£100" or "½ upfront" stay symbols. A Western
-    "ACME®Cloud ... £100" keeps its reading: a Baltic code page's "ACMEŪCloud ... Ģ100" turns a
-    price into a word."""
-    if len(other) != len(western) or SYMBOL_IN_WORD.search(other):
-        return False
-    return all(n in may_change or a.isalpha() == b.isalpha()
-               for n, (a, b) in enumerate(zip(western, other)) if a != b)
+    return western_text
 
 
 # --- PDF ----------------------------------------------------------------------------------
