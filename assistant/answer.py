@@ -76,9 +76,14 @@ def compose(question: str, evidence: EvidenceSet, probabilities: np.ndarray, fou
                   searched=searched, values=values, groups=groups)
 
 
+# words a question's topic is never about: a condition's "if", what is left of "don't" or "isn't"
+_NOT_TOPICS = frozenset("if unless whether don doesn didn isn aren wasn weren won wouldn couldn shouldn haven hasn "
+                        "hadn ll ve re".split())
+
+
 def not_found(question: str, searched: str) -> Answer:
     """"Not found", naming what the question is about and what was searched."""
-    topic = ", ".join(topic_words(question)[:6]) or "that"
+    topic = ", ".join([w for w in topic_words(question) if w.casefold() not in _NOT_TOPICS][:6]) or "that"
     return Answer(question=question, found=False, searched=searched,
                   text=f"Not found: no clause about {topic} in {searched}.")
 

@@ -34,6 +34,7 @@ from assistant.ranker import EvidenceModel
 from assistant.rephrase import CONFIRM_SIMILARITY, REPHRASE_FOUND, KindQuestions, asks_beyond_its_kind
 from assistant.laws import asks_laws, laws_answer, without_places
 from assistant.parties import asks_parties, every_agreements_parties, parties_answer
+from assistant.plain_words import contract_wording
 from assistant.signers import MAX_LISTED, asks_signed_as, asks_signed_by_person, asks_signer_title, names_no_one, \
     no_signer_titled, signed_as_answer, signer_title_answer, signers_answer
 from assistant.signed_on import signed_on_answer, signed_when
@@ -611,7 +612,8 @@ class Assistant:
                 probabilities, certain = only(probabilities, keep), True
         missing = ""
         if not certain:  # "how many days' notice ...?", "what is the DOI ...?": what it names must be there
-            check = check_asked(question, scope.terms, [c.text for c in evidence.candidates], probabilities, found_p,
+            # what the question names, in the contract's words: "how much warning ...?" asks for notice
+            check = check_asked(contract_wording(question), scope.terms, [c.text for c in evidence.candidates], probabilities, found_p,
                                 searched, lambda stems: snapshot.retriever.absent_share(
                                     set(stems), query.agreements, files) == 1.0,
                                 [(c.hit.clause.file, c.start, c.end) for c in evidence.candidates])

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.features import question_types
+from assistant.plain_words import in_contract_words
 from assistant.scope import Scope
 from assistant.text import content_terms, without_terms
 
@@ -19,7 +20,7 @@ Embed = Callable[[Sequence[str]], list[list[float]]]
 class Query:
     question: str  # as asked
     scope: Scope
-    focus: str  # the question without the words that named its scope (the whole question unscoped)
+    focus: str  # the question without the words that named its scope, everyday phrases glossed (plain_words)
     terms: tuple[str, ...]  # stemmed content words of the focus, the scope's words left out
     vector: np.ndarray  # the focus embedded
     evidence_vector: np.ndarray  # the focus with acronyms spelled out, embedded
@@ -39,6 +40,8 @@ def analyse(question: str, scope: Scope, embed: Embed) -> Query:
     # a naming lead-in is left out whole: its leftovers ("In the And Agreement between , . and .:")
     # would otherwise be embedded with what is asked
     focus = scope.asked or (without_terms(question, scope_terms) if scope.agreements else question) or question
+    # "does it roll over?" read with the contract's word for it, "renew" (assistant/plain_words.py)
+    focus = in_contract_words(focus)
     terms = tuple(t for t in content_terms(focus) if t not in scope_terms)
     texts = [focus] + ([f"{focus} ({scope.expansion})"] if scope.expansion else [])
     vectors = np.asarray(embed(texts), dtype=np.float32)

@@ -1,0 +1,73 @@
+"""Questions asked in everyday business phrases ("does it roll over?", "can we walk away?") answered
+from the clause that says it in the contract's words (assistant/plain_words.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.answer import not_found
+from assistant.plain_words import contract_wording, in_contract_words
+
+CONTRACTS = Path(__file__).resolve().parent / "contracts"
+FILES = ("saas_orbit_fenwick.txt", "distribution_vantor_selk.txt", "employment_halden_ruiz.txt")
+
+
+@pytest.mark.parametrize("question, analysed", [
+    ("Does this deal roll over?", "Does this deal roll over (renew)?"),
+    ("If we don't want it to roll over, how early do we have to tell them?",
+     "If we don't want it to roll over (renew), how early do we have to tell them (notice)?"),
+    ("Can we walk away early?", "Can we walk away (terminate) early?"),
+    ("What if they go bust?", "What if they go bust (insolvency)?"),
+    ("Can Vantor check our books?", "Can Vantor check our books (audit records)?"),
+    # poaching customers is soliciting them, not their employees
+    ("customer poaching ban?", "customer poaching (solicit) ban?"),
+    # a phrase whose contract word the question says already adds nothing
+    ("Does the contract roll over, that is renew?", "Does the contract roll over, that is renew?"),
+    # no everyday phrase: as asked
+    ("Which law governs the agreement?", "Which law governs the agreement?"),
+    ("Is there a limit on how much we can order?", "Is there a limit on how much we can order?"),
+])
+def test_an_everyday_phrase_is_read_with_the_contracts_word_for_it(question, analysed):
+    assert in_contract_words(question) == analysed
+
+
+@pytest.mark.parametrize("question, worded", [
+    ("How much warning does she have to give?", "How much notice does she have to give?"),
+    ("What's the least we have to buy from them each year?", "What's minimum purchase from them each year?"),
+    ("Which law governs the agreement?", "Which law governs the agreement?"),
+])
+def test_the_checks_read_what_the_question_names_in_the_contracts_words(question, worded):
+    assert contract_wording(question) == worded
+
+
+def test_not_found_names_no_condition_or_contraction_as_the_topic():
+    answer = not_found("If we don't want the service, can we return the hardware?", "1 agreement")
+    assert answer.text == "Not found: no clause about want, service, hardware in 1 agreement."
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    from assistant import Assistant
+
+    return Assistant.from_paths([str(CONTRACTS / f) for f in FILES],
+                                index_dir=str(tmp_path_factory.mktemp("plain-words-idx")))
+
+
+@pytest.mark.parametrize("file, question, clause, start, end", [
+    # each was "Not found: no clause about ..." the idiom's words
+    ("saas_orbit_fenwick.txt", "If we don't want it to roll over, when do we have to tell them?", "4.2", 1573, 1768),
+    ("distribution_vantor_selk.txt", "Can we walk away from this early without giving a reason?", "9", 3090, 3216),
+    ("distribution_vantor_selk.txt", "What happens if Selk gets bought by another firm?", "10", 3371, 3571),
+    # "warning" is no word of the contract: the quantity check read it as missing
+    ("employment_halden_ruiz.txt", "How much warning does she have to give before quitting?", "5.1", 1386, 1533),
+])
+def test_a_question_in_business_words_cites_the_clause_in_the_contracts_words(assistant, file, question, clause,
+                                                                                start, end):
+    answer = assistant.ask(question, files=[file])
+    assert answer.found is True, answer.text
+    first = answer.citations[0]
+    assert (first.clause, first.start, first.end) == (clause, start, end)
+    assert (CONTRACTS / file).read_text()[start:end] == first.quote
+    assert answer.question == question  # the answer shows the question as typed
