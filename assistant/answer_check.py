@@ -27,12 +27,15 @@ class Check:
 
 def check_asked(question: str, scope_terms: Collection[str], texts: Sequence[str], probabilities: np.ndarray,
                 found_probability: float, searched: str, never_named: Callable[[tuple[str, ...]], bool],
-                spans: Sequence[tuple[str, int, int]] = ()) -> Check:
+                spans: Sequence[tuple[str, int, int]] = (), worded: str = "") -> Check:
     """`texts`: the candidates' texts, in `probabilities` order; `searched`: what was searched, for
     the message; `never_named(stems)`: whether no clause in scope names any of the stems; `spans`:
-    the candidates' (file, start, end), in the same order, when known."""
+    the candidates' (file, start, end), in the same order, when known; `worded`: the question in the
+    contract's words (plain_words.contract_wording), what a quantity asked for is counted in ("how
+    much warning ...?" counts notice). A thing asked for by name is looked for as the question names
+    it: "what penalty ...?" in the contract's words would ask for any "damages"."""
     if asks_quantity(question):  # "how many days' notice ...?"
-        counted = asked_thing(question, scope_terms)
+        counted = asked_thing(worded or question, scope_terms)
         naming = [i for i, text in enumerate(texts) if counted is None or names(set(content_terms(text)), counted)]
         holds = holds_money if asks_money(question) else holds_quantity
         counting = _narrowest([i for i in naming if holds(texts[i])], spans)

@@ -612,11 +612,11 @@ class Assistant:
                 probabilities, certain = only(probabilities, keep), True
         missing = ""
         if not certain:  # "how many days' notice ...?", "what is the DOI ...?": what it names must be there
-            # what the question names, in the contract's words: "how much warning ...?" asks for notice
-            check = check_asked(contract_wording(question), scope.terms, [c.text for c in evidence.candidates], probabilities, found_p,
+            check = check_asked(question, scope.terms, [c.text for c in evidence.candidates], probabilities, found_p,
                                 searched, lambda stems: snapshot.retriever.absent_share(
                                     set(stems), query.agreements, files) == 1.0,
-                                [(c.hit.clause.file, c.start, c.end) for c in evidence.candidates])
+                                [(c.hit.clause.file, c.start, c.end) for c in evidence.candidates],
+                                contract_wording(question))
             probabilities, found_p, missing = check.probabilities, check.found_probability, check.missing
         # a question scoped to several agreements by a title or party answers for each of them;
         # a clause named by number ("what does clause 6.2 say?") is the answer whatever it scores;

@@ -44,7 +44,7 @@ _GENERIC = frozenset(content_terms(
     "right rights obligation obligations way ways happen happens written prior maximum minimum first last "
     "initial current exact specific main other title titles consequence consequences individual individuals "
     "organisation organisations organization organizations policy policies address addresses location locations "
-    "rate rates"))
+    "rate rates least most best"))
 # "what royalty does X receive?", "what is the DOI of the paper?", "where is the seat of arbitration?"
 _NAMES = [
     re.compile(rf"^\s*(?:what|which)\s+(?!(?:{_AUX}|{_AFTER})\b){_PHRASE}\s+{_AUX}\b", re.I),

@@ -28,6 +28,8 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     (r"walk\s+away|get\s+out\s+of|pull\s+out|back\s+out|bail\s+(?:out|on)|call\s+(?:it|the\s+\w+)\s+off"
      r"|kill\s+(?:the|this)\s+\w+|exit\s+(?:the|this)\s+\w+|break\s+(?:it|the|this)\s+off"
      r"|part\s+ways|split\s+up|end\s+(?:it|things|the\s+\w+)\s+early", "terminate"),
+    (r"mess(?:es|ed)?\s+up|screw(?:s|ed)?\s+up|drop(?:s|ped)?\s+the\s+ball|(?:don'?t|doesn'?t|didn'?t|fail\w*\s+to)\s+"
+     r"(?:deliver|perform|hold\s+up\s+their\s+end)", "breach"),
     (r"run(?:s)?\s+out|wind(?:s)?\s+down|come(?:s)?\s+to\s+an\s+end|last(?:s)?\s+until|how\s+long\s+(?:does|will)\s+"
      r"(?:it|this|the\s+\w+)\s+(?:last|run)", "term expire"),
     (r"kick(?:s|ed)?\s+in|take(?:s)?\s+effect|go(?:es)?\s+live|(?:are|is)\s+(?:we|they)\s+(?:actually\s+)?"
@@ -44,8 +46,8 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     (r"(?:get|gets|got|is|are|were)\s+(?:bought|acquired|taken\s+over)|bought\s+out|buy(?:s)?\s+(?:them|us)\s+out"
      r"|tak(?:es|en|ing)\s+(?:them|us)\s+over|takeover|new\s+owners?|someone\s+buys\s+(?:them|us)", "change of control"),
     # money, limits and exposure
-    (r"(?:the\s+)?most\s+(?:we|they|I|you)\s+(?:could|would|can|will|might)\s+(?:ever\s+)?(?:have\s+to\s+|end\s+up\s+)?"
-     r"(?:pay|owe|lose)|on\s+the\s+hook\s+for|exposure|how\s+much\s+(?:could|can|would)\s+(?:we|they)\s+(?:be\s+)?"
+    (r"(?:the\s+)?most\s+(?:\w+\s+){1,2}?(?:could|would|can|will|might)\s+(?:ever\s+)?(?:have\s+to\s+|end\s+up\s+)?"
+     r"(?:pay|paying|owe|owing|lose|losing)|on\s+the\s+hook\s+for|exposure|how\s+much\s+(?:could|can|would)\s+(?:we|they)\s+(?:be\s+)?"
      r"(?:sued|liable|owe)", "liability cap"),
     (r"no\s+limit|unlimited\s+(?:exposure|damages)|sky'?s\s+the\s+limit", "liability unlimited"),
     (r"(?:raise|raising|hike|hiking|put\s+up|bump\s+up|increase)\s+(?:the\s+|their\s+|our\s+)?(?:price|prices|rates|fees)"
@@ -68,7 +70,9 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
      r"|approach\s+(?:our|their)\s+(?:customers|clients)", "solicit customers"),
     (r"bad-?\s*mouth\w*|trash[\s-]*talk\w*|(?:speak|talk|say\s+anything)\s+(?:badly|ill|negatively|bad)",
      "disparage"),
-    (r"(?:only|just)\s+(?:buy|sell|source|work|deal)\s+(?:from|through|with)|(?:nobody|no\s+one|anyone)\s+else\s+(?:can\s+|may\s+|could\s+)?(?:sell|supply|distribute|buy|provide|make)"
+    (r"(?:only|just)\s+(?:buy|sell|source|work|deal)\s+(?:from|through|with)"
+     r"|(?:nobody|no\s+one|anyone)\s+else\s+(?:can\s+|may\s+|could\s+)?(?:sell|supply|distribute|buy|provide|make)"
+     r"|(?:sell|supply|distribute|provide)\s+(?:\w+\s+){0,4}?to\s+(?:anyone|anybody|someone|nobody|no\s+one)\s+else"
      r"|tie[sd]?\s+(?:us|them)\s+(?:in|down)|lock(?:s|ed)?\s+(?:us|them)\s+in", "exclusive"),
     (r"set\s+up\s+(?:a\s+)?(?:rival|competing)|(?:rival|competing)\s+(?:business|product)|go\s+into\s+the\s+same\s+business"
      r"|work\s+(?:for|with)\s+(?:a\s+)?(?:rival|competitor)s?", "compete"),
@@ -80,9 +84,10 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     # what is handed over, used and owned
     (r"use\s+(?:their|our|its|the\s+other\s+side'?s)\s+(?:brand|name|logo|trade\s*marks?|marks|technology|tech|software"
      r"|stuff|ip|patents?|know-?how|content|materials?)", "license use"),
-    (r"forever|for\s+good|never\s+(?:ends|expires|runs\s+out)|take\s+(?:it|that|the\s+\w+)\s+(?:back|away)"
-     r"|can'?t\s+be\s+(?:taken\s+back|withdrawn|revoked)", "perpetual irrevocable"),
-    (r"who\s+(?:owns|keeps|gets)\s+(?:what|the\s+rights|anything)|(?:stuff|things|work)\s+(?:we|they)\s+(?:make|build|create)",
+    (r"forever|for\s+good|never\s+(?:ends|expires|runs\s+out)|can'?t\s+be\s+(?:taken\s+back|withdrawn|revoked)",
+     "perpetual irrevocable"),
+    (r"who\s+(?:owns|keeps|gets)\s+(?:what|the\s+rights|anything)"
+     r"|(?:stuff|things|work)\s+(?:\w+\s+)?(?:make|makes|made|build|builds|built|create|creates|created|invent\w*)",
      "own intellectual property"),
     (r"(?:make|build|create|develop|invent)\s+(?:\w+\s+)?together", "joint ownership"),
     (r"(?:what|how\s+much)\s+(?:cover|coverage)|(?:take\s+out|carry|keep|buy)\s+(?:cover|coverage|a\s+policy|policies)",

@@ -97,6 +97,8 @@ _SYNONYMS = [
     "bankrupt bankruptcy insolvent insolvency",
     "maintain maintains maintained maintaining maintenance repair repairs repaired",
     "tenant tenants tenancy lessee lessees",
+    # what a licence calls its "trademarks" or "marks", people call a logo or a brand
+    "trademark trademarks logo logos brand brands",
     "landlord landlords lessor lessors",
 ]
 

@@ -1448,10 +1448,6 @@ def test_a_role_word_in_lower_case_names_no_agreement_when_the_question_names_an
                           "Contract Year."),
       ("2.3", 1304, 1426, "If it purchases less, it shall pay the Supplier the shortfall within thirty (30) days "
                           "after the end of that Contract Year.")]),
-    (LICENCE, "Does the deal roll over automatically?", "Does the agreement renew automatically, and for how long?",
-     [("6.1", 1789, 2029, "This Agreement starts on its date and continues for an initial term of three (3) years, "
-                          "then renews for successive one-year periods unless either party gives at least ninety "
-                          "(90) days' written notice before the end of the then-current term.")]),
 ])
 def test_a_question_in_words_the_agreement_never_uses_is_answered_in_its_kinds_words(qa, file, question,
                                                                                      kinds_question, cited):

@@ -11,7 +11,8 @@ from assistant.answer import not_found
 from assistant.plain_words import contract_wording, in_contract_words
 
 CONTRACTS = Path(__file__).resolve().parent / "contracts"
-FILES = ("saas_orbit_fenwick.txt", "distribution_vantor_selk.txt", "employment_halden_ruiz.txt")
+FILES = ("saas_orbit_fenwick.txt", "distribution_vantor_selk.txt", "employment_halden_ruiz.txt",
+         "licence_northwind_quill.md")
 
 
 @pytest.mark.parametrize("question, analysed", [
@@ -23,6 +24,11 @@ FILES = ("saas_orbit_fenwick.txt", "distribution_vantor_selk.txt", "employment_h
     ("Can Vantor check our books?", "Can Vantor check our books (audit records)?"),
     # poaching customers is soliciting them, not their employees
     ("customer poaching ban?", "customer poaching (solicit) ban?"),
+    ("Who owns the stuff she builds at work?", "Who owns the stuff she builds (intellectual property) at work?"),
+    ("What's the most either side could owe the other in a year?",
+     "What's the most either side could owe (liability cap) the other in a year?"),
+    ("Can we walk away if they mess up badly?", "Can we walk away (terminate) if they mess up (breach) badly?"),
+    ("Can they supply the same stuff to anyone else?", "Can they supply the same stuff to anyone else (exclusive)?"),
     # a phrase whose contract word the question says already adds nothing
     ("Does the contract roll over, that is renew?", "Does the contract roll over, that is renew?"),
     # no everyday phrase: as asked
@@ -56,12 +62,17 @@ def assistant(tmp_path_factory):
 
 
 @pytest.mark.parametrize("file, question, clause, start, end", [
-    # each was "Not found: no clause about ..." the idiom's words
+    # each was "Not found: no clause about ..." the idiom's words, or answered only as its kind's question
+    # ("Does the agreement renew automatically, and for how long?")
+    ("licence_northwind_quill.md", "Does the deal roll over automatically?", "6.1", 1789, 2029),
     ("saas_orbit_fenwick.txt", "If we don't want it to roll over, when do we have to tell them?", "4.2", 1573, 1768),
     ("distribution_vantor_selk.txt", "Can we walk away from this early without giving a reason?", "9", 3090, 3216),
     ("distribution_vantor_selk.txt", "What happens if Selk gets bought by another firm?", "10", 3371, 3571),
     # "warning" is no word of the contract: the quantity check read it as missing
     ("employment_halden_ruiz.txt", "How much warning does she have to give before quitting?", "5.1", 1386, 1533),
+    ("saas_orbit_fenwick.txt", "Can we walk away if they mess up badly?", "5.1", 1789, 1947),
+    # a licence "to use Vantor's trademarks" is what lets the distributor use Vantor's logo
+    ("distribution_vantor_selk.txt", "Can we use their logo in our ads?", "6", 2163, 2317),
 ])
 def test_a_question_in_business_words_cites_the_clause_in_the_contracts_words(assistant, file, question, clause,
                                                                                 start, end):
@@ -70,4 +81,5 @@ def test_a_question_in_business_words_cites_the_clause_in_the_contracts_words(as
     first = answer.citations[0]
     assert (first.clause, first.start, first.end) == (clause, start, end)
     assert (CONTRACTS / file).read_text()[start:end] == first.quote
-    assert answer.question == question  # the answer shows the question as typed
+    assert answer.question == question  # the answer shows the question as typed, answered in its own words
+    assert answer.answered_as == ""
