@@ -19,6 +19,10 @@ from __future__ import annotations
 
 import re
 
+# what a confidentiality agreement protects, as people call it: "share it with", not "share revenue with"
+_INFORMATION = (r"(?:it|this|that|them|(?:the|their|our|its|any|this|that|such)\s+(?:\w+\s+)?"
+                r"(?:information|info|data|details|secrets?|documents|materials|files|plans|figures))")
+
 # (phrase, the contract's words for it). A phrase is matched whole, case-insensitively, with its
 # usual inflections; the contract's words are added once, after the first phrase that calls for them.
 _GLOSSARY: tuple[tuple[str, str], ...] = (
@@ -28,30 +32,31 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     (r"walk\s+away|get\s+out\s+of|pull\s+out|back\s+out|bail\s+(?:out|on)|call\s+(?:it|the\s+\w+)\s+off"
      r"|kill\s+(?:the|this)\s+\w+|exit\s+(?:the|this)\s+\w+|break\s+(?:it|the|this)\s+off"
      r"|part\s+ways|split\s+up|end\s+(?:it|things|the\s+\w+)\s+early", "terminate"),
-    (r"mess(?:es|ed)?\s+up|screw(?:s|ed)?\s+up|drop(?:s|ped)?\s+the\s+ball|(?:don'?t|doesn'?t|didn'?t|fail\w*\s+to)\s+"
-     r"(?:deliver|perform|hold\s+up\s+their\s+end)", "breach"),
+    (r"mess(?:es|ed)?\s+up|screw(?:s|ed)?\s+up|drop(?:s|ped)?\s+the\s+ball"
+     r"|(?:don'?t|doesn'?t|didn'?t|fail\w*\s+to)\s+(?:deliver|perform|hold\s+up\s+their\s+end)", "breach"),
     (r"run(?:s)?\s+out|wind(?:s)?\s+down|come(?:s)?\s+to\s+an\s+end|last(?:s)?\s+until|how\s+long\s+(?:does|will)\s+"
      r"(?:it|this|the\s+\w+)\s+(?:last|run)", "term expire"),
     (r"kick(?:s|ed)?\s+in|take(?:s)?\s+effect|go(?:es)?\s+live|(?:are|is)\s+(?:we|they)\s+(?:actually\s+)?"
      r"(?:on\s+the\s+hook|bound)\s+from", "effective date"),
-    (r"put\s+(?:our|their)\s+names?\s+to|sign(?:ed)?\s+(?:on\s+the\s+dotted\s+line|off\s+on)|ink(?:ed)?\s+(?:it|the\s+deal)",
-     "signed dated"),
+    (r"put\s+(?:our|their)\s+names?\s+to|sign(?:ed)?\s+(?:on\s+the\s+dotted\s+line|off\s+on)"
+     r"|ink(?:ed)?\s+(?:it|the\s+deal)", "signed dated"),
     # telling the other side
-    (r"(?:tell|warn|inform|let)\s+(?:them|us|the\s+other\s+side)(?:\s+know)?|heads[\s-]*up|warning"
-     r"|far\s+in\s+advance", "notice"),
+    (r"(?:tell|warn|inform)\s+(?:them|the\s+other\s+side)|let\s+(?:them|the\s+other\s+side)\s+know"
+     r"|heads[\s-]*up|warning|far\s+in\s+advance", "notice"),
     # handing the deal on, or the business changing hands
-    (r"hand(?:s|ed)?\s+(?:it|this|the\s+\w+)\s+(?:over|on)|pass(?:es|ed)?\s+(?:it|this|the\s+\w+)\s+on"
+    (r"hand(?:s|ed)?\s+(?:this|the)(?:\s+\w+)?\s+(?:over|on)|pass(?:es|ed)?\s+(?:this|the)(?:\s+\w+)?\s+on"
      r"|hand(?:s|ed)?\s+over\s+(?:the|this|our)\s+(?:deal|contract)|sell\s+(?:the|this|our)\s+(?:deal|contract)",
      "assign transfer"),
     (r"(?:get|gets|got|is|are|were)\s+(?:bought|acquired|taken\s+over)|bought\s+out|buy(?:s)?\s+(?:them|us)\s+out"
-     r"|tak(?:es|en|ing)\s+(?:them|us)\s+over|takeover|new\s+owners?|someone\s+buys\s+(?:them|us)", "change of control"),
+     r"|tak(?:es|en|ing)\s+(?:them|us)\s+over|takeover|new\s+owners?|someone\s+buys\s+(?:them|us)",
+     "change of control"),
     # money, limits and exposure
     (r"(?:the\s+)?most\s+(?:\w+\s+){1,2}?(?:could|would|can|will|might)\s+(?:ever\s+)?(?:have\s+to\s+|end\s+up\s+)?"
-     r"(?:pay|paying|owe|owing|lose|losing)|on\s+the\s+hook\s+for|exposure|how\s+much\s+(?:could|can|would)\s+(?:we|they)\s+(?:be\s+)?"
-     r"(?:sued|liable|owe)", "liability cap"),
+     r"(?:pay|paying|owe|owing|lose|losing)|on\s+the\s+hook\s+for|exposure"
+     r"|how\s+much\s+(?:could|can|would)\s+(?:we|they)\s+(?:be\s+)?(?:sued|liable|owe)", "liability cap"),
     (r"no\s+limit|unlimited\s+(?:exposure|damages)|sky'?s\s+the\s+limit", "liability unlimited"),
-    (r"(?:raise|raising|hike|hiking|put\s+up|bump\s+up|increase)\s+(?:the\s+|their\s+|our\s+)?(?:price|prices|rates|fees)"
-     r"|price\s+(?:hike|rise|increase)s?|charge\s+(?:us|them)\s+more", "price increase"),
+    (r"(?:raise|raising|hike|hiking|put\s+up|bump\s+up|increase)\s+(?:the\s+|their\s+|our\s+)?"
+     r"(?:price|prices|rates|fees)|price\s+(?:hike|rise|increase)s?|charge\s+(?:us|them)\s+more", "price increase"),
     (r"best\s+(?:price|terms|deal)|better\s+(?:price|terms|deal)|as\s+good\s+(?:a\s+)?(?:price|terms|deal)"
      r"|match\s+(?:any|a)\s+(?:lower|better)", "most favored"),
     (r"(?:the\s+)?(?:least|minimum)\s+(?:we|they)\s+(?:have|need|must)\s+to\s+(?:buy|order|spend|purchase)"
@@ -74,10 +79,10 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
      r"|(?:nobody|no\s+one|anyone)\s+else\s+(?:can\s+|may\s+|could\s+)?(?:sell|supply|distribute|buy|provide|make)"
      r"|(?:sell|supply|distribute|provide)\s+(?:\w+\s+){0,4}?to\s+(?:anyone|anybody|someone|nobody|no\s+one)\s+else"
      r"|tie[sd]?\s+(?:us|them)\s+(?:in|down)|lock(?:s|ed)?\s+(?:us|them)\s+in", "exclusive"),
-    (r"set\s+up\s+(?:a\s+)?(?:rival|competing)|(?:rival|competing)\s+(?:business|product)|go\s+into\s+the\s+same\s+business"
-     r"|work\s+(?:for|with)\s+(?:a\s+)?(?:rival|competitor)s?", "compete"),
+    (r"set\s+up\s+(?:a\s+)?(?:rival|competing)|(?:rival|competing)\s+(?:business|product)"
+     r"|go\s+into\s+the\s+same\s+business|work\s+(?:for|with)\s+(?:a\s+)?(?:rival|competitor)s?", "compete"),
     (r"(?:go|goes|went|gone)\s+(?:bust|under|broke|bankrupt)|run(?:s)?\s+out\s+of\s+money", "insolvency"),
-        (r"(?:which|whose|what)\s+(?:country'?s?|state'?s?)\s+(?:laws?|rules)|(?:laws?|rules)\s+(?:of\s+which|apply)",
+    (r"(?:which|whose|what)\s+(?:country'?s?|state'?s?)\s+(?:laws?|rules)|(?:laws?|rules)\s+(?:of\s+which|apply)",
      "governing law"),
     (r"where\s+(?:would|do|will)\s+(?:we|they)\s+(?:have\s+to\s+)?(?:go\s+to\s+court|fight|argue|settle)"
      r"|go\s+to\s+court", "court jurisdiction"),
@@ -94,13 +99,36 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
      "insurance"),
     (r"guarantee(?:s|d)?\s+(?:last|run|good\s+for)|how\s+long\s+(?:is|are)\s+(?:it|the\s+\w+)\s+guaranteed"
      r"|(?:fix|replace)\s+(?:defects|faults|it)\s+for\s+free", "warranty period"),
-    (r"(?:after|once)\s+(?:the\s+deal|it|this|the\s+contract|we\s+part\s+ways|we\s+split)\s+(?:ends|is\s+over|finishes)"
-     r"|wind[\s-]*down\s+period|transition\s+(?:help|period|support)", "after termination"),
+    (r"(?:after|once)\s+(?:the\s+deal|it|this|the\s+contract|we\s+part\s+ways|we\s+split)\s+"
+     r"(?:ends|is\s+over|finishes)|wind[\s-]*down\s+period|transition\s+(?:help|period|support)", "after termination"),
     (r"source\s+code\s+(?:held|kept|deposited)|escrow", "source code escrow"),
-    (r"outsider|someone\s+(?:else|outside)\s+(?:enforce|sue|claim)|(?:not|isn'?t)\s+(?:a\s+)?party\s+to", "third party"),
+    (r"outsider|someone\s+(?:else|outside)\s+(?:enforce|sue|claim)|(?:not|isn'?t)\s+(?:a\s+)?party\s+to",
+     "third party"),
     (r"promise\s+not\s+to\s+sue|won'?t\s+sue|agree(?:s|d)?\s+not\s+to\s+sue|never\s+(?:sue|challenge)"
      r"|challenge\s+(?:their|our|its)\s+(?:rights|patents?|marks|ownership)", "covenant not to sue challenge"),
-    (r"keep\s+(?:it|this|things)\s+(?:secret|quiet|private|to\s+ourselves)|under\s+wraps", "confidential"),
+    # what a confidentiality agreement says of the information
+    (r"keep\s+(?:\w+\s+){0,2}?(?:secret|quiet|private|to\s+ourselves)|under\s+wraps|hush-?hush", "confidential"),
+    (rf"(?:shar(?:e|es|ed|ing)|pass(?:es|ed|ing)?\s+on)\s+{_INFORMATION}|pass(?:es|ed|ing)?\s+{_INFORMATION}\s+on"
+     r"|leak(?:s|ed|ing)?"
+     r"|(?:tell|show)\s+(?:our|their|its)\s+(?:\w+\s+)?(?:lawyers|accountants|advis[eo]rs|bankers|staff|people|team)",
+     "disclose"),
+    (r"(?:judge|court|regulators?|government|police|authorit(?:y|ies)|the\s+law)\s+(?:\w+\s+){0,2}?"
+     r"(?:makes?|forces?|orders?|requires?|tells?)\s+(?:us|them|you)|subpoena\w*", "disclose order required by law"),
+    (r"(?:give|hand|send)\s+(?:\w+\s+){0,3}?back|get\s+rid\s+of|shred\w*|delete\s+(?:their|our|the)\s+(?:\w+\s+)?"
+     r"(?:files|documents|data|information|info|copies)", "return destroy"),
+    (r"already\s+(?:out\s+there|public|known|in\s+the\s+public)|public\s+knowledge|public\s+domain|everyone\s+knows",
+     "publicly available"),
+    (r"already\s+(?:knew|know|had|have)|knew\s+(?:\w+\s+){0,3}?(?:before|already)", "known prior"),
+    (r"came\s+up\s+with|come\s+up\s+with|on\s+(?:our|their|its|my)\s+own|by\s+(?:ourselves|themselves|itself)",
+     "independently developed"),
+    (r"take\s+(?:\w+\s+){0,3}?apart|pull\s+(?:\w+\s+){0,3}?apart|tear\s+(?:\w+\s+){0,3}?down"
+     r"|(?:figure|work)\s+out\s+how\s+(?:\w+\s+){0,3}?(?:works?|made)|what'?s\s+in\s+(?:them|it)",
+     "reverse engineer analyze"),
+    (r"(?:court|judge)\s+order|stop\s+(?:us|them)\b|(?:what|how)\s+can\s+(?:they|we)\s+do\s+(?:\w+\s+){0,3}?if",
+     "remedies injunctive relief"),
+    (r"(?:promise|vouch|swear)\w*\s+(?:\w+\s+){0,3}?(?:accurate|correct|right|complete|true)", "warranty accuracy"),
+    (r"(?:send|give)\s+(?:them|us)\s+(?:a\s+)?(?:letter|formal\s+message)|officially\s+(?:tell|inform|send|contact)",
+     "notice"),
 )
 
 _PHRASES = tuple((re.compile(rf"\b(?:{pattern})(?![\w'])", re.IGNORECASE), words) for pattern, words in _GLOSSARY)

@@ -65,7 +65,7 @@ _SYNONYMS = [
     "disclose discloses disclosed disclosing disclosure disclosures reveal reveals",
     "employee employees staff personnel",
     # what an NDA or a supply contract says in other words than the question asks in
-    "request requests requested demand demands demanded",
+    "request requests requested demand demands demanded ask asks asked asking",
     "remedy remedies relief injunction injunctive",
     "destroy destroys destroyed destruction",
     "copy copies copied reproduce reproduces reproduced reproduction duplicate duplicates",
@@ -99,6 +99,8 @@ _SYNONYMS = [
     "tenant tenants tenancy lessee lessees",
     # what a licence calls its "trademarks" or "marks", people call a logo or a brand
     "trademark trademarks logo logos brand brands",
+    # what people shorten: "info" for information
+    "info information",
     "landlord landlords lessor lessors",
 ]
 

@@ -83,3 +83,44 @@ def test_a_question_in_business_words_cites_the_clause_in_the_contracts_words(as
     assert (CONTRACTS / file).read_text()[start:end] == first.quote
     assert answer.question == question  # the answer shows the question as typed, answered in its own words
     assert answer.answered_as == ""
+
+
+NDAS = (CONTRACTS / "nda_acme_birch.txt", CONTRACTS.parent / "contracts_apart" / "nda_lumen_grayfield.txt")
+
+
+@pytest.fixture(scope="module")
+def ndas(tmp_path_factory):
+    from assistant import Assistant
+
+    return Assistant.from_paths([str(p) for p in NDAS], index_dir=str(tmp_path_factory.mktemp("plain-words-ndas")))
+
+
+@pytest.mark.parametrize("nda, question, clause, start, end", [
+    # what a confidentiality agreement says of the information, asked as people say it (each was refused)
+    (0, "Can we share it with our lawyers?", "3", 1200, 1480),
+    (0, "What if we already knew it before they told us?", "2(b)", 1024, 1097),
+    (0, "How do we officially send them a letter under this?", "9", 2539, 2732),
+    (1, "Can we take their samples apart to see what's in them?", "4", 2652, 2815),
+    (1, "What can they do to us if we leak it?", "9", 4383, 4660),
+    (1, "Do they promise the info is accurate?", "8", 4169, 4368),
+])
+def test_an_nda_asked_in_everyday_words_cites_its_clause(ndas, nda, question, clause, start, end):
+    path = NDAS[nda]
+    answer = ndas.ask(question, files=[path.name])
+    assert answer.found is True, answer.text
+    first = answer.citations[0]
+    assert (first.clause, first.start, first.end) == (clause, start, end)
+    assert path.read_text()[start:end] == first.quote
+
+
+@pytest.mark.parametrize("question, analysed", [
+    ("Can we share it with our lawyers?", "Can we share it (disclose) with our lawyers?"),
+    # sharing revenue is no disclosure, nor is passing a licence on
+    ("Does one party have to share revenue or profits with the other?",
+     "Does one party have to share revenue or profits with the other?"),
+    ("Can the licence be passed on to someone else?", "Can the licence be passed on to someone else?"),
+    ("What if a judge makes us hand it over?", "What if a judge makes us (disclose order required by law) hand it over?"),
+    ("Does it count if they just tell us something verbally?", "Does it count if they just tell us something verbally?"),
+])
+def test_what_an_nda_protects_is_read_as_disclosed_only_when_information_is_passed_on(question, analysed):
+    assert in_contract_words(question) == analysed
