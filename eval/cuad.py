@@ -72,10 +72,13 @@ def open_index(root: Path, files: list[str], part: str, index_dir: str | None, m
 # fitted on: how a question worded the way nobody fitted fares)
 FITTED_STYLES = ("plain", "terse", "imperative", "yes-no", "role")
 HELDOUT_STYLES = ("everyday", "brief", "statement", "casual")
+# casual business phrasings written blind to this project's code (blind_phrasings.yaml), in its order
+BLIND_STYLES = ("blind-a", "blind-b")
 # CUAD's own questions inside a chat's lead-ins and sign-offs ("Hey, quick one: ..."), from framings.yaml
 FRAMED = "framed"
-STYLES = FITTED_STYLES + HELDOUT_STYLES + (FRAMED,)
+STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED,)
 HELDOUT_PHRASINGS = REPO / "eval" / "pairs" / "heldout_phrasings.yaml"
+BLIND_PHRASINGS = REPO / "eval" / "pairs" / "blind_phrasings.yaml"
 FRAMINGS = REPO / "eval" / "pairs" / "framings.yaml"
 
 
@@ -95,11 +98,13 @@ def styled(rows: list[dict], style: str) -> list[dict]:
         raise EvalOptionError(f"Unknown --style {style!r}; valid: {', '.join(STYLES)}")
     if style == FRAMED:
         return framed(rows)
-    if style in HELDOUT_STYLES:
+    if style in HELDOUT_STYLES or style in BLIND_STYLES:
         import yaml
 
-        para = {e["category"]: list(e["phrasings"]) for e in yaml.safe_load(HELDOUT_PHRASINGS.read_text())}
-        at = HELDOUT_STYLES.index(style)
+        held_out = style in HELDOUT_STYLES
+        path, styles = (HELDOUT_PHRASINGS, HELDOUT_STYLES) if held_out else (BLIND_PHRASINGS, BLIND_STYLES)
+        para = {e["category"]: list(e["phrasings"]) for e in yaml.safe_load(path.read_text())}
+        at = styles.index(style)
     else:
         from eval.train_data import paraphrases
 

@@ -500,6 +500,22 @@ def test_a_held_out_style_asks_phrasings_nothing_is_fitted_on(cuad):
     assert result.overall["first_cite_overlap"] == 0.5
 
 
+def test_a_blind_style_asks_the_phrasings_written_apart_from_the_code_none_of_them_fitted_or_held_out():
+    import yaml
+
+    from eval.cuad import BLIND_PHRASINGS, BLIND_STYLES, HELDOUT_PHRASINGS, styled
+    from eval.train_data import paraphrases
+
+    blind = {e["category"]: e["phrasings"] for e in yaml.safe_load(BLIND_PHRASINGS.read_text())}
+    assert set(blind) == set(paraphrases()) and all(len(p) == len(BLIND_STYLES) for p in blind.values())
+    others = {q.lower() for phrasings in paraphrases().values() for q in phrasings}
+    others |= {q.lower() for e in yaml.safe_load(HELDOUT_PHRASINGS.read_text()) for q in e["phrasings"]}
+    assert not others & {q.lower() for p in blind.values() for q in p}
+    rows = [{"category": "Governing Law", "question": "Which state's law governs?", "gold": 1}]
+    assert [(r["question"], r["gold"]) for r in styled(rows, "blind-b")] == [
+        ("whose legal system does this contract fall under?", 1)]
+
+
 def test_the_framed_style_asks_cuads_own_words_inside_each_lead_in_in_turn():
     from eval.cuad import styled
 
@@ -513,7 +529,7 @@ def test_the_framed_style_asks_cuads_own_words_inside_each_lead_in_in_turn():
 
 @pytest.mark.parametrize("kwargs, message", [
     ({"suite": "cuad", "style": "shouty"}, "Unknown --style 'shouty'; valid: plain, terse, imperative, yes-no, role, everyday, brief, "
-                                           "statement, casual, framed"),
+                                           "statement, casual, blind-a, blind-b, framed"),
     ({"suite": "sample", "style": "terse"}, "--style is for the cuad suite"),
 ])
 def test_a_style_the_suite_cannot_take_is_refused(cuad, kwargs, message):
