@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import re
 
-# what a confidentiality agreement protects, as people call it: "share it with", not "share revenue with"
-_INFORMATION = (r"(?:it|this|that|them|(?:the|their|our|its|any|this|that|such)\s+(?:\w+\s+)?"
-                r"(?:information|info|data|details|secrets?|documents|materials|files|plans|figures))")
+# what a confidentiality agreement protects, as people call it: "share it with", not "share revenue with";
+# only named as such is it "looked through" ("look at it" may be anything)
+_DOCUMENTS = (r"(?:the|their|our|its|any|this|that|such)\s+(?:\w+\s+)?"
+              r"(?:information|info|data|details|secrets?|documents|materials|files|plans|figures)")
+_INFORMATION = rf"(?:it|this|that|them|{_DOCUMENTS})"
 
 # (phrase, the contract's words for it). A phrase is matched whole, case-insensitively, with its
 # usual inflections; the contract's words are added once, after the first phrase that calls for them.
@@ -47,16 +49,18 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     (r"hand(?:s|ed)?\s+(?:this|the)(?:\s+\w+)?\s+(?:over|on)|pass(?:es|ed)?\s+(?:this|the)(?:\s+\w+)?\s+on"
      r"|hand(?:s|ed)?\s+over\s+(?:the|this|our)\s+(?:deal|contract)|sell\s+(?:the|this|our)\s+(?:deal|contract)",
      "assign transfer"),
+    (r"(?:move|go|pass)\s+over\s+to\s+(?:the\s+)?(?:buyer|new\s+owners?|purchaser|acquirer)", "assign transfer"),
     (r"(?:get|gets|got|is|are|were)\s+(?:bought|acquired|taken\s+over)|bought\s+out|buy(?:s)?\s+(?:them|us)\s+out"
      r"|tak(?:es|en|ing)\s+(?:them|us)\s+over|takeover|new\s+owners?|someone\s+buys\s+(?:them|us)",
      "change of control"),
     # money, limits and exposure
     (r"(?:the\s+)?most\s+(?:\w+\s+){1,2}?(?:could|would|can|will|might)\s+(?:ever\s+)?(?:have\s+to\s+|end\s+up\s+)?"
-     r"(?:pay|paying|owe|owing|lose|losing)|on\s+the\s+hook\s+for|exposure"
+     r"(?:pay|paying|owe|owing|lose|losing|recover|claim|get\s+back)|on\s+the\s+hook\s+for|exposure"
      r"|how\s+much\s+(?:could|can|would)\s+(?:we|they)\s+(?:be\s+)?(?:sued|liable|owe)", "liability cap"),
     (r"no\s+limit|unlimited\s+(?:exposure|damages)|sky'?s\s+the\s+limit", "liability unlimited"),
     (r"(?:raise|raising|hike|hiking|put\s+up|bump\s+up|increase)\s+(?:the\s+|their\s+|our\s+)?"
-     r"(?:price|prices|rates|fees)|price\s+(?:hike|rise|increase)s?|charge\s+(?:us|them)\s+more", "price increase"),
+     r"(?:price|prices|rates|fees)|put\s+(?:\w+\s+)?(?:price|prices|rates|fees)\s+up"
+     r"|price\s+(?:hike|rise|increase)s?|charge\s+(?:us|them)\s+more", "price increase"),
     (r"best\s+(?:price|terms|deal)|better\s+(?:price|terms|deal)|as\s+good\s+(?:a\s+)?(?:price|terms|deal)"
      r"|match\s+(?:any|a)\s+(?:lower|better)", "most favored"),
     (r"(?:the\s+)?(?:least|minimum)\s+(?:we|they)\s+(?:have|need|must)\s+to\s+(?:buy|order|spend|purchase)"
@@ -64,6 +68,16 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     (r"(?:cut|share|slice|piece|percentage)\s+of\s+(?:the\s+)?(?:profits?|revenues?|sales|takings|income)"
      r"|split\s+(?:the\s+)?(?:profits?|revenues?|money)", "revenue share royalty"),
     (r"fixed\s+(?:sum|amount|penalty)|set\s+(?:sum|amount|penalty)|penalt(?:y|ies)", "liquidated damages"),
+    (r"(?:slow|late)\s+(?:in\s+)?(?:paying|payment|to\s+pay|with\s+(?:a\s+|the\s+)?payments?)"
+     r"|pay\s+(?:\w+\s+){0,3}?late", "late payment interest"),
+    # the goods, the service and the data
+    (r"become\s+(?:our|their|my)\s+(?:problem|responsibility)|who\s+(?:bears|carries|takes)\s+the\s+risk",
+     "risk title pass"),
+    (r"use-by|best-before|sell-by|expiry\s+date", "shelf life"),
+    (r"(?:system|service|platform|software|site|app|it)\s+(?:keeps\s+)?(?:going|goes|went)\s+down|outages?",
+     "availability service level"),
+    (r"(?:get|gets|got|is|are|was|were)\s+hacked|data\s+(?:is|gets|got|was)\s+(?:exposed|leaked|stolen)"
+     r"|security\s+(?:breach|incident)", "personal data breach security"),
     # what each side may do
     (r"check\s+(?:our|their|the)\s+(?:books|accounts|records|figures|numbers)|look\s+(?:at|through|into)\s+"
      r"(?:our|their|the)\s+(?:books|accounts|records)|go\s+through\s+(?:our|their|the)\s+(?:books|accounts|records)",
@@ -108,7 +122,8 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
      r"|challenge\s+(?:their|our|its)\s+(?:rights|patents?|marks|ownership)", "covenant not to sue challenge"),
     # what a confidentiality agreement says of the information
     (r"keep\s+(?:\w+\s+){0,2}?(?:secret|quiet|private|to\s+ourselves)|under\s+wraps|hush-?hush", "confidential"),
-    (rf"(?:shar(?:e|es|ed|ing)|pass(?:es|ed|ing)?\s+on)\s+{_INFORMATION}|pass(?:es|ed|ing)?\s+{_INFORMATION}\s+on"
+    (rf"(?:shar(?:e|es|ed|ing)|pass(?:es|ed|ing)?\s+(?:on|along))\s+{_INFORMATION}"
+     rf"|pass(?:es|ed|ing)?\s+{_INFORMATION}\s+(?:on|along)|(?:see|look\s+(?:at|through)|read)\s+{_DOCUMENTS}"
      r"|leak(?:s|ed|ing)?"
      r"|(?:tell|show)\s+(?:our|their|its)\s+(?:\w+\s+)?(?:lawyers|accountants|advis[eo]rs|bankers|staff|people|team)",
      "disclose"),

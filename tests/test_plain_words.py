@@ -28,6 +28,10 @@ FILES = ("saas_orbit_fenwick.txt", "distribution_vantor_selk.txt", "employment_h
     ("What's the most either side could owe the other in a year?",
      "What's the most either side could owe (liability cap) the other in a year?"),
     ("Can we walk away if they mess up badly?", "Can we walk away (terminate) if they mess up (breach) badly?"),
+    ("How often can they put their prices up?", "How often can they put their prices up (increase)?"),
+    ("What if we're slow paying a bill?", "What if we're slow paying (late payment interest) a bill?"),
+    ("When do the goods become our problem?", "When do the goods become our problem (risk title pass)?"),
+    ("Can the NDA move over to the buyer?", "Can the NDA move over to the buyer (assign transfer)?"),
     ("Can they supply the same stuff to anyone else?", "Can they supply the same stuff to anyone else (exclusive)?"),
     # a phrase whose contract word the question says already adds nothing
     ("Does the contract roll over, that is renew?", "Does the contract roll over, that is renew?"),
@@ -71,6 +75,8 @@ def assistant(tmp_path_factory):
     # "warning" is no word of the contract: the quantity check read it as missing
     ("employment_halden_ruiz.txt", "How much warning does she have to give before quitting?", "5.1", 1386, 1533),
     ("saas_orbit_fenwick.txt", "Can we walk away if they mess up badly?", "5.1", 1789, 1947),
+    ("saas_orbit_fenwick.txt", "How fast will they warn us if they get hacked?", "7.2", 2636, 2807),
+    ("saas_orbit_fenwick.txt", "What's the most we could ever claim from them?", "10.2", 3566, 3708),
     # a licence "to use Vantor's trademarks" is what lets the distributor use Vantor's logo
     ("distribution_vantor_selk.txt", "Can we use their logo in our ads?", "6", 2163, 2317),
 ])
@@ -119,8 +125,14 @@ def test_an_nda_asked_in_everyday_words_cites_its_clause(ndas, nda, question, cl
     ("Does one party have to share revenue or profits with the other?",
      "Does one party have to share revenue or profits with the other?"),
     ("Can the licence be passed on to someone else?", "Can the licence be passed on to someone else?"),
-    ("What if a judge makes us hand it over?", "What if a judge makes us (disclose order required by law) hand it over?"),
-    ("Does it count if they just tell us something verbally?", "Does it count if they just tell us something verbally?"),
+    ("What if a judge makes us hand it over?",
+     "What if a judge makes us (disclose order required by law) hand it over?"),
+    ("Does it count if they just tell us something verbally?",
+     "Does it count if they just tell us something verbally?"),
+    ("Can Birch pass our technical details along to its consultants?",
+     "Can Birch pass our technical details along (disclose) to its consultants?"),
+    ("Can our counsel look through the materials?", "Can our counsel look through the materials (disclose)?"),
+    ("Can we look at it before signing?", "Can we look at it before signing?"),
 ])
 def test_what_an_nda_protects_is_read_as_disclosed_only_when_information_is_passed_on(question, analysed):
     assert in_contract_words(question) == analysed
