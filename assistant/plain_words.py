@@ -18,6 +18,7 @@ held-out styles and on questions written blind by someone who never saw this lis
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # what a confidentiality agreement protects, as people call it: "share it with", not "share revenue with";
 # only named as such is it "looked through" ("look at it" may be anything)
@@ -147,11 +148,16 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
 )
 
 _PHRASES = tuple((re.compile(rf"\b(?:{pattern})(?![\w'])", re.IGNORECASE), words) for pattern, words in _GLOSSARY)
+# any of them, in one pass: most questions use none
+_ANY_PHRASE = re.compile(rf"\b(?:{'|'.join(pattern for pattern, _ in _GLOSSARY)})(?![\w'])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # one ask analyses its question more than once (asked again in its kind's words, confirmed)
 def in_contract_words(question: str) -> str:
     """The question with the contract's words after each everyday phrase it uses ("Does this deal roll
     over?" -> "Does this deal roll over (renew)?"); unchanged when it uses none or already says them."""
+    if not _ANY_PHRASE.search(question):
+        return question
     said = question.casefold()
     inserts: list[tuple[int, int, str]] = []
     for phrase, words in _PHRASES:
@@ -166,10 +172,13 @@ def in_contract_words(question: str) -> str:
     return _spliced(question, inserts)
 
 
+@lru_cache(maxsize=4096)
 def contract_wording(question: str) -> str:
     """The question with each everyday phrase it uses replaced by the contract's words for it ("How much
     warning must she give?" -> "How much notice must she give?"), for the checks that read what a
     question names (assistant/answer_check.py)."""
+    if not _ANY_PHRASE.search(question):
+        return question
     inserts = []
     for phrase, words in _PHRASES:
         inserts.extend((m.start(), m.end(), words) for m in phrase.finditer(question))
