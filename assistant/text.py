@@ -97,11 +97,11 @@ _SYNONYMS = [
     "bankrupt bankruptcy insolvent insolvency",
     "maintain maintains maintained maintaining maintenance repair repairs repaired",
     "tenant tenants tenancy lessee lessees",
-    # what a licence calls its "trademarks" or "marks", people call a logo or a brand
+    "landlord landlords lessor lessors",
+    # what a licence calls its "trademarks", people call a logo or a brand
     "trademark trademarks logo logos brand brands",
     # what people shorten: "info" for information
     "info information",
-    "landlord landlords lessor lessors",
 ]
 
 
