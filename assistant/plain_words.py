@@ -58,10 +58,11 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     (r"(?:the\s+)?most\s+(?:\w+\s+){1,2}?(?:could|would|can|will|might)\s+(?:ever\s+)?(?:have\s+to\s+|end\s+up\s+)?"
      r"(?:pay|paying|owe|owing|lose|losing|recover|claim|get\s+back)|on\s+the\s+hook\s+for|exposure"
      r"|how\s+much\s+(?:could|can|would)\s+(?:we|they)\s+(?:be\s+)?(?:sued|liable|owe)", "liability cap"),
-    (r"no\s+limit|unlimited\s+(?:exposure|damages)|sky'?s\s+the\s+limit", "liability unlimited"),
+    (r"no\s+limit|unlimited\s+(?:exposure|damages|amount|sums?)|sky'?s\s+the\s+limit", "liability unlimited"),
     (r"(?:raise|raising|hike|hiking|put\s+up|bump\s+up|increase)\s+(?:the\s+|their\s+|our\s+)?"
      r"(?:price|prices|rates|fees)|put\s+(?:\w+\s+)?(?:price|prices|rates|fees)\s+up"
-     r"|price\s+(?:hike|rise|increase)s?|charge\s+(?:us|them)\s+more", "price increase"),
+     r"|price\s+(?:hike|rise|increase)s?|charge\s+(?:us|them)\s+more"
+     r"|(?:raise|raising|hike|hiking|put\s+up|bump\s+up)\s+what\s+(?:they|we)\s+charge", "price increase"),
     (r"best\s+(?:price|terms|deal)|better\s+(?:price|terms|deal)|as\s+good\s+(?:a\s+)?(?:price|terms|deal)"
      r"|match\s+(?:any|a)\s+(?:lower|better)", "most favored"),
     (r"(?:the\s+)?(?:least|minimum)\s+(?:we|they)\s+(?:have|need|must)\s+to\s+(?:buy|order|spend|purchase)"
@@ -87,20 +88,29 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     (r"steal\s+(?:our|their)\s+(?:staff|people|employees|workers)|hire\s+away"
      r"|(?:hire|recruit)\s+(?:our|their|each\s+other'?s)\s+(?:staff|people|employees|workers)", "solicit employees"),
     (r"go\s+after\s+(?:our|their|each\s+other'?s)\s+(?:customers|clients)|steal\s+(?:our|their)\s+(?:customers|clients)"
-     r"|approach\s+(?:our|their)\s+(?:customers|clients)", "solicit customers"),
+     r"|approach\s+(?:our|their)\s+(?:customers|clients)|take\s+(?:our|their)\s+(?:customers|clients)\s+away",
+     "solicit customers"),
     (r"bad-?\s*mouth\w*|trash[\s-]*talk\w*|(?:speak|talk|say\s+anything)\s+(?:badly|ill|negatively|bad)",
      "disparage"),
     (r"(?:only|just)\s+(?:buy|sell|source|work|deal)\s+(?:from|through|with)"
      r"|(?:nobody|no\s+one|anyone)\s+else\s+(?:can\s+|may\s+|could\s+)?(?:sell|supply|distribute|buy|provide|make)"
      r"|(?:sell|supply|distribute|provide)\s+(?:\w+\s+){0,4}?to\s+(?:anyone|anybody|someone|nobody|no\s+one)\s+else"
-     r"|tie[sd]?\s+(?:us|them)\s+(?:in|down)|lock(?:s|ed)?\s+(?:us|them)\s+in", "exclusive"),
+     r"|tie[sd]?\s+(?:us|them)\s+(?:in|down)|lock(?:s|ed)?\s+(?:us|them)\s+in|locked\s+in(?:to)?", "exclusive"),
     (r"set\s+up\s+(?:a\s+)?(?:rival|competing)|(?:rival|competing)\s+(?:business|product)"
      r"|go\s+into\s+the\s+same\s+business|work\s+(?:for|with)\s+(?:a\s+)?(?:rival|competitor)s?", "compete"),
-    (r"(?:go|goes|went|gone)\s+(?:bust|under|broke|bankrupt)|run(?:s)?\s+out\s+of\s+money", "insolvency"),
+    (r"(?:go|goes|went|gone)\s+(?:bust|under|broke|bankrupt)|run(?:s)?\s+out\s+of\s+money"
+     r"|(?:if|in\s+case|when)\s+(?:they|we|it)\s+folds?", "insolvency"),
     (r"(?:which|whose|what)\s+(?:country'?s?|state'?s?)\s+(?:laws?|rules)|(?:laws?|rules)\s+(?:of\s+which|apply)",
      "governing law"),
     (r"where\s+(?:would|do|will)\s+(?:we|they)\s+(?:have\s+to\s+)?(?:go\s+to\s+court|fight|argue|settle)"
      r"|go\s+to\s+court", "court jurisdiction"),
+    (r"take\s+(?:them|us)\s+to\s+court", "sue"),
+    (r"sister\s+compan(?:y|ies)|group\s+compan(?:y|ies)|parent\s+compan(?:y|ies)", "affiliates"),
+    (r"as\s+many\s+(?:people|users|seats|copies|sites|devices)\s+as\s+(?:we|they|you)\s+(?:want|like|need)",
+     "unlimited"),
+    (r"limit\s+on\s+how\s+(?:much|many)\s+(?:\w+\s+){0,2}?(?:we|they)\s+(?:can|may)\s+(?:order|buy|use|purchase)",
+     "volume maximum"),
+    (r"no-compete", "non-compete"),
     # what is handed over, used and owned
     (r"use\s+(?:their|our|its|the\s+other\s+side'?s)\s+(?:brand|name|logo|trade\s*marks?|marks|technology|tech|software"
      r"|stuff|ip|patents?|know-?how|content|materials?)", "license use"),
@@ -115,9 +125,11 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     (r"guarantee(?:s|d)?\s+(?:last|run|good\s+for)|how\s+long\s+(?:is|are)\s+(?:it|the\s+\w+)\s+guaranteed"
      r"|(?:fix|replace)\s+(?:defects|faults|it)\s+for\s+free", "warranty period"),
     (r"(?:after|once)\s+(?:the\s+deal|it|this|the\s+contract|we\s+part\s+ways|we\s+split)\s+"
-     r"(?:ends|is\s+over|finishes)|wind[\s-]*down\s+period|transition\s+(?:help|period|support)", "after termination"),
+     r"(?:ends|is\s+over|finishes)|wind[\s-]*down\s+period|transition\s+(?:help|period|support)"
+     r"|(?:after|once)\s+we\s+(?:stop|finish)\s+working\s+together", "after termination"),
     (r"source\s+code\s+(?:held|kept|deposited)|escrow", "source code escrow"),
-    (r"outsider|someone\s+(?:else|outside)\s+(?:enforce|sue|claim)|(?:not|isn'?t)\s+(?:a\s+)?party\s+to",
+    (r"outsider|someone\s+(?:else|outside)\s+(?:enforce|sue|claim)|(?:not|isn'?t)\s+(?:a\s+)?party\s+to"
+     r"|(?:not|isn'?t|aren'?t)\s+part\s+of\s+(?:this|the)\s+(?:deal|contract|agreement)",
      "third party"),
     (r"promise\s+not\s+to\s+sue|won'?t\s+sue|agree(?:s|d)?\s+not\s+to\s+sue|never\s+(?:sue|challenge)"
      r"|challenge\s+(?:their|our|its)\s+(?:rights|patents?|marks|ownership)", "covenant not to sue challenge"),

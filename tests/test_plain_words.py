@@ -32,6 +32,12 @@ FILES = ("saas_orbit_fenwick.txt", "distribution_vantor_selk.txt", "employment_h
     ("What if we're slow paying a bill?", "What if we're slow paying (late payment interest) a bill?"),
     ("When do the goods become our problem?", "When do the goods become our problem (risk title pass)?"),
     ("Can the NDA move over to the buyer?", "Can the NDA move over to the buyer (assign transfer)?"),
+    ("Are we locked into using only them?", "Are we locked into (exclusive) using only them?"),
+    ("Is their code safe in case they fold?", "Is their code safe in case they fold (insolvency)?"),
+    ("Do we get rights to things owned by their sister companies?",
+     "Do we get rights to things owned by their sister companies (affiliates)?"),
+    ("Can we roll it out to as many people as we want?",
+     "Can we roll it out to as many people as we want (unlimited)?"),
     ("Can they supply the same stuff to anyone else?", "Can they supply the same stuff to anyone else (exclusive)?"),
     # a phrase whose contract word the question says already adds nothing
     ("Does the contract roll over, that is renew?", "Does the contract roll over, that is renew?"),
