@@ -43,7 +43,8 @@ FILES = ("saas_orbit_fenwick.txt", "distribution_vantor_selk.txt", "employment_h
     ("Does the contract roll over, that is renew?", "Does the contract roll over, that is renew?"),
     # no everyday phrase: as asked
     ("Which law governs the agreement?", "Which law governs the agreement?"),
-    ("Is there a limit on how much we can order?", "Is there a limit on how much we can order?"),
+    # a limit on ordering is a volume, not a liability cap
+    ("Is there a limit on how much we can order?", "Is there a limit on how much we can order (volume maximum)?"),
 ])
 def test_an_everyday_phrase_is_read_with_the_contracts_word_for_it(question, analysed):
     assert in_contract_words(question) == analysed
