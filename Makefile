@@ -48,10 +48,10 @@ catalog-eval: $(STAMP)
 	$(BIN)/python eval/catalog_eval.py --part validation --limit 40
 
 # the same 40 validation contracts asked in each hand-written paraphrase style instead of CUAD's words (everyday, brief,
-# statement and casual: phrasings nothing is fitted on; blind-a and blind-b: written blind to the code; framed: CUAD's
+# statement and casual: phrasings nothing is fitted on; blind-a, -b and -c: written blind to the code; framed: CUAD's
 # words inside a chat's lead-in)
 eval-styles: $(STAMP)
-	for style in plain terse imperative yes-no role everyday brief statement casual blind-a blind-b framed; do \
+	for style in plain terse imperative yes-no role everyday brief statement casual blind-a blind-b blind-c framed; do \
 		$(BIN)/clauseqa eval --suite cuad --part validation --limit 40 --style $$style --report reports/cuad-$$style || exit 1; \
 	done
 

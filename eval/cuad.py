@@ -73,7 +73,7 @@ def open_index(root: Path, files: list[str], part: str, index_dir: str | None, m
 FITTED_STYLES = ("plain", "terse", "imperative", "yes-no", "role")
 HELDOUT_STYLES = ("everyday", "brief", "statement", "casual")
 # casual business phrasings written blind to this project's code (blind_phrasings.yaml), in its order
-BLIND_STYLES = ("blind-a", "blind-b")
+BLIND_STYLES = ("blind-a", "blind-b", "blind-c")
 # CUAD's own questions inside a chat's lead-ins and sign-offs ("Hey, quick one: ..."), from framings.yaml
 FRAMED = "framed"
 STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED,)

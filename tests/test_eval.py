@@ -529,7 +529,7 @@ def test_the_framed_style_asks_cuads_own_words_inside_each_lead_in_in_turn():
 
 @pytest.mark.parametrize("kwargs, message", [
     ({"suite": "cuad", "style": "shouty"}, "Unknown --style 'shouty'; valid: plain, terse, imperative, yes-no, role, everyday, brief, "
-                                           "statement, casual, blind-a, blind-b, framed"),
+                                           "statement, casual, blind-a, blind-b, blind-c, framed"),
     ({"suite": "sample", "style": "terse"}, "--style is for the cuad suite"),
 ])
 def test_a_style_the_suite_cannot_take_is_refused(cuad, kwargs, message):
