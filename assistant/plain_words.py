@@ -174,7 +174,7 @@ def in_contract_words(question: str) -> str:
         match = phrase.search(question)
         if match is None:
             continue
-        new = [w for w in words.split() if not re.search(rf"\b{w}", said)]  # "renewal" says "renew"
+        new = [w for w in words.split() if not re.search(rf"\b{re.escape(w)}", said)]  # "renewal" says "renew"
         if not new:
             continue
         said += " " + " ".join(new)
