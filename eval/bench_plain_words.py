@@ -47,7 +47,8 @@ def main() -> None:
         query.in_contract_words, api.contract_wording = real
 
         def shown(times: list[float]) -> str:
-            return f"mean {1000 * statistics.mean(times):.2f} ms, p95 {1000 * statistics.quantiles(times, n=20)[18]:.1f}"
+            p95 = statistics.quantiles(times, n=20)[18]
+            return f"mean {1000 * statistics.mean(times):.2f} ms, p95 {1000 * p95:.1f}"
 
         print(f"{style}: {len(asked)} questions; glossary off {shown(seconds[False])} | on {shown(seconds[True])} "
               f"(x{statistics.mean(seconds[True]) / statistics.mean(seconds[False]):.3f})", flush=True)
