@@ -57,3 +57,14 @@ def tmp_index(tmp_path: Path):
     from index.store import ChromaStore
 
     return ChromaStore(tmp_path / "index")
+
+
+@pytest.fixture(scope="session")
+def ndas(tmp_path_factory):
+    """One index of the two hand-written NDAs: the confidentiality agreement of tests/contracts_apart
+    and the mutual NDA of tests/contracts (read by test_confidentiality_agreement and test_plain_words)."""
+    from assistant import Assistant
+
+    tests = REPO_ROOT / "tests"
+    paths = [tests / "contracts_apart" / "nda_lumen_grayfield.txt", tests / "contracts" / "nda_acme_birch.txt"]
+    return Assistant.from_paths([str(p) for p in paths], index_dir=str(tmp_path_factory.mktemp("ndas-idx")))

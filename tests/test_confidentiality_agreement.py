@@ -11,7 +11,6 @@ from assistant.scope import kind_acronyms
 
 TESTS = Path(__file__).resolve().parent
 LUMEN = TESTS / "contracts_apart" / "nda_lumen_grayfield.txt"
-ACME = TESTS / "contracts" / "nda_acme_birch.txt"
 
 
 @pytest.mark.parametrize("kind, short", [
@@ -25,13 +24,6 @@ ACME = TESTS / "contracts" / "nda_acme_birch.txt"
 ])
 def test_what_an_agreement_of_a_kind_goes_by(kind, short):
     assert kind_acronyms(kind) == short
-
-
-@pytest.fixture(scope="module")
-def ndas(tmp_path_factory):
-    from assistant import Assistant
-
-    return Assistant.from_paths([str(LUMEN), str(ACME)], index_dir=str(tmp_path_factory.mktemp("ndas-idx")))
 
 
 def test_a_confidentiality_agreement_is_an_nda(ndas):

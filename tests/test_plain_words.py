@@ -101,13 +101,6 @@ def test_a_question_in_business_words_cites_the_clause_in_the_contracts_words(as
 NDAS = (CONTRACTS / "nda_acme_birch.txt", CONTRACTS.parent / "contracts_apart" / "nda_lumen_grayfield.txt")
 
 
-@pytest.fixture(scope="module")
-def ndas(tmp_path_factory):
-    from assistant import Assistant
-
-    return Assistant.from_paths([str(p) for p in NDAS], index_dir=str(tmp_path_factory.mktemp("plain-words-ndas")))
-
-
 @pytest.mark.parametrize("nda, question, clause, start, end", [
     # what a confidentiality agreement says of the information, asked as people say it (each was refused)
     (0, "Can we share it with our lawyers?", "3", 1200, 1480),
