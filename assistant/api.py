@@ -634,7 +634,9 @@ class Assistant:
             answer = replace(answer, text=f"Not found: {missing}.")
         if not (rephrased or confirming):
             if not answer.found:
-                answer = self._in_kinds_words(snapshot, query, scope, files) or answer
+                # a thing asked for by name that no clause names (the DOI, the seat of arbitration)
+                # is named by no kind's question either: the refusal stands
+                answer = answer if missing else self._in_kinds_words(snapshot, query, scope, files) or answer
             elif found is None and not self._kind_answered(snapshot, query, scope, files, answer):
                 answer = not_found(query.wording, searched)
         yield replace(answer, question=question)
@@ -642,7 +644,7 @@ class Assistant:
     def _in_kinds_words(self, snapshot: Snapshot, query: Query, scope: Scope, files) -> Answer | None:
         """A refused question's answer in the words of its kind's own question (assistant/rephrase.py),
         saying which question it answers; None when no kind is near or that question is refused too."""
-        own = self.kind_questions.for_question(query.vector, self.prototypes, query.wording)
+        own = self.kind_questions.for_question(query.vector, self.prototypes, query.wording, loose=True)
         if not own:
             return None
         *_, answer = self._answer(snapshot, own, scope, files, rephrased=True)

@@ -68,6 +68,18 @@ class AnswerPrototypes:
             return "", 0.0
         return self.groups[int(self.owners[at])], similarity
 
+    def kind_lead(self, vector: np.ndarray | None) -> float:
+        """How much nearer (cosine similarity) the nearest fitted question is than the nearest one of
+        any other kind; 0.0 without a vector or another kind. A question about a kind nobody fitted
+        sits about as near several kinds ("Does the agreement have a clause about confidentiality?"
+        0.60 like an anti-assignment phrasing, 0.57 like an exclusivity one: the shared words are the
+        template's), one that means a fitted kind sits clearly nearest it."""
+        at, similarity = self._nearest(vector)
+        others = self.owners != self.owners[at] if at >= 0 else np.zeros(0, dtype=bool)
+        if not others.any():
+            return 0.0
+        return similarity - float((self.questions[others] @ unit(np.asarray(vector, dtype=np.float32))).max())
+
     def _nearest(self, vector: np.ndarray | None) -> tuple[int, float]:
         """(the nearest fitted question's row, its cosine similarity); (-1, 0.0) when there is none
         with words, or the vector is of another model."""

@@ -610,3 +610,12 @@ def test_a_follow_up_after_thanks_asks_the_last_topic_of_the_agreement_it_names(
     assert [v.text for v in second.values] == [
         "federal and state courts located in the County of San Diego, California"]
     assert second.question == "Thanks! And Sage Moore's?"
+
+
+@pytest.mark.slow
+def test_a_thing_no_clause_names_is_not_asked_again_in_another_kinds_words(qa):
+    """"the DOI" is named nowhere; the question is 0.53 like, and clearly nearest, the document-name
+    kind, whose own question the agreement answers. The refusal names what is missing."""
+    answer = qa.ask("What is the DOI of the ActNN paper?")
+    assert (answer.found, answer.citations, answer.answered_as) == (False, (), "")
+    assert answer.text.startswith("Not found: no clause about DOI in 1 agreement")

@@ -1459,6 +1459,29 @@ def test_a_question_in_words_the_agreement_never_uses_is_answered_in_its_kinds_w
 
 
 @pytest.mark.slow
+def test_a_question_loosely_like_one_kind_and_clearly_no_other_is_answered_in_its_kinds_words(qa):
+    """0.61 like an insurance phrasing (under the 0.65 that asks any refused question again), 0.20
+    nearer it than any other kind: asked again as the insurance question."""
+    answer = qa.ask("What kind of cover or policies do they have to carry in case something goes wrong?",
+                    files=[SUPPLY])
+    assert (answer.found, answer.answered_as) == (True, "What insurance must a party maintain?")
+    assert [(c.clause, c.start, c.end) for c in answer.citations][:1] == [("6.1", 2685, 2843)]
+    assert answer.citations[0].quote.startswith("The Supplier shall maintain product liability insurance")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("file, question", [
+    # 0.60 like an anti-assignment phrasing and 0.57 like an exclusivity one: the words shared are the
+    # template's, and confidentiality is no fitted kind; the distribution agreement has no such clause
+    (DISTRIBUTION, "Does the agreement have a clause about confidentiality?"),
+    (SAAS, "Does the agreement have a clause about arbitration?"),  # 0.57 like, 0.02 ahead; 11.3 names courts
+])
+def test_a_question_loosely_like_several_kinds_is_not_asked_in_any_kinds_words(qa, file, question):
+    answer = qa.ask(question, files=[file])
+    assert (answer.found, answer.citations, answer.answered_as) == (False, (), "")
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("file, question", [
     (NDA, "Can they come in and check our books?"),  # like an audit question; the NDA audits nothing
     (EMPLOYMENT, "How many vacation days does the employee get?"),  # like no fitted kind

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from assistant.prototypes import AnswerPrototypes
-from assistant.rephrase import CONFIRM_RARE_WORD, CONFIRM_SIMILARITY, KIND_QUESTIONS_FILE, REPHRASE_SIMILARITY, \
-    KindQuestions, asks_beyond_its_kind
+from assistant.rephrase import CONFIRM_RARE_WORD, CONFIRM_SIMILARITY, KIND_LEAD, KIND_QUESTIONS_FILE, \
+    LOOSE_SIMILARITY, REPHRASE_SIMILARITY, KindQuestions, asks_beyond_its_kind
 from eval.cuad import read_jsonl
 from eval.kind_questions import kind_questions
 from eval.split import FIT, cuad_files
@@ -65,6 +65,28 @@ def test_a_question_is_asked_again_only_in_the_words_of_a_kind_it_is_much_like(k
     vector = np.zeros(3, dtype=np.float32)
     vector[kind_axis], vector[2] = np.cos(angle), np.sin(angle)
     assert KINDS.for_question(vector, _prototypes(), asked) == expected
+
+
+@pytest.mark.parametrize("audit, insurance, expected", [
+    (LOOSE_SIMILARITY + 0.01, 0.0, AUDIT),  # loosely like the audit kind, and like no other
+    (LOOSE_SIMILARITY + 0.01, LOOSE_SIMILARITY + 0.01 - KIND_LEAD - 0.005, AUDIT),
+    (LOOSE_SIMILARITY + 0.01, LOOSE_SIMILARITY + 0.01 - KIND_LEAD + 0.005, ""),  # about as like the insurance kind
+    (LOOSE_SIMILARITY - 0.01, 0.0, ""),  # too loosely like any
+])
+def test_a_refused_question_loosely_like_a_kind_is_asked_again_only_when_clearly_nearest_it(audit, insurance,
+                                                                                            expected):
+    vector = np.asarray([audit, insurance, np.sqrt(1.0 - audit ** 2 - insurance ** 2)], dtype=np.float32)
+    assert KINDS.for_question(vector, _prototypes(), "Can they check our books?", loose=True) == expected
+    # under REPHRASE_SIMILARITY, only a refused question is asked again so loosely
+    assert KINDS.for_question(vector, _prototypes(), "Can they check our books?") == ""
+
+
+def test_a_kinds_lead_is_how_much_nearer_it_is_than_any_other_kind():
+    prototypes = _prototypes()
+    assert prototypes.kind_lead(np.asarray([0.6, 0.48, 0.64], dtype=np.float32)) == pytest.approx(0.12, abs=1e-6)
+    assert prototypes.kind_lead(np.asarray([0.0, 0.8, 0.6], dtype=np.float32)) == pytest.approx(0.8, abs=1e-6)
+    assert prototypes.kind_lead(None) == 0.0
+    assert prototypes.without({"Insurance"}).kind_lead(np.asarray([1.0, 0.0, 0.0], dtype=np.float32)) == 0.0
 
 
 def test_without_fitted_prototypes_or_questions_nothing_is_asked_again():
