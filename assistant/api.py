@@ -637,8 +637,8 @@ class Assistant:
                 # a thing asked for by name that no clause names (the DOI, the seat of arbitration)
                 # is named by no kind's question either: the refusal stands
                 answer = answer if missing else self._in_kinds_words(snapshot, query, scope, files) or answer
-            elif found is None and not self._kind_answered(snapshot, query, scope, files, answer):
-                answer = not_found(query.wording, searched)
+            elif found is None:
+                answer = self._as_its_kind(snapshot, query, scope, files, answer, searched)
         yield replace(answer, question=question)
 
     def _in_kinds_words(self, snapshot: Snapshot, query: Query, scope: Scope, files) -> Answer | None:
@@ -652,22 +652,30 @@ class Assistant:
             return None
         return replace(answer, text=f"{answer.text}\n(Answered as \"{own}\")", answered_as=own)
 
-    def _kind_answered(self, snapshot: Snapshot, query: Query, scope: Scope, files, answer: Answer) -> bool:
-        """Whether the kind a found question is much like is answered in its own question's words too
-        (True when no kind is near, the question is its kind's own question, or its answer quotes a
-        rare word of it that the kind's question lacks; assistant/rephrase.py)."""
+    def _as_its_kind(self, snapshot: Snapshot, query: Query, scope: Scope, files, answer: Answer,
+                     searched: str) -> Answer:
+        """A found answer to a question much like a fitted kind, read against that kind's own question
+        (assistant/rephrase.py): "not found" when the kind's question is refused; the kind's answer,
+        saying so, when it cites another clause first; the answer as it is when no kind is near, the
+        question is its kind's own, its answer states a value it asked for ("What is the event title
+        ...?" reads the EventTitle line), or quotes a rare word of it the kind's question lacks."""
         own = self.kind_questions.for_question(query.vector, self.prototypes, query.wording, CONFIRM_SIMILARITY)
         if not own:
-            return True
+            return answer
         retriever = snapshot.retriever
 
         def rarity(stems):
             return {stem: value / retriever.max_idf for stem, value in retriever.idf(stems).items()}
 
         if answer.citations and asks_beyond_its_kind(query.wording, own, answer.citations[0].quote, rarity):
-            return True
+            return answer
         *_, kinds = self._answer(snapshot, own, scope, files, confirming=True)
-        return kinds.found
+        if not kinds.found:
+            return not_found(query.wording, searched)
+        if answer.values or not (kinds.citations and answer.citations) \
+                or _first_clause(answer) == _first_clause(kinds):
+            return answer
+        return replace(kinds, text=f"{kinds.text}\n(Answered as \"{own}\")", answered_as=own)
 
     def candidates(self, question: str, files: Sequence[str] | None = None) -> EvidenceSet:
         """The candidate evidence behind an answer with its feature rows (for fitting and debugging)."""
@@ -811,3 +819,8 @@ def _side_by_side(texts: Sequence[str]) -> bool:
     """Whether signature spans set blocks side by side: two signing lines on one line of text."""
     return any(len(re.findall(rf"(?:^|\s){key}\s*:", line)) > 1 for text in texts for line in text.splitlines()
                for key in ("By", "Name", "Signature"))
+
+
+def _first_clause(answer: Answer) -> tuple[str, str, str]:
+    first = answer.citations[0]
+    return first.file, first.agreement, first.clause

@@ -50,6 +50,17 @@ the kind's question does not use: "Some obligations survive termination of the a
 like a post-termination question an NDA does not answer, and its quote "... survive for three (3)
 years" answers what that question never asked.
 
+When the kind's own question is found too but cites another clause first, its answer is given
+instead, saying which question it answered ("When does the agreement expire?" quoted the NDA's opening,
+which dates it; its kind's question quotes "This Agreement runs for two (2) years"): the ranker was
+fitted on the kind's own words, and answers them best. The question's own answer stands when it states
+a value it asked for ("What is the event title ...?" reads an "EventTitle:" line the document-name
+question does not) or cites the same clause first. Chosen on the fit part (40 contracts): first
+citation everyday 0.622 -> 0.642, statements 0.691 -> 0.714, blind-c 0.582 -> 0.610, brief 0.609 ->
+0.617, casual 0.550 -> 0.557, found decisions unchanged; comparing the first sentences instead of
+clauses gained about 0.01 more in four styles but replaced the title line of "What is the title of the
+paper in Yingxia Shao's agreement?" with the opening.
+
 Chosen on the fit part too (40 contracts, every style; eval/train.py fitted nothing of it), with the
 pairs' fit half: at 0.65 alike balanced accuracy rose most (statements 0.735 -> 0.813, replayed from
 recorded answers) but "Under what condition does the agreement end?" (0.73 like an expiration-date

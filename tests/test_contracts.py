@@ -1522,6 +1522,23 @@ def test_a_found_answer_stands_when_its_kind_is_found_or_it_quotes_what_the_kind
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("file, cited", [
+    (NDA, ("7", 2101, 2163, "This Agreement runs for two (2) years from the Effective Date.")),
+    (DISTRIBUTION, ("9", 2999, 3089,
+                    'The initial term of this Agreement is five (5) years from the Effective Date (the "Term").')),
+])
+def test_a_question_much_like_a_kind_whose_question_cites_another_clause_is_answered_as_that_kind(qa, file, cited):
+    """Much like an expiration-date phrasing: in its own words the opening was quoted first (it dates
+    the agreement); the kind's own question, whose answers the ranker was fitted on, quotes the term."""
+    kinds_question = "When does this agreement expire or its initial term end?"
+    answer = qa.ask("When does the agreement expire?", files=[file])
+    assert (answer.found, answer.answered_as) == (True, kinds_question)
+    first = answer.citations[0]
+    assert (first.clause, first.start, first.end, first.quote) == cited
+    assert answer.text.endswith(f'\n(Answered as "{kinds_question}")')
+
+
+@pytest.mark.slow
 def test_a_question_answered_in_its_own_words_says_nothing_of_its_kind(qa):
     answer = qa.ask("Which jurisdiction's law governs the supply agreement?")
     assert answer.answered_as == "" and "Answered as" not in answer.text
