@@ -650,7 +650,7 @@ class Assistant:
         *_, answer = self._answer(snapshot, own, scope, files, rephrased=True)
         if not answer.found:
             return None
-        return replace(answer, text=f"{answer.text}\n(Answered as \"{own}\")", answered_as=own)
+        return _answered_as(answer, own)
 
     def _as_its_kind(self, snapshot: Snapshot, query: Query, scope: Scope, files, answer: Answer,
                      searched: str) -> Answer:
@@ -675,7 +675,7 @@ class Assistant:
         if answer.values or not (kinds.citations and answer.citations) \
                 or _first_clause(answer) == _first_clause(kinds):
             return answer
-        return replace(kinds, text=f"{kinds.text}\n(Answered as \"{own}\")", answered_as=own)
+        return _answered_as(kinds, own)
 
     def candidates(self, question: str, files: Sequence[str] | None = None) -> EvidenceSet:
         """The candidate evidence behind an answer with its feature rows (for fitting and debugging)."""
@@ -819,6 +819,11 @@ def _side_by_side(texts: Sequence[str]) -> bool:
     """Whether signature spans set blocks side by side: two signing lines on one line of text."""
     return any(len(re.findall(rf"(?:^|\s){key}\s*:", line)) > 1 for text in texts for line in text.splitlines()
                for key in ("By", "Name", "Signature"))
+
+
+def _answered_as(answer: Answer, kinds_question: str) -> Answer:
+    """An answer given in its kind's own words, saying which question it answers."""
+    return replace(answer, text=f"{answer.text}\n(Answered as \"{kinds_question}\")", answered_as=kinds_question)
 
 
 def _first_clause(answer: Answer) -> tuple[str, str, str]:
