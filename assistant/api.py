@@ -634,17 +634,19 @@ class Assistant:
             answer = replace(answer, text=f"Not found: {missing}.")
         if not (rephrased or confirming):
             if not answer.found:
-                # a thing asked for by name that no clause names (the DOI, the seat of arbitration)
-                # is named by no kind's question either: the refusal stands
-                answer = answer if missing else self._in_kinds_words(snapshot, query, scope, files) or answer
+                # a refusal naming a thing no clause names (the DOI, the seat of arbitration) is asked
+                # again only in the words of a kind it is much like, not one it is loosely like
+                answer = self._in_kinds_words(snapshot, query, scope, files, loose=not missing) or answer
             elif found is None:
                 answer = self._as_its_kind(snapshot, query, scope, files, answer, searched)
         yield replace(answer, question=question)
 
-    def _in_kinds_words(self, snapshot: Snapshot, query: Query, scope: Scope, files) -> Answer | None:
+    def _in_kinds_words(self, snapshot: Snapshot, query: Query, scope: Scope, files,
+                        loose: bool = True) -> Answer | None:
         """A refused question's answer in the words of its kind's own question (assistant/rephrase.py),
-        saying which question it answers; None when no kind is near or that question is refused too."""
-        own = self.kind_questions.for_question(query.vector, self.prototypes, query.wording, loose=True)
+        saying which question it answers; None when no kind is near (`loose`: or loosely near, but
+        clearly nearest) or that question is refused too."""
+        own = self.kind_questions.for_question(query.vector, self.prototypes, query.wording, loose=loose)
         if not own:
             return None
         *_, answer = self._answer(snapshot, own, scope, files, rephrased=True)

@@ -31,12 +31,16 @@ something goes wrong?" 0.61 like an insurance phrasing and 0.20 nearer it than a
 does a question about a kind nobody fitted, which sits about as near several ("Does the agreement have
 a clause about confidentiality?" 0.60 like an anti-assignment phrasing, 0.57 like an exclusivity one:
 the words shared are the template's); the lead tells them apart. A refusal naming a thing no clause
-names (`asked_thing`: "the DOI", "the seat of arbitration") is not asked again at all: no kind's
-question names it either. Chosen on the fit part (40 contracts; the blind, casual and other held-out
-styles of `make eval-styles` asked of them; the pairs' fit half): a lead of 0.05 over none, 0.03 and
-0.08, and 0.5 over 0.45 (no gain). Without a lead (any kind at 0.5 alike) first citation rose more in
-the blind styles, but "which agreements have no confidentiality clause?" found one in every agreement,
-asked as an anti-assignment question.
+names (`asked_thing`: "the DOI", "the seat of arbitration") is asked again only as before, at
+REPHRASE_SIMILARITY: "What is the DOI of the ActNN paper?" is 0.53 like a document-name phrasing, and
+that kind's question would quote the paper's title. (Never asking such a refusal again, as first
+committed, refused questions with a context clause flagged as a missing thing, "... finance needs it
+for the records": on 82 phrasings helpers wrote blind, first citation 0.517 -> 0.481.) Chosen on the
+fit part (40 contracts; the blind, casual and other held-out styles of `make eval-styles` asked of
+them; the pairs' fit half): a lead of 0.05 over none, 0.03 and 0.08, and 0.5 over 0.45 (no gain).
+Without a lead (any kind at 0.5 alike) first citation rose more in the blind styles, but "which
+agreements have no confidentiality clause?" found one in every agreement, asked as an anti-assignment
+question.
 
 The other way round: the "found" model was fitted on CUAD's questions and five paraphrase styles,
 and a question worded otherwise, above all a statement ("The agreement renews itself once the
