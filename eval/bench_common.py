@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import resource
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,3 +152,34 @@ def figures_table(title: str, rows: Sequence[tuple[str, str]], note: str | None 
     for name, value in rows:
         table.add_row(name, value)
     return table
+
+
+def on_and_off(qa, rows: Sequence[dict], switch: Callable[[bool], None]) -> dict[bool, list[float]]:
+    """Seconds per `qa.ask` of each CUAD row, asked with a feature on and off in turn in one process
+    (`switch(True)` / `switch(False)`; the order alternating, so neither side always pays the first
+    embedding); the feature is left on."""
+    import time
+
+    seconds: dict[bool, list[float]] = {True: [], False: []}
+    try:
+        for n, row in enumerate(rows):
+            for on in ((True, False) if n % 2 else (False, True)):
+                switch(on)
+                start = time.perf_counter()
+                qa.ask(row["question"], files=[row["file"]])
+                seconds[on].append(time.perf_counter() - start)
+    finally:
+        switch(True)
+    return seconds
+
+
+def on_and_off_line(label: str, feature: str, seconds: dict[bool, list[float]]) -> str:
+    """"casual: 820 questions; glossary off mean 5.94 ms, p95 12.0 | on ... (x1.109)"."""
+    import statistics
+
+    def shown(times: list[float]) -> str:
+        return f"mean {1000 * statistics.mean(times):.2f} ms, p95 {1000 * statistics.quantiles(times, n=20)[18]:.1f}"
+
+    ratio = statistics.mean(seconds[True]) / statistics.mean(seconds[False])
+    return (f"{label}: {len(seconds[True])} questions; {feature} off {shown(seconds[False])} | "
+            f"on {shown(seconds[True])} (x{ratio:.3f})")

@@ -10,15 +10,13 @@ Reuses the index `clauseqa eval --suite cuad --part fit --limit 40` builds (.cla
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: make `eval` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from eval.bench_common import offline  # noqa: E402
+from eval.bench_common import offline, on_and_off, on_and_off_line  # noqa: E402
 
 offline()
 
@@ -35,23 +33,13 @@ def main() -> None:
     qa, _ = cuad.open_index(root, files, "fit", None, None)
     real = (query.in_contract_words, api.contract_wording)
     off = (lambda q: q, lambda q: q)
+
+    def switch(on: bool) -> None:
+        query.in_contract_words, api.contract_wording = real if on else off
+
     for style in ["cuad", *(args.style or ["casual"])]:
         asked = (rows if style == "cuad" else cuad.styled(rows, style))[::2]
-        seconds: dict[bool, list[float]] = {True: [], False: []}
-        for n, row in enumerate(asked):
-            for on in ((True, False) if n % 2 else (False, True)):
-                query.in_contract_words, api.contract_wording = real if on else off
-                start = time.perf_counter()
-                qa.ask(row["question"], files=[row["file"]])
-                seconds[on].append(time.perf_counter() - start)
-        query.in_contract_words, api.contract_wording = real
-
-        def shown(times: list[float]) -> str:
-            p95 = statistics.quantiles(times, n=20)[18]
-            return f"mean {1000 * statistics.mean(times):.2f} ms, p95 {1000 * p95:.1f}"
-
-        print(f"{style}: {len(asked)} questions; glossary off {shown(seconds[False])} | on {shown(seconds[True])} "
-              f"(x{statistics.mean(seconds[True]) / statistics.mean(seconds[False]):.3f})", flush=True)
+        print(on_and_off_line(style, "glossary", on_and_off(qa, asked, switch)), flush=True)
 
 
 if __name__ == "__main__":
