@@ -34,6 +34,7 @@ from assistant.ranker import EvidenceModel
 from assistant.rephrase import CONFIRM_SIMILARITY, REPHRASE_FOUND, KindQuestions, asks_beyond_its_kind
 from assistant.laws import asks_laws, laws_answer, without_places
 from assistant.parties import asks_parties, every_agreements_parties, parties_answer
+from assistant.named_topics import unaddressed
 from assistant.plain_words import contract_wording
 from assistant.signers import MAX_LISTED, asks_signed_as, asks_signed_by_person, asks_signer_title, names_no_one, \
     no_signer_titled, signed_as_answer, signer_title_answer, signers_answer
@@ -618,6 +619,12 @@ class Assistant:
                                 [(c.hit.clause.file, c.start, c.end) for c in evidence.candidates],
                                 contract_wording(question))
             probabilities, found_p, missing = check.probabilities, check.found_probability, check.missing
+        topic = None
+        if not certain and not missing:  # "is there a standstill?" of agreements that never say "standstill",
+            # "tender offer" or "proxy": a topic addressed only in its own words is not addressed there
+            topic = unaddressed(question, lambda pattern: snapshot.retriever.says(pattern, query.agreements, files))
+            if topic is not None:
+                found_p, missing = 0.0, f"no clause about {topic.name} in {searched}"
         # a question scoped to several agreements by a title or party answers for each of them;
         # a clause named by number ("what does clause 6.2 say?") is the answer whatever it scores;
         # a kind's own question asked for a refused one must clear a higher bar (assistant/rephrase.py)
@@ -635,8 +642,10 @@ class Assistant:
         if not (rephrased or confirming):
             if not answer.found:
                 # a refusal naming a thing no clause names (the DOI, the seat of arbitration) is asked
-                # again only in the words of a kind it is much like, not one it is loosely like
-                answer = self._in_kinds_words(snapshot, query, scope, files, loose=not missing) or answer
+                # again only in the words of a kind it is much like, not one it is loosely like; one
+                # about a topic the agreements never name is not asked again in other words
+                if topic is None:
+                    answer = self._in_kinds_words(snapshot, query, scope, files, loose=not missing) or answer
             elif found is None:
                 answer = self._as_its_kind(snapshot, query, scope, files, answer, searched)
         yield replace(answer, question=question)

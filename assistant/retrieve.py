@@ -61,6 +61,7 @@ class HybridRetriever:
         self._vectors: dict[str, FileVectors | None] = {}
         self._defined: dict[str, dict[str, frozenset[frozenset[str]]]] = {}
         self._running: dict[str, frozenset[str]] = {}
+        self._says: dict[tuple[str, str], bool] = {}  # (pattern, agreement) -> whether a clause matches
         self._rows = np.full(len(self.ids), -1, dtype=np.int64)  # each chunk's row in its file's vectors
         self._titles: list[frozenset[str]] = [frozenset()] * len(self.ids)
         self._lead_ins: list[frozenset[str]] = [frozenset()] * len(self.ids)
@@ -315,6 +316,22 @@ class HybridRetriever:
             block = self._incidence[:, columns] if allowed is None else self._incidence[allowed][:, columns]
             held = {self._stems[c] for c, k in zip(columns, np.asarray(block.getnnz(axis=0)).tolist()) if k}
         return {t for t, group in wanted.items() if any(w in held for w in group)}
+
+    def says(self, pattern: re.Pattern[str], agreements: Collection[str] | None,
+             files: Collection[str] | None) -> bool:
+        """Whether some clause of the scope matches `pattern` (assistant/named_topics.py: "jury" in
+        agreements that never say it); each agreement is read once per pattern."""
+        allowed = self._allowed(agreements, files)
+        numbers = np.unique(self._agreement_of if allowed is None else self._agreement_of[allowed])
+        keys = list(self._by_agreement)
+        return any(self._agreement_says(pattern, keys[a]) for a in numbers.tolist())
+
+    def _agreement_says(self, pattern: re.Pattern[str], key: str) -> bool:
+        cached = self._says.get((pattern.pattern, key))
+        if cached is None:
+            cached = self._says[(pattern.pattern, key)] = any(
+                pattern.search(self._clause(n).text) for n in self._by_agreement[key].tolist())
+        return cached
 
     def idf(self, terms: Collection[str]) -> dict[str, float]:
         """Inverse chunk frequency of each stem: rare words say more about where an answer is."""
