@@ -1,0 +1,106 @@
+"""Topics a contract addresses only in their own words (assistant/named_topics.py)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant.named_topics import asked_topics, unaddressed
+
+
+@pytest.mark.parametrize("question, topics", [
+    ("Is there a standstill restricting either party from acquiring the other's shares?", ["a standstill"]),
+    ("Are there any export control obligations for the technical data?", ["export control"]),
+    ("Does the agreement deal with compliance with privacy laws?", ["privacy or personal data"]),
+    ("Have the parties waived a jury trial?", ["a jury trial"]),
+    ("Can employees use what they retain in their unaided memory?", ["residual knowledge"]),
+    ("Can we take apart the prototype modules they send us?", ["reverse engineering"]),
+    ("Are things told verbally during a site visit covered?", ["oral disclosure"]),
+    ("Does the NDA stop them from poaching our engineers?", ["soliciting or hiring staff"]),
+    ("Is there a non-compete?", ["competition"]),
+    ("Which arbitration institution handles disputes?", ["arbitration"]),
+    ("When she leaves, must she hand back company laptops?", ["returning or destroying materials"]),
+    ("Is there a non-compete or a non-solicit?", ["soliciting or hiring staff", "competition"]),
+    # named with what it is set against, or not as the topic: no topic
+    ("Do disputes go to arbitration or to the courts?", []),
+    ("Can the distributor export the products outside the territory?", []),
+    ("Can the customer hire subcontractors?", []),
+    ("Is there any compensation in return?", []),
+    ("Who signed the agreement?", []),
+])
+def test_the_topics_a_question_names(question, topics):
+    assert [t.name for t in asked_topics(question)] == topics
+
+
+def _says(*texts: str):
+    return lambda pattern: any(pattern.search(text) for text in texts)
+
+
+@pytest.mark.parametrize("question, texts, missing", [
+    # none of a topic's words: not addressed
+    ("Is there a standstill?", ["The Affiliate owns fifty percent of the voting securities."], "a standstill"),
+    ("Have the parties waived a jury trial?", ["This Agreement is governed by the laws of New York."], "a jury trial"),
+    ("Is information disclosed orally protected?", ["Any other manner of dealing with its rights is void."],
+     "oral disclosure"),
+    # any one of them, however it is worded: addressed
+    ("Is there a standstill?", ["you will not make any tender offer for securities of the Company"], None),
+    ("Is information disclosed orally protected?", ["information disclosed in any form or medium"], None),
+    ("Is there a force majeure clause?", ["delays due to causes beyond its reasonable control"], None),
+    ("Is there a non-compete?", ["Distributor shall be the exclusive distributor in the Territory."], None),
+    ("Is there a non-compete or a non-solicit?", ["Employee shall not solicit any employee of the Company."], None),
+    ("Who signed the agreement?", [], None),  # no topic named
+])
+def test_a_topic_is_unaddressed_only_where_none_of_its_words_is(question, texts, missing):
+    topic = unaddressed(question, _says(*texts))
+    assert (topic.name if topic else None) == missing
+
+
+def test_a_scope_is_asked_once_per_topic_it_names():
+    asked: list[str] = []
+
+    def says(pattern: re.Pattern[str]) -> bool:
+        asked.append(pattern.pattern)
+        return False
+
+    assert unaddressed("Is there a non-compete or a non-solicit?", says).name == "soliciting or hiring staff"
+    assert len(asked) == 2
+
+
+HALVORSEN = Path(__file__).resolve().parent / "contracts_apart" / "nda_halvorsen_cortexa.txt"
+
+
+@pytest.fixture(scope="module")
+def halvorsen(tmp_path_factory):
+    from assistant import Assistant
+
+    return Assistant.from_paths([str(HALVORSEN)], index_dir=str(tmp_path_factory.mktemp("halvorsen-idx")))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, missing", [
+    # the NDA never says "export": its clause on sharing with Representatives was quoted
+    ("Are there any export control obligations for the technical data exchanged under this NDA?", "export control"),
+    # nor "residual", "unaided" or "memory": its exclusions were quoted
+    ("Can employees freely use general ideas and know-how they retain in their unaided memory after reviewing the "
+     "other side's information?", "residual knowledge"),
+    ("Is there a standstill restricting either party from acquiring the other's shares?", "a standstill"),
+])
+def test_a_topic_the_nda_never_names_is_not_found(halvorsen, question, missing):
+    answer = halvorsen.ask(question)
+    assert (answer.found, answer.citations) == (False, ())
+    assert answer.text == f"Not found: no clause about {missing} in the 1 indexed agreement."
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, clause, start, end", [
+    # "take apart" names reverse engineering, which clause 3.5 forbids in so many words
+    ("Can we take apart the prototype modules Halvorsen sends us to figure out how they are built?", "3.5", 5123, 5421),
+    ("Is information disclosed orally protected?", "1.2", 2197, 2498),
+])
+def test_a_topic_the_nda_names_is_answered_from_its_clause(halvorsen, question, clause, start, end):
+    answer = halvorsen.ask(question)
+    first = answer.citations[0]
+    assert (answer.found, first.clause, first.start, first.end) == (True, clause, start, end)
+    assert HALVORSEN.read_text()[start:end] == first.quote
