@@ -35,7 +35,10 @@ class NamedTopic:
 
 
 _PEOPLE = r"(?:\w+['’]s\s+|the\s+other\s+\w+['’]?s?\s+|its\s+|their\s+|our\s+|any\s+|of\s+)?(?:\w+\s+)?" \
-          r"(?:employees?|staff|personnel|people|engineers|workers|team|talent|buyers)"
+          r"(?:employees?|staff|personnel|people|engineers|workers|team|talent|buyers|representatives|officers" \
+          r"|directors|agents)"
+_MARKING = r"\b(?:mark(?:ed|ing)?|label(?:l?ed|ling)?|legends?|stamp(?:ed)?|designat\w*)\b"
+_SECRET = r"\b(?:confidential|proprietary|protected|secret)\b"
 TOPICS: tuple[NamedTopic, ...] = (
     NamedTopic("a standstill", r"\bstand[\s-]?still",
                r"\bstand[\s-]?still|\btender\s+(?:or\s+exchange\s+)?offer|\bprox(?:y|ies)\b"
@@ -91,10 +94,22 @@ TOPICS: tuple[NamedTopic, ...] = (
     NamedTopic("circumvention", r"\bcircumvent", r"\bcircumvent|\bby-?pass"),
     NamedTopic("assignment", r"\bassign|\bnovat", r"\bassign|\btransfer|\bsuccessor|\bdelegat|\bnovat"),
     NamedTopic("returning or destroying materials",
-               r"(?<!\bin\s)(?<!\bof\s)(?<!\btax\s)\breturn(?:s|ed|ing)?\b(?!\s+(?:for|on)\b)|\b(?:hand|give|send)\w*\s+(?:\w+\s+){0,4}?back\b|\bdestr(?:oy|oyed|uction)\b"
-               r"|\bshred|\bdelet(?:e|ed|ing|ion)\b|\berase",
+               r"(?<!\bin\s)(?<!\bof\s)(?<!\btax\s)\breturn(?:s|ed|ing)?\b(?!\s+(?:for|on)\b)"  # not "in return for"
+               r"|\b(?:hand|give|send)\w*\s+(?:\w+\s+){0,4}?back\b|\bdestr(?:oy|oyed|uction)\b|\bshred"
+               r"|\bdelet(?:e|ed|ing|ion)\b|\berase",
                r"\breturn|\bdestr(?:oy|uction)|\bsurrender|\berase|\bdelet|\bdispos|\bdeliver\w*\s+(?:\w+\s+){0,6}?"
                r"(?:back|to\s+the)"),
+    NamedTopic("copies", r"\bcop(?:y|ies|ying)\b|\breproduc|\bduplicat",
+               r"\bcop(?:y|ies|ying)\b|\breproduc|\bduplicat|\bsummar(?:y|ies|ize|ise)|\bextracts?\b|\bnotes\b"),
+    NamedTopic("independent development", r"\bindependent(?:ly)?\s+(?:\w+\s+)?develop",
+               r"\bindependent|\bwithout\s+(?:the\s+)?(?:use\s+of|reference\s+to|access\s+to|benefit\s+of)"),
+    NamedTopic("marking information confidential",
+               rf"{_MARKING}(?=.*{_SECRET})|{_SECRET}.*{_MARKING}",
+               r"\bmark(?:ed|ing|s)?\b|\blegends?\b|\blabel|\bdesignat|\bidentif|\bstamp"),
+    NamedTopic("survival", r"\bsurviv",
+               r"\bsurviv|\bcontinue\s+(?:\w+\s+){0,4}?(?:after|following|beyond)|\bthereafter"
+               r"|\byears?\s+(?:\w+\s+){0,3}?(?:after|following)\s+(?:\w+\s+){0,3}?"
+               r"(?:termination|expiration|disclosure)"),
     NamedTopic("governing law",
                r"\bgoverning\s+law|\bchoice\s+of\s+law|\b(?:which|what|whose)\s+(?:\w+\s+)?(?:law|laws)\s+"
                r"(?:govern|appl)",

@@ -104,3 +104,15 @@ def test_a_topic_the_nda_names_is_answered_from_its_clause(halvorsen, question, 
     first = answer.citations[0]
     assert (answer.found, first.clause, first.start, first.end) == (True, clause, start, end)
     assert HALVORSEN.read_text()[start:end] == first.quote
+
+
+@pytest.mark.parametrize("question, topics", [
+    ("Do written materials need a confidentiality legend on them to be protected?", ["marking information confidential"]),
+    ("Can the licensee use the Licensor's marks?", []),  # trade marks, not marking
+    ("May the recipient make copies of the evaluation material?", ["copies"]),
+    ("Is independently developed information excluded?", ["independent development"]),
+    ("Which obligations survive termination?", ["survival"]),
+    ("Can Birch solicit Acme's representatives?", ["soliciting or hiring staff"]),
+])
+def test_the_topics_an_nda_is_asked_about(question, topics):
+    assert [t.name for t in asked_topics(question)] == topics
