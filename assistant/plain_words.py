@@ -155,6 +155,20 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     (r"(?:promise|vouch|swear)\w*\s+(?:\w+\s+){0,3}?(?:accurate|correct|right|complete|true)", "warranty accuracy"),
     (r"(?:send|give)\s+(?:them|us)\s+(?:a\s+)?(?:letter|formal\s+message)|officially\s+(?:tell|inform|send|contact)",
      "notice"),
+    # how it was disclosed and marked, and whether anyone is bound to a deal
+    (r"(?:in|on|during|at)\s+(?:a\s+|the\s+|our\s+|their\s+)?(?:\w+\s+)?(?:meetings?|calls?|teleconferences?"
+     r"|conversations?|presentations?|site\s+visits?|shop\s+floor)|(?:just|simply|only)\s+(?:told|say|said|hear|heard)"
+     r"|word\s+of\s+mouth|out\s+loud", "orally"),
+    (r"(?:stamp|label|tag)\w*\s+(?:\w+\s+){0,4}?(?:as\s+)?['\"‘“]?confidential['\"’”]?"
+     r"|confidentiality\s+(?:legend|stamp|label)", "marked"),
+    (r"(?:commit|bind|oblige|obligate|force)\w*\s+(?:\w+\s+){0,5}?to\s+(?:go(?:ing)?\s+ahead|proceed\w*"
+     r"|do(?:ing)?\s+(?:the|a|any)\s+deal|enter\w*\s+into|hire|sign(?:ing)?\s+(?:a|the|any))"
+     r"|go(?:ing)?\s+ahead\s+with\s+(?:the|a|any|this)\s+(?:deal|transaction|venture|joint|acquisition)",
+     "obligation proceed transaction definitive agreement"),
+    (r"(?:are|is|were|been|be)\s+(?:in\s+talks|talking|negotiating|in\s+discussions)"
+     r"|(?:fact|existence)\s+(?:of|that)\s+(?:the\s+)?(?:talks|discussions|negotiations|deal)", "discussions"),
+    (r"(?:banks?|lenders?|(?:private\s+equity\s+)?funds?|investors?)\s+(?:\w+\s+){0,4}?"
+     r"(?:financ\w*|lend\w*|co-?invest\w*)", "financing sources"),
 )
 
 _PHRASES = tuple((re.compile(rf"\b(?:{pattern})(?![\w'])", re.IGNORECASE), words) for pattern, words in _GLOSSARY)

@@ -45,6 +45,18 @@ FILES = ("saas_orbit_fenwick.txt", "distribution_vantor_selk.txt", "employment_h
     ("Which law governs the agreement?", "Which law governs the agreement?"),
     # a limit on ordering is a volume, not a liability cap
     ("Is there a limit on how much we can order?", "Is there a limit on how much we can order (volume maximum)?"),
+    # how an NDA's information was given and marked, and whether it binds anyone to a deal
+    ("We told them some things on a teleconference. Is that protected?",
+     "We told them some things on a teleconference (orally). Is that protected?"),
+    ("Must documents be stamped 'confidential' to be covered?",
+     "Must documents be stamped 'confidential' (marked) to be covered?"),
+    ("Does signing this NDA bind either company to go ahead with the joint venture?",
+     "Does signing this NDA bind either company to go ahead (obligation proceed transaction definitive agreement) "
+     "with the joint venture?"),
+    ("Can they tell anyone that we are in talks?", "Can they tell anyone that we are in talks (discussions)?"),
+    ("Can they share it with banks that may finance the deal?",
+     "Can they share it (disclose) with banks that may finance (financing sources) the deal?"),
+    ("Can the bidder label its own products?", "Can the bidder label its own products?"),  # no marking as confidential
 ])
 def test_an_everyday_phrase_is_read_with_the_contracts_word_for_it(question, analysed):
     assert in_contract_words(question) == analysed
