@@ -57,6 +57,9 @@ FILES = ("saas_orbit_fenwick.txt", "distribution_vantor_selk.txt", "employment_h
     ("Can they share it with banks that may finance the deal?",
      "Can they share it (disclose) with banks that may finance (financing sources) the deal?"),
     ("Can the bidder label its own products?", "Can the bidder label its own products?"),  # no marking as confidential
+    ("Does it forbid hiring away our people?", "Does it forbid hiring away (solicit employees) our people?"),
+    ("Could we hire someone who answers a public job posting?",
+     "Could we hire someone who answers a public job posting (solicit employees)?"),
 ])
 def test_an_everyday_phrase_is_read_with_the_contracts_word_for_it(question, analysed):
     assert in_contract_words(question) == analysed
