@@ -13,16 +13,34 @@ DENSE_CHARS = 600  # candidates are embedded by at most this many characters
 _LEADING_NUMBER = re.compile(r"^[\s#*>•-]*(?:(?:Section|ARTICLE)\s+)?(?:\d{1,2}(?:\.\d{1,2})*\s?[.)]?|\([a-z]{1,3}\))?\s*")
 
 
+# a line that starts an item or a block's field, never the rest of the line before it
+_ITEM_START = re.compile(r"[ \t]*(?:\(?[A-Za-z0-9]{1,4}[.)]\s|[-*•#>|]"
+                         r"|(?:By|Name|Title|Date|Its|Signature|Address|Attention|Attn|E-?mail|Fax|Phone|Tel)\b)")
+WRAP_MIN = 50  # a wrapped line is at least this long, and at least WRAP_SHARE of the clause's longest line
+WRAP_SHARE = 0.7
+
+
 def candidate_spans(text: str) -> list[tuple[int, int, int]]:
     """(start, end, how many sentences) within a clause's text: sentences, with line breaks also
     ending one (signature blocks and headers are lines), and, where lines are short, windows of
     adjacent ones (a name under its role, a title under "entitled"); each trimmed of its leading
-    clause number so quotes read cleanly."""
+    clause number so quotes read cleanly. A line break that only wraps a paragraph (text taken from
+    a PDF, or a filing typed at a fixed width) ends nothing: the sentence is quoted whole."""
     spans = []
+    longest = max((len(line) for line in text.split("\n")), default=0)
     for s, e in sentence_spans(text):
+        start = None
         for line in re.finditer(r"[^\n]+", text[s:e]):
-            if line.group().strip():
-                spans.append((s + line.start(), s + line.end()))
+            if not line.group().strip():
+                continue
+            if start is None:
+                start = s + line.start()
+            end = s + line.end()
+            if not _wraps(line.group(), text, end, e, longest):
+                spans.append((start, end))
+                start = None
+        if start is not None:
+            spans.append((start, end))
     widths = (1, 2) if len(spans) > 2 and sum(e - s for s, e in spans) / len(spans) < 80 else (1,)
     singles = spans
     spans = [(s, e, 1) for s, e in singles]
@@ -39,6 +57,19 @@ def candidate_spans(text: str) -> list[tuple[int, int, int]]:
         if len(re.findall(r"[A-Za-z]", text[s2:e])) >= 3:
             out[(s2, e)] = min(width, out.get((s2, e), width))
     return [(s, e, width) for (s, e), width in out.items()]
+
+
+def _wraps(line: str, text: str, end: int, stop: int, longest: int) -> bool:
+    """Whether the line ending at `end` only wraps its paragraph onto the next line (before `stop`):
+    it runs near the clause's longest line, ends on no colon, holds no columns, and the next line
+    starts no item or field ("(b)", "Name:")."""
+    body = line.rstrip()
+    physical = end - (text.rfind("\n", 0, end) + 1)  # the whole line, where a sentence starts within it
+    if physical < max(WRAP_MIN, WRAP_SHARE * longest) or body.endswith(":") or re.search(r"\S[ \t]{3,}\S", body) \
+            or re.match(r"[ \t]{8}", body):  # columns, or a centred line (a page's foot)
+        return False
+    following = re.match(r"\n([^\n]*)", text[end:stop])
+    return bool(following and following.group(1).strip()) and not _ITEM_START.match(following.group(1))
 
 
 def span_text(raw: str) -> str:

@@ -74,6 +74,32 @@ def test_short_lines_also_give_windows_so_a_name_stays_with_its_role():
     assert ("By:", 1) not in spans  # fewer than three letters: no candidate
 
 
+# a paragraph typed at a fixed width, as filings and text taken from PDFs come
+WRAPPED = ("3.02 Compelled Disclosure. If the Receiving Party is requested or required by law,\n"
+           "regulation, subpoena or court order to disclose any Confidential Information, the\n"
+           "Receiving Party shall provide the Disclosing Party with prompt written notice of\n"
+           "such requirement. The Receiving Party shall disclose only that portion which is\n"
+           "legally required.\n"
+           "(a) Each such notice shall be in writing.\n"
+           "By: /s/ Jane Roe\n"
+           "Name: Jane Roe")
+
+
+def test_a_wrapped_paragraphs_sentences_are_candidates_whole():
+    singles = [WRAPPED[s:e] for s, e, w in candidate_spans(WRAPPED) if w == 1]
+    assert singles == [
+        "Compelled Disclosure.",
+        "If the Receiving Party is requested or required by law,\nregulation, subpoena or court order to disclose any "
+        "Confidential Information, the\nReceiving Party shall provide the Disclosing Party with prompt written notice "
+        "of\nsuch requirement.",
+        "The Receiving Party shall disclose only that portion which is\nlegally required.",
+        # an item, a signature block's lines: lines of their own, however the line before runs
+        "(a) Each such notice shall be in writing.",
+        "By: /s/ Jane Roe",
+        "Name: Jane Roe",
+    ]
+
+
 @pytest.mark.parametrize("question, wanted", [
     ("Which state's law governs the NDA?", {"law"}),
     ("When does the licence expire?", {"date"}),
