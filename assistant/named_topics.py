@@ -99,6 +99,9 @@ TOPICS: tuple[NamedTopic, ...] = (
                r"|\bdelet(?:e|ed|ing|ion)\b|\berase",
                r"\breturn|\bdestr(?:oy|uction)|\bsurrender|\berase|\bdelet|\bdispos|\bdeliver\w*\s+(?:\w+\s+){0,6}?"
                r"(?:back|to\s+the)"),
+    NamedTopic("a licence", r"\blicen[cs](?:e|es|ed|ing)\b",  # not "the Licensee" naming a party
+               r"\blicen[cs]|\bright,?\s+title|\bno\s+(?:\w+\s+){0,3}?rights?\b|\bownership|\b(?:sole\s+)?property\s+of"
+               r"|\bgrant\w*\s+(?:\w+\s+){0,6}?rights?\b"),
     NamedTopic("copies", r"\bcop(?:y|ies|ying)\b|\breproduc|\bduplicat",
                r"\bcop(?:y|ies|ying)\b|\breproduc|\bduplicat|\bsummar(?:y|ies|ize|ise)|\bextracts?\b|\bnotes\b"),
     NamedTopic("independent development", r"\bindependent(?:ly)?\s+(?:\w+\s+)?develop",
