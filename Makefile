@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: run test test-fast index eval eval-cuad eval-corpus eval-styles catalog-eval bench bench-retrieval setup browser clean train
+.PHONY: run test test-fast index eval eval-cuad eval-corpus eval-written eval-styles catalog-eval bench bench-retrieval setup browser clean train
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ eval-styles: $(STAMP)
 	for style in plain terse imperative yes-no role everyday brief statement casual blind-a blind-b blind-c framed; do \
 		$(BIN)/clauseqa eval --suite cuad --part validation --limit 40 --style $$style --report reports/cuad-$$style || exit 1; \
 	done
+
+# contracts and questions written blind to the code (eval/written/: NDAs, a review checklist, commercial agreements)
+eval-written: $(STAMP)
+	$(BIN)/python -m eval.written_sets
 
 eval-corpus: $(STAMP)
 	$(BIN)/clauseqa eval --suite cuad-corpus --part validation --limit 40 --report reports/cuad-corpus
