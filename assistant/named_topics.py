@@ -11,8 +11,8 @@ addresses it uses; the second list is wide on purpose ("in any form" covers what
 of them is there.
 
 Written by hand from how contracts in general word these topics (not from any one contract or
-question set); measured on questions written blind about hand-written NDAs and on CUAD's fit part in
-every hand-written style (see the README).
+question set); measured on contracts and questions written blind to the code (`make eval-written`,
+eval/written/) and on CUAD's contracts in every hand-written style (see the README).
 """
 
 from __future__ import annotations

@@ -86,7 +86,8 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
      "audit records"),
     (r"poach(?:es|ed|ing)?", "solicit"),
     (r"steal\s+(?:our|their)\s+(?:staff|people|employees|workers)|hir(?:e|es|ed|ing)\s+away"
-     r"|(?:public|general)\s+job\s+(?:adverts?|advertisements?|ads?|postings?)|job\s+(?:adverts?|advertisements?|postings?)"
+     r"|(?:public|general)\s+job\s+(?:adverts?|advertisements?|ads?|postings?)"
+     r"|job\s+(?:adverts?|advertisements?|postings?)"
      r"|(?:hire|recruit)\s+(?:our|their|each\s+other'?s)\s+(?:staff|people|employees|workers)", "solicit employees"),
     (r"go\s+after\s+(?:our|their|each\s+other'?s)\s+(?:customers|clients)|steal\s+(?:our|their)\s+(?:customers|clients)"
      r"|approach\s+(?:our|their)\s+(?:customers|clients)|take\s+(?:our|their)\s+(?:customers|clients)\s+away",

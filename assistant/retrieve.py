@@ -90,7 +90,8 @@ class HybridRetriever:
         for n, (_, c) in enumerate(clauses):
             groups.setdefault(f"{c.file}#{c.agreement}", []).append(n)
         self._by_agreement = {key: np.asarray(p, dtype=np.int64) for key, p in groups.items()}
-        self._agreement_of = np.zeros(len(self.ids), dtype=np.int64)
+        self._agreement_of = np.zeros(len(self.ids), dtype=np.int64)  # its position in _agreement_keys
+        self._agreement_keys = list(self._by_agreement)
         for a, positions in enumerate(self._by_agreement.values()):
             self._agreement_of[positions] = a
         terms = np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int64)
@@ -323,8 +324,7 @@ class HybridRetriever:
         agreements that never say it); each agreement is read once per pattern."""
         allowed = self._allowed(agreements, files)
         numbers = np.unique(self._agreement_of if allowed is None else self._agreement_of[allowed])
-        keys = list(self._by_agreement)
-        return any(self._agreement_says(pattern, keys[a]) for a in numbers.tolist())
+        return any(self._agreement_says(pattern, self._agreement_keys[a]) for a in numbers.tolist())
 
     def _agreement_says(self, pattern: re.Pattern[str], key: str) -> bool:
         cached = self._says.get((pattern.pattern, key))

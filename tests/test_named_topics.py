@@ -113,7 +113,8 @@ def test_a_topic_the_nda_names_is_answered_from_its_clause(halvorsen, question, 
 
 
 @pytest.mark.parametrize("question, topics", [
-    ("Do written materials need a confidentiality legend on them to be protected?", ["marking information confidential"]),
+    ("Do written materials need a confidentiality legend on them to be protected?",
+     ["marking information confidential"]),
     ("Can the licensee use the Licensor's marks?", []),  # trade marks, not marking; the Licensee is a party
     ("Does the letter grant the bidder any licence in the Evaluation Material?", ["a licence"]),
     ("May the recipient make copies of the evaluation material?", ["copies"]),
