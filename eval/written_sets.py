@@ -70,7 +70,7 @@ def figures(rows: list[Row]) -> str:
 
 
 def main(names: list[str]) -> None:
-    for folder in sorted(WRITTEN.iterdir()):
+    for folder in sorted(p for p in WRITTEN.iterdir() if p.is_dir()):  # beside them, their README
         if names and folder.name not in names:
             continue
         rows = ask_set(folder, REPO / ".clauseqa" / f"eval-written-{folder.name}")
