@@ -650,8 +650,8 @@ class Assistant:
                 answer = self._as_its_kind(snapshot, query, scope, files, answer, searched)
         yield replace(answer, question=question)
 
-    def _in_kinds_words(self, snapshot: Snapshot, query: Query, scope: Scope, files,
-                        loose: bool = True) -> Answer | None:
+    def _in_kinds_words(self, snapshot: Snapshot, query: Query, scope: Scope, files, *,
+                        loose: bool) -> Answer | None:
         """A refused question's answer in the words of its kind's own question (assistant/rephrase.py),
         saying which question it answers; None when no kind is near (`loose`: or loosely near, but
         clearly nearest) or that question is refused too."""

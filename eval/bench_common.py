@@ -183,3 +183,25 @@ def on_and_off_line(label: str, feature: str, seconds: dict[bool, list[float]]) 
     ratio = statistics.mean(seconds[True]) / statistics.mean(seconds[False])
     return (f"{label}: {len(seconds[True])} questions; {feature} off {shown(seconds[False])} | "
             f"on {shown(seconds[True])} (x{ratio:.3f})")
+
+
+def fit_contracts_on_and_off(doc: str, feature: str, default_style: str,
+                             make_switch: Callable[[], Callable[[bool], None]]) -> None:
+    """The on/off benchmarks' command: the 40 fit contracts' questions, every second one, in CUAD's
+    words and each `--style` (`default_style` when none is given), asked with a feature on and off in
+    turn (`make_switch()` returns the switch, importing what it patches); one `on_and_off_line` each.
+    Reuses the index `clauseqa eval --suite cuad --part fit --limit 40` builds."""
+    import argparse
+
+    from eval import cuad
+
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--style", action="append", help="a cuad --style besides CUAD's own words (repeatable)")
+    args = parser.parse_args()
+    root = cuad.cuad_dir()
+    files, rows = cuad.load_rows(40, "fit", root)
+    qa, _ = cuad.open_index(root, files, "fit", None, None)
+    switch = make_switch()
+    for style in ["cuad", *(args.style or [default_style])]:
+        asked = (rows if style == "cuad" else cuad.styled(rows, style))[::2]
+        print(on_and_off_line(style, feature, on_and_off(qa, asked, switch)), flush=True)

@@ -15,6 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from eval import metrics as m
 from eval.result import REPO
 
 WRITTEN = Path(__file__).with_name("written")
@@ -42,15 +43,10 @@ def ask_set(folder: Path, index_dir: Path) -> list[Row]:
     rows = []
     for q in questions:
         text = qa.document_text(q["file"])
-        gold = [(text.index(e), text.index(e) + len(e)) for e in q["evidence"]]
+        gold = [{"start": text.index(e), "end": text.index(e) + len(e)} for e in q["evidence"]]
         answer = qa.ask(q["question"], files=[q["file"]])
-        cited = [(c.start, c.end) for c in answer.citations]
-
-        def overlaps(span: tuple[int, int]) -> bool:
-            return any(span[0] < end and start < span[1] for start, end in gold)
-
-        rows.append(Row(q["file"], q["answerable"], answer.found, bool(cited) and overlaps(cited[0]),
-                        any(overlaps(c) for c in cited), sum(e - s for s, e in cited) if answer.found else 0))
+        rows.append(Row(q["file"], q["answerable"], answer.found, m.first_cite_overlap(answer, q["file"], gold),
+                        m.any_cite_overlap(answer, q["file"], gold), m.cited_chars(answer) or 0))
     return rows
 
 
