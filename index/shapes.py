@@ -64,7 +64,8 @@ DEFINED = re.compile(r"\(\s*(?:the\s+|hereinafter\s+(?:the\s+)?)?[\"“](?:the\s
                      r"[\"”]\s*\)")
 NAMED_BEFORE = re.compile(rf"(?P<v>{_ORG}){_DESCRIBED}[\s,]*$")
 BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{_ORG}){_DESCRIBED}\s*(?:\([^()]{{1,40}}\))?\s*,?\s+and\s+(?P<b>{_ORG})")
-_TOKEN = r"[A-Z][\w.'’-]*[\w'’](?![\w.'’-])(?![ \t]*:)"
+# a name's word, or a middle initial before the next word ("Margaret L. Osei")
+_TOKEN = r"(?:[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w.'’-]*[\w'’](?![\w.'’-]))(?![ \t]*:)"
 # the lower-case particles of a name: "Joost van der Berg", "Maria de la Cruz", "Ahmed bin Said"
 NAME_PARTICLE = r"(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|al|ten|ter|y)"
 # "Name: Jane Roe", "By: /s/ Jane Roe", and the English "Signed by Jane Roe, Director, for and on behalf of ..."

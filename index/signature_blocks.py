@@ -167,13 +167,16 @@ def _caption(line: Sentence) -> Found | None:
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """Lines, with tabs and runs of spaces (how flattened layouts separate columns) ending one too."""
-    out = []
+    out: list[tuple[int, int]] = []
     for m in re.finditer(r"[^\n\t]+", text):
         at = m.start()
         for part in re.split(r"(\s{3,})", m.group()):
             if part.strip() and not part.isspace():
                 s = at + len(part) - len(part.lstrip())
-                out.append((s, s + len(part.strip())))
+                if out and _FIELD.fullmatch(text, *out[-1]) and text.rfind("\n", 0, s) < out[-1][0] \
+                        and not _FIELD.match(part.strip()):
+                    s = out.pop()[0]  # "By:    /s/ Jane Roe": a field's label and its value, one cell
+                out.append((s, at + len(part.rstrip())))
             at += len(part)
     return out
 

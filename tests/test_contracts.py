@@ -224,6 +224,26 @@ def test_other_one_line_execution_clauses_are_blocks(line, signer, role, party):
     assert (block.signer.text, block.signer.role, block.party.text) == (signer, role, party)
 
 
+@pytest.mark.parametrize("body, blocks", [
+    # a middle initial is part of the name: "Margaret L. Osei" was no signer at all
+    ("ACME ROBOTICS, INC.\n\nBy: /s/ Margaret L. Osei\nName: Margaret L. Osei\nTitle: General Counsel\n",
+     [("Margaret L. Osei", "General Counsel", "ACME ROBOTICS, INC.")]),
+    # a label set apart from its value by spaces is one field: "/s/ Daniel R. Whitcomb" was read as the party
+    ("RED MESA ENERGY PARTNERS, LLC\n\nBy:    /s/ Daniel R. Whitcomb\nName:  Daniel R. Whitcomb\n"
+     "Title: Executive Vice President\n",
+     [("Daniel R. Whitcomb", "Executive Vice President", "RED MESA ENERGY PARTNERS, LLC")]),
+])
+def test_signers_with_initials_and_spaced_fields_are_read(body, blocks):
+    from index.signature_blocks import signature_blocks
+    from index.types import Clause
+
+    text = f"IN WITNESS WHEREOF the parties have signed this agreement.\n\n{body}"
+    read = signature_blocks([Clause(file="f.txt", agreement=1, agreement_label="A", clause_id="signatures",
+                                    heading="", start=0, end=len(text), text=text, content_hash="x")])
+    assert [(b.signer.text, b.signer.role, b.party.text) for b in read] == blocks
+    assert [text[b.signer.start:b.signer.end] for b in read] == [signer for signer, _, _ in blocks]
+
+
 def test_exhibit_after_the_signatures_is_part_of_the_same_agreement():
     # "This Statement of Work is made under the ... Agreement dated ... between" opens no new agreement
     segmented = seg(SERVICES)
