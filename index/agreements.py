@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from index.spans import unwrap
 from index.types import Agreement
 
 # --- where agreements begin -----------------------------------------------------------------
@@ -171,8 +172,8 @@ _ORGANISATION = re.compile(rf"{_SUFFIX}|\b(?i:company|corporation|conference|soc
 def describe(text: str, number: int, start: int, end: int, name: str) -> Agreement:
     """Read an agreement's label (its counterparty), title, date, kind and parties from its text."""
     body = text[start:end]
-    head = body[:4000]
-    parties = _listed_parties(head) or _between_parties(head)
+    head = unwrap(body[:4000])  # a name wrapped onto the next line is one name
+    parties = _listed_parties(head) or _between_parties(head) or _defined_organisations(head[:1500])
     parties += _aliases(head[:1500])
     parties = [p for p in dict.fromkeys(parties) if p.lower() not in _NOT_PARTIES]
     label = _first(_I_AGREE, head)
@@ -208,6 +209,19 @@ def _between_parties(head: str) -> list[str]:
             parties.append(name_at(after))
             after = after[len(parties[-1]):]
     return [p for p in map(_tidy, parties) if 1 < len(p) <= 120 and len(p.split()) <= 10]
+
+
+# an organisation an opening without "between" defines: "As a condition of my employment with Quillon Robotics,
+# Inc., a Delaware corporation (together with its subsidiaries, successors and assigns, the "Company"), ..."
+_DEFINED_ORGANISATION = re.compile(rf"\b(?!(?i:and)\b)(?P<v>[A-Z][\w&'’-]*"
+                                   rf"(?:[ \t]+(?:of[ \t]+|and[ \t]+|&[ \t]+)?[A-Z][\w&'’-]*){{0,6}}"
+                                   rf",?[ \t]+{_SUFFIX}\.?)(?:,[^()\n]{{0,120}}?)?[ \t]*\([^()]{{0,80}}?[\"“]"
+                                   r"[A-Z][\w -]{1,30}[\"”]\s*\)")
+
+
+def _defined_organisations(head: str) -> list[str]:
+    """The organisations (a name with its legal form) that the opening gives a defined name."""
+    return [m["v"] for m in _DEFINED_ORGANISATION.finditer(head)][:2]
 
 
 def _listed_parties(head: str) -> list[str]:

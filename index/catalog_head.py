@@ -165,10 +165,23 @@ def parties(sents: Sequence[Sentence], agreement: Agreement) -> list[Found]:
         s, m = found
         alias = bool(_ALIAS_BEFORE.search(s.text[max(0, m.start() - 30):m.start()]))
         role = DEFINED.match(s.text, _skip_description(s.text, m.end()))
-        found = s.found(m.start(), m.end(), role=role["role"] if role and not alias else "")
+        defined = role["role"] if role else _defined_after(s.text, m.end())
+        found = s.found(m.start(), m.end(), role=defined if not alias else "")
         (aliases if alias else named).append(found)
     chosen = named or aliases
     return sorted({f.start: f for f in chosen}.values(), key=lambda f: f.start)
+
+
+# a defined name with words before it in its parenthesis: (together with its subsidiaries, the "Company")
+_DEFINED_AFTER = re.compile(r"(?:,[^()\n]{0,120}?)?\s*\((?!\s*(?:the\s+|hereinafter\b))[^()\"“”]{1,80}?,?\s+"
+                            r"(?:the\s+)?[\"“](?P<role>[A-Z][\w -]{1,40})[\"”]\s*\)")
+
+
+def _defined_after(text: str, at: int) -> str:
+    """The name a party is given in a parenthesis that says more than the name, right after it or its
+    description; "" when none does, or it names no party ("Effective Date")."""
+    m = _DEFINED_AFTER.match(text, at)
+    return m["role"] if m and not _NOT_A_PARTY.match(m["role"]) else ""
 
 
 def _first_free(pattern: re.Pattern, sents: Sequence[Sentence], taken: Sequence[Found]):

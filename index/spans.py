@@ -72,6 +72,17 @@ def _wraps(line: str, text: str, end: int, stop: int, longest: int) -> bool:
     return bool(following and following.group(1).strip()) and not _ITEM_START.match(following.group(1))
 
 
+def unwrap(text: str) -> str:
+    """`text` with each line break that only wraps a paragraph read as a space (the same length, so
+    offsets hold): "by and between Aldermoor\nSemiconductor Corporation" names one party."""
+    longest = max((len(line) for line in text.split("\n")), default=0)
+    chars = list(text)
+    for line in re.finditer(r"[^\n]+", text):
+        if line.end() < len(text) and _wraps(line.group(), text, line.end(), len(text), longest):
+            chars[line.end()] = " "
+    return "".join(chars)
+
+
 def span_text(raw: str) -> str:
     """A candidate's words as features read them: markup and OCR debris cleaned."""
     return clean_for_embedding(raw) or raw

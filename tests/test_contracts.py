@@ -244,6 +244,34 @@ def test_signers_with_initials_and_spaced_fields_are_read(body, blocks):
     assert [text[b.signer.start:b.signer.end] for b in read] == [signer for signer, _, _ in blocks]
 
 
+def test_a_party_name_wrapped_onto_the_next_line_is_one_name():
+    from index.agreements import split_agreements
+
+    text = ("MUTUAL NON-DISCLOSURE AGREEMENT\n\n"
+            "This Mutual Non-Disclosure Agreement (this \"Agreement\") is entered into as\n"
+            "of March 4, 2021 (the \"Effective Date\") by and between Aldermoor\n"
+            "Semiconductor Corporation, a Delaware corporation having its principal place\n"
+            "of business at 4100 Orchard Parkway, San Jose, California 95134\n"
+            "(\"Aldermoor\"), and Kestrel Photonics Limited, a company incorporated in\n"
+            "England and Wales having its registered office at Cambridge, United\n"
+            "Kingdom (\"Kestrel\").\n\n1. Definitions.\n")
+    (agreement,) = split_agreements(text, "nda.txt")
+    assert agreement.label == "Aldermoor Semiconductor Corporation and Kestrel Photonics Limited"
+    assert agreement.parties == ("Aldermoor Semiconductor Corporation", "Kestrel Photonics Limited", "Aldermoor",
+                                 "Kestrel")
+
+
+def test_an_opening_without_between_names_the_organisation_it_defines():
+    from index.agreements import split_agreements
+
+    text = ("EMPLOYEE CONFIDENTIAL INFORMATION AND INVENTION ASSIGNMENT AGREEMENT\n\n"
+            "As a condition of my employment with Quillon Robotics, Inc., a Delaware corporation (together with its "
+            "subsidiaries, successors and assigns, the \"Company\"), and in consideration of my employment, I, the "
+            "undersigned employee, agree to the following:\n\n1. Confidential Information.\n")
+    (agreement,) = split_agreements(text, "employee.txt")
+    assert (agreement.label, agreement.parties) == ("Quillon Robotics, Inc.", ("Quillon Robotics, Inc.",))
+
+
 def test_exhibit_after_the_signatures_is_part_of_the_same_agreement():
     # "This Statement of Work is made under the ... Agreement dated ... between" opens no new agreement
     segmented = seg(SERVICES)
