@@ -36,8 +36,8 @@ from assistant.laws import asks_laws, laws_answer, without_places
 from assistant.parties import asks_parties, every_agreements_parties, parties_answer
 from assistant.named_topics import unaddressed
 from assistant.plain_words import contract_wording
-from assistant.signers import MAX_LISTED, asks_signed_as, asks_signed_by_person, asks_signer_title, names_no_one, \
-    no_signer_titled, signed_as_answer, signer_title_answer, signers_answer
+from assistant.signers import MAX_LISTED, asks_capacity, asks_signed_as, asks_signed_by_person, asks_signer_title, \
+    names_no_one, no_signer_titled, signed_as_answer, signer_title_answer, signers_answer
 from assistant.signed_on import signed_on_answer, signed_when
 from assistant.signatories import asks_signed_by, asks_signer, asks_signing_date, only, ranked_last, \
     signer_candidates, signing_date_candidates
@@ -567,13 +567,14 @@ class Assistant:
             roles = roles_named(question, self._rows_in_scope(snapshot, in_scope))
             keep = signer_candidates(evidence, question, dict(scope.synonyms), roles=roles or None)
             side_by_side = _side_by_side([evidence.candidates[i].text for i in keep])
-            if (not keep or side_by_side) and len(in_scope) <= MAX_LISTED:
+            capacity = asks_capacity(question)  # "... and in what capacity?": each block through its title line
+            if (not keep or side_by_side or capacity) and len(in_scope) <= MAX_LISTED:
                 # "who signed the NDA?": every block naming its signer. "Who signed for Selk?" with blocks
                 # side by side ("ACME, INC.      SELK B.V." over "By: ...      By: ..."), where no span holds one
                 # party's caption and its signer alone: the blocks the catalog read for that party
                 rows = self._rows_in_scope(snapshot, in_scope)
                 for_party = side_by_side or not names_no_one(question, scope.terms, rows)
-                answer = signers_answer(question, rows, searched, for_party=for_party)
+                answer = signers_answer(question, rows, searched, for_party=for_party, titled=capacity)
                 if answer is not None:
                     yield answer
                     return

@@ -24,20 +24,35 @@ from index.terms import tokens
 MAX_LISTED = 20  # agreements: past this, "who signed?" is too wide to list; the ranker answers
 
 
+# "who signed for Cortexa, and in what capacity?", "... and what is their title?": the block's title line too
+_ASKS_CAPACITY = re.compile(r"\b(?:capacity|capacities|title|titles|position|positions|role|roles|office|job|"
+                            r"designation)\b", re.IGNORECASE)
+_CAPACITY_WORDS = set(content_terms("capacity capacities title titles position positions role roles office job "
+                                    "designation what which their his her its"))
+
+
+def asks_capacity(question: str) -> bool:
+    """Whether a question about who signed also asks in what capacity they signed."""
+    return bool(_ASKS_CAPACITY.search(question))
+
+
 def names_no_one(question: str, scope_terms: Collection[str], rows: Sequence[CatalogRow]) -> bool:
     """Whether the question names no one to sign for or as: its words besides the signing words name
-    only what scoped it or the agreements' titles ("who signed the supply agreement?")."""
+    only what scoped it, the agreements' titles or kinds ("who signed the supply agreement?", "who
+    signed the NDA?") or the capacity asked for ("... and in what capacity?")."""
     titles = {t for row in rows if row.title.stated for t in content_terms(row.title.text)}
-    return not set(name_words(question)) - set(scope_terms) - titles - {"who", "whom", "agreement", "contract"}
+    return not (set(name_words(question)) - set(scope_terms) - titles - _CAPACITY_WORDS
+                - set(content_terms("who whom agreement contract nda")))
 
 
 def signers_answer(question: str, rows: Sequence[CatalogRow], searched: str, for_party: bool = False,
-                   signed_by: str = "") -> Answer | None:
+                   signed_by: str = "", titled: bool = False) -> Answer | None:
     """Each signer of the agreements in `rows`, with the party they signed for, cited where their block
     names them; None when no block names a signer (then the ranker answers). `for_party`: only the
     blocks signed for a party the question names, by its name or the name the agreement gives it
     ("who signed for Selk?", "who signed for the Distributor?"). `signed_by`: only the blocks that
-    person signed, by every word of their name ("Priya Raman" is not "Priya Lal")."""
+    person signed, by every word of their name ("Priya Raman" is not "Priya Lal"). `titled`: each
+    signer's title as well, cited through the block's title line ("in what capacity?")."""
     citations: list[Citation] = []
     values: list[Value] = []
     lines = []
@@ -51,16 +66,23 @@ def signers_answer(question: str, rows: Sequence[CatalogRow], searched: str, for
             if signed_by and not set(tokens(signed_by)) <= set(tokens(signer.text)):
                 continue
             values.append(Value(signer.text, signer.start, signer.end, "signer", len(citations)))
-            citations.append(_block(signer.citation, signature.party.citation))
+            citation = _block(signer.citation, signature.party.citation)
+            title = _title_line(signer) if titled else None
+            if title is not None and title[0].clause == citation.clause and 0 <= title[0].start - citation.end <= 200:
+                citation = _through(citation, title[0])
+                values.append(Value(signer.role, title[1], title[1] + len(signer.role), "title", len(citations)))
+            citations.append(citation)
             party = f" for {signature.party.text}" if signature.party.stated else ""
-            lines.append(f"- {row.agreement} (signatures): {signer.text}{party}: "
+            role = f", as {signer.role}" if title is not None else ""
+            lines.append(f"- {row.agreement} (signatures): {signer.text}{party}{role}: "
                          f"\"{display(citations[-1].quote)}\" [{len(citations)}]")
     if not citations:
         return None
     groups = group(citations, values)
     lead = summary(groups, citations, question) if len(rows) > 1 else ""
     if not lead:
-        lead = "; ".join(f"{v.text} [{v.citation + 1}]" for v in values)
+        lead = "; ".join(f"{v.text}{', ' + t.text if t else ''} [{v.citation + 1}]"
+                         for v, t in _with_titles(values))
         if signed_by and len(rows) > 1:  # "which agreements did Priya Raman sign?": the one she signed, named
             lead = f"{citations[0].agreement}: {lead}"
     return Answer(question=question, text="\n".join([lead, *lines]), found=True, citations=tuple(citations),
@@ -78,6 +100,18 @@ def _block(signer: Citation, party: Citation | None) -> Citation:
         return signer
     at = party.start - signer.clause_start
     return replace(signer, quote=signer.clause_text[at:signer.end - signer.clause_start], start=party.start)
+
+
+def _with_titles(values: Sequence[Value]) -> list[tuple[Value, Value | None]]:
+    """Each signer's value with the title value that follows it for the same citation, if any."""
+    return [(v, nxt if nxt is not None and nxt.kind == "title" and nxt.citation == v.citation else None)
+            for v, nxt in zip(values, [*values[1:], None]) if v.kind == "signer"]
+
+
+def _through(citation: Citation, last: Citation) -> Citation:
+    """`citation` run on to the end of `last`, a later line of the same clause (a block's title line)."""
+    base = citation.clause_start
+    return replace(citation, quote=citation.clause_text[citation.start - base:last.end - base], end=last.end)
 
 
 def _named_party(question: str, row: CatalogRow, party: str) -> bool:

@@ -124,3 +124,23 @@ def test_a_topic_the_nda_names_is_answered_from_its_clause(halvorsen, question, 
 ])
 def test_the_topics_an_nda_is_asked_about(question, topics):
     assert [t.name for t in asked_topics(question)] == topics
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, lead, spans", [
+    # "in what capacity?" quotes each block through its title line; "Margaret L. Osei" was no signer at all
+    # (a middle initial) and the block's "By:" line alone was quoted
+    ("Who signed the NDA for Cortexa, and in what capacity?", "Daniel R. Whitcombe, Chief Technology Officer [1]",
+     [(12807, 12915)]),
+    ("Who signed the NDA, and in what capacity?",
+     "Margaret L. Osei, Senior Vice President and General Counsel [1]; Daniel R. Whitcombe, Chief Technology "
+     "Officer [2]", [(12682, 12805), (12807, 12915)]),
+    ("Who signed for Halvorsen?", "Margaret L. Osei [1]", [(12682, 12733)]),
+])
+def test_who_signed_and_in_what_capacity_quotes_the_blocks_title_lines(halvorsen, question, lead, spans):
+    answer = halvorsen.ask(question)
+    text = halvorsen.document_text("nda_halvorsen_cortexa.txt")
+    assert answer.text.splitlines()[0] == lead
+    assert [(c.clause, c.start, c.end) for c in answer.citations] == [("signatures", s, e) for s, e in spans]
+    assert all(text[c.start:c.end] == c.quote for c in answer.citations)
+    assert [("\nTitle: " in c.quote) for c in answer.citations] == ["capacity" in question] * len(spans)
