@@ -42,6 +42,14 @@ _NAMING_LEAD_IN = re.compile(r"^\s*(?:in|under|for|regarding|about|re|as\s+to|co
                              r"deed|statement|terms|between)\b[^:?]{0,300}?):\s*(?P<rest>\S.*)$",
                              re.IGNORECASE | re.DOTALL)
 
+# parties' names joined as an agreement's name: "the Aldermoor-Kestrel NDA", "the Acme and Birch supply agreement",
+# "the NDA between Aldermoor and Kestrel": those words say which agreement, whether or not its clauses use them
+_NAME = r"[A-Z][\w&'’.]*"
+_AS_ITS_NAME = re.compile(rf"(?P<before>{_NAME}(?:(?:-|\s+(?:and\s+|&\s+)?){_NAME})*)\s+"
+                          r"(?i:(?:mutual\s+)?(?:non-disclosure\s+|confidentiality\s+|supply\s+|services?\s+|"
+                          r"licen[cs]e\s+)?(?:nda|agreement|contract|letter|deal)s?)\b"
+                          rf"|\b(?i:between)\s+(?P<after>{_NAME}(?:(?:-|\s+(?:and\s+|&\s+)?){_NAME})*)")
+
 
 @dataclass(frozen=True)
 class Scope:
@@ -129,6 +137,12 @@ class ScopeFinder:
             scope = replace(scope, aggregate=bool(_AGGREGATE.search(question)))
         else:
             scope = self._find(question, files)
+        if len(scope.agreements) == 1:  # "the Aldermoor-Kestrel NDA": its parties' names, joined, say which one
+            naming = {t for m in _AS_ITS_NAME.finditer(question) for names in [m["before"] or m["after"]]
+                      if re.search(r"\w-\w|\s(?:and|&)\s", names) for t in content_terms(names)}
+            naming &= set().union(*(self._names.get(k, ()) for k in scope.agreements))
+            if naming - set(scope.terms):
+                scope = replace(scope, terms=tuple(sorted(set(scope.terms) | naming)))
         if lead_in and scope.agreements:
             # the lead-in's words named the contract; those the question itself repeats stay content
             asked = set(content_terms(lead_in.group("rest")))

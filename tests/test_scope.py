@@ -274,3 +274,20 @@ def test_signing_words_name_no_agreement_even_where_an_opening_uses_them():
         a.key for a in others)
     # the words still scope when they are not signing words: the forms are the ones about all authors
     assert set(scoped.find("Which forms speak for all authors?").agreements) == {a.key for a in forms}
+
+
+def test_parties_joined_as_the_agreements_name_say_which_agreement():
+    """"the Acme-Birch NDA" names the NDA by its parties: "Acme" and "Birch" are no words an answer
+    must hold, though its clauses use them. Named on their own they stay asked about."""
+    texts = {NDA.key: "Acme Robotics shall keep Birch Analytics' Confidential Information secret.",
+             LICENCE.key: "The Licensor grants the Licensee a licence to use the Software.",
+             MSA.key: "The Consultant shall perform the Services for the Client."}
+    df = Counter(t for text in texts.values() for t in set(content_terms(text)))
+    found = ScopeFinder([NDA, LICENCE, MSA], {NDA.key: ("Acme Robotics", "Birch Analytics", "Acme", "Birch")}, df, {},
+                        body_terms=lambda key, terms: set(terms))
+    for question in ("How long does the Acme-Birch NDA last?", "How long does the NDA between Acme and Birch last?",
+                     "How long does the Acme and Birch agreement last?"):
+        scope = found.find(question)
+        assert scope.agreements == (NDA.key,) and {"acm", "birch"} <= set(scope.terms), question
+    scope = found.find("What must Acme keep secret for Birch under the NDA?")
+    assert scope.agreements == (NDA.key,) and not {"acm", "birch"} & set(scope.terms)
