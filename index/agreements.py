@@ -173,8 +173,12 @@ def describe(text: str, number: int, start: int, end: int, name: str) -> Agreeme
     """Read an agreement's label (its counterparty), title, date, kind and parties from its text."""
     body = text[start:end]
     head = unwrap(body[:4000])  # a name wrapped onto the next line is one name
-    parties = _listed_parties(head) or _between_parties(head) or _defined_organisations(head[:1500])
-    parties += _aliases(head[:1500])
+    letter = _letter_parties(head)
+    parties = letter or _listed_parties(head) or _between_parties(head) or _defined_organisations(head[:1500])
+    # a letter names its parties above the salutation; its defined names are theirs ("Cardinal") or things
+    # ("the Possible Transaction")
+    named = {w.casefold() for p in letter for w in p.split()}
+    parties += [a for a in _aliases(head[:1500]) if not letter or {w.casefold() for w in a.split()} & named]
     parties = [p for p in dict.fromkeys(parties) if p.lower() not in _NOT_PARTIES]
     label = _first(_I_AGREE, head)
     if not label and parties:
@@ -222,6 +226,32 @@ _DEFINED_ORGANISATION = re.compile(rf"\b(?!(?i:and)\b)(?P<v>[A-Z][\w&'’-]*"
 def _defined_organisations(head: str) -> list[str]:
     """The organisations (a name with its legal form) that the opening gives a defined name."""
     return [m["v"] for m in _DEFINED_ORGANISATION.finditer(head)][:2]
+
+
+# a letter's salutation, after its letterhead, date and addressee
+_SALUTATION = re.compile(r"^[ \t]*(?:Dear[ \t]+[^\n]{1,80}?|Ladies[ \t]+and[ \t]+Gentlemen|Gentlemen|Sirs|"
+                         r"To[ \t]+whom[ \t]+it[ \t]+may[ \t]+concern)[ \t]*[:,][ \t]*$", re.MULTILINE | re.IGNORECASE)
+
+
+def _letter_parties(head: str) -> list[str]:
+    """A letter agreement's parties: the organisation of its letterhead and those it is addressed to
+    (the first lines of the blocks above the salutation that name a company by its legal form), each as the
+    letter's own words name it where they do in another case ("BRIGHTWATER PROVISIONS, INC." is
+    "Brightwater Provisions, Inc." in "involving Brightwater Provisions, Inc. (... the "Company")")."""
+    salutation = _SALUTATION.search(head, 0, 2500)
+    if not salutation or _BETWEEN.search(head[:salutation.end() + 600]):  # "... among MetLife, Inc., ... and"
+        return []
+    blocks = [b for b in re.split(r"\n[ \t]*\n", head[:salutation.start()]) if b.strip()]
+    firsts = [name_at(b.strip().splitlines()[0].strip(" \t*#")) for b in blocks]
+    named = [name for name in firsts if re.search(rf"{_SUFFIX}\.?$", name) and len(name.split()) <= 10]
+    if len(named) < 2:
+        return []
+    body = head[salutation.end():]
+    parties = []
+    for name in dict.fromkeys(named[:4]):
+        said = re.search(r"(?<![\w&])" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w&])", body, re.IGNORECASE)
+        parties.append(said.group() if said else name)
+    return parties
 
 
 def _listed_parties(head: str) -> list[str]:

@@ -272,6 +272,22 @@ def test_an_opening_without_between_names_the_organisation_it_defines():
     assert (agreement.label, agreement.parties) == ("Quillon Robotics, Inc.", ("Quillon Robotics, Inc.",))
 
 
+def test_a_letter_agreements_parties_are_its_letterhead_and_its_addressee():
+    from index.agreements import split_agreements
+
+    text = ("BRIGHTWATER PROVISIONS, INC.\n1180 Commerce Drive\nGreen Bay, Wisconsin 54304\n\nJune 17, 2019\n\n"
+            "PERSONAL AND CONFIDENTIAL\n\nCardinal Ridge Capital Partners IV, L.P.\n"
+            "c/o Cardinal Ridge Capital Management LLC\n200 Clarendon Street\nBoston, Massachusetts 02116\n\n"
+            "Ladies and Gentlemen:\n\nIn connection with your consideration of a possible negotiated transaction "
+            "(the \"Possible Transaction\") involving Brightwater Provisions, Inc. (together with its subsidiaries, "
+            "the \"Company\"), the Company is prepared to make available to you certain information.\n\n"
+            "1. Evaluation Material.\n")
+    (agreement,) = split_agreements(text, "letter.txt")
+    # not "Possible Transaction", a defined name the letter gives a thing
+    assert agreement.parties == ("Brightwater Provisions, Inc.", "Cardinal Ridge Capital Partners IV, L.P.")
+    assert agreement.label == "Brightwater Provisions, Inc. and Cardinal Ridge Capital Partners IV, L.P."
+
+
 def test_exhibit_after_the_signatures_is_part_of_the_same_agreement():
     # "This Statement of Work is made under the ... Agreement dated ... between" opens no new agreement
     segmented = seg(SERVICES)
