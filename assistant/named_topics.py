@@ -80,7 +80,24 @@ TOPICS: tuple[NamedTopic, ...] = (
     NamedTopic("liquidated damages", r"\bliquidated\s+damages",
                r"\bliquidated|\bpenalt|\b(?:termination|cancellation|break(?:-?up)?|exit)\s+(?:fee|charge|payment)"),
     NamedTopic("insurance", r"\binsur(?:ance|ed|er)", r"\binsur|\bunderwrit"),
-    NamedTopic("audits", r"\baudit", r"\baudit|\binspect|\bexamin|\brecords\b|\bbooks\b"),
+    # records made available or open to review are audited; records kept as evidence ("as shown by its written
+    # records") and information given by "visual inspection" are not
+    NamedTopic("audits", r"\baudit",
+               r"\baudit|\bexamin|\bbooks\b|\brecords\b[^.;]{0,120}\b(?:available|access|request|review)"
+               r"|\b(?:access|review)\b[^.;]{0,60}\brecords\b|\b(?:right|entitled|permit\w*|allow\w*|may|shall)\b"
+               r"[^.;]{0,60}\binspect|\binspect\w*\s+(?:the|its|any|such|all)\s+"
+               r"(?:books|records|facilit|premises|operations|site|plant|work)"),
+    NamedTopic("legal costs",
+               r"\battorneys?['’]?\s+fees|\blawyers?['’]?\s+fees|\blegal\s+(?:costs|fees|expenses|bills?)"
+               r"|\bcosts\s+of\s+(?:enforc|litigat|collect)|\bprevailing\s+party|\bfee[\s-]shifting",
+               r"\battorneys?['’]?\s+fees|\bcounsel\s+fees|\blegal\s+(?:costs|fees|expenses)|\bprevailing\s+party"
+               r"|\bcosts\s+(?:and|of)\s+(?:\w+\s+){0,3}?(?:enforc|collect|litigat|suit|action|proceeding)|\bindemni"
+               r"|\breimburse\w*\s+(?:\w+\s+){0,6}?(?:costs|fees|expenses)"),
+    NamedTopic("signing in counterparts or electronically",
+               r"\bcounterparts?\b|\belectronic(?:ally)?\s+sign|\be-?signatures?\b|\bDocuSign|\bsigned\s+electronically"
+               r"|\b(?:fax|facsimile|scanned)\s+signatures?",
+               r"\bcounterparts?\b|\belectronic(?:ally)?\s+(?:signature|sign|execut|transmi|deliver|means)"
+               r"|\bsigned\s+electronically|\be-?signatures?\b|\bDocuSign|\bfacsimile|\bfax\b|\.pdf\b|\bPDF\b"),
     NamedTopic("force majeure", r"\bforce\s+majeure|\bacts?\s+of\s+god\b",
                r"\bforce\s+majeure|\bacts?\s+of\s+god|\bbeyond\s+(?:\w+\s+){0,3}?control|\bstrikes?\b|\bepidemic"
                r"|\bpandemic|\bunforeseeable"),

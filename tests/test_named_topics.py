@@ -23,12 +23,17 @@ from assistant.named_topics import asked_topics, unaddressed
     ("Which arbitration institution handles disputes?", ["arbitration"]),
     ("When she leaves, must she hand back company laptops?", ["returning or destroying materials"]),
     ("Is there a non-compete or a non-solicit?", ["soliciting or hiring staff", "competition"]),
+    ("If the bank has to sue to enforce the NDA and wins, who bears the legal fees?", ["legal costs"]),
+    ("Can the prevailing party recover its attorneys' fees?", ["legal costs"]),
+    ("Can the agreement be signed in counterparts or by electronic signature?",
+     ["signing in counterparts or electronically"]),
     # named with what it is set against, or not as the topic: no topic
     ("Do disputes go to arbitration or to the courts?", []),
     ("Can the distributor export the products outside the territory?", []),
     ("Can the customer hire subcontractors?", []),
     ("Is there any compensation in return?", []),
     ("Who signed the agreement?", []),
+    ("Who is the counterparty to the lease?", []),
 ])
 def test_the_topics_a_question_names(question, topics):
     assert [t.name for t in asked_topics(question)] == topics
@@ -51,6 +56,18 @@ def _says(*texts: str):
     ("Is there a non-compete?", ["Distributor shall be the exclusive distributor in the Territory."], None),
     ("Is there a non-compete or a non-solicit?", ["Employee shall not solicit any employee of the Company."], None),
     ("Who signed the agreement?", [], None),  # no topic named
+    # records kept as evidence, or information given by visual inspection, are no audit; records open to review are
+    ("Does the discloser have the right to audit the recipient?",
+     ["information lawfully known to the Recipient, as evidenced by its written records; or",
+      "disclosed in writing, orally or by visual inspection of facilities"], "audits"),
+    ("Does the discloser have the right to audit the recipient?",
+     ["Supplier shall make its records relating to the Products available to Buyer on request."], None),
+    ("Can the winning side recover its attorneys' fees?", ["Each party shall bear its own costs."], "legal costs"),
+    ("Can the winning side recover its attorneys' fees?",
+     ["you shall reimburse us for our reasonable legal fees and expenses"], None),
+    ("Can the agreement be signed electronically?", ["This Agreement may be amended only in writing."],
+     "signing in counterparts or electronically"),
+    ("Can the agreement be signed electronically?", ["This Agreement may be executed in counterparts."], None),
 ])
 def test_a_topic_is_unaddressed_only_where_none_of_its_words_is(question, texts, missing):
     topic = unaddressed(question, _says(*texts))
