@@ -130,6 +130,29 @@ TOPICS: tuple[NamedTopic, ...] = (
                r"\bsurviv|\bcontinue\s+(?:\w+\s+){0,4}?(?:after|following|beyond)|\bthereafter"
                r"|\byears?\s+(?:\w+\s+){0,3}?(?:after|following)\s+(?:\w+\s+){0,3}?"
                r"(?:termination|expiration|disclosure)"),
+    NamedTopic("the fact of the discussions",
+               r"\bfact\s+(?:that\s+)?(?:\w+\s+){0,6}?(?:discuss|negotiat|talk)|\bexistence\s+of\s+(?:the\s+|these\s+"
+               r"|this\s+|any\s+|their\s+)?(?:\w+\s+)?(?:discussions|negotiations|talks|deal|agreement|nda|relationship"
+               r"|collaboration)|\bin\s+(?:talks|discussions|negotiations)\s+(?:with|about|over)\b",
+               r"\bfact\s+that\b|\bexistence\s+(?:or\s+(?:the\s+)?(?:terms|contents?)\s+)?of\s+"
+               r"(?:this|the|these|such|any)|\b(?:discussions|negotiations|talks)\s+(?:are|is|have)\b"
+               r"|\b(?:status|nature)\s+of\s+(?:the\s+|any\s+)?(?:discussions|negotiations)"
+               r"|\bconfidential\w*\s+(?:\w+\s+){0,3}?(?:discussions|negotiations)"),
+    NamedTopic("outside work",
+               r"\b(?:outside|second|side)\s+(?:\w+\s+)?(?:jobs?|employment|work|business|consulting|gigs?"
+               r"|activit\w*)\b|\bmoonlight",
+               r"\boutside\s+(?:\w+\s+)?(?:activit|employment|business|work|interests?)"
+               r"|\bother\s+(?:employment|occupation|business\s+activit)"
+               r"|\bconflict\w*\s+(?:\w+\s+)?(?:employment|activit|obligation|interest)|\bmoonlight"
+               r"|\bengage\s+(?:\w+\s+){0,3}?in\s+(?:any\s+)?(?:other\s+)?(?:business|employment|occupation)"
+               r"|\bcompet(?:e|es|ing|ition|itor|itors|itive)\b|\bdevote\s+(?:\w+\s+){0,3}?time"
+               r"|\bfull\s+business\s+time"),
+    NamedTopic("personal devices",
+               r"\bpersonal\s+(?:devices?|phones?|laptops?|computers?|cloud|e-?mail|accounts?|storage)|\bBYOD\b"
+               r"|\bown\s+(?:devices?|phones?|laptops?|computers?)|\bhome\s+computers?|\bUSB\s+(?:drives?|sticks?)",
+               r"\bpersonal\s+(?:devices?|phones?|laptops?|computers?|cloud|e-?mail|accounts?|storage)|\bBYOD\b"
+               r"|\bdevices?\b|\bcloud\b|\bremovable|\bUSB\b|\bstorage\s+(?:media|devices?)|\bcomputers?\b"
+               r"|\blaptops?\b|\bphones?\b|\bmobile\b"),
     NamedTopic("governing law",
                r"\bgoverning\s+law|\bchoice\s+of\s+law|\b(?:which|what|whose)\s+(?:\w+\s+)?(?:law|laws)\s+"
                r"(?:govern|appl)",

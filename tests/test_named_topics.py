@@ -27,7 +27,12 @@ from assistant.named_topics import asked_topics, unaddressed
     ("Can the prevailing party recover its attorneys' fees?", ["legal costs"]),
     ("Can the agreement be signed in counterparts or by electronic signature?",
      ["signing in counterparts or electronically"]),
+    ("Must the parties keep the existence of this NDA or their collaboration talks secret?",
+     ["the fact of the discussions"]),
+    ("May the employee take on outside consulting work or a second job while employed?", ["outside work"]),
+    ("Are there rules on storing company information on personal devices?", ["personal devices"]),
     # named with what it is set against, or not as the topic: no topic
+    ("Can we pass the information to outside consultants working on the project?", []),
     ("Do disputes go to arbitration or to the courts?", []),
     ("Can the distributor export the products outside the territory?", []),
     ("Can the customer hire subcontractors?", []),
@@ -68,6 +73,12 @@ def _says(*texts: str):
     ("Can the agreement be signed electronically?", ["This Agreement may be amended only in writing."],
      "signing in counterparts or electronically"),
     ("Can the agreement be signed electronically?", ["This Agreement may be executed in counterparts."], None),
+    ("Is Pinecrest allowed to tell anyone that it is in talks with Brantley?",
+     ["This Agreement shall be governed by the laws of Delaware."], "the fact of the discussions"),
+    ("Is Pinecrest allowed to tell anyone that it is in talks with Brantley?",
+     ["you will not disclose the fact that discussions or negotiations are taking place"], None),
+    ("May the employee take a second job?", ["The Employee is a competent adult."], "outside work"),
+    ("May the employee take a second job?", ["Employee shall not engage in any other business activity."], None),
 ])
 def test_a_topic_is_unaddressed_only_where_none_of_its_words_is(question, texts, missing):
     topic = unaddressed(question, _says(*texts))
