@@ -71,7 +71,12 @@ TOPICS: tuple[NamedTopic, ...] = (
                r"\bsolicit|\brecruit|\bhir(?:e|es|ed|ing)\b|\bpoach|\bemploy\s+(?:or|any)\b|\bengage\s+or\s+employ"
                r"|\binduce\w*\s+(?:\w+\s+){0,6}?(?:leave|terminate|resign)"),
     NamedTopic("competition", r"\bnon-?compet|\bcovenant\s+not\s+to\s+compete|\bcompet(?:e|es|ing)\s+with"
-               r"|\b(?:join\w*|work\w*\s+for)\s+a\s+competitor", r"\bcompet|\bexclusiv"),
+               r"|\b(?:join\w*|work\w*\s+for)\s+a\s+competitor",
+               # "competent" is no word of competition; "products substantially similar to the Product" are
+               r"\bcompet(?:e|es|ed|ing|ition|itions|itor|itors|itive|itively)\b"
+               r"|\b(?:identical|similar)\s+(?:\w+\s+){0,3}?(?:to|with)\s+(?:the\s+|any\s+)?products?\b"
+               r"|\bexclusiv\w*\s+(?:\w+\s+){0,3}?(?:distribut|dealer|agen|supplier|supply|licen|right|basis|territor"
+               r"|relationship|arrangement|dealing|provider|reseller|partner|sponsor|endorse|market|sell|sale|purchas)"),
     NamedTopic("arbitration", r"\barbitra", r"\barbitra|\bmediat|\balternative\s+dispute|\bADR\b|\bJAMS\b",
                unless=r"\bcourts?\b|\blitigat|\bjudge|\blawsuit|\bsue\b"),
     NamedTopic("injunctive relief", r"\binjunct|\bequitable\s+relief|\bspecific\s+performance|\birreparabl",
@@ -153,6 +158,13 @@ TOPICS: tuple[NamedTopic, ...] = (
                r"\bpersonal\s+(?:devices?|phones?|laptops?|computers?|cloud|e-?mail|accounts?|storage)|\bBYOD\b"
                r"|\bdevices?\b|\bcloud\b|\bremovable|\bUSB\b|\bstorage\s+(?:media|devices?)|\bcomputers?\b"
                r"|\blaptops?\b|\bphones?\b|\bmobile\b"),
+    NamedTopic("notice of a breach or loss",
+               r"\b(?:notif\w*|tell|inform\w*|alert|warn|report)\s+(?:\w+\s+){0,6}?(?:if|of|when|upon|about|after)\s+"
+               r"(?:\w+\s+){0,6}?(?:breach\w*|unauthori[sz]ed|lost|loss|leak\w*|hack\w*|accidental\w*|stolen|theft)\b"
+               r"|\b(?:data|security|privacy)\s+(?:breach|incident)",
+               r"\bnotif\w*[^.;]{0,120}(?:breach|unauthori[sz]ed|\bloss\b|\blost\b|misuse|incident|misappropriat)"
+               r"|(?:breach|unauthori[sz]ed|\bloss\b|\blost\b|misuse|incident|misappropriat)[^.;]{0,120}\bnotif"
+               r"|\bsecurity\s+incident|\bdata\s+breach"),
     NamedTopic("governing law",
                r"\bgoverning\s+law|\bchoice\s+of\s+law|\b(?:which|what|whose)\s+(?:\w+\s+)?(?:law|laws)\s+"
                r"(?:govern|appl)",

@@ -79,6 +79,15 @@ def _says(*texts: str):
      ["you will not disclose the fact that discussions or negotiations are taking place"], None),
     ("May the employee take a second job?", ["The Employee is a competent adult."], "outside work"),
     ("May the employee take a second job?", ["Employee shall not engage in any other business activity."], None),
+    # "competent" and "the exclusive property of the Company" are no words of competition
+    ("Is there a non-compete?", ["I am competent to sign.", "Inventions are the exclusive property of the Company."],
+     "competition"),
+    ("Is there a non-compete?", ["Talent shall not endorse products substantially similar to the Product."], None),
+    ("Must it notify them if Evaluation Material is accidentally disclosed or lost?",
+     ["You shall notify the Company if you are required by law to disclose any Evaluation Material."],
+     "notice of a breach or loss"),
+    ("Must it notify them if Evaluation Material is accidentally disclosed or lost?",
+     ["The Recipient shall notify the Discloser if it becomes aware of any unauthorised use or disclosure."], None),
 ])
 def test_a_topic_is_unaddressed_only_where_none_of_its_words_is(question, texts, missing):
     topic = unaddressed(question, _says(*texts))
