@@ -110,8 +110,15 @@ TOPICS: tuple[NamedTopic, ...] = (
                r"\bindemni|\bharmless|\bdefend\b"),
     NamedTopic("disparagement", r"\bdisparag|\bbad[\s-]?mouth",
                r"\bdisparag|\bderogator|\bdefam|\bnegative\s+(?:\w+\s+)?(?:statement|comment|remark)"),
+    # a change of control, a merger or a sale of the business; not any "control" ("an Affiliate controls ...") or
+    # "merges" ("supersedes and merges all prior agreements")
     NamedTopic("a change of control", r"\bchange\s+(?:of|in)\s+(?:control|ownership)",
-               r"\bcontrol|\bmerg|\bacqui|\breorgani|\bconsolidat|\bownership|\bsale\s+of\s+(?:all|substantially)"),
+               r"\bchange\s+(?:of|in)\s+(?:the\s+)?(?:[\w,]+\s+){0,5}?(?:control|ownership)|\bmergers?\b"
+               r"|\bmerg(?:e|es|ed|ing)\s+(?:with|into)|\breorgani|\bconsolidat|\bsale\s+of\s+(?:all|substantially)"
+               r"|\bsubstantially\s+all\s+(?:of\s+)?(?:the\s+|its\s+)?(?:\w+\s+)?assets"
+               r"|\bacqui\w*\s+(?:\w+\s+){0,4}?(?:control|majority|all\s+or\s+substantially|fifty|50)"
+               r"|\bcontrol\w*\s+(?:\w+\s+){0,3}?(?:changes|changed|transferred|acquired)"
+               r"|\bownership\s+(?:\w+\s+){0,4}?(?:changed|changes|transferred)"),
     NamedTopic("source code", r"\bsource\s+code", r"\bsource\b"),
     NamedTopic("circumvention", r"\bcircumvent", r"\bcircumvent|\bby-?pass"),
     NamedTopic("assignment", r"\bassign|\bnovat", r"\bassign|\btransfer|\bsuccessor|\bdelegat|\bnovat"),

@@ -88,6 +88,13 @@ def _says(*texts: str):
      "notice of a breach or loss"),
     ("Must it notify them if Evaluation Material is accidentally disclosed or lost?",
      ["The Recipient shall notify the Discloser if it becomes aware of any unauthorised use or disclosure."], None),
+    # a change of control is not any "control" of an Affiliate, nor "merges" all prior agreements
+    ("Does a change of control end the NDA?", ["\"Affiliate\" means any entity that controls a Party.",
+                                               "This Agreement supersedes and merges all prior agreements."],
+     "a change of control"),
+    ("Does a change of control end the NDA?",
+     ["Either party may terminate upon any material change in the organization, ownership or control of the other."],
+     None),
 ])
 def test_a_topic_is_unaddressed_only_where_none_of_its_words_is(question, texts, missing):
     topic = unaddressed(question, _says(*texts))
