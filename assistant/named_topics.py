@@ -69,7 +69,7 @@ TOPICS: tuple[NamedTopic, ...] = (
                rf"\bnon-?solicit|\b(?:solicit\w*|poach\w*|recruit\w*|hir(?:e|es|ed|ing)|headhunt\w*|lur(?:e|es|ing))"
                rf"\s+(?:away\s+)?{_PEOPLE}",
                r"\bsolicit|\brecruit|\bhir(?:e|es|ed|ing)\b|\bpoach|\bemploy\s+(?:or|any)\b|\bengage\s+or\s+employ"
-               r"|\binduce\w*\s+(?:\w+\s+){0,6}?(?:leave|terminate|resign)"),
+               r"|\b(?:induce|entice)\w*\s+(?:\w+\s+){0,14}?(?:leave|terminate|resign)"),
     NamedTopic("competition", r"\bnon-?compet|\bcovenant\s+not\s+to\s+compete|\bcompet(?:e|es|ing)\s+with"
                r"|\b(?:join\w*|work\w*\s+for)\s+a\s+competitor",
                # "competent" is no word of competition; "products substantially similar to the Product" are
@@ -83,7 +83,8 @@ TOPICS: tuple[NamedTopic, ...] = (
                r"\binjunct|\bequitable|\bspecific\s+performance|\birreparabl|\brestrain"),
     NamedTopic("escrow", r"\bescrow", r"\bescrow"),
     NamedTopic("liquidated damages", r"\bliquidated\s+damages",
-               r"\bliquidated|\bpenalt|\b(?:termination|cancellation|break(?:-?up)?|exit)\s+(?:fee|charge|payment)"),
+               r"\bliquidated|\bpenalt|\b(?:termination|cancellation|break(?:-?up)?|exit|buy-?out)\s+(?:fee|charge"
+               r"|payment)"),
     NamedTopic("insurance", r"\binsur(?:ance|ed|er)", r"\binsur|\bunderwrit"),
     # records made available or open to review are audited; records kept as evidence ("as shown by its written
     # records") and information given by "visual inspection" are not
@@ -109,7 +110,9 @@ TOPICS: tuple[NamedTopic, ...] = (
     NamedTopic("indemnification", r"\bindemni|\bhold\s+(?:\w+\s+){0,2}?harmless",
                r"\bindemni|\bharmless|\bdefend\b"),
     NamedTopic("disparagement", r"\bdisparag|\bbad[\s-]?mouth",
-               r"\bdisparag|\bderogator|\bdefam|\bnegative\s+(?:\w+\s+)?(?:statement|comment|remark)"),
+               # or harm to the other's reputation or goodwill, as lawyers label non-disparagement
+               r"\bdisparag|\bderogator|\bdefam|\bnegative\s+(?:\w+\s+)?(?:statement|comment|remark)|\breputation"
+               r"|\bdisrepute|\bgoodwill|\binjurious|\bprejudicial|\bscandal|\btarnish|\bimage\b"),
     # a change of control, a merger or a sale of the business; not any "control" ("an Affiliate controls ...") or
     # "merges" ("supersedes and merges all prior agreements")
     NamedTopic("a change of control", r"\bchange\s+(?:of|in)\s+(?:control|ownership)",

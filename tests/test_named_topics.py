@@ -88,6 +88,11 @@ def _says(*texts: str):
      "notice of a breach or loss"),
     ("Must it notify them if Evaluation Material is accidentally disclosed or lost?",
      ["The Recipient shall notify the Discloser if it becomes aware of any unauthorised use or disclosure."], None),
+    # lawyers label harm to the other's reputation or goodwill non-disparagement
+    ("Is there a requirement on a party not to disparage the counterparty?",
+     ["The Company shall not tarnish or bring into disrepute the reputation of the Licensed Trademarks."], None),
+    ("Is there a requirement on a party not to disparage the counterparty?", ["Each party bears its own costs."],
+     "disparagement"),
     # a change of control is not any "control" of an Affiliate, nor "merges" all prior agreements
     ("Does a change of control end the NDA?", ["\"Affiliate\" means any entity that controls a Party.",
                                                "This Agreement supersedes and merges all prior agreements."],
