@@ -166,7 +166,8 @@ def _caption(line: Sentence) -> Found | None:
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
-    """Lines, with tabs and runs of spaces (how flattened layouts separate columns) ending one too."""
+    """Lines, with tabs and runs of spaces (how flattened layouts separate columns) ending one too,
+    except after a field's label: "By:    /s/ Jane Roe" is one cell."""
     out: list[tuple[int, int]] = []
     for m in re.finditer(r"[^\n\t]+", text):
         at = m.start()
