@@ -28,7 +28,7 @@ MAX_LISTED = 20  # agreements: past this, "who signed?" is too wide to list; the
 _ASKS_CAPACITY = re.compile(r"\b(?:capacity|capacities|title|titles|position|positions|role|roles|office|job|"
                             r"designation)\b", re.IGNORECASE)
 _CAPACITY_WORDS = set(content_terms("capacity capacities title titles position positions role roles office job "
-                                    "designation what which their his her its"))
+                                    "designation"))
 
 
 def asks_capacity(question: str) -> bool:

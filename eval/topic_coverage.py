@@ -10,11 +10,10 @@ figures; the validation part is read afterwards. Usage: python -m eval.topic_cov
 from __future__ import annotations
 
 import argparse
-import json
 import re
 
 from assistant.named_topics import TOPICS
-from eval.cuad import cuad_dir
+from eval.cuad import cuad_dir, read_jsonl
 from eval.split import FIT, VALIDATION, cuad_part
 
 # the CUAD category that labels each topic CUAD has
@@ -35,7 +34,7 @@ CATEGORIES = {
 def coverage(part: str) -> list[tuple[str, int, int, int, int]]:
     """(topic, answerable contracts, those using none of its words, unanswerable, those using none)."""
     root = cuad_dir()
-    rows = [json.loads(line) for line in (root / "qa.jsonl").read_text().splitlines() if line.strip()]
+    rows = read_jsonl(root / "qa.jsonl")
     texts: dict[str, str] = {}
     out = []
     for topic in TOPICS:

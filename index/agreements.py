@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from index.shapes import name_pattern
 from index.spans import unwrap
 from index.types import Agreement
 
@@ -249,7 +250,7 @@ def _letter_parties(head: str) -> list[str]:
     body = head[salutation.end():]
     parties = []
     for name in dict.fromkeys(named[:4]):
-        said = re.search(r"(?<![\w&])" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w&])", body, re.IGNORECASE)
+        said = name_pattern(name, re.IGNORECASE).search(body)
         parties.append(said.group() if said else name)
     return parties
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from index.catalog_rules import Found, Sentence
 from index.jurisdictions import PLACES_WITH_AND
-from index.shapes import DEFINED, trim
+from index.shapes import DEFINED, name_pattern, trim
 from index.types import Agreement, Clause
 
 _KINDS = (r"(?:AGREEMENT|CONTRACT|LICEN[CS]E|LEASE|DEED|PLAN|MEMORANDUM\s+OF\s+UNDERSTANDING|TERMS\s+AND\s+CONDITIONS"
@@ -158,7 +158,7 @@ def parties(sents: Sequence[Sentence], agreement: Agreement) -> list[Found]:
     named: list[Found] = []
     aliases: list[Found] = []
     for party in sorted(filter(_looks_like_name, agreement.parties), key=len, reverse=True):  # "Acme Inc." first
-        pattern = re.compile(r"(?<![\w&])" + r"\s+".join(map(re.escape, party.split())) + r"(?![\w&])")
+        pattern = name_pattern(party)
         found = _first_free(pattern, head[cue:] + head[:cue], named + aliases)
         if found is None:
             continue

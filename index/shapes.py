@@ -66,6 +66,12 @@ NAMED_BEFORE = re.compile(rf"(?P<v>{_ORG}){_DESCRIBED}[\s,]*$")
 BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{_ORG}){_DESCRIBED}\s*(?:\([^()]{{1,40}}\))?\s*,?\s+and\s+(?P<b>{_ORG})")
 # a name's word, or a middle initial before the next word ("Margaret L. Osei")
 _TOKEN = r"(?:[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w.'’-]*[\w'’](?![\w.'’-]))(?![ \t]*:)"
+def name_pattern(name: str, flags: int = 0) -> re.Pattern[str]:
+    """A name as a pattern: its words in order, any run of white space between them, not inside a
+    longer word ("Acme Robotics" is not in "Acme Robotics2", nor "Birch" in "Birch&Co")."""
+    return re.compile(r"(?<![\w&])" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w&])", flags)
+
+
 # the lower-case particles of a name: "Joost van der Berg", "Maria de la Cruz", "Ahmed bin Said"
 NAME_PARTICLE = r"(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|al|ten|ter|y)"
 # "Name: Jane Roe", "By: /s/ Jane Roe", and the English "Signed by Jane Roe, Director, for and on behalf of ..."
