@@ -32,6 +32,8 @@ from assistant.question_parts import merge, question_parts
 from assistant.prototypes import AnswerPrototypes
 from assistant.ranker import EvidenceModel
 from assistant.rephrase import CONFIRM_SIMILARITY, REPHRASE_FOUND, KindQuestions, asks_beyond_its_kind
+from assistant.catalog_facts import (asks_agreement_date, asks_effective_date, asks_governing_law, date_answer,
+                                     effective_date_answer, law_answer)
 from assistant.laws import asks_laws, laws_answer, without_places
 from assistant.parties import asks_parties, every_agreements_parties, parties_answer
 from assistant.named_topics import unaddressed
@@ -502,6 +504,14 @@ class Assistant:
         if laws is not None:  # "which agreements are governed by New York law?": the catalog's laws
             rows = self._rows_in_scope(snapshot, in_scope)
             answer = laws_answer(question, laws, rows, searched) if len(rows) > 1 else None
+            if answer is not None:
+                yield answer
+                return
+        fact = None if self._generative or laws is not None or len(in_scope) > MAX_LISTED else (
+            law_answer if asks_governing_law(question) else date_answer if asks_agreement_date(question)
+            else effective_date_answer if asks_effective_date(question) else None)
+        if fact is not None:  # "whose legal system does it fall under?", "when was it made?": the catalog's
+            answer = fact(question, self._rows_in_scope(snapshot, in_scope), searched)
             if answer is not None:
                 yield answer
                 return

@@ -29,7 +29,7 @@ def asks_laws(question: str) -> tuple[str, ...] | None:
     agreements with their governing law"); None when it asks neither."""
     if not _MANY.search(question or "") or not re.search(rf"\b{_LAW}\b", question, re.IGNORECASE):
         return None
-    places = tuple(dict.fromkeys(_normal(m.group()) for m in pattern().finditer(question)))
+    places = tuple(dict.fromkeys(normal_place(m.group()) for m in pattern().finditer(question)))
     if places:
         return places
     return () if _ASKS_EACH.search(question) else None
@@ -41,7 +41,7 @@ def laws_answer(question: str, places: tuple[str, ...], rows: Sequence[CatalogRo
     catalog reads every agreement's law and none is one of `places`; None when it reads no such law
     and some agreement's law not at all (the ranker answers then)."""
     chosen = [r for r in rows if r.governing_law.stated
-              and (not places or _normal(r.governing_law.normal or r.governing_law.text) in places)]
+              and (not places or normal_place(r.governing_law.normal or r.governing_law.text) in places)]
     if not chosen:
         if not places or not rows or not all(r.governing_law.stated for r in rows):
             return None  # a law the catalog did not read may be the one asked about
@@ -62,7 +62,7 @@ def laws_answer(question: str, places: tuple[str, ...], rows: Sequence[CatalogRo
                   citations=tuple(citations), searched=searched, values=tuple(values), groups=groups)
 
 
-def _normal(place: str) -> str:
+def normal_place(place: str) -> str:
     """A place as the catalog compares it: "English" and "England and Wales" are England."""
     name = canonical(place)
     return "england" if name in ("england and wales", "wales and england") else name

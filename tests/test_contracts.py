@@ -1606,5 +1606,44 @@ def test_a_question_much_like_a_kind_whose_question_cites_another_clause_is_answ
 def test_a_question_answered_in_its_own_words_says_nothing_of_its_kind(qa):
     answer = qa.ask("Which jurisdiction's law governs the supply agreement?")
     assert answer.answered_as == "" and "Answered as" not in answer.text
+    # the catalog's governing-law sentence, read from the clause with its number (assistant/catalog_facts.py)
     assert [(c.clause, c.start) for c in answer.citations][:1] == [("10.2", qa.document_text(SUPPLY).index(
-        "This agreement is governed by the law of Scotland"))]
+        "10.2 This agreement is governed by the law of Scotland"))]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, lead", [
+    # the opening's "a Delaware corporation" is where its Provider is incorporated, not the law it is under
+    ("Whose legal system does this contract fall under?", "Ireland [1]"),
+    ("Is this agreement governed by Delaware law?", "No: governed by the law of Ireland [1]"),
+    ("Is this agreement governed by Irish law?", "Yes: governed by the law of Ireland [1]"),
+])
+def test_an_agreements_governing_law_is_read_from_the_catalog(qa, question, lead):
+    answer = qa.ask(question, files=[SAAS])
+    assert answer.found and answer.text.splitlines()[0] == lead
+    assert [(c.file, c.clause) for c in answer.citations] == [(SAAS, "11.3")]
+    assert answer.citations[0].quote.startswith("11.3 This Agreement is governed by the laws of Ireland")
+    (value,) = answer.values
+    assert (value.kind, value.text, value.start, value.end) == ("law", "Ireland", 4072, 4079)
+    assert qa.document_text(SAAS)[value.start:value.end] == "Ireland"
+
+
+@pytest.mark.slow
+def test_an_agreements_date_is_read_from_the_catalog(qa):
+    answer = qa.ask("When was this agreement made?", files=[SAAS])
+    assert answer.found and answer.text.splitlines()[0] == "March 3, 2025 [1]"
+    assert [(c.file, c.clause) for c in answer.citations] == [(SAAS, "preamble")]
+    (value,) = answer.values
+    assert (value.kind, value.start, value.end) == ("date", 110, 123)
+    assert qa.document_text(SAAS)[value.start:value.end] == "March 3, 2025"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["When does this agreement come into force?", "From what day are we bound by it?"])
+def test_an_agreements_effective_date_is_read_from_the_catalog(qa, question):
+    # "three (3) years from the Effective Date" in clause 4.1 names the date without giving it
+    answer = qa.ask(question, files=[SAAS])
+    assert answer.found and answer.text.splitlines()[0] == "March 3, 2025 [1]"
+    assert [(c.file, c.clause) for c in answer.citations] == [(SAAS, "preamble")]
+    (value,) = answer.values
+    assert qa.document_text(SAAS)[value.start:value.end] == "March 3, 2025" and value.start == 110

@@ -1,0 +1,170 @@
+"""An agreement's governing law, date or effective date, asked of it: the catalog's value, cited where
+the agreement states it.
+
+"Whose legal system does this contract fall under?", "What date is on the front of this contract?"
+and "When does this deal kick in?" ask what the catalog reads from every agreement
+(`index/catalog_rules.py`, `index/catalog_dates.py`): the governing-law sentence, the date the opening
+gives the agreement and the date it takes effect. The ranker answers them from the question's words,
+and a question worded unlike the ones it was fitted on can draw the opening's "a corporation formed
+under the laws of Germany", a signature block's "executed as of the Effective Date" or a clause's
+"within sixty days after the Effective Date" instead. So a question that asks for one of these facts,
+and nothing more, of at most MAX_LISTED agreements, each of which states it, is answered from the
+catalog, agreement by agreement; where some agreement in scope states none, the ranker answers as
+before (it may find what the catalog's rules did not read). A yes/no question naming a place ("Is this
+agreement governed by New York law?") is answered yes or no with the law the agreement names.
+
+Which questions ask for which fact are general rules of how people ask for a contract's law and dates
+(not cues of any one contract); the catalog's own figures are those of `make catalog-eval`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.catalog import CatalogRow, CatalogValue, each_cited
+from assistant.groups import group, summary
+from assistant.laws import normal_place
+from assistant.snippets import shown
+from assistant.types import Answer, Value
+from assistant.values import is_yes_no
+from index.jurisdictions import pattern
+
+_AGREEMENT = r"(?:agreement|contract|deal|document|letter|nda|lease|licen[cs]e|it|this)"
+_POSSESSIVE_PLACE = r"(?:country|state|nation|jurisdiction|province|place)['’]?s?"
+# "governing law?", "which jurisdiction's law governs ...", "whose laws apply ...", "under which state's or
+# country's laws is it to be interpreted?", "whose legal system does it fall under?", "the choice-of-law clause"
+_ASKS_LAW = re.compile(
+    r"\bgoverning[\s-]+laws?\b|\bchoice[\s-]+of[\s-]+laws?\b|\bapplicable\s+law\b(?!s)|\bproper\s+law\b"
+    r"|\blegal\s+system\b"
+    r"|\b(?:laws?|legal\s+rules)\s+(?:that\s+|which\s+)?(?:govern|governs|applies|apply|applicable\s+to|controls?)\b"
+    r"|\bgoverned\s+(?:by|under)\s+(?:the\s+)?(?:\w+\s+){0,4}?laws?\b"
+    rf"|\b(?:which|what|whose)\s+(?:{_POSSESSIVE_PLACE}\s+(?:or\s+{_POSSESSIVE_PLACE}\s+)?)?(?:laws?|rules)\b"
+    r"[^?]{0,50}?\b(?:apply|applies|govern|governs|control|controls|interpreted|construed|decide|used)\b"
+    rf"|\bunder\s+(?:which|what|whose)\s+(?:{_POSSESSIVE_PLACE}\s+(?:or\s+{_POSSESSIVE_PLACE}\s+)?)?laws?\b",
+    re.IGNORECASE)
+# a question about other laws than the one governing the agreement: compliance, incorporation, export, tax;
+# about courts or arbitration as well (a two-part question the ranker answers whole)
+_NOT_GOVERNING = re.compile(
+    r"\b(?:compl(?:y|ies|iance)|incorporat\w*|organi[sz]ed|formed|registered|existing|export\w*|import\w*|tax\w*"
+    r"|privacy|data\s+protection|securities|labou?r|employment\s+law|anti-?\w+|sanction\w*|regulat\w*|breach\w*"
+    r"|violat\w*|courts?|venue|forum|arbitrat\w*|tribunal|jurisdiction(?!['’]s)|where|lawsuits?|suits?|sue"
+    r"|litigat\w*|jury)\b",
+    re.IGNORECASE)
+# "what is the date of this agreement?", "when was the contract made / entered into?", "what date is on the
+# front of this contract?", "agreement date?"; not when it was signed (signature blocks may date each signing:
+# assistant/signatories.py)
+_ASKS_DATE = re.compile(
+    rf"\b(?:date|day)\s+(?:of|on|for)\s+(?:the\s+front\s+of\s+)?(?:this|the|our|that|their)\s+"
+    rf"(?:\w+\s+){{0,2}}?{_AGREEMENT}\b"
+    r"|\b(?:agreement|contract)\s+date\b"
+    r"|\b(?:when|date|day)\b[^?.]{0,50}?\b(?:was|were|is|got|been)\s+(?:\w+\s+){0,3}?"
+    r"(?:made|dated|entered|concluded)\b"
+    r"|\bwhen\s+did\s+(?:we|they|you|both\s+(?:parties|sides)|the\s+(?:two\s+)?(?:parties|sides))\s+"
+    r"(?:\w+\s+)?(?:enter|conclude|make)\b"
+    r"|\bwhat\s+(?:date|day)\b[^?]{0,50}?\b(?:front|top|heading)\b"
+    rf"|\bdated\s+when\b|\b(?:is|was)\s+(?:this|the|it|our)\s+(?:\w+\s+)?{_AGREEMENT}\s+dated\b"
+    r"|\bhow\s+is\s+it\s+dated\b",
+    re.IGNORECASE)
+# not the agreement's own date: when it starts or ends, an amendment, or a date under it
+_NOT_AGREEMENT_DATE = re.compile(
+    r"\b(?:effective|commenc\w*|start\w*|begin\w*|began|kick\w*|expir\w*|end|ends|ended|ending|terminat\w*|renew\w*"
+    r"|amend\w*|deliver\w*|pa(?:y|id|yment)\w*|due|notice|invoice\w*|launch\w*|until|last|run\s+out|closing)\b",
+    re.IGNORECASE)
+
+
+# "what is the effective date?", "when does the agreement take effect / come into force / kick in?", "from which
+# day are we bound by it?", "start date?"
+_ASKS_START = re.compile(
+    r"\b(?:effective|commencement|start(?:ing)?)\s+date\b|\bdate\s+of\s+commencement\b"
+    r"|\b(?:take|takes|took|taking)\s+effect\b|\b(?:come|comes|came|coming)\s+into\s+(?:force|effect)\b"
+    r"|\b(?:in\s+(?:force|effect)|effective|bound|binding)\s+(?:from|as\s+of)\b|\bkick(?:s|ed)?\s+in\b"
+    r"|\bgo(?:es)?\s+live\b"
+    rf"|\bwhen\s+(?:does|did|will|do)\s+(?:this|the|our|that|its|it)\b[^?.]{{0,40}}?"
+    r"\b(?:start|begin|commence|become\s+effective|become\s+binding)\b"
+    r"|\b(?:from|as\s+of|starting)\s+(?:what|which)\s+(?:day|date)\b",
+    re.IGNORECASE)
+# not the agreement's own start: its end, a renewal, an amendment, a payment or a notice, or a party's duty
+_NOT_START = re.compile(
+    r"\b(?:expir\w*|end|ends|ended|ending|terminat\w*|renew\w*|until|last|lasts|amend\w*|pa(?:y|id|yment)\w*"
+    r"|deliver\w*|notice|invoice\w*|royalt\w*|warrant\w*|price\w*|launch\w*|services?|work|employment|exclusiv\w*)\b",
+    re.IGNORECASE)
+
+
+# a second question after the first ("... take effect, and how long is its initial term?"): the ranker
+# answers both
+_TWO_PARTS = re.compile(r"\band\s+(?:how|what|when|where|who|whom|which|whether|is|are|does|do|can|may|must|has"
+                        r"|have)\b", re.IGNORECASE)
+
+
+def asks_effective_date(question: str) -> bool:
+    """Whether the question asks when the agreement itself takes effect, not when it ends or when something
+    under it starts."""
+    return bool(_ASKS_START.search(question or "")) and not _NOT_START.search(question) \
+        and not _TWO_PARTS.search(question)
+
+
+def asks_governing_law(question: str) -> bool:
+    """Whether the question asks which law governs the agreement, not which other laws it names."""
+    return bool(_ASKS_LAW.search(question or "")) and not _NOT_GOVERNING.search(question) \
+        and not _TWO_PARTS.search(question)
+
+
+def asks_agreement_date(question: str) -> bool:
+    """Whether the question asks the date the agreement gives itself (made, dated, signed), not when it
+    starts, ends or something under it happens."""
+    return bool(_ASKS_DATE.search(question or "")) and not _NOT_AGREEMENT_DATE.search(question) \
+        and not _TWO_PARTS.search(question)
+
+
+def law_answer(question: str, rows: Sequence[CatalogRow], searched: str) -> Answer | None:
+    """Each agreement's governing law, cited at its governing-law sentence; a yes or no when a yes/no
+    question names a place and one agreement is asked of. None when some agreement states none."""
+    places = tuple(dict.fromkeys(normal_place(m.group()) for m in pattern().finditer(question)))
+    answer = fact_answer(question, rows, "governing_law", "law", searched)
+    if answer is None or len(rows) != 1 or not places or not is_yes_no(question):
+        return answer
+    value = rows[0].governing_law
+    said = "Yes" if normal_place(value.normal or value.text) in places else "No"
+    lead = f"{said}: governed by the law of {shown(value.text)} [1]"
+    return Answer(question=question, text="\n".join([lead, *answer.text.split("\n")[1:]]), found=True,
+                  citations=answer.citations, searched=searched, values=answer.values)
+
+
+def effective_date_answer(question: str, rows: Sequence[CatalogRow], searched: str) -> Answer | None:
+    """Each agreement's effective date as it states it, cited there. None when some agreement states none,
+    or has it only from a signature block ("begins on the date above" and "signed ... on the 8th day of
+    January, 2022"): the block says when it was signed, the clause that it begins then."""
+    if any(row.effective_date.stated and row.effective_date.citation.clause == "signatures" for row in rows):
+        return None
+    return fact_answer(question, rows, "effective_date", "date", searched)
+
+
+def date_answer(question: str, rows: Sequence[CatalogRow], searched: str) -> Answer | None:
+    """Each agreement's date as its opening (or its execution clause) gives it, cited there. None when
+    some agreement states none."""
+    return fact_answer(question, rows, "agreement_date", "date", searched)
+
+
+def fact_answer(question: str, rows: Sequence[CatalogRow], field: str, kind: str, searched: str) -> Answer | None:
+    """One catalog field of each agreement in `rows` as the answer: "Delaware [1]" and the sentence stating
+    it for one agreement; grouped by value for several. None when `rows` is empty or some agreement states
+    no such value."""
+    facts: list[tuple[CatalogRow, CatalogValue]] = [(row, getattr(row, field)) for row in rows]
+    if not facts or not all(value.stated for _, value in facts):
+        return None
+    if len(facts) == 1:
+        row, value = facts[0]
+        citation = value.citation
+        assert citation is not None
+        # as a one-agreement answer reads: the value, then the agreement and clause with the quote
+        line = f"{row.agreement} (clause {citation.clause}): \"{shown(citation.quote)}\" [1]"
+        return Answer(question=question, text=f"{shown(value.text)} [1]\n{line}", found=True, citations=(citation,),
+                      searched=searched, values=(Value(value.text, value.start, value.end, kind, 0),))
+    citations, values, lines = each_cited(
+        [(f"{row.agreement} (clause {value.citation.clause})", value) for row, value in facts if value.citation], kind)
+    groups = group(citations, values)
+    lead = summary(groups, citations, question) or "; ".join(
+        f"{row.agreement}: {value.text} [{n + 1}]" for n, (row, value) in enumerate(facts))
+    return Answer(question=question, text="\n".join([lead, *lines]), found=True, citations=tuple(citations),
+                  searched=searched, values=tuple(values), groups=groups)
