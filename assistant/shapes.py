@@ -69,6 +69,10 @@ def _pattern(pattern: re.Pattern) -> Callable[[str, str, Citation], list[tuple[i
     return lambda quote, question, citation: [_trim(quote, m.start(), m.end()) for m in pattern.finditer(quote)]
 
 
+# "THIS AGREEMENT is entered into ...": how an agreement refers to itself, not its title
+_GENERIC_NAME = re.compile(r"^(?:THIS|THE)\s+(?:AGREEMENT|CONTRACT|LICEN[CS]E|LEASE|PLAN)$", re.I)
+
+
 def _title(quote: str, question: str, citation: Citation) -> list[tuple[int, int]]:
     event = bool(re.search(r"\bevent\b", question, re.I))
     thing = re.search(r"\b(?:article|paper|manuscript|work|event|agreement|contract|book)\b", question, re.I)
@@ -80,7 +84,7 @@ def _title(quote: str, question: str, citation: Citation) -> list[tuple[int, int
         if re.search(r"\b(?:agreement|contract)\b", question, re.I) and not re.search(r"\barticle|paper|manuscript",
                                                                                    question, re.I):
             spans += [_trim(quote, m.start("v"), m.end("v")) for m in _HEADING.finditer(quote)]
-    return sorted(s for s in spans if s[1] - s[0] >= 3)
+    return sorted(s for s in spans if s[1] - s[0] >= 3 and not _GENERIC_NAME.match(quote[s[0]:s[1]]))
 
 
 def _place(quote: str, question: str, citation: Citation) -> list[tuple[int, int]]:

@@ -709,3 +709,17 @@ def test_a_renewal_period_is_no_term(question, stated):
                       clause_start=100)]
     found = agreement_values(question, ("duration",), cited, [0])
     assert [(v.kind, v.text) for v in found] == [("duration", stated)]
+
+
+@pytest.mark.parametrize("quote, said", [
+    # how an agreement refers to itself in capitals is no title: "THIS AGREEMENT [1]" led such answers
+    ("THIS AGREEMENT is made on 26 September 2019", []),
+    ("SERVICE AGREEMENT\nTHIS AGREEMENT is made on 26 September 2019", ["SERVICE AGREEMENT"]),
+    ("THIS SUPPLY AGREEMENT is dated 3 May 2024", ["SUPPLY AGREEMENT"]),
+])
+def test_an_agreement_calling_itself_this_agreement_gives_no_title(quote, said):
+    from assistant.shapes import FINDERS
+    from assistant.types import Citation
+
+    cited = Citation("f.txt", "A", "preamble", quote, 0, len(quote), 0.9)
+    assert [quote[a:b] for a, b in FINDERS["title"](quote, "What is the title of this agreement?", cited)] == said
