@@ -23,12 +23,31 @@ _PARTIES = r"(?:contracting\s+)?(?:counter)?parties"
 # those bound by the agreement named as what they are: "which companies are bound by this contract?"
 _BOUND = (r"(?:which|what)\s+(?:companies|entities|organi[sz]ations|businesses|firms)\s+(?:are|were)\s+"
           rf"(?:bound\s+by|part(?:y|ies)\s+to)\s+(?:the|this|that)\s+(?:[\w'’-]+\s+){{0,5}}?{_THINGS}\s*[?.]?\s*$")
+_THIS = rf"(?:the|this|that|our|their)\s+(?:[\w'’-]+\s+){{0,5}}?{_THINGS}"
+_END = r"\s*[?.]?\s*$"
+_WHO = r"who(?:\s+(?:exactly|actually|precisely))?"
+# the parties named in everyday words: "who's in this deal?", "who are the two sides to the contract?",
+# "who are we contracting with?", "who did we sign this deal with?", "which companies are on the hook under it?"
+_ORGANISATIONS = (r"(?:which|what)\s+(?:companies|entities|organi[sz]ations|businesses|firms)"
+                  r"(?:\s+(?:exactly|actually))?")
+_EVERYDAY = (rf"{_WHO}(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:in|part\s+of|party\s+to|signed\s+up\s+to|on)\s+"
+             rf"{_THIS}{_END}"
+             rf"|(?:{_WHO}|{_ORGANISATIONS})\s+(?:is|are|was|were)\s+"
+             rf"(?:on\s+the\s+hook|bound|liable)\s+(?:under|by|for)\s+{_THIS}{_END}"
+             rf"|(?:(?:who|what)\s+(?:are|were)|name|list|identify)\s+(?:the\s+|both\s+)?(?:two\s+)?sides\s+"
+             rf"(?:to|of|in)\s+{_THIS}{_END}"
+             rf"|{_WHO}\s+(?:are|were|am|is)\s+(?:we|you|they|I)\s+"
+             rf"(?:contracting|dealing|doing\s+business|partnering)\s+with(?:\s+(?:in|under|on)\s+{_THIS})?"
+             rf"(?:\s+here)?{_END}"
+             rf"|{_WHO}\s+(?:have|had|did|has)\s+(?:we|you|they|I)\s+"
+             rf"(?:signed|sign|entered\s+into|enter\s+into|made|make)(?:\s+up)?\s+{_THIS}\s+with{_END}")
 _ASKS = re.compile(
     rf"^\s*(?:(?:who|what|which)\s+(?:are|were)\s+(?:the\s+|its\s+|all\s+the\s+)?{_PARTIES}{_TO}"
     rf"|(?:name|list|identify)\s+(?:the\s+|all\s+the\s+)?{_PARTIES}{_TO}"
     rf"|{_BOUND}"
     rf"|between\s+whom\b"
-    rf"|who\s+(?:is|was)\s+(?:the|this|that)\s+(?:[\w'’-]+\s+){{0,5}}?{_THINGS}\s+(?:between|with)\s*\?)",
+    rf"|who\s+(?:is|was)\s+(?:the|this|that)\s+(?:[\w'’-]+\s+){{0,5}}?{_THINGS}\s+(?:between|with)\s*\?"
+    rf"|{_EVERYDAY})",
     re.IGNORECASE)
 
 

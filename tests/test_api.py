@@ -527,6 +527,12 @@ def test_a_change_the_agreement_allows_only_in_writing_is_a_plain_no_if_asked_or
     ("Name the counterparties to the lease.", True),
     ("Which companies are bound by the supply agreement?", True),
     ("Which entities are party to the NDA?", True),
+    # the parties in everyday words
+    ("Who's in this deal?", True),
+    ("Who are the two sides to the lease?", True),
+    ("Who are we contracting with under this agreement?", True),
+    ("Who did we sign the NDA with?", True),
+    ("Which firms are on the hook under the supply contract?", True),
     # something else asked of the parties
     ("What are the parties obliged to do?", False),
     ("Who are the parties' representatives?", False),
@@ -534,6 +540,9 @@ def test_a_change_the_agreement_allows_only_in_writing_is_a_plain_no_if_asked_or
     ("Which party pays the fees?", False),
     ("Which companies are bound by the non-compete?", False),  # bound by a clause, not the agreement
     ("Which firms are bound by this agreement to keep prices?", False),
+    ("Who is on the hook for damages?", False),  # who bears something, not who the parties are
+    ("Which companies are on the hook under the non-compete?", False),
+    ("Who signed the deal?", False),
 ])
 def test_which_questions_ask_for_the_parties(question, asks):
     from assistant.parties import asks_parties
