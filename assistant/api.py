@@ -507,11 +507,13 @@ class Assistant:
             if answer is not None:
                 yield answer
                 return
-        fact = None if self._generative or laws is not None or len(in_scope) > MAX_LISTED else (
+        # of one agreement: where a name matched several, the ranker's order says which is meant
+        fact = None if self._generative or laws is not None or len(in_scope) != 1 else (
             law_answer if asks_governing_law(question) else date_answer if asks_agreement_date(question)
             else effective_date_answer if asks_effective_date(question) else None)
         if fact is not None:  # "whose legal system does it fall under?", "when was it made?": the catalog's
-            answer = fact(question, self._rows_in_scope(snapshot, in_scope), searched)
+            rows = self._rows_in_scope(snapshot, in_scope)
+            answer = fact(question, rows[0], searched) if rows else None
             if answer is not None:
                 yield answer
                 return

@@ -8,10 +8,12 @@ gives the agreement and the date it takes effect. The ranker answers them from t
 and a question worded unlike the ones it was fitted on can draw the opening's "a corporation formed
 under the laws of Germany", a signature block's "executed as of the Effective Date" or a clause's
 "within sixty days after the Effective Date" instead. So a question that asks for one of these facts,
-and nothing more, of at most MAX_LISTED agreements, each of which states it, is answered from the
-catalog, agreement by agreement; where some agreement in scope states none, the ranker answers as
-before (it may find what the catalog's rules did not read). A yes/no question naming a place ("Is this
-agreement governed by New York law?") is answered yes or no with the law the agreement names.
+and nothing more, of one agreement that states it, is answered from the catalog. Where the agreement
+states none the ranker answers as before (it may find what the catalog's rules did not read), and so
+it does where the question's words matched several agreements: the ranker's order says which is meant
+(in index order, the catalog's answer put another contract first for 3 questions of CUAD's whole
+validation corpus). A yes/no question naming a place ("Is this agreement governed by New York law?")
+is answered yes or no with the law the agreement names.
 
 Which questions ask for which fact are general rules of how people ask for a contract's law and dates
 (not cues of any one contract); the catalog's own figures are those of `make catalog-eval`.
@@ -20,10 +22,9 @@ Which questions ask for which fact are general rules of how people ask for a con
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from dataclasses import replace
 
-from assistant.catalog import CatalogRow, CatalogValue, each_cited
-from assistant.groups import group, summary
+from assistant.catalog import CatalogRow, CatalogValue
 from assistant.laws import normal_place
 from assistant.snippets import shown
 from assistant.types import Answer, Value
@@ -117,54 +118,43 @@ def asks_agreement_date(question: str) -> bool:
         and not _TWO_PARTS.search(question)
 
 
-def law_answer(question: str, rows: Sequence[CatalogRow], searched: str) -> Answer | None:
-    """Each agreement's governing law, cited at its governing-law sentence; a yes or no when a yes/no
-    question names a place and one agreement is asked of. None when some agreement states none."""
+def law_answer(question: str, row: CatalogRow, searched: str) -> Answer | None:
+    """The agreement's governing law, cited at its governing-law sentence; Yes or No first when a yes/no
+    question names a place. None when the agreement states none."""
+    answer = fact_answer(question, row, "governing_law", "law", searched)
     places = tuple(dict.fromkeys(normal_place(m.group()) for m in pattern().finditer(question)))
-    answer = fact_answer(question, rows, "governing_law", "law", searched)
-    if answer is None or len(rows) != 1 or not places or not is_yes_no(question):
+    if answer is None or not places or not is_yes_no(question):
         return answer
-    value = rows[0].governing_law
+    value = row.governing_law
     said = "Yes" if normal_place(value.normal or value.text) in places else "No"
     lead = f"{said}: governed by the law of {shown(value.text)} [1]"
-    return Answer(question=question, text="\n".join([lead, *answer.text.split("\n")[1:]]), found=True,
-                  citations=answer.citations, searched=searched, values=answer.values)
+    return replace(answer, text="\n".join([lead, *answer.text.split("\n")[1:]]))
 
 
-def effective_date_answer(question: str, rows: Sequence[CatalogRow], searched: str) -> Answer | None:
-    """Each agreement's effective date as it states it, cited there. None when some agreement states none,
-    or has it only from a signature block ("begins on the date above" and "signed ... on the 8th day of
-    January, 2022"): the block says when it was signed, the clause that it begins then."""
-    if any(row.effective_date.stated and row.effective_date.citation.clause == "signatures" for row in rows):
+def date_answer(question: str, row: CatalogRow, searched: str) -> Answer | None:
+    """The agreement's date as its opening (or its execution clause) gives it, cited there. None when it
+    states none."""
+    return fact_answer(question, row, "agreement_date", "date", searched)
+
+
+def effective_date_answer(question: str, row: CatalogRow, searched: str) -> Answer | None:
+    """The agreement's effective date as it states it, cited there. None when it states none, or has it
+    only from a signature block ("begins on the date above" and "signed ... on the 8th day of January,
+    2022"): the block says when it was signed, the clause that it begins then."""
+    citation = row.effective_date.citation
+    if citation is not None and citation.clause == "signatures":
         return None
-    return fact_answer(question, rows, "effective_date", "date", searched)
+    return fact_answer(question, row, "effective_date", "date", searched)
 
 
-def date_answer(question: str, rows: Sequence[CatalogRow], searched: str) -> Answer | None:
-    """Each agreement's date as its opening (or its execution clause) gives it, cited there. None when
-    some agreement states none."""
-    return fact_answer(question, rows, "agreement_date", "date", searched)
-
-
-def fact_answer(question: str, rows: Sequence[CatalogRow], field: str, kind: str, searched: str) -> Answer | None:
-    """One catalog field of each agreement in `rows` as the answer: "Delaware [1]" and the sentence stating
-    it for one agreement; grouped by value for several. None when `rows` is empty or some agreement states
-    no such value."""
-    facts: list[tuple[CatalogRow, CatalogValue]] = [(row, getattr(row, field)) for row in rows]
-    if not facts or not all(value.stated for _, value in facts):
+def fact_answer(question: str, row: CatalogRow, field: str, kind: str, searched: str) -> Answer | None:
+    """One catalog field of the agreement as the answer, as a one-agreement answer reads: the value, then
+    the agreement and clause with the sentence stating it ("Delaware [1]\nAcme (clause 10): "..." [1]").
+    None when the agreement states no such value."""
+    value: CatalogValue = getattr(row, field)
+    citation = value.citation
+    if citation is None:
         return None
-    if len(facts) == 1:
-        row, value = facts[0]
-        citation = value.citation
-        assert citation is not None
-        # as a one-agreement answer reads: the value, then the agreement and clause with the quote
-        line = f"{row.agreement} (clause {citation.clause}): \"{shown(citation.quote)}\" [1]"
-        return Answer(question=question, text=f"{shown(value.text)} [1]\n{line}", found=True, citations=(citation,),
-                      searched=searched, values=(Value(value.text, value.start, value.end, kind, 0),))
-    citations, values, lines = each_cited(
-        [(f"{row.agreement} (clause {value.citation.clause})", value) for row, value in facts if value.citation], kind)
-    groups = group(citations, values)
-    lead = summary(groups, citations, question) or "; ".join(
-        f"{row.agreement}: {value.text} [{n + 1}]" for n, (row, value) in enumerate(facts))
-    return Answer(question=question, text="\n".join([lead, *lines]), found=True, citations=tuple(citations),
-                  searched=searched, values=tuple(values), groups=groups)
+    line = f"{row.agreement} (clause {citation.clause}): \"{shown(citation.quote)}\" [1]"
+    return Answer(question=question, text=f"{shown(value.text)} [1]\n{line}", found=True, citations=(citation,),
+                  searched=searched, values=(Value(value.text, value.start, value.end, kind, 0),))
