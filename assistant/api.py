@@ -17,6 +17,8 @@ from assistant.answer_check import check_asked
 from assistant.answer_places import AnswerPlaces
 from assistant.bridges import bridge_terms, searched_words
 from assistant.catalog import CatalogRow
+from assistant.catalog_facts import (asks_agreement_date, asks_effective_date, asks_governing_law, date_answer,
+                                     effective_date_answer, law_answer)
 from assistant.conversation import in_agreement_of
 from assistant.definitions import asked_term, defines, lead_with_definition
 from assistant.evidence import EvidenceSet, gather, join
@@ -32,8 +34,6 @@ from assistant.question_parts import merge, question_parts
 from assistant.prototypes import AnswerPrototypes
 from assistant.ranker import EvidenceModel
 from assistant.rephrase import CONFIRM_SIMILARITY, REPHRASE_FOUND, KindQuestions, asks_beyond_its_kind
-from assistant.catalog_facts import (asks_agreement_date, asks_effective_date, asks_governing_law, date_answer,
-                                     effective_date_answer, law_answer)
 from assistant.laws import asks_laws, laws_answer, without_places
 from assistant.parties import asks_parties, every_agreements_parties, parties_answer
 from assistant.named_topics import unaddressed

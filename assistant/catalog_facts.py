@@ -36,7 +36,7 @@ _POSSESSIVE_PLACE = r"(?:country|state|nation|jurisdiction|province|place)['’]
 # "governing law?", "which jurisdiction's law governs ...", "whose laws apply ...", "under which state's or
 # country's laws is it to be interpreted?", "whose legal system does it fall under?", "the choice-of-law clause"
 _ASKS_LAW = re.compile(
-    r"\bgoverning[\s-]+laws?\b|\bchoice[\s-]+of[\s-]+laws?\b|\bapplicable\s+law\b(?!s)|\bproper\s+law\b"
+    r"\bgoverning[\s-]+laws?\b|\bchoice[\s-]+of[\s-]+laws?\b|\bapplicable\s+law\b|\bproper\s+law\b"
     r"|\blegal\s+system\b"
     r"|\b(?:laws?|legal\s+rules)\s+(?:that\s+|which\s+)?(?:govern|governs|applies|apply|applicable\s+to|controls?)\b"
     r"|\bgoverned\s+(?:by|under)\s+(?:the\s+)?(?:\w+\s+){0,4}?laws?\b"
@@ -72,8 +72,6 @@ _NOT_AGREEMENT_DATE = re.compile(
     r"\b(?:effective|commenc\w*|start\w*|begin\w*|began|kick\w*|expir\w*|end|ends|ended|ending|terminat\w*|renew\w*"
     r"|amend\w*|deliver\w*|pa(?:y|id|yment)\w*|due|notice|invoice\w*|launch\w*|until|last|run\s+out|closing)\b",
     re.IGNORECASE)
-
-
 # "what is the effective date?", "when does the agreement take effect / come into force / kick in?", "from which
 # day are we bound by it?", "start date?"
 _ASKS_START = re.compile(
@@ -98,13 +96,6 @@ _TWO_PARTS = re.compile(r"\band\s+(?:how|what|when|where|who|whom|which|whether|
                         r"|have)\b", re.IGNORECASE)
 
 
-def asks_effective_date(question: str) -> bool:
-    """Whether the question asks when the agreement itself takes effect, not when it ends or when something
-    under it starts."""
-    return bool(_ASKS_START.search(question or "")) and not _NOT_START.search(question) \
-        and not _TWO_PARTS.search(question)
-
-
 def asks_governing_law(question: str) -> bool:
     """Whether the question asks which law governs the agreement, not which other laws it names."""
     return bool(_ASKS_LAW.search(question or "")) and not _NOT_GOVERNING.search(question) \
@@ -112,9 +103,16 @@ def asks_governing_law(question: str) -> bool:
 
 
 def asks_agreement_date(question: str) -> bool:
-    """Whether the question asks the date the agreement gives itself (made, dated, signed), not when it
-    starts, ends or something under it happens."""
+    """Whether the question asks the date the agreement gives itself (made, dated, entered into), not when
+    it was signed, starts, ends or something under it happens."""
     return bool(_ASKS_DATE.search(question or "")) and not _NOT_AGREEMENT_DATE.search(question) \
+        and not _TWO_PARTS.search(question)
+
+
+def asks_effective_date(question: str) -> bool:
+    """Whether the question asks when the agreement itself takes effect, not when it ends or when something
+    under it starts."""
+    return bool(_ASKS_START.search(question or "")) and not _NOT_START.search(question) \
         and not _TWO_PARTS.search(question)
 
 
