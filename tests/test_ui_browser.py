@@ -290,6 +290,8 @@ def test_ask_read_sources_upload_and_screenshot(page, tmp_path, browser_assistan
     page.get_by_role("option", name="harbor_lease.txt").click()
     page.keyboard.press("Escape")
     ask(page, LEASE_Q, "Oregon")
+    # its own citation line (ask() may have seen the earlier answer's while this one was still arriving)
+    chat.get_by_text(re.compile(r"harbor_lease\.txt · ")).first.wait_for(timeout=TIMEOUT_MS)
     assert chat.get_by_text(re.compile(r"harbor_lease\.txt · ")).count()
     calls = getattr(browser_assistant, "calls", None)  # only the fake records its calls
     if calls is not None:
