@@ -25,11 +25,10 @@ import re
 from dataclasses import replace
 
 from assistant.catalog import CatalogRow, CatalogValue
-from assistant.laws import normal_place
+from assistant.laws import asked_places, normal_place
 from assistant.snippets import shown
 from assistant.types import Answer, Value
 from assistant.values import is_yes_no
-from index.jurisdictions import pattern
 
 _AGREEMENT = r"(?:agreement|contract|deal|document|letter|nda|lease|licen[cs]e|it|this)"
 _POSSESSIVE_PLACE = r"(?:country|state|nation|jurisdiction|province|place)['’]?s?"
@@ -120,7 +119,7 @@ def law_answer(question: str, row: CatalogRow, searched: str) -> Answer | None:
     """The agreement's governing law, cited at its governing-law sentence; Yes or No first when a yes/no
     question names a place. None when the agreement states none."""
     answer = fact_answer(question, row, "governing_law", "law", searched)
-    places = tuple(dict.fromkeys(normal_place(m.group()) for m in pattern().finditer(question)))
+    places = asked_places(question)
     if answer is None or not places or not is_yes_no(question):
         return answer
     value = row.governing_law

@@ -29,7 +29,7 @@ def asks_laws(question: str) -> tuple[str, ...] | None:
     agreements with their governing law"); None when it asks neither."""
     if not _MANY.search(question or "") or not re.search(rf"\b{_LAW}\b", question, re.IGNORECASE):
         return None
-    places = tuple(dict.fromkeys(normal_place(m.group()) for m in pattern().finditer(question)))
+    places = asked_places(question)
     if places:
         return places
     return () if _ASKS_EACH.search(question) else None
@@ -60,6 +60,11 @@ def laws_answer(question: str, places: tuple[str, ...], rows: Sequence[CatalogRo
         lead = f"{lead} (of the {len(rows)} agreements searched)" if lead else lead
     return Answer(question=question, text="\n".join([lead, *lines]) if lead else "\n".join(lines), found=True,
                   citations=tuple(citations), searched=searched, values=tuple(values), groups=groups)
+
+
+def asked_places(question: str) -> tuple[str, ...]:
+    """The places a question names, each once, as the catalog compares them ("English law" -> ("england",))."""
+    return tuple(dict.fromkeys(normal_place(m.group()) for m in pattern().finditer(question)))
 
 
 def normal_place(place: str) -> str:

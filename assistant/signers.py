@@ -25,10 +25,9 @@ MAX_LISTED = 20  # agreements: past this, "who signed?" is too wide to list; the
 
 
 # "who signed for Cortexa, and in what capacity?", "... and what is their title?": the block's title line too
-_ASKS_CAPACITY = re.compile(r"\b(?:capacity|capacities|title|titles|position|positions|role|roles|office|job|"
-                            r"designation)\b", re.IGNORECASE)
-_CAPACITY_WORDS = set(content_terms("capacity capacities title titles position positions role roles office job "
-                                    "designation"))
+_CAPACITY = "capacity capacities title titles position positions role roles office job designation"
+_ASKS_CAPACITY = re.compile(rf"\b(?:{'|'.join(_CAPACITY.split())})\b", re.IGNORECASE)
+_CAPACITY_WORDS = set(content_terms(_CAPACITY))
 
 
 def asks_capacity(question: str) -> bool:
