@@ -31,34 +31,48 @@ _INFORMATION = rf"(?:it|this|that|them|{_DOCUMENTS})"
 _GLOSSARY: tuple[tuple[str, str], ...] = (
     # the term and its end
     (r"roll(?:s|ed|ing)?\s+(?:it\s+|this\s+|the\s+\w+\s+)?over|roll-?over|auto-?(?:matically\s+)?extend\w*"
-     r"|keep(?:s)?\s+(?:going|running)\s+after|carr(?:y|ies)\s+on\s+(?:after|past|beyond)", "renew"),
+     r"|keep(?:s)?\s+(?:going|running)\s+after|carr(?:y|ies)\s+on\s+(?:after|past|beyond)"
+     r"|(?:the\s+(?:contract|deal|agreement)|it|this)\s+(?:just\s+)?keeps?\s+(?:going|running)", "renew"),
     (r"walk\s+away|get\s+out\s+of|pull\s+out|back\s+out|bail\s+(?:out|on)|call\s+(?:it|the\s+\w+)\s+off"
      r"|kill\s+(?:the|this)\s+\w+|exit\s+(?:the|this)\s+\w+|break\s+(?:it|the|this)\s+off"
      r"|part\s+ways|split\s+up|end\s+(?:it|things|the\s+\w+)\s+early", "terminate"),
-    (r"mess(?:es|ed)?\s+up|screw(?:s|ed)?\s+up|drop(?:s|ped)?\s+the\s+ball"
+    (r"for\s+no\s+reason|for\s+any\s+reason\s+(?:at\s+all|whatsoever)|without\s+(?:giving\s+)?(?:a\s+|any\s+)?reason"
+     r"|no\s+questions\s+asked", "convenience without cause"),
+    (r"screw-?ups?|slip-?ups?|foul-?ups?|mess-?ups?|mess(?:es|ed)?\s+up|screw(?:s|ed)?\s+up|drop(?:s|ped)?\s+the\s+ball"
      r"|(?:don'?t|doesn'?t|didn'?t|fail\w*\s+to)\s+(?:deliver|perform|hold\s+up\s+their\s+end)", "breach"),
     (r"run(?:s)?\s+out|wind(?:s)?\s+down|come(?:s)?\s+to\s+an\s+end|last(?:s)?\s+until|how\s+long\s+(?:does|will)\s+"
      r"(?:it|this|the\s+\w+)\s+(?:last|run)", "term expire"),
+    (r"(?:last|final)\s+day|end\s+date"
+     r"|when\s+(?:does|will|did)\s+(?:it|this|the\s+\w+)\s+(?:end|finish|stop|wrap\s+up)", "term expire"),
     (r"kick(?:s|ed)?\s+in|take(?:s)?\s+effect|go(?:es)?\s+live|(?:are|is)\s+(?:we|they)\s+(?:actually\s+)?"
      r"(?:on\s+the\s+hook|bound)\s+from", "effective date"),
     (r"put\s+(?:our|their)\s+names?\s+to|sign(?:ed)?\s+(?:on\s+the\s+dotted\s+line|off\s+on)"
      r"|ink(?:ed)?\s+(?:it|the\s+deal)", "signed dated"),
+    (r"say\s+(?:we'?re|we\s+are|they'?re|they\s+are)\s+out|opt\s+out", "notice terminate non-renewal"),
+    (r"first\s+dibs|come\s+to\s+(?:us|them)\s+first|first\s+(?:crack|shot)\s+at", "right of first refusal offer"),
     # telling the other side
     (r"(?:tell|warn|inform)\s+(?:them|the\s+other\s+side)|let\s+(?:them|the\s+other\s+side)\s+know"
      r"|heads[\s-]*up|warning|far\s+in\s+advance", "notice"),
     # handing the deal on, or the business changing hands
-    (r"hand(?:s|ed)?\s+(?:this|the)(?:\s+\w+)?\s+(?:over|on)|pass(?:es|ed)?\s+(?:this|the)(?:\s+\w+)?\s+on"
+    (r"hand(?:s|ed|ing)?\s+(?:this|the|our)(?:\s+\w+)?\s+(?:over|on)"
+     r"|pass(?:es|ed|ing)?\s+(?:this|the|our)(?:\s+\w+)?\s+(?:on|over)"
      r"|hand(?:s|ed)?\s+over\s+(?:the|this|our)\s+(?:deal|contract)|sell\s+(?:the|this|our)\s+(?:deal|contract)",
      "assign transfer"),
+    (r"(?:their|our|your|the|an?|prior|written|\w+['’]s)\s+"
+     r"(?:ok|okay|go-?ahead|green\s+light|say-?so|blessing|sign-?off)"
+     r"|run\s+(?:it|this|that)\s+(?:past|by)\s+(?:them|us)\s+first", "consent"),
     (r"(?:move|go|pass)\s+over\s+to\s+(?:the\s+)?(?:buyer|new\s+owners?|purchaser|acquirer)", "assign transfer"),
     (r"(?:get|gets|got|is|are|were)\s+(?:bought|acquired|taken\s+over)|bought\s+out|buy(?:s)?\s+(?:them|us)\s+out"
-     r"|tak(?:es|en|ing)\s+(?:them|us)\s+over|takeover|new\s+owners?|someone\s+buys\s+(?:them|us)",
+     r"|tak(?:es|en|ing)\s+(?:them|us)\s+over|takeover|merg(?:e|es|ed|ing)\s+with|new\s+owners?"
+     r"|someone\s+buys\s+(?:them|us)",
      "change of control"),
     # money, limits and exposure
     (r"(?:the\s+)?most\s+(?:\w+\s+){1,2}?(?:could|would|can|will|might)\s+(?:ever\s+)?(?:have\s+to\s+|end\s+up\s+)?"
      r"(?:pay|paying|owe|owing|lose|losing|recover|claim|get\s+back)|on\s+the\s+hook\s+for|exposure"
      r"|how\s+much\s+(?:could|can|would)\s+(?:we|they)\s+(?:be\s+)?(?:sued|liable|owe)", "liability cap"),
-    (r"no\s+limit|unlimited\s+(?:exposure|damages|amount|sums?)|sky'?s\s+the\s+limit", "liability unlimited"),
+    (r"(?:a|any|the)\s+floor\s+(?:on|for|of|under)|price\s+floor", "minimum"),
+    (r"no\s+(?:limit|maximum|cap)|unlimited\s+(?:exposure|damages|amount|sums?)"
+     r"|sky'?s\s+the\s+limit", "liability unlimited"),
     (r"(?:raise|raising|hike|hiking|put\s+up|bump\s+up|increase)\s+(?:the\s+|their\s+|our\s+)?"
      r"(?:price|prices|rates|fees)|put\s+(?:\w+\s+)?(?:price|prices|rates|fees)\s+up"
      r"|price\s+(?:hike|rise|increase)s?|charge\s+(?:us|them)\s+more"
@@ -88,17 +102,25 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     (r"steal\s+(?:our|their)\s+(?:staff|people|employees|workers)|hir(?:e|es|ed|ing)\s+away"
      r"|(?:public|general)\s+job\s+(?:adverts?|advertisements?|ads?|postings?)"
      r"|job\s+(?:adverts?|advertisements?|postings?)"
-     r"|(?:hire|recruit)\s+(?:our|their|each\s+other'?s)\s+(?:staff|people|employees|workers)", "solicit employees"),
+     r"|(?:hire|recruit)\s+(?:our|their|each\s+other'?s)\s+(?:staff|people|employees|workers)"
+     r"|come\s+(?:to\s+)?work\s+for\s+(?:us|them)", "solicit employees"),
     (r"go\s+after\s+(?:our|their|each\s+other'?s)\s+(?:customers|clients)|steal\s+(?:our|their)\s+(?:customers|clients)"
-     r"|approach\s+(?:our|their)\s+(?:customers|clients)|take\s+(?:our|their)\s+(?:customers|clients)\s+away",
+     r"|(?:approach|pitch\w*\s+(?:directly\s+)?to)\s+(?:our|their)\s+(?:customers|clients)"
+     r"|take\s+(?:our|their)\s+(?:customers|clients)\s+away",
      "solicit customers"),
-    (r"bad-?\s*mouth\w*|trash[\s-]*talk\w*|(?:speak|talk|say\s+anything)\s+(?:badly|ill|negatively|bad)",
+    (r"bad-?\s*mouth\w*|trash[\s-]*talk\w*|(?:speak|talk|say\s+anything)\s+(?:badly|ill|negatively|bad)"
+     r"|(?:say|post|spread|write|make)\s+(?:\w+\s+){0,2}?(?:negative|bad|nasty|damaging|mean)\s+"
+     r"(?:things|stuff|comments|remarks|statements)",
      "disparage"),
     (r"(?:only|just)\s+(?:buy|sell|source|work|deal)\s+(?:from|through|with)"
+     r"|(?:the\s+)?only\s+(?:ones?|company|companies|firm|supplier|distributor|reseller|seller|partner)"
+     r"\s+(?:who|that|allowed|permitted)"
      r"|(?:nobody|no\s+one|anyone)\s+else\s+(?:can\s+|may\s+|could\s+)?(?:sell|supply|distribute|buy|provide|make)"
      r"|(?:sell|supply|distribute|provide)\s+(?:\w+\s+){0,4}?to\s+(?:anyone|anybody|someone|nobody|no\s+one)\s+else"
      r"|tie[sd]?\s+(?:us|them)\s+(?:in|down)|lock(?:s|ed)?\s+(?:us|them)\s+in|locked\s+in(?:to)?", "exclusive"),
-    (r"set\s+up\s+(?:a\s+)?(?:rival|competing)|(?:rival|competing)\s+(?:business|product)"
+    (r"(?:mov|go|get|branch)\w*\s+(?:out\s+)?into\s+(?:our|their|the\s+same)\s+(?:line\s+of\s+)?"
+     r"(?:business|market|turf)"
+     r"|set\s+up\s+(?:a\s+)?(?:rival|competing)|(?:rival|competing)\s+(?:business|product)"
      r"|go\s+into\s+the\s+same\s+business|work\s+(?:for|with)\s+(?:a\s+)?(?:rival|competitor)s?", "compete"),
     (r"(?:go|goes|went|gone)\s+(?:bust|under|broke|bankrupt)|run(?:s)?\s+out\s+of\s+money"
      r"|(?:if|in\s+case|when)\s+(?:they|we|it)\s+folds?", "insolvency"),
@@ -108,31 +130,46 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
      r"|go\s+to\s+court", "court jurisdiction"),
     (r"take\s+(?:them|us)\s+to\s+court", "sue"),
     (r"sister\s+compan(?:y|ies)|group\s+compan(?:y|ies)|parent\s+compan(?:y|ies)", "affiliates"),
-    (r"as\s+many\s+(?:people|users|seats|copies|sites|devices)\s+as\s+(?:we|they|you)\s+(?:want|like|need)",
+    (r"as\s+(?:many\s+(?:people|users|seats|copies|sites|devices)|much)\s+as\s+(?:we|they|you)\s+(?:want|like|need)",
      "unlimited"),
     (r"limit\s+on\s+how\s+(?:much|many)\s+(?:\w+\s+){0,2}?(?:we|they)\s+(?:can|may)\s+(?:order|buy|use|purchase)",
      "volume maximum"),
+    (r"charg(?:e|es|ed|ing)\s+(?:us\s+|them\s+)?extra|overages?", "exceed additional fees"),
     (r"no-compete", "non-compete"),
     # what is handed over, used and owned
     (r"use\s+(?:their|our|its|the\s+other\s+side'?s)\s+(?:brand|name|logo|trade\s*marks?|marks|technology|tech|software"
      r"|stuff|ip|patents?|know-?how|content|materials?)", "license use"),
-    (r"forever|for\s+good|never\s+(?:ends|expires|runs\s+out)|can'?t\s+be\s+(?:taken\s+back|withdrawn|revoked)",
+    (r"(?:rights?|permission)\s+to\s+(?:use\s+)?(?:their|our|its)\s+"
+     r"(?:brand|name|logo|trade\s*marks?|marks|technology|tech|software|ip|patents?|know-?how|content|materials?)",
+     "license"),
+    (r"let\s+(?:other|another|third|outside)\s+(?:\w+\s+)?"
+     r"(?:compan(?:y|ies)|firms?|part(?:y|ies)|people|businesses)\s+use"
+     r"|let\s+(?:anyone|someone|others)(?:\s+else)?\s+use", "sublicense"),
+    (r"indefinitely|no\s+way\s+for\s+(?:them|us)\s+to\s+(?:pull|take|revoke)|(?:pull|take)\s+(?:it|them)\s+away"
+     r"|forever|for\s+good|never\s+(?:ends|expires|runs\s+out)|can'?t\s+be\s+(?:taken\s+back|withdrawn|revoked)",
      "perpetual irrevocable"),
     (r"who\s+(?:owns|keeps|gets)\s+(?:what|the\s+rights|anything)"
      r"|(?:stuff|things|work)\s+(?:\w+\s+)?(?:make|makes|made|build|builds|built|create|creates|created|invent\w*)",
      "own intellectual property"),
-    (r"(?:make|build|create|develop|invent)\s+(?:\w+\s+)?together", "joint ownership"),
-    (r"(?:what|how\s+much)\s+(?:cover|coverage)|(?:take\s+out|carry|keep|buy)\s+(?:cover|coverage|a\s+policy|policies)",
+    (r"(?:make|build|create|develop|invent)\s+(?:\w+\s+)?together|co-?own\w*"
+     r"|own\s+(?:\w+\s+)?jointly", "joint ownership"),
+    (r"(?:rights?|ownership)\s+(?:\w+\s+){0,3}?(?:transfer|pass|go|move)\w*\s+(?:over\s+)?to\s+(?:us|them|our|their)",
+     "assign intellectual property"),
+    (r"(?:what|how\s+much)\s+(?:cover|coverage)"
+     r"|(?:take\s+out|carry|keep|buy|maintain)\s+(?:any\s+|some\s+|enough\s+)?(?:cover|coverage|a\s+policy|policies)",
      "insurance"),
     (r"guarantee(?:s|d)?\s+(?:last|run|good\s+for)|how\s+long\s+(?:is|are)\s+(?:it|the\s+\w+)\s+guaranteed"
      r"|(?:fix|replace)\s+(?:defects|faults|it)\s+for\s+free", "warranty period"),
     (r"(?:after|once)\s+(?:the\s+deal|it|this|the\s+contract|we\s+part\s+ways|we\s+split)\s+"
      r"(?:ends|is\s+over|finishes)|wind[\s-]*down\s+period|transition\s+(?:help|period|support)"
      r"|(?:after|once)\s+we\s+(?:stop|finish)\s+working\s+together", "after termination"),
-    (r"source\s+code\s+(?:held|kept|deposited)|escrow", "source code escrow"),
+    (r"source\s+code\s+(?:held|kept|deposited)|escrow|neutral\s+(?:third\s+)?(?:party|agent)", "source code escrow"),
     (r"outsider|someone\s+(?:else|outside)\s+(?:enforce|sue|claim)|(?:not|isn'?t)\s+(?:a\s+)?party\s+to"
      r"|(?:not|isn'?t|aren'?t)\s+part\s+of\s+(?:this|the)\s+(?:deal|contract|agreement)",
      "third party"),
+    (r"challenge\s+(?:whether|if)\s+(?:\w+\s+){1,3}?(?:is|are)\s+valid"
+     r"|(?:question|dispute|attack|contest)\s+(?:the\s+)?validity",
+     "covenant not to sue challenge validity"),
     (r"promise\s+not\s+to\s+sue|won'?t\s+sue|agree(?:s|d)?\s+not\s+to\s+sue|never\s+(?:sue|challenge)"
      r"|challenge\s+(?:their|our|its)\s+(?:rights|patents?|marks|ownership)", "covenant not to sue challenge"),
     # what a confidentiality agreement says of the information

@@ -60,6 +60,30 @@ FILES = ("saas_orbit_fenwick.txt", "distribution_vantor_selk.txt", "employment_h
     ("Does it forbid hiring away our people?", "Does it forbid hiring away (solicit employees) our people?"),
     ("Could we hire someone who answers a public job posting?",
      "Could we hire someone who answers a public job posting (solicit employees)?"),
+    # consent, handing the deal on, the end of the term, leaving without a reason
+    ("Do we need the landlord's OK to sublet?", "Do we need the landlord's OK (consent) to sublet?"),
+    ("Can we pass this agreement on to our parent?", "Can we pass this agreement on (assign transfer) to our parent?"),
+    ("When will the lease end?", "When will the lease end (term expire)?"),
+    ("Can either side quit for no reason?", "Can either side quit for no reason (convenience without cause)?"),
+    ("Does the agreement just keep running year after year?",
+     "Does the agreement just keep running (renew) year after year?"),
+    # money, competing, exclusivity and the licence
+    ("Is there a price floor for the units?", "Is there a price floor (minimum) for the units?"),
+    ("Is there no cap on indemnity?", "Is there no cap (liability unlimited) on indemnity?"),
+    ("Which screw-ups void the warranty?", "Which screw-ups (breach) void the warranty?"),
+    ("Could they branch out into our market?", "Could they branch out into our market (compete)?"),
+    ("Are we the only distributor that may sell in Spain?",
+     "Are we the only distributor that (exclusive) may sell in Spain?"),
+    ("Do we get rights to their software?", "Do we get rights to their software (license)?"),
+    ("Can we let third parties use the data?", "Can we let third parties use (sublicense) the data?"),
+    ("Is the licence granted indefinitely?", "Is the licence granted indefinitely (perpetual irrevocable)?"),
+    ("Does ownership of the code move over to us?",
+     "Does ownership of the code move over to us (assign intellectual property)?"),
+    ("Does the supplier get first dibs on new orders?",
+     "Does the supplier get first dibs (right of refusal offer) on new orders?"),
+    # a floor of a building and a ceiling to repair are no minimum or cap
+    ("Is the new tenant on the third floor of the building?", "Is the new tenant on the third floor of the building?"),
+    ("Who pays for the ceiling repairs?", "Who pays for the ceiling repairs?"),
 ])
 def test_an_everyday_phrase_is_read_with_the_contracts_word_for_it(question, analysed):
     assert in_contract_words(question) == analysed
@@ -101,6 +125,14 @@ def assistant(tmp_path_factory):
     ("saas_orbit_fenwick.txt", "What's the most we could ever claim from them?", "10.2", 3566, 3708),
     # a licence "to use Vantor's trademarks" is what lets the distributor use Vantor's logo
     ("distribution_vantor_selk.txt", "Can we use their logo in our ads?", "6", 2163, 2317),
+    # each was refused, or quoted the opening or a change-of-control clause
+    ("distribution_vantor_selk.txt", "Does Selk need Vantor's OK before handing the deal over to another company?",
+     "13", 4048, 4129),
+    ("distribution_vantor_selk.txt", "Can either side pull out for no reason?", "9", 3090, 3216),
+    ("distribution_vantor_selk.txt", "What's the end date of the deal?", "9", 2999, 3089),
+    ("saas_orbit_fenwick.txt", "Is there a cap on what they'd pay if they screw up, or is there no maximum?", "10.2",
+     3566, 3708),
+    ("licence_northwind_quill.md", "Can we let other companies use the licensed content?", "7.1", 2251, 2413),
 ])
 def test_a_question_in_business_words_cites_the_clause_in_the_contracts_words(assistant, file, question, clause,
                                                                                 start, end):
