@@ -243,8 +243,15 @@ _DATE_HEREOF = re.compile(r"\b(?:effective|commenc\w*|begin\w*|start\w*)\b[^.;]{
                           r"(?:date\s+(?:first\s+)?(?:above|"
                           r"hereinabove|set\s+forth\s+above)\s*(?:written|stated)?|date\s+hereof|date\s+of\s+this"
                           r"\s+agreement|execution\s+date|its\s+date)\b", re.I)
+_RECITAL = re.compile(r"\bWHEREAS\b|\bNOW,?\s+THEREFORE\b", re.I)
 _MEANS = re.compile(r"[\"“”]?(?:Effective|Commencement)\s+Date[\"“”]?\s*(?:shall\s+)?(?:mean|means|is|:)\s+"
                     r"(?:the\s+date\s+)?", re.I)
+
+
+def _in_recital(text: str, at: int) -> bool:
+    """Whether `at` lies in a recital: after a "WHEREAS" with no "NOW, THEREFORE" between."""
+    marks = list(_RECITAL.finditer(text, 0, at))
+    return bool(marks) and marks[-1].group().upper().startswith("WHEREAS")
 
 
 def effective_date(sents: Sequence[Sentence], signed: Found | None) -> Found | None:
@@ -259,9 +266,11 @@ def effective_date(sents: Sequence[Sentence], signed: Found | None) -> Found | N
             if _EFFECTIVE_DEF.match(after) or _MEANS.search(before) or _EFFECTIVE_FIELD.match(s.text, line_start):
                 return _date(s, a, b)
     for s in sents:  # "This Agreement shall be effective as of <date>", "commencing on <date>"
+        # not in a recital: "WHEREAS, ... signed a Memorandum of Understanding ... effective from 16th June
+        # 1999" tells what came before this agreement
         if re.search(r"\bagreement\b|\bterm\b", s.text, re.I):
             for a, b in date_spans(s.text):
-                if _EFFECTIVE.search(s.text[max(0, a - 60):a]):
+                if _EFFECTIVE.search(s.text[max(0, a - 60):a]) and not _in_recital(s.text, a):
                     return _date(s, a, b)
     for s in sents:  # "effective as of the date first above written": the agreement's own date
         if signed is not None and _DATE_HEREOF.search(s.text):

@@ -109,6 +109,12 @@ _GOVERNS = re.compile(r"\bgovern(?:ed|s|ing)?\b|\bconstru(?:ed|ction)\b|\binterp
 _ENTITY_LAW = re.compile(r"\b(?:organi[sz]ed|incorporated|existing|formed|chartered|registered|established|duly)\b"
                          r"[^.;]{0,40}$", re.I)
 _LAW_TITLE = re.compile(r"govern|applicable law|choice of law|\blaw\b", re.I)
+# the agreement itself as what the law governs: "This Agreement shall be governed by", "governs this
+# Agreement", "the validity ... of this Agreement shall be construed", not "the Escrow Law, which
+# governs i-Escrow's business practices"
+_OF_THE_AGREEMENT = re.compile(r"\b(?:this|the)\s+(?:agreement|contract|lease|licen[cs]e|amendment|note)\b[^.;]{0,80}?"
+                               r"\b(?:governed|construed|interpreted|enforced)\b"
+                               r"|\bgovern(?:s|ed|ing)?\s+(?:by\s+)?(?:this|the)\s+(?:agreement|contract)\b", re.I)
 
 
 def governing_law(sents: Sequence[Sentence]) -> Found | None:
@@ -122,7 +128,8 @@ def governing_law(sents: Sequence[Sentence]) -> Found | None:
             spans = _law_places(s.text)
             if spans:
                 a, b = spans[0]
-                score = 2 * bool(_LAW_TITLE.search(s.title)) + bool(re.search(r"\bgovern", s.text, re.I))
+                score = 2 * bool(_LAW_TITLE.search(s.title)) + bool(re.search(r"\bgovern", s.text, re.I)) \
+                    + bool(_OF_THE_AGREEMENT.search(s.text))
                 yield score, s.found(a, b, jurisdiction(s.text[a:b]))
     return best(candidates())
 

@@ -168,6 +168,39 @@ def test_look_alikes_are_not_values(tmp_path):
     assert r.title.text == "SUPPLY AGREEMENT"
 
 
+OTHER_LAW = (
+    "ESCROW SERVICES AGREEMENT\n\nThis Escrow Services Agreement is made as of June 1, 2021 by and between Larch "
+    "Escrow Inc. (\"Agent\") and Sable Homes LLC (\"Client\").\n\n"
+    "1. Services. Agent shall hold the deposits in trust. Should any term of this Agreement conflict with the Nevada "
+    "Escrow Law, its rules or regulations, which govern Agent's business practices, the Nevada Escrow Law shall "
+    "prevail.\n\n"
+    "2. Fees. Client shall pay the fees in Schedule A.\n\n"
+    "3. Miscellaneous. This Agreement shall be governed by and construed under the laws of the State of Utah.\n")
+EARLIER_DOCUMENT = (
+    "CABLE MAINTENANCE AGREEMENT\n\nThis Cable Maintenance Agreement is made on the 2nd day of May 2004 by and "
+    "between Tern Telecom Ltd (\"Tern\") and Wren Networks Co. (\"Wren\").\n\n"
+    "WHEREAS, the parties signed a Memorandum of Understanding to plan the cable effective from 16th June 1999 "
+    "(the \"MOU\"); and WHEREAS, the MOU continues until this agreement is signed;\n\n"
+    "NOW, THEREFORE, the parties agree as follows:\n\n"
+    "1. Duration. This Agreement shall become effective on the date first above written.\n")
+
+
+def test_the_law_governing_the_agreement_not_a_law_governing_something_else(tmp_path):
+    (r,) = catalog_of(tmp_path, "escrow.txt", OTHER_LAW)
+    law = r.governing_law
+    assert (law.text, law.start, law.normal) == ("Utah", OTHER_LAW.index("Utah"), "utah")
+    assert law.citation.clause == "3"
+
+
+def test_a_date_a_recital_gives_another_document_is_not_the_effective_date(tmp_path):
+    (r,) = catalog_of(tmp_path, "cable.txt", EARLIER_DOCUMENT)
+    assert (r.agreement_date.text, r.agreement_date.start) == ("2nd day of May 2004",
+                                                               EARLIER_DOCUMENT.index("2nd day of May 2004"))
+    # "effective on the date first above written": the agreement's own date, not the MOU's
+    assert (r.effective_date.text, r.effective_date.start) == ("2nd day of May 2004",
+                                                               EARLIER_DOCUMENT.index("2nd day of May 2004"))
+
+
 DEFINED = ("CONTENTS\n\n1. Appointment\n2. Term\n\nDISTRIBUTOR AGREEMENT\n\nDISTRIBUTOR AGREEMENT (the \"Agreement\") "
            "is made as of the 1st day of January, 1996 by and between Oak Software Inc. (\"Licensor\") and Pine "
            "Systems Ltd. (\"Distributor\").\n\n1. Appointment. Licensor appoints Distributor for Canada.\n\n"
