@@ -1,5 +1,5 @@
-"""An agreement's governing law, date or effective date, asked of it: the catalog's value, cited where
-the agreement states it.
+"""An agreement's governing law, date or effective date, or when it was signed, asked of it: the catalog's
+value, cited where the agreement states it.
 
 "Whose legal system does this contract fall under?", "What date is on the front of this contract?"
 and "When does this deal kick in?" ask what the catalog reads from every agreement
@@ -13,7 +13,10 @@ states none the ranker answers as before (it may find what the catalog's rules d
 it does where the question's words matched several agreements: the ranker's order says which is meant
 (in index order, the catalog's answer put another contract first for 3 questions of CUAD's whole
 validation corpus). A yes/no question naming a place ("Is this agreement governed by New York law?")
-is answered yes or no with the law the agreement names.
+is answered yes or no with the law the agreement names. "When did we sign this thing?" asks the date a
+signature block gives; where no block gives one, the blocks sign as of the agreement's own date ("IN
+WITNESS WHEREOF, the parties have executed this Agreement as of the date first above written"), and that
+is the answer, where the ranker quoted that sentence or a block's party line.
 
 Which questions ask for which fact are general rules of how people ask for a contract's law and dates
 (not cues of any one contract); the catalog's own figures are those of `make catalog-eval`.
@@ -89,6 +92,27 @@ _NOT_START = re.compile(
     re.IGNORECASE)
 
 
+# "when was it signed?", "when did we sign this thing?", "on what date was the agreement executed?", "signing
+# date?": when the agreement itself was signed, not when a party must sign or execute something under it
+_SIGNED = r"(?:sign|signed|execute|executed|countersign|countersigned|ink|inked)"
+_ASKS_SIGNED = re.compile(
+    rf"\bwhen\s+(?:was|were|did|had|have|has)\b[^?.]{{0,60}}?\b{_SIGNED}\b"
+    rf"|\b(?:what|which)\s+(?:date|day)\s+(?:was|were|did|had|have|has)\b[^?.]{{0,60}}?\b{_SIGNED}\b"
+    r"|\b(?:on|at)\s+what\s+(?:date|day)\b[^?.]{0,60}?\b(?:signed|executed|countersigned)\b"
+    r"|\b(?:signing|signature|execution)\s+date\b|\bdate\s+of\s+(?:signing|signature|execution)\b"
+    rf"|\b(?:date|day)\s+(?:on\s+which\s+)?(?:this|the|our|it)\s+(?:\w+\s+)?(?:{_AGREEMENT}\s+)?(?:was|were)\s+"
+    r"(?:signed|executed|countersigned)\b",
+    re.IGNORECASE)
+# something signed under the agreement, not the agreement: an order, an amendment, a notice, a schedule
+_NOT_SIGNED_AGREEMENT = re.compile(
+    r"\b(?:orders?|statements?\s+of\s+work|sows?|exhibits?|schedules?|annex\w*|appendi\w*|certificates?"
+    r"|releases?|waivers?|consents?|forms?|receipts?)\b", re.IGNORECASE)
+
+
+# a signature block's lines: a date beside them dates a signing
+_BLOCK = re.compile(r"\bBy:|/s/|\bName:|\bTitle:", re.IGNORECASE)
+
+
 # a second question after the first ("... take effect, and how long is its initial term?"): the ranker
 # answers both
 _TWO_PARTS = re.compile(r"\band\s+(?:how|what|when|where|who|whom|which|whether|is|are|does|do|can|may|must|has"
@@ -115,6 +139,13 @@ def asks_effective_date(question: str) -> bool:
         and not _TWO_PARTS.search(question)
 
 
+def asks_when_signed(question: str) -> bool:
+    """Whether the question asks when the agreement itself was signed, not when something under it is or
+    must be signed, nor when it was made, starts or ends as well."""
+    return bool(_ASKS_SIGNED.search(question or "")) and not _NOT_AGREEMENT_DATE.search(question) \
+        and not _NOT_SIGNED_AGREEMENT.search(question) and not _TWO_PARTS.search(question)
+
+
 def law_answer(question: str, row: CatalogRow, searched: str) -> Answer | None:
     """The agreement's governing law, cited at its governing-law sentence; Yes or No first when a yes/no
     question names a place. None when the agreement states none."""
@@ -131,6 +162,18 @@ def law_answer(question: str, row: CatalogRow, searched: str) -> Answer | None:
 def date_answer(question: str, row: CatalogRow, searched: str) -> Answer | None:
     """The agreement's date as its opening (or its execution clause) gives it, cited there. None when it
     states none."""
+    return fact_answer(question, row, "agreement_date", "date", searched)
+
+
+def signing_date_answer(question: str, row: CatalogRow, searched: str) -> Answer | None:
+    """When the agreement was signed, where no signature block dates a signing: its own date, which a
+    block left undated signs on ("IN WITNESS WHEREOF, the parties have executed this Agreement as of the
+    date first above written"). None when a block gives a date (the blocks say when each side signed:
+    assistant/signatories.py) or the agreement states no date."""
+    citation = row.agreement_date.citation
+    if any(s.date.citation is not None for s in row.signatures) \
+            or citation is not None and (citation.clause == "signatures" or _BLOCK.search(citation.quote)):
+        return None  # a date read from a block, even one the catalog's blocks did not parse ("Date:: 5/4/2016")
     return fact_answer(question, row, "agreement_date", "date", searched)
 
 

@@ -1,11 +1,12 @@
-"""Which questions ask for an agreement's governing law, date or effective date (assistant/catalog_facts.py);
-their answers from the catalog are tested with the hand-written contracts (tests/test_contracts.py)."""
+"""Which questions ask for an agreement's governing law, date, effective date or signing date
+(assistant/catalog_facts.py); their answers from the catalog are tested with the hand-written contracts
+(tests/test_contracts.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from assistant.catalog_facts import asks_agreement_date, asks_effective_date, asks_governing_law
+from assistant.catalog_facts import asks_agreement_date, asks_effective_date, asks_governing_law, asks_when_signed
 
 
 @pytest.mark.parametrize("question, asks", [
@@ -60,3 +61,20 @@ def test_a_question_asking_the_agreements_date(question, asks):
 ])
 def test_a_question_asking_when_the_agreement_takes_effect(question, asks):
     assert asks_effective_date(question) is asks
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("When was the lease signed?", True),
+    ("When did both sides sign the NDA?", True),
+    ("On what date was the contract executed?", True),
+    ("signing date?", True),
+    ("What day was it countersigned?", True),
+    ("Tell me the date the agreement was signed.", True),
+    ("When must the purchase order be signed?", False),  # a duty, and a document under the agreement
+    ("When did the parties sign the amendment?", False),
+    ("When will the customer sign the statement of work?", False),
+    ("Who signed the agreement?", False),
+    ("When was the agreement signed and when does it end?", False),  # two questions in one
+])
+def test_a_question_asking_when_the_agreement_was_signed(question, asks):
+    assert asks_when_signed(question) is asks

@@ -1639,6 +1639,23 @@ def test_an_agreements_date_is_read_from_the_catalog(qa):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("file, question, date, start", [
+    # the blocks give no date and sign "as of the Effective Date": the signature clause was quoted, or the
+    # blocks' party line
+    (DISTRIBUTION, "When did Vantor and Selk sign the agreement?", "June 1, 2022", 132),
+    (DISTRIBUTION, "When was this thing signed?", "June 1, 2022", 132),
+    (EMPLOYMENT, "When did she sign the contract?", "6 January 2025", 76),  # was "Not found"
+])
+def test_when_an_agreement_with_undated_blocks_was_signed_is_its_own_date(qa, file, question, date, start):
+    answer = qa.ask(question, files=[file])
+    assert answer.found and answer.text.splitlines()[0] == f"{date} [1]"
+    assert [(c.file, c.clause) for c in answer.citations] == [(file, "preamble")]
+    (value,) = answer.values
+    assert (value.kind, value.text, value.start, value.end) == ("date", date, start, start + len(date))
+    assert qa.document_text(file)[value.start:value.end] == date
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question", ["When does this agreement come into force?", "From what day are we bound by it?"])
 def test_an_agreements_effective_date_is_read_from_the_catalog(qa, question):
     # "three (3) years from the Effective Date" in clause 4.1 names the date without giving it
