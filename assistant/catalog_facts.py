@@ -30,7 +30,7 @@ from dataclasses import replace
 from assistant.catalog import CatalogRow, CatalogValue
 from assistant.laws import asked_places, normal_place
 from assistant.snippets import shown
-from assistant.types import Answer, Value
+from assistant.types import Answer, Citation, Value
 from assistant.values import is_yes_no
 
 _AGREEMENT = r"(?:agreement|contract|deal|document|letter|nda|lease|licen[cs]e|it|this)"
@@ -92,6 +92,28 @@ _NOT_START = re.compile(
     re.IGNORECASE)
 
 
+# "what is the title of this agreement?", "what is this contract called?", "agreement title", "name of the
+# deal?", "what kind of agreement is this?", "what's the name on the front of this contract?", "what does it
+# say at the very top?", "the agreement states its own title"
+_ASKS_TITLE = re.compile(
+    rf"\b(?:title|name)\s+of\s+(?:this|the|our|that|their)\s+(?:\w+\s+)?{_AGREEMENT}\b"
+    r"|\b(?:agreement|contract|document|deal)(?:['’]s)?\s+(?:title|name)\b"
+    rf"|\b(?:is|['’]s|was)\s+(?:this|the|our|that|it)\s+(?:\w+\s+)?(?:{_AGREEMENT}\s+)?(?:actually\s+|officially\s+)?"
+    r"(?:called|titled|named|entitled)\s*(?:[?.]|$)"
+    r"|\bwhat\s+(?:do|does|did)\b[^?]{0,60}?\bcall\s+(?:this|the|it)\b"
+    r"|\bname\s+(?:on|at)\s+(?:the\s+)?(?:very\s+)?(?:front|top|cover|head)\b"
+    r"|\b(?:kind|sort|type)\s+of\s+(?:agreement|contract|document|deal)\s+(?:is|was)\s+(?:this|it|that)\b"
+    r"|\b(?:formal|own|official)\s+(?:title|name)\b|\bsay\s+at\s+the\s+(?:very\s+)?top\b",
+    re.IGNORECASE)
+# not the agreement's name: title to goods, a person's or signer's title, a work's title, a right ("entitled
+# to"), who someone is
+_NOT_TITLE = re.compile(
+    r"\btitle\s+to\b|\bjob\s+title|\b(?:signer|signatory|signatories|officer|person|employee|his|her)\b"
+    r"|\btitles?\s+(?:of|for)\s+(?:the\s+|their\s+|its\s+)?(?:paper|work|article|book|chapter|song|film"
+    r"|publication|products?|position|role|invention)\b|\bentitled\s+to\b|\bwho\b|\bsign\w*",
+    re.IGNORECASE)
+
+
 # "when was it signed?", "when did we sign this thing?", "on what date was the agreement executed?", "signing
 # date?": when the agreement itself was signed, not when a party must sign or execute something under it
 _SIGNED = r"(?:sign|signed|execute|executed|countersign|countersigned|ink|inked)"
@@ -109,6 +131,8 @@ _NOT_SIGNED_AGREEMENT = re.compile(
     r"|releases?|waivers?|consents?|forms?|receipts?)\b", re.IGNORECASE)
 
 
+# a title's heading and the opening sentence naming it again are quoted as one within this many characters
+NAMED_AGAIN = 400
 # a signature block's lines: a date beside them dates a signing
 _BLOCK = re.compile(r"\bBy:|/s/|\bName:|\bTitle:", re.IGNORECASE)
 
@@ -139,11 +163,63 @@ def asks_effective_date(question: str) -> bool:
         and not _TWO_PARTS.search(question)
 
 
+def asks_title(question: str) -> bool:
+    """Whether the question asks the agreement's own name, not a work's, a person's or title to goods."""
+    return bool(_ASKS_TITLE.search(question or "")) and not _NOT_TITLE.search(question) \
+        and not _TWO_PARTS.search(question)
+
+
 def asks_when_signed(question: str) -> bool:
     """Whether the question asks when the agreement itself was signed, not when something under it is or
     must be signed, nor when it was made, starts or ends as well."""
     return bool(_ASKS_SIGNED.search(question or "")) and not _NOT_AGREEMENT_DATE.search(question) \
         and not _NOT_SIGNED_AGREEMENT.search(question) and not _TWO_PARTS.search(question)
+
+
+def title_answer(question: str, row: CatalogRow, searched: str) -> Answer | None:
+    """The agreement's title as its heading (or opening) writes it, quoted through its naming again within
+    NAMED_AGAIN characters ("COOPERATION AGREEMENT\n\nThis COOPERATION AGREEMENT") and through the opening
+    sentence that names it (the one the catalog read the parties or the date from: "EXCLUSIVE DISTRIBUTION
+    AGREEMENT\n\nThis Exclusive Distribution Agreement (this "Agreement") is made ... by and between ...");
+    that sentence is cited after it where it stands further off. Readers, and CUAD's lawyers, take either
+    the heading or the opening's naming for the title. None when the catalog read no title."""
+    title = row.title.citation
+    if title is None:
+        return None
+    named = re.compile(r"\s+".join(map(re.escape, row.title.text.split())), re.IGNORECASE)
+    title = _through_namings(title, named, row.title.start, row.title.end)
+    opening = next((c for c in (*(p.citation for p in row.parties), row.agreement_date.citation,
+                                row.effective_date.citation)
+                    if c is not None and (c.start < title.start or c.end > title.end) and named.search(c.quote)),
+                   None)
+    more: tuple[Citation, ...] = ()
+    if opening is not None and opening.clause == title.clause and opening.start - title.end <= NAMED_AGAIN:
+        title = _spanning(title, min(title.start, opening.start), max(title.end, opening.end))
+    elif opening is not None:
+        more = (opening,)
+    return fact_answer(question, replace(row, title=replace(row.title, citation=title)), "title", "title",
+                       searched, more)
+
+
+def _through_namings(citation: Citation, named: re.Pattern, start: int, end: int) -> Citation:
+    """The title's quote run on to its next naming after it, and back to the line of one before it, each
+    within NAMED_AGAIN characters of the title (`start`-`end`) in its clause."""
+    text, base = citation.clause_text, citation.clause_start
+    s, e = start - base, end - base
+    first, last = citation.start, citation.end
+    after = named.search(text, e, min(len(text), e + NAMED_AGAIN))
+    if after:
+        last = max(last, base + after.end())
+    before = [m for m in named.finditer(text, max(0, s - NAMED_AGAIN), s) if m.end() <= s]
+    if before:
+        first = min(first, base + text.rfind("\n", 0, before[-1].start()) + 1)
+    return _spanning(citation, first, last)
+
+
+def _spanning(citation: Citation, start: int, end: int) -> Citation:
+    """The citation widened to start-end of its clause."""
+    quote = citation.clause_text[start - citation.clause_start:end - citation.clause_start]
+    return replace(citation, start=start, end=end, quote=quote)
 
 
 def law_answer(question: str, row: CatalogRow, searched: str) -> Answer | None:
@@ -187,14 +263,17 @@ def effective_date_answer(question: str, row: CatalogRow, searched: str) -> Answ
     return fact_answer(question, row, "effective_date", "date", searched)
 
 
-def fact_answer(question: str, row: CatalogRow, field: str, kind: str, searched: str) -> Answer | None:
+def fact_answer(question: str, row: CatalogRow, field: str, kind: str, searched: str,
+                more: tuple[Citation, ...] = ()) -> Answer | None:
     """One catalog field of the agreement as the answer, as a one-agreement answer reads: the value, then
-    the agreement and clause with the sentence stating it ("Delaware [1]\nAcme (clause 10): "..." [1]").
-    None when the agreement states no such value."""
+    the agreement and clause with the sentence stating it ("Delaware [1]\nAcme (clause 10): "..." [1]"),
+    and `more` quotes after it, each on its own line. None when the agreement states no such value."""
     value: CatalogValue = getattr(row, field)
     citation = value.citation
     if citation is None:
         return None
-    line = f"{row.agreement} (clause {citation.clause}): \"{shown(citation.quote)}\" [1]"
-    return Answer(question=question, text=f"{shown(value.text)} [1]\n{line}", found=True, citations=(citation,),
+    citations = (citation, *more)
+    lines = [f"{row.agreement} (clause {c.clause}): \"{shown(c.quote)}\" [{n}]" for n, c in enumerate(citations, 1)]
+    text = lines[0] if len(lines) == 1 else "\n".join(f"- {line}" for line in lines)
+    return Answer(question=question, text=f"{shown(value.text)} [1]\n{text}", found=True, citations=citations,
                   searched=searched, values=(Value(value.text, value.start, value.end, kind, 0),))

@@ -1,4 +1,4 @@
-"""Which questions ask for an agreement's governing law, date, effective date or signing date
+"""Which questions ask for an agreement's governing law, date, effective date, signing date or title
 (assistant/catalog_facts.py); their answers from the catalog are tested with the hand-written contracts
 (tests/test_contracts.py)."""
 
@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.catalog_facts import asks_agreement_date, asks_effective_date, asks_governing_law, asks_when_signed
+from assistant.catalog_facts import asks_agreement_date, asks_effective_date, asks_governing_law, asks_title, \
+    asks_when_signed
 
 
 @pytest.mark.parametrize("question, asks", [
@@ -78,3 +79,20 @@ def test_a_question_asking_when_the_agreement_takes_effect(question, asks):
 ])
 def test_a_question_asking_when_the_agreement_was_signed(question, asks):
     assert asks_when_signed(question) is asks
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("What is the title of this agreement?", True),
+    ("What's the lease called?", True),
+    ("name of the contract?", True),
+    ("What sort of contract is this?", True),
+    ("What does the document say at the very top?", True),
+    ("What do the parties call this licence in its heading?", True),
+    ("What is the title of the paper in Yingxia Shao's agreement?", False),  # a work's title
+    ("When does title to the goods pass?", False),
+    ("What is the job title of the person who signed?", False),
+    ("Is the Licensee entitled to sublicense?", False),
+    ("Who are the parties to this agreement?", False),
+])
+def test_a_question_asking_the_agreements_title(question, asks):
+    assert asks_title(question) is asks

@@ -902,11 +902,10 @@ def test_a_question_like_a_fitted_kind_answered_in_the_opening_cites_the_opening
 @pytest.mark.slow
 @pytest.mark.parametrize("file, question, line, cited", [
     # the agreement's own name asked for without "title" or "called": the opening's first sentence
-    # ("THIS SUPPLY AGREEMENT is dated 14 January 2023") was the first line, the heading second
+    # ("THIS SUPPLY AGREEMENT is dated 14 January 2023") was the first line, the heading second; the
+    # catalog's title, quoted from the heading through the opening sentence naming it
     (SUPPLY, "What type of contract is it?", "SUPPLY AGREEMENT [1]", ("preamble", 0, 46)),
-    (SAAS, "What's the name of the document?",
-     'Orbit Ledger Systems, Inc. and Fenwick & Hale Retail Ltd.: "SOFTWARE SUBSCRIPTION AGREEMENT" [1]',
-     ("preamble", 0, 31)),
+    (SAAS, "What's the name of the document?", "SOFTWARE SUBSCRIPTION AGREEMENT [1]", ("preamble", 0, 306)),
 ])
 def test_the_agreements_name_asked_in_other_words_is_its_heading(qa, file, question, line, cited):
     answer = qa.ask(question, files=[file])
@@ -1653,6 +1652,27 @@ def test_when_an_agreement_with_undated_blocks_was_signed_is_its_own_date(qa, fi
     (value,) = answer.values
     assert (value.kind, value.text, value.start, value.end) == ("date", date, start, start + len(date))
     assert qa.document_text(file)[value.start:value.end] == date
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("file, question, title, end", [
+    # the heading alone was quoted, or the opening sentence alone; either is the title a reader (and CUAD's
+    # lawyers) may look for, so the quote runs from the heading through the opening sentence naming it
+    (DISTRIBUTION, "What is this contract called?", "EXCLUSIVE DISTRIBUTION AGREEMENT", 351),
+    (DISTRIBUTION, "What's the name on the front of this deal?", "EXCLUSIVE DISTRIBUTION AGREEMENT", 351),
+    (EMPLOYMENT, "What is the title of this agreement?", "EMPLOYMENT AGREEMENT", 292),
+])
+def test_an_agreements_title_is_quoted_from_its_heading_through_its_opening_sentence(qa, file, question, title,
+                                                                                      end):
+    answer = qa.ask(question, files=[file])
+    assert answer.found and answer.text.splitlines()[0] == f"{title} [1]"
+    (first,) = answer.citations
+    text = qa.document_text(file)
+    assert (first.file, first.clause, first.start, first.end) == (file, "preamble", 0, end)
+    assert first.quote == text[:end] and first.quote.endswith("(\"Distributor\")." if file == DISTRIBUTION
+                                                              else "(the \"Employee\").")
+    (value,) = answer.values
+    assert (value.kind, value.start, value.end) == ("title", 0, len(title)) and text[:len(title)] == title
 
 
 @pytest.mark.slow
