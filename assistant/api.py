@@ -17,9 +17,7 @@ from assistant.answer_check import check_asked
 from assistant.answer_places import AnswerPlaces
 from assistant.bridges import bridge_terms, searched_words
 from assistant.catalog import CatalogRow
-from assistant.catalog_facts import (asks_agreement_date, asks_effective_date, asks_governing_law, date_answer,
-                                     asks_title, asks_when_signed, effective_date_answer, law_answer,
-                                     signing_date_answer, title_answer)
+from assistant.catalog_facts import answerer as catalog_answerer
 from assistant.conversation import in_agreement_of
 from assistant.definitions import asked_term, defines, lead_with_definition
 from assistant.evidence import EvidenceSet, gather, join
@@ -509,11 +507,7 @@ class Assistant:
                 yield answer
                 return
         # of one agreement: where a name matched several, the ranker's order says which is meant
-        fact = None if self._generative or laws is not None or len(in_scope) != 1 else (
-            law_answer if asks_governing_law(question) else date_answer if asks_agreement_date(question)
-            else effective_date_answer if asks_effective_date(question)
-            else signing_date_answer if asks_when_signed(question) else title_answer if asks_title(question)
-            else None)
+        fact = None if self._generative or laws is not None or len(in_scope) != 1 else catalog_answerer(question)
         if fact is not None:  # "whose legal system does it fall under?", "when was it made?": the catalog's
             rows = self._rows_in_scope(snapshot, in_scope)
             answer = fact(question, rows[0], searched) if rows else None

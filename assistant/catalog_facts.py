@@ -1,4 +1,4 @@
-"""An agreement's governing law, date or effective date, or when it was signed, asked of it: the catalog's
+"""An agreement's governing law, date, effective date, signing date or title, asked of it: the catalog's
 value, cited where the agreement states it.
 
 "Whose legal system does this contract fall under?", "What date is on the front of this contract?"
@@ -16,7 +16,9 @@ validation corpus). A yes/no question naming a place ("Is this agreement governe
 is answered yes or no with the law the agreement names. "When did we sign this thing?" asks the date a
 signature block gives; where no block gives one, the blocks sign as of the agreement's own date ("IN
 WITNESS WHEREOF, the parties have executed this Agreement as of the date first above written"), and that
-is the answer, where the ranker quoted that sentence or a block's party line.
+is the answer, where the ranker quoted that sentence or a block's party line. "What is this contract
+called?" is answered with the title the catalog reads, quoted from the heading through the opening
+sentence naming it: CUAD's lawyers mark the one in some contracts and the other in others.
 
 Which questions ask for which fact are general rules of how people ask for a contract's law and dates
 (not cues of any one contract); the catalog's own figures are those of `make catalog-eval`.
@@ -25,6 +27,7 @@ Which questions ask for which fact are general rules of how people ask for a con
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from assistant.catalog import CatalogRow, CatalogValue
@@ -141,6 +144,12 @@ _BLOCK = re.compile(r"\bBy:|/s/|\bName:|\bTitle:", re.IGNORECASE)
 # answers both
 _TWO_PARTS = re.compile(r"\band\s+(?:how|what|when|where|who|whom|which|whether|is|are|does|do|can|may|must|has"
                         r"|have)\b", re.IGNORECASE)
+
+
+def answerer(question: str) -> Callable[[str, CatalogRow, str], Answer | None] | None:
+    """The answer (from one agreement's catalog row) for the one fact the question asks, in the order law,
+    date, effective date, signing date, title; None when it asks none of them."""
+    return next((answer for asks, answer in _FACTS if asks(question)), None)
 
 
 def asks_governing_law(question: str) -> bool:
@@ -261,6 +270,11 @@ def effective_date_answer(question: str, row: CatalogRow, searched: str) -> Answ
     if citation is not None and citation.clause == "signatures":
         return None
     return fact_answer(question, row, "effective_date", "date", searched)
+
+
+_FACTS = ((asks_governing_law, law_answer), (asks_agreement_date, date_answer),
+          (asks_effective_date, effective_date_answer), (asks_when_signed, signing_date_answer),
+          (asks_title, title_answer))
 
 
 def fact_answer(question: str, row: CatalogRow, field: str, kind: str, searched: str,

@@ -111,16 +111,17 @@ _ENTITY_LAW = re.compile(r"\b(?:organi[sz]ed|incorporated|existing|formed|charte
 _LAW_TITLE = re.compile(r"govern|applicable law|choice of law|\blaw\b", re.I)
 # the agreement itself as what the law governs: "This Agreement shall be governed by", "governs this
 # Agreement", "the validity ... of this Agreement shall be construed", not "the Escrow Law, which
-# governs i-Escrow's business practices"
+# governs i-Escrow's business practices" nor "the matters governed by this Agreement"
 _OF_THE_AGREEMENT = re.compile(r"\b(?:this|the)\s+(?:agreement|contract|lease|licen[cs]e|amendment|note)\b[^.;]{0,80}?"
                                r"\b(?:governed|construed|interpreted|enforced)\b"
-                               r"|\bgovern(?:s|ed|ing)?\s+(?:by\s+)?(?:this|the)\s+(?:agreement|contract)\b", re.I)
+                               r"|\bgovern(?:s|ing)\s+(?:this|the)\s+(?:agreement|contract)\b", re.I)
 
 
 def governing_law(sents: Sequence[Sentence]) -> Found | None:
     """The jurisdiction whose law governs: in a sentence about governing or construing the agreement,
     the first place named after "laws" ("the laws of the State of New York", "THE LAWS, OTHER THAN
-    CHOICE OF LAW RULES, OF THE STATE OF GEORGIA", "English law"); a state's law before its country's."""
+    CHOICE OF LAW RULES, OF THE STATE OF GEORGIA", "English law"); a state's law before its country's; a
+    sentence under a law heading, and one governing the agreement itself, before others."""
     def candidates():
         for s in sents:
             if not _GOVERNS.search(s.text):
