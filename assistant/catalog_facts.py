@@ -35,6 +35,7 @@ from assistant.laws import asked_places, normal_place
 from assistant.snippets import shown
 from assistant.types import Answer, Citation, Value
 from assistant.values import is_yes_no
+from index.shapes import name_pattern
 
 _AGREEMENT = r"(?:agreement|contract|deal|document|letter|nda|lease|licen[cs]e|it|this)"
 _POSSESSIVE_PLACE = r"(?:country|state|nation|jurisdiction|province|place)['’]?s?"
@@ -154,35 +155,35 @@ def answerer(question: str) -> Callable[[str, CatalogRow, str], Answer | None] |
 
 def asks_governing_law(question: str) -> bool:
     """Whether the question asks which law governs the agreement, not which other laws it names."""
-    return bool(_ASKS_LAW.search(question or "")) and not _NOT_GOVERNING.search(question) \
-        and not _TWO_PARTS.search(question)
+    return _asks(question, _ASKS_LAW, _NOT_GOVERNING)
 
 
 def asks_agreement_date(question: str) -> bool:
     """Whether the question asks the date the agreement gives itself (made, dated, entered into), not when
     it was signed, starts, ends or something under it happens."""
-    return bool(_ASKS_DATE.search(question or "")) and not _NOT_AGREEMENT_DATE.search(question) \
-        and not _TWO_PARTS.search(question)
+    return _asks(question, _ASKS_DATE, _NOT_AGREEMENT_DATE)
 
 
 def asks_effective_date(question: str) -> bool:
     """Whether the question asks when the agreement itself takes effect, not when it ends or when something
     under it starts."""
-    return bool(_ASKS_START.search(question or "")) and not _NOT_START.search(question) \
-        and not _TWO_PARTS.search(question)
+    return _asks(question, _ASKS_START, _NOT_START)
 
 
 def asks_title(question: str) -> bool:
     """Whether the question asks the agreement's own name, not a work's, a person's or title to goods."""
-    return bool(_ASKS_TITLE.search(question or "")) and not _NOT_TITLE.search(question) \
-        and not _TWO_PARTS.search(question)
+    return _asks(question, _ASKS_TITLE, _NOT_TITLE)
 
 
 def asks_when_signed(question: str) -> bool:
     """Whether the question asks when the agreement itself was signed, not when something under it is or
     must be signed, nor when it was made, starts or ends as well."""
-    return bool(_ASKS_SIGNED.search(question or "")) and not _NOT_AGREEMENT_DATE.search(question) \
-        and not _NOT_SIGNED_AGREEMENT.search(question) and not _TWO_PARTS.search(question)
+    return _asks(question, _ASKS_SIGNED, _NOT_AGREEMENT_DATE, _NOT_SIGNED_AGREEMENT)
+
+
+def _asks(question: str, asked: re.Pattern, *excluded: re.Pattern) -> bool:
+    """Whether the question says `asked`, none of `excluded` and no second question after the first."""
+    return bool(asked.search(question or "")) and not any(p.search(question) for p in (*excluded, _TWO_PARTS))
 
 
 def title_answer(question: str, row: CatalogRow, searched: str) -> Answer | None:
@@ -195,7 +196,7 @@ def title_answer(question: str, row: CatalogRow, searched: str) -> Answer | None
     title = row.title.citation
     if title is None:
         return None
-    named = re.compile(r"\s+".join(map(re.escape, row.title.text.split())), re.IGNORECASE)
+    named = name_pattern(row.title.text, re.IGNORECASE)
     title = _through_namings(title, named, row.title.start, row.title.end)
     opening = next((c for c in (*(p.citation for p in row.parties), row.agreement_date.citation,
                                 row.effective_date.citation)

@@ -20,16 +20,16 @@ _THINGS = r"(?:agreements?|contracts?|deals?|nda|lease|licen[cs]e|arrangement)"
 _TO = (r"(?![\w'’])(?:\s+(?:to|of|in|under|bound\s+by|named\s+in|besides|other\s+than|apart\s+from)\b[^?]*"
        r"|\s+here)?\s*[?.]?\s*$")
 _PARTIES = r"(?:contracting\s+)?(?:counter)?parties"
+_COMPANIES = r"(?:which|what)\s+(?:companies|entities|organi[sz]ations|businesses|firms)"
 # those bound by the agreement named as what they are: "which companies are bound by this contract?"
-_BOUND = (r"(?:which|what)\s+(?:companies|entities|organi[sz]ations|businesses|firms)\s+(?:are|were)\s+"
+_BOUND = (rf"{_COMPANIES}\s+(?:are|were)\s+"
           rf"(?:bound\s+by|part(?:y|ies)\s+to)\s+(?:the|this|that)\s+(?:[\w'’-]+\s+){{0,5}}?{_THINGS}\s*[?.]?\s*$")
 _THIS = rf"(?:the|this|that|our|their)\s+(?:[\w'’-]+\s+){{0,5}}?{_THINGS}"
 _END = r"\s*[?.]?\s*$"
 _WHO = r"who(?:\s+(?:exactly|actually|precisely))?"
 # the parties named in everyday words: "who's in this deal?", "who are the two sides to the contract?",
 # "who are we contracting with?", "who did we sign this deal with?", "which companies are on the hook under it?"
-_ORGANISATIONS = (r"(?:which|what)\s+(?:companies|entities|organi[sz]ations|businesses|firms)"
-                  r"(?:\s+(?:exactly|actually))?")
+_ORGANISATIONS = rf"{_COMPANIES}(?:\s+(?:exactly|actually))?"
 _EVERYDAY = (rf"{_WHO}(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:in|part\s+of|party\s+to|signed\s+up\s+to|on)\s+"
              rf"{_THIS}{_END}"
              rf"|(?:{_WHO}|{_ORGANISATIONS})\s+(?:is|are|was|were)\s+"
