@@ -156,6 +156,10 @@ NDAS = (CONTRACTS / "nda_acme_birch.txt", CONTRACTS.parent / "contracts_apart" /
     (1, "Can we take their samples apart to see what's in them?", "4", 2652, 2815),
     (1, "What can they do to us if we leak it?", "9", 4383, 4660),
     (1, "Do they promise the info is accurate?", "8", 4169, 4368),
+    # who may be told: information passed, sent or shown to someone, or a data room opened to them (each was refused)
+    (0, "Can we send their drawings on to our outside advisers?", "3", 1200, 1480),
+    (1, "Can Grayfield pass Lumen's financial information to its lenders?", "3", 2075, 2525),
+    (1, "Can their accountants get access to the data room?", "3", 2075, 2525),
 ])
 def test_an_nda_asked_in_everyday_words_cites_its_clause(ndas, nda, question, clause, start, end):
     path = NDAS[nda]
@@ -180,6 +184,20 @@ def test_an_nda_asked_in_everyday_words_cites_its_clause(ndas, nda, question, cl
      "Can Birch pass our technical details along (disclose) to its consultants?"),
     ("Can our counsel look through the materials?", "Can our counsel look through the materials (disclose)?"),
     ("Can we look at it before signing?", "Can we look at it before signing?"),
+    ("Can we send their drawings on to our outside advisers?",
+     "Can we send their drawings on to (disclose) our outside advisers?"),
+    ("Can Grayfield forward the forecasts on to its financial advisors?",
+     "Can Grayfield forward the forecasts on to (disclose) its financial advisors?"),
+    ("Are we allowed to show the other side's data to our accountants?",
+     "Are we allowed to show the other side's data to (disclose) our accountants?"),
+    ("Can their accountants get access to the data room?",
+     "Can their accountants get access to the data room (disclose)?"),
+    ("Have they sent our forecasts on to their lenders?",
+     "Have they sent our forecasts on to (disclose) their lenders?"),
+    # notice given, goods sent and samples handed back are no information passed on
+    ("Do we have to give notice to them?", "Do we have to give notice to them?"),
+    ("Can we send the goods to another warehouse?", "Can we send the goods to another warehouse?"),
+    ("Must they hand the samples back to us?", "Must they hand the samples back (return destroy) to us?"),
 ])
 def test_what_an_nda_protects_is_read_as_disclosed_only_when_information_is_passed_on(question, analysed):
     assert in_contract_words(question) == analysed
