@@ -137,8 +137,9 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     (r"charg(?:e|es|ed|ing)\s+(?:us\s+|them\s+)?extra|overages?", "exceed additional fees"),
     (r"no-compete", "non-compete"),
     # what is handed over, used and owned
-    (r"use\s+(?:their|our|its|the\s+other\s+side'?s)\s+(?:brand|name|logo|trade\s*marks?|marks|technology|tech|software"
-     r"|stuff|ip|patents?|know-?how|content|materials?)", "license use"),
+    # "use their software", "what are we allowed to do with the other side's technology?", "use of theirs"
+    (r"(?:use|do\s+with)\s+(?:their|our|its|the\s+other\s+side['’]?s)\s+(?:brand|name|logo|trade\s*marks?|marks"
+     r"|technology|tech|software|stuff|ip|patents?|know-?how|content|materials?)|use\s+of\s+theirs", "license use"),
     (r"(?:rights?|permission)\s+to\s+(?:use\s+)?(?:their|our|its)\s+"
      r"(?:brand|name|logo|trade\s*marks?|marks|technology|tech|software|ip|patents?|know-?how|content|materials?)",
      "license"),

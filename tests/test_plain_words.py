@@ -75,6 +75,10 @@ FILES = ("saas_orbit_fenwick.txt", "distribution_vantor_selk.txt", "employment_h
     ("Are we the only distributor that may sell in Spain?",
      "Are we the only distributor that (exclusive) may sell in Spain?"),
     ("Do we get rights to their software?", "Do we get rights to their software (license)?"),
+    ("What are we allowed to do with the other side's technology?",
+     "What are we allowed to do with the other side's technology (license use)?"),
+    ("What are we permitted to use of theirs?", "What are we permitted to use of theirs (license)?"),
+    ("What do we do with their invoices?", "What do we do with their invoices?"),
     ("Can we let third parties use the data?", "Can we let third parties use (sublicense) the data?"),
     ("Is the licence granted indefinitely?", "Is the licence granted indefinitely (perpetual irrevocable)?"),
     ("Does ownership of the code move over to us?",
@@ -133,6 +137,10 @@ def assistant(tmp_path_factory):
     ("saas_orbit_fenwick.txt", "Is there a cap on what they'd pay if they screw up, or is there no maximum?", "10.2",
      3566, 3708),
     ("licence_northwind_quill.md", "Can we let other companies use the licensed content?", "7.1", 2251, 2413),
+    # what one may do with the other side's property is what its licence grants (each was refused, or quoted a
+    # restriction on registering marks)
+    ("distribution_vantor_selk.txt", "What are we allowed to do with their trademarks?", "6", 2163, 2317),
+    ("licence_northwind_quill.md", "What exactly may we do with the other side's materials?", "2.1", 769, 944),
 ])
 def test_a_question_in_business_words_cites_the_clause_in_the_contracts_words(assistant, file, question, clause,
                                                                                 start, end):
