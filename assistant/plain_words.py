@@ -117,7 +117,8 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
      r"\s+(?:who|that|allowed|permitted)"
      r"|(?:nobody|no\s+one|anyone)\s+else\s+(?:can\s+|may\s+|could\s+)?(?:sell|supply|distribute|buy|provide|make)"
      r"|(?:sell|supply|distribute|provide)\s+(?:\w+\s+){0,4}?to\s+(?:anyone|anybody|someone|nobody|no\s+one)\s+else"
-     r"|tie[sd]?\s+(?:us|them)\s+(?:in|down)|lock(?:s|ed)?\s+(?:us|them)\s+in|locked\s+in(?:to)?", "exclusive"),
+     r"|tie[sd]?\s+(?:us|them)\s+(?:in|down)|lock(?:s|ed)?\s+(?:us|them)\s+in|locked\s+in(?:to)?"
+     r"|only\s+(?:from|through|with)\s+(?:them|us)\b", "exclusive"),
     (r"(?:mov|go|get|branch)\w*\s+(?:out\s+)?into\s+(?:our|their|the\s+same)\s+(?:line\s+of\s+)?"
      r"(?:business|market|turf)"
      r"|set\s+up\s+(?:a\s+)?(?:rival|competing)|(?:rival|competing)\s+(?:business|product)"

@@ -33,6 +33,8 @@ FILES = ("saas_orbit_fenwick.txt", "distribution_vantor_selk.txt", "employment_h
     ("When do the goods become our problem?", "When do the goods become our problem (risk title pass)?"),
     ("Can the NDA move over to the buyer?", "Can the NDA move over to the buyer (assign transfer)?"),
     ("Are we locked into using only them?", "Are we locked into (exclusive) using only them?"),
+    ("Can we buy from other suppliers, or only from them?",
+     "Can we buy from other suppliers, or only from them (exclusive)?"),
     ("Is their code safe in case they fold?", "Is their code safe in case they fold (insolvency)?"),
     ("Do we get rights to things owned by their sister companies?",
      "Do we get rights to things owned by their sister companies (affiliates)?"),
