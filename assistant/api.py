@@ -510,7 +510,9 @@ class Assistant:
         fact = None if self._generative or laws is not None or len(in_scope) != 1 else catalog_answerer(question)
         if fact is not None:  # "whose legal system does it fall under?", "when was it made?": the catalog's
             rows = self._rows_in_scope(snapshot, in_scope)
-            answer = fact(question, rows[0], searched) if rows else None
+            answer = fact.answer(question, rows[0], searched) if rows else None
+            if answer is None and rows:
+                answer = self._as_kind_asks(snapshot, fact.kind, question, scope, files, rephrased)
             if answer is not None:
                 yield answer
                 return
@@ -546,6 +548,8 @@ class Assistant:
             rows = self._rows_in_scope(snapshot, in_scope)
             answer = (parties_answer(question, rows[0], searched) if len(rows) == 1
                       else every_agreements_parties(question, rows, searched) if rows else None)
+            if answer is None and len(rows) == 1:
+                answer = self._as_kind_asks(snapshot, "Parties", question, scope, files, rephrased)
             if answer is not None:
                 yield answer
                 return
@@ -659,6 +663,20 @@ class Assistant:
             elif found is None:
                 answer = self._as_its_kind(snapshot, query, scope, files, answer, searched)
         yield replace(answer, question=question)
+
+    def _as_kind_asks(self, snapshot: Snapshot, kind: str, question: str, scope: Scope, files,
+                      rephrased: bool) -> Answer | None:
+        """A question a rule read as asking for a catalog fact of one agreement whose catalog holds none
+        ("who's in this deal?" where no sentence of the opening names both parties) answered as its
+        kind's own question (the words the ranker was fitted on), saying so: its own words lead the
+        ranker to any clause naming both sides. None when the kind has no question, the question is
+        it already, this is an asking again, or that question is refused too (the question is then
+        answered in its own words)."""
+        own = self.kind_questions.question.get(kind, "")
+        if rephrased or not own or own.casefold() == question.strip().casefold():
+            return None
+        *_, answer = self._answer(snapshot, own, scope, files, rephrased=True)
+        return _answered_as(answer, own) if answer.found else None
 
     def _in_kinds_words(self, snapshot: Snapshot, query: Query, scope: Scope, files, *,
                         loose: bool) -> Answer | None:

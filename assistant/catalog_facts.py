@@ -9,8 +9,10 @@ and a question worded unlike the ones it was fitted on can draw the opening's "a
 under the laws of Germany", a signature block's "executed as of the Effective Date" or a clause's
 "within sixty days after the Effective Date" instead. So a question that asks for one of these facts,
 and nothing more, of one agreement that states it, is answered from the catalog. Where the agreement
-states none the ranker answers as before (it may find what the catalog's rules did not read), and so
-it does where the question's words matched several agreements: the ranker's order says which is meant
+states none the ranker answers (it may find what the catalog's rules did not read), reading the question
+as the fitted kind's own ("When does this agreement take effect?" for "what's the start date?", and the
+answer says so), since its everyday words lead the ranker astray as they would the catalog. The ranker
+also answers, in the question's own words, where they matched several agreements: its order says which is meant
 (in index order, the catalog's answer put another contract first for 3 questions of CUAD's whole
 validation corpus). A yes/no question naming a place ("Is this agreement governed by New York law?")
 is answered yes or no with the law the agreement names. "When did we sign this thing?" asks the date a
@@ -28,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from assistant.catalog import CatalogRow, CatalogValue
 from assistant.laws import asked_places, normal_place
@@ -147,10 +149,19 @@ _TWO_PARTS = re.compile(r"\band\s+(?:how|what|when|where|who|whom|which|whether|
                         r"|have)\b", re.IGNORECASE)
 
 
-def answerer(question: str) -> Callable[[str, CatalogRow, str], Answer | None] | None:
-    """The answer (from one agreement's catalog row) for the one fact the question asks, in the order law,
-    date, effective date, signing date, title; None when it asks none of them."""
-    return next((answer for asks, answer in _FACTS if asks(question)), None)
+@dataclass(frozen=True)
+class Fact:
+    """How a question asking one catalog fact is answered: from one agreement's catalog row, and where
+    the row holds none, as the fitted `kind` of question (kind_questions.json, "" for none) is."""
+
+    answer: Callable[[str, CatalogRow, str], Answer | None]
+    kind: str
+
+
+def answerer(question: str) -> Fact | None:
+    """The one fact the question asks, in the order law, date, effective date, signing date, title; None
+    when it asks none of them."""
+    return next((fact for asks, fact in _FACTS if asks(question)), None)
 
 
 def asks_governing_law(question: str) -> bool:
@@ -273,9 +284,12 @@ def effective_date_answer(question: str, row: CatalogRow, searched: str) -> Answ
     return fact_answer(question, row, "effective_date", "date", searched)
 
 
-_FACTS = ((asks_governing_law, law_answer), (asks_agreement_date, date_answer),
-          (asks_effective_date, effective_date_answer), (asks_when_signed, signing_date_answer),
-          (asks_title, title_answer))
+# a signing date the catalog cannot give is a signature block's, which no fitted kind asks for alone
+_FACTS = ((asks_governing_law, Fact(law_answer, "Governing Law")),
+          (asks_agreement_date, Fact(date_answer, "Agreement Date")),
+          (asks_effective_date, Fact(effective_date_answer, "Effective Date")),
+          (asks_when_signed, Fact(signing_date_answer, "")),
+          (asks_title, Fact(title_answer, "Document Name")))
 
 
 def fact_answer(question: str, row: CatalogRow, field: str, kind: str, searched: str,

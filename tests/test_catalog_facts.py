@@ -96,3 +96,73 @@ def test_a_question_asking_when_the_agreement_was_signed(question, asks):
 ])
 def test_a_question_asking_the_agreements_title(question, asks):
     assert asks_title(question) is asks
+
+
+# An agreement whose opening names its parties on bare lines ("BETWEEN / HALVERN OPTICS AG / AND / ...") and
+# gives itself no date: the catalog holds neither its parties in a sentence nor an effective date.
+BARE_OPENING = """JOINT MARKETING AGREEMENT
+
+BETWEEN
+
+HALVERN OPTICS AG
+
+AND
+
+BRISK LANE RETAIL LIMITED
+
+1. Purpose. Halvern Optics AG ("Halvern") and Brisk Lane Retail Limited ("Brisk Lane") wish to market Halvern's \
+spectacle frames together in Brisk Lane's stores in Ireland.
+
+2. Marketing. Brisk Lane shall display the frames in at least twenty stores and shall run two seasonal campaigns \
+each year at its own cost.
+
+3. Term. This Agreement runs for two (2) years from the date of the last signature below.
+
+4. Assignment. This Agreement is binding upon and shall inure to the benefit of Halvern and Brisk Lane and their \
+respective successors and permitted assigns.
+
+HALVERN OPTICS AG
+
+By: Anna Keller
+Title: Managing Director
+
+BRISK LANE RETAIL LIMITED
+
+By: Declan Rowe
+Title: Chief Executive
+"""
+
+
+@pytest.fixture(scope="module")
+def bare_opening(tmp_path_factory):
+    from assistant import Assistant
+
+    folder = tmp_path_factory.mktemp("bare-opening")
+    (folder / "joint_marketing.txt").write_text(BARE_OPENING)
+    return Assistant.from_paths([str(folder)], index_dir=str(tmp_path_factory.mktemp("bare-opening-idx")))
+
+
+@pytest.mark.parametrize("question, kinds_question, clause, quoted", [
+    # was the last block's "Title: Chief Executive"
+    ("Who exactly have we signed this deal with?", "Who are the parties to this agreement?", "1",
+     'Halvern Optics AG ("Halvern") and Brisk Lane Retail Limited ("Brisk Lane") wish to market Halvern\'s spectacle '
+     "frames together in Brisk Lane's stores in Ireland."),
+    # was refused: "no clause about start"
+    ("what's the start date?", "When does this agreement take effect?", "3",
+     "This Agreement runs for two (2) years from the date of the last signature below."),
+])
+def test_a_fact_the_catalog_lacks_is_answered_as_its_kinds_own_question(bare_opening, question, kinds_question,
+                                                                          clause, quoted):
+    answer = bare_opening.ask(question)
+    assert answer.found is True, answer.text
+    assert answer.answered_as == kinds_question
+    first = answer.citations[0]
+    assert (first.clause, first.quote) == (clause, quoted)
+    assert first.start == BARE_OPENING.index(quoted)
+    assert answer.text.endswith(f'(Answered as "{kinds_question}")')
+
+
+def test_a_kinds_own_question_is_not_asked_again(bare_opening):
+    answer = bare_opening.ask("Who are the parties to this agreement?")
+    assert answer.answered_as == ""
+    assert answer.citations[0].clause == "1"
