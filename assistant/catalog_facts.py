@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 
 from assistant.catalog import CatalogRow, CatalogValue
 from assistant.laws import asked_places, normal_place
+from assistant.plain_words import contract_wording
 from assistant.snippets import shown
 from assistant.types import Answer, Citation, Value
 from assistant.values import is_yes_no
@@ -159,9 +160,14 @@ class Fact:
 
 
 def answerer(question: str) -> Fact | None:
-    """The one fact the question asks, in the order law, date, effective date, signing date, title; None
-    when it asks none of them."""
-    return next((fact for asks, fact in _FACTS if asks(question)), None)
+    """The one fact the question asks, in the order law, date, effective date, signing date, title, read
+    in its own words and else in the contract's (assistant/plain_words.py: "What date did we put our
+    names to this?" asks when it was signed); None when it asks none of them."""
+    for text in dict.fromkeys((question, contract_wording(question))):  # "put our names to" is "signed"
+        fact = next((fact for asks, fact in _FACTS if asks(text)), None)
+        if fact is not None:
+            return fact
+    return None
 
 
 def asks_governing_law(question: str) -> bool:

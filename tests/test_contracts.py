@@ -1644,6 +1644,9 @@ def test_an_agreements_date_is_read_from_the_catalog(qa):
     (DISTRIBUTION, "When did Vantor and Selk sign the agreement?", "June 1, 2022", 132),
     (DISTRIBUTION, "When was this thing signed?", "June 1, 2022", 132),
     (EMPLOYMENT, "When did she sign the contract?", "6 January 2025", 76),  # was "Not found"
+    # "put our names to" is the contract's "signed": read as a signing-date question (its opening was quoted
+    # with no date stated)
+    (EMPLOYMENT, "What date did we put our names to this?", "6 January 2025", 76),
 ])
 def test_when_an_agreement_with_undated_blocks_was_signed_is_its_own_date(qa, file, question, date, start):
     answer = qa.ask(question, files=[file])
