@@ -20,7 +20,8 @@ _THINGS = r"(?:agreements?|contracts?|deals?|nda|lease|licen[cs]e|arrangement)"
 _TO = (r"(?![\w'’])(?:\s+(?:to|of|in|under|bound\s+by|named\s+in|besides|other\s+than|apart\s+from)\b[^?]*"
        r"|\s+here)?\s*[?.]?\s*$")
 _PARTIES = r"(?:contracting\s+)?(?:counter)?parties"
-_COMPANIES = r"(?:which|what)\s+(?:companies|entities|organi[sz]ations|businesses|firms)"
+_COMPANIES = (r"(?:which|what)\s+(?:companies|entities|organi[sz]ations|businesses|firms)"
+              r"(?:\s+(?:or|and)\s+(?:individuals|people|persons))?")
 # those bound by the agreement named as what they are: "which companies are bound by this contract?"
 _BOUND = (rf"{_COMPANIES}\s+(?:are|were)\s+"
           rf"(?:bound\s+by|part(?:y|ies)\s+to)\s+(?:the|this|that)\s+(?:[\w'’-]+\s+){{0,5}}?{_THINGS}\s*[?.]?\s*$")

@@ -527,6 +527,8 @@ def test_a_change_the_agreement_allows_only_in_writing_is_a_plain_no_if_asked_or
     ("Name the counterparties to the lease.", True),
     ("Which companies are bound by the supply agreement?", True),
     ("Which entities are party to the NDA?", True),
+    ("Which companies or individuals are bound by this contract?", True),
+    ("What companies and people are parties to the lease?", True),
     # the parties in everyday words
     ("Who's in this deal?", True),
     ("Who are the two sides to the lease?", True),
@@ -543,6 +545,7 @@ def test_a_change_the_agreement_allows_only_in_writing_is_a_plain_no_if_asked_or
     ("Who is on the hook for damages?", False),  # who bears something, not who the parties are
     ("Which companies are on the hook under the non-compete?", False),
     ("Who signed the deal?", False),
+    ("Which companies or individuals does the agreement mention?", False),
 ])
 def test_which_questions_ask_for_the_parties(question, asks):
     from assistant.parties import asks_parties

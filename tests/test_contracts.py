@@ -871,6 +871,11 @@ def test_a_bounded_prohibition_is_no_plain_no(qa):
     ("Which companies are bound by the supply agreement?",
      'Tamsin Valley Foods Limited (the "Supplier") [1]; Corrie & Lisle Grocers plc (the "Buyer") [2]',
      ["(1) Tamsin Valley Foods Limited, a company incorporated in Scotland", "(2) Corrie & Lisle Grocers plc, a company"]),
+    # "companies or individuals" was the ranker's to answer
+    ("Which companies or individuals are bound by the supply agreement?",
+     'Tamsin Valley Foods Limited (the "Supplier") [1]; Corrie & Lisle Grocers plc (the "Buyer") [2]',
+     ["(1) Tamsin Valley Foods Limited, a company incorporated in Scotland",
+      "(2) Corrie & Lisle Grocers plc, a company"]),
 ])
 def test_the_parties_are_each_cited_where_the_opening_names_them(qa, question, lead, quotes):
     answer = qa.ask(question)
