@@ -25,6 +25,14 @@ from functools import lru_cache
 _DOCUMENTS = (r"(?:the|their|our|its|any|this|that|such)\s+(?:\w+\s+)?"
               r"(?:information|info|data|details|secrets?|documents|materials|files|plans|figures)")
 _INFORMATION = rf"(?:it|this|that|them|{_DOCUMENTS})"
+# information passed, sent or shown on to someone, or a data room opened to them: "send the drawings on to our
+# toolmaker", "show the seller's reports to its accountants", "access to the data room"
+_PASSED_ON = (r"(?:pass(?:es|ed|ing)?|send(?:s|ing)?|sent|forward(?:s|ed|ing)?|giv(?:e|es|en|ing)|gave"
+              r"|hand(?:s|ed|ing)?|show(?:s|ed|n|ing)?)\s+(?:\w+['’]?s?\s+){0,4}?"
+              r"(?:information|info|data|documents|materials|designs|drawings|files|plans|figures|specifications"
+              r"|specs|reports|forecasts|analyses|results|financials|records|samples|know-how)"
+              r"\s+(?:on\s+|along\s+|over\s+)?(?:to|with)\b"
+              r"|(?:into|access\s+to)\s+(?:the\s+|our\s+|their\s+)?(?:virtual\s+)?data\s+room")
 
 # (phrase, the contract's words for it). A phrase is matched whole, case-insensitively, with its
 # usual inflections; the contract's words are added once, after the first phrase that calls for them.
@@ -178,15 +186,7 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     (r"keep\s+(?:\w+\s+){0,2}?(?:secret|quiet|private|to\s+ourselves)|under\s+wraps|hush-?hush", "confidential"),
     (rf"(?:shar(?:e|es|ed|ing)|pass(?:es|ed|ing)?\s+(?:on|along))\s+{_INFORMATION}"
      rf"|pass(?:es|ed|ing)?\s+{_INFORMATION}\s+(?:on|along)|(?:see|look\s+(?:at|through)|read)\s+{_DOCUMENTS}"
-     r"|leak(?:s|ed|ing)?"
-     # information passed, sent or shown on to someone, or a data room opened to them: "send the drawings on to
-     # our toolmaker", "show the seller's reports to its accountants", "access to the data room"
-     r"|(?:pass(?:es|ed|ing)?|send(?:s|ing)?|sent|forward(?:s|ed|ing)?|giv(?:e|es|en|ing)|gave|hand(?:s|ed|ing)?"
-     r"|show(?:s|ed|n|ing)?)\s+(?:\w+['’]?s?\s+){0,4}?"
-     r"(?:information|info|data|documents|materials|designs|drawings|files|plans|figures|specifications|specs"
-     r"|reports|forecasts|analyses|results|financials|records|samples|know-how)"
-     r"\s+(?:on\s+|along\s+|over\s+)?(?:to|with)\b"
-     r"|(?:into|access\s+to)\s+(?:the\s+|our\s+|their\s+)?(?:virtual\s+)?data\s+room", "disclose"),
+     rf"|leak(?:s|ed|ing)?|{_PASSED_ON}", "disclose"),
     (r"(?:judge|court|regulators?|government|police|authorit(?:y|ies)|the\s+law)\s+(?:\w+\s+){0,2}?"
      r"(?:makes?|forces?|orders?|requires?|tells?)\s+(?:us|them|you)|subpoena\w*", "disclose order required by law"),
     (r"(?:give|hand|send)\s+(?:\w+\s+){0,3}?back|get\s+rid\s+of|shred\w*|delete\s+(?:their|our|the)\s+(?:\w+\s+)?"
