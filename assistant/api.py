@@ -675,8 +675,7 @@ class Assistant:
         own = self.kind_questions.question.get(kind, "")
         if rephrased or not own or own.casefold() == question.strip().casefold():
             return None
-        *_, answer = self._answer(snapshot, own, scope, files, rephrased=True)
-        return _answered_as(answer, own) if answer.found else None
+        return self._answered_in(snapshot, own, scope, files)
 
     def _in_kinds_words(self, snapshot: Snapshot, query: Query, scope: Scope, files, *,
                         loose: bool) -> Answer | None:
@@ -684,12 +683,13 @@ class Assistant:
         saying which question it answers; None when no kind is near (`loose`: or loosely near, but
         clearly nearest) or that question is refused too."""
         own = self.kind_questions.for_question(query.vector, self.prototypes, query.wording, loose=loose)
-        if not own:
-            return None
+        return self._answered_in(snapshot, own, scope, files) if own else None
+
+    def _answered_in(self, snapshot: Snapshot, own: str, scope: Scope, files) -> Answer | None:
+        """The answer to a kind's own question (`own`) asked for another question, saying which question
+        it answers; None when it is refused."""
         *_, answer = self._answer(snapshot, own, scope, files, rephrased=True)
-        if not answer.found:
-            return None
-        return _answered_as(answer, own)
+        return _answered_as(answer, own) if answer.found else None
 
     def _as_its_kind(self, snapshot: Snapshot, query: Query, scope: Scope, files, answer: Answer,
                      searched: str) -> Answer:
