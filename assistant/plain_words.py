@@ -77,9 +77,12 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     # money, limits and exposure
     (r"(?:the\s+)?most\s+(?:\w+\s+){1,2}?(?:could|would|can|will|might)\s+(?:ever\s+)?(?:have\s+to\s+|end\s+up\s+)?"
      r"(?:pay|paying|owe|owing|lose|losing|recover|claim|get\s+back)|on\s+the\s+hook\s+for|exposure"
-     r"|how\s+much\s+(?:could|can|would)\s+(?:we|they)\s+(?:be\s+)?(?:sued|liable|owe)", "liability cap"),
+     r"|how\s+much\s+(?:could|can|would)\s+(?:we|they)\s+(?:be\s+)?(?:sued|liable|owe)"
+     # "a ceiling on how much they owe us", "a cap on what we'd have to pay"
+     r"|(?:ceiling|cap|upper\s+limit|limit|maximum|max)\s+(?:on|to|for)\s+(?:how\s+much|what)\s+"
+     r"(?:\w+['’]?\w*\s+){0,4}?(?:owe|pay|lose|claim|recover|be\s+liable)", "liability cap"),
     (r"(?:a|any|the)\s+floor\s+(?:on|for|of|under)|price\s+floor", "minimum"),
-    (r"no\s+(?:limit|maximum|cap)|unlimited\s+(?:exposure|damages|amount|sums?)"
+    (r"no\s+(?:limit|maximum|cap|ceiling)|unlimited\s+(?:exposure|damages|amount|sums?)"
      r"|sky'?s\s+the\s+limit", "liability unlimited"),
     (r"(?:raise|raising|hike|hiking|put\s+up|bump\s+up|increase)\s+(?:the\s+|their\s+|our\s+)?"
      r"(?:price|prices|rates|fees)|put\s+(?:\w+\s+)?(?:price|prices|rates|fees)\s+up"
@@ -90,7 +93,9 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     (r"(?:the\s+)?(?:least|minimum)\s+(?:we|they)\s+(?:have|need|must)\s+to\s+(?:buy|order|spend|purchase)"
      r"|have\s+to\s+(?:buy|order|spend|purchase)\s+at\s+least|minimum\s+(?:order|spend|volume)s?", "minimum purchase"),
     (r"(?:cut|share|slice|piece|percentage)\s+of\s+(?:the\s+)?(?:profits?|revenues?|sales|takings|income)"
-     r"|split\s+(?:the\s+)?(?:profits?|revenues?|money)", "revenue share royalty"),
+     r"|split\s+(?:the\s+)?(?:profits?|revenues?|money)"
+     r"|(?:cut|share|slice|piece|percentage)\s+of\s+(?:what|everything|anything)\s+(?:we|they|you)\s+"
+     r"(?:make|earn|sell|bring\s+in|take\s+in)", "revenue share royalty"),
     (r"fixed\s+(?:sum|amount|penalty)|set\s+(?:sum|amount|penalty)|penalt(?:y|ies)", "liquidated damages"),
     (r"(?:slow|late)\s+(?:in\s+)?(?:paying|payment|to\s+pay|with\s+(?:a\s+|the\s+)?payments?)"
      r"|pay\s+(?:\w+\s+){0,3}?late", "late payment interest"),
