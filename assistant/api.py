@@ -434,8 +434,9 @@ class Assistant:
                 rephrased: bool = False, confirming: bool = False, bar: float = REPHRASE_FOUND
                 ) -> Iterator[str | Answer]:
         """The Answer, after a chat model's text pieces when it streams (extractive answers come whole);
-        `rephrased`: the question is a kind's own question, asked for a refused one; `confirming`: asked
-        to confirm that a found answer's kind is answered at all (both assistant/rephrase.py)."""
+        `rephrased`: the question is a kind's own question or the contract's words, asked for a refused one,
+        and its "found" probability must reach `bar`; `confirming`: asked to confirm that a found answer's
+        kind is answered at all (both assistant/rephrase.py)."""
         in_scope = self._in_scope(snapshot, scope, files)
         searched = self._searched(scope, in_scope, files)
         if scope.unknown:
@@ -662,7 +663,8 @@ class Assistant:
             if not answer.found:
                 # a refusal naming a thing no clause names (the DOI, the seat of arbitration) is asked
                 # again only in the words of a kind it is much like, not one it is loosely like; one
-                # about a topic the agreements never name is not asked again in other words
+                # about a topic the agreements never name is not asked again in other words; one no kind's
+                # question answers, asked again with the contract's words for its everyday phrases
                 if topic is None:
                     answer = (self._in_kinds_words(snapshot, query, scope, files, loose=not missing)
                               or self._in_contract_words(snapshot, query, scope, files) or answer)
