@@ -706,8 +706,9 @@ class Assistant:
 
     def _answered_in(self, snapshot: Snapshot, own: str, scope: Scope, files,
                      bar: float = REPHRASE_FOUND) -> Answer | None:
-        """The answer to a kind's own question (`own`) asked for another question, saying which question
-        it answers; None when it is refused."""
+        """The answer to `own` (a kind's own question, or the question in the contract's words) asked for a
+        refused question, saying which question it answers; None when its "found" probability is under
+        `bar` (or the found cut, whichever is higher)."""
         *_, answer = self._answer(snapshot, own, scope, files, rephrased=True, bar=bar)
         return _answered_as(answer, own) if answer.found else None
 
@@ -880,9 +881,10 @@ def _side_by_side(texts: Sequence[str]) -> bool:
                for key in ("By", "Name", "Signature"))
 
 
-def _answered_as(answer: Answer, kinds_question: str) -> Answer:
-    """An answer given in its kind's own words, saying which question it answers."""
-    return replace(answer, text=f"{answer.text}\n(Answered as \"{kinds_question}\")", answered_as=kinds_question)
+def _answered_as(answer: Answer, reworded: str) -> Answer:
+    """An answer given in other words than the question's (its kind's, or the contract's), saying which
+    question it answers."""
+    return replace(answer, text=f"{answer.text}\n(Answered as \"{reworded}\")", answered_as=reworded)
 
 
 def _first_clause(answer: Answer) -> tuple[str, str, str]:
