@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from assistant.short_forms import spelled_out
+
 # what a confidentiality agreement protects, as people call it: "share it with", not "share revenue with";
 # only named as such is it "looked through" ("look at it" may be anything)
 _DOCUMENTS = (r"(?:the|their|our|its|any|this|that|such)\s+(?:\w+\s+)?"
@@ -62,7 +64,8 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     (r"(?:tell|warn|inform)\s+(?:them|the\s+other\s+side)|let\s+(?:them|the\s+other\s+side)\s+know"
      r"|heads[\s-]*up|warning|far\s+in\s+advance", "notice"),
     # handing the deal on, or the business changing hands
-    (r"hand(?:s|ed|ing)?\s+(?:this|the|our)(?:\s+\w+)?\s+(?:over|on)"
+    (r"hand(?:s|ed|ing)?\s+(?:this|the|our)(?:\s+\w+)?\s+(?:over|on|off)"
+     r"|(?:agreement|contract|deal)\s+(?:be|gets?|is)\s+handed\s+(?:over|on|off)\s+to"
      r"|pass(?:es|ed|ing)?\s+(?:this|the|our)(?:\s+\w+)?\s+(?:on|over)"
      r"|hand(?:s|ed)?\s+over\s+(?:the|this|our)\s+(?:deal|contract)|sell\s+(?:the|this|our)\s+(?:deal|contract)",
      "assign transfer"),
@@ -72,7 +75,7 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     (r"(?:move|go|pass)\s+over\s+to\s+(?:the\s+)?(?:buyer|new\s+owners?|purchaser|acquirer)", "assign transfer"),
     (r"(?:get|gets|got|is|are|were)\s+(?:bought|acquired|taken\s+over)|bought\s+out|buy(?:s)?\s+(?:them|us)\s+out"
      r"|tak(?:es|en|ing)\s+(?:them|us)\s+over|takeover|merg(?:e|es|ed|ing)\s+with|new\s+owners?"
-     r"|someone\s+buys\s+(?:them|us)",
+     r"|someone\s+buys\s+(?:them|us)|acquisition\s+of\s+(?:a|the|either|one|any)\s+(?:\w+\s+)?(?:party|company|side)",
      "change of control"),
     # money, limits and exposure
     (r"(?:the\s+)?most\s+(?:\w+\s+){1,2}?(?:could|would|can|will|might)\s+(?:ever\s+)?(?:have\s+to\s+|end\s+up\s+)?"
@@ -253,13 +256,12 @@ def in_contract_words(question: str) -> str:
 @lru_cache(maxsize=4096)
 def contract_wording(question: str) -> str:
     """The question with each everyday phrase it uses replaced by the contract's words for it ("How much
-    warning must she give?" -> "How much notice must she give?"), for the checks that read what a
-    question names (assistant/answer_check.py)."""
-    if not _ANY_PHRASE.search(question):
-        return question
-    inserts = []
-    for phrase, words in _PHRASES:
-        inserts.extend((m.start(), m.end(), words) for m in phrase.finditer(question))
+    warning must she give?" -> "How much notice must she give?") and each short form spelled out ("who
+    owns the IP?" -> "who owns the intellectual property?"), for the checks that read what a question
+    names (assistant/answer_check.py) and for asking a refused question again."""
+    inserts = spelled_out(question)
+    if _ANY_PHRASE.search(question):
+        inserts += [(m.start(), m.end(), words) for phrase, words in _PHRASES for m in phrase.finditer(question)]
     return _spliced(question, inserts)
 
 

@@ -65,6 +65,14 @@ FILES = ("saas_orbit_fenwick.txt", "distribution_vantor_selk.txt", "employment_h
     # consent, handing the deal on, the end of the term, leaving without a reason
     ("Do we need the landlord's OK to sublet?", "Do we need the landlord's OK (consent) to sublet?"),
     ("Can we pass this agreement on to our parent?", "Can we pass this agreement on (assign transfer) to our parent?"),
+    ("Can they hand this contract off to another company?",
+     "Can they hand this contract off (assign transfer) to another company?"),
+    ("Can this contract be handed over to another company?",
+     "Can this contract be handed over to (assign transfer) another company?"),
+    ("Can the data be handed over to a regulator?", "Can the data be handed over to a regulator?"),  # information
+    ("acquisition of a party?", "acquisition of a party (change control)?"),
+    # a short form is searched as asked: a contract may say "Licensed IP"
+    ("Who owns the IP?", "Who owns the IP?"),
     ("When will the lease end?", "When will the lease end (term expire)?"),
     ("Can either side quit for no reason?", "Can either side quit for no reason (convenience without cause)?"),
     ("Does the agreement just keep running year after year?",
@@ -108,6 +116,15 @@ def test_an_everyday_phrase_is_read_with_the_contracts_word_for_it(question, ana
     ("How much warning does she have to give?", "How much notice does she have to give?"),
     ("What's the least we have to buy from them each year?", "What's minimum purchase from them each year?"),
     ("Which law governs the agreement?", "Which law governs the agreement?"),
+    # short forms spelled out as contracts write them
+    ("Who owns the IP she creates?", "Who owns the intellectual property she creates?"),
+    ("Is there an SLA?", "Is there a service level?"),
+    ("An SLA?", "A service level?"),
+    ("How are POs placed?", "How are purchase orders placed?"),
+    ("Send it to PO Box 4.", "Send it to PO Box 4."),
+    ("Does it have a ROFR or an MFN?",
+     "Does it have a right of first refusal offer negotiation or a most favored?"),
+    ("Is the customer's IP address logged?", "Is the customer's IP address logged?"),
 ])
 def test_the_checks_read_what_the_question_names_in_the_contracts_words(question, worded):
     assert contract_wording(question) == worded
@@ -152,6 +169,8 @@ def assistant(tmp_path_factory):
     # restriction on registering marks)
     ("distribution_vantor_selk.txt", "What are we allowed to do with their trademarks?", "6", 2163, 2317),
     ("licence_northwind_quill.md", "What exactly may we do with the other side's materials?", "2.1", 769, 944),
+    # each was refused: "no clause about ... acquisition, party"
+    ("distribution_vantor_selk.txt", "What happens on an acquisition of a party?", "10", 3371, 3571),
 ])
 def test_a_question_in_business_words_cites_the_clause_in_the_contracts_words(assistant, file, question, clause,
                                                                                 start, end):
@@ -194,6 +213,33 @@ def test_a_refused_question_is_asked_again_in_the_contracts_words(supply_and_ser
                                       files=["services_harbor_kestrel.txt"])
     assert refused.found is False and refused.answered_as == ""
     assert refused.text.startswith("Not found: no clause about ceiling, Kestrel, owes, screws, up in 1 agreement")
+
+
+@pytest.mark.parametrize("contracts, file, question, reworded, clause, start, end", [
+    ("assistant", "employment_halden_ruiz.txt", "Who owns the IP?", "Who owns the intellectual property?", "7.1",
+     1888, 2081),
+    ("assistant", "saas_orbit_fenwick.txt", "What's the SLA?", "What's the service level?", "6.2", 2228, 2384),
+    ("supply_and_services", "supply_tamsin_corrie.txt", "How are POs placed?", "How are purchase orders placed?",
+     "3.1", 1456, 1558),
+    ("supply_and_services", "services_harbor_kestrel.txt", "What does the SOW cover?",
+     "What does the statement of work cover?", "Exhibit A", 2742, 2909),
+])
+def test_a_short_form_the_contract_spells_out_is_asked_again_spelled_out(request, contracts, file, question, reworded,
+                                                                          clause, start, end):
+    """Each was "Not found: no clause about ... IP" (SLA, POs, SOW): the agreement writes it out in full."""
+    answer = request.getfixturevalue(contracts).ask(question, files=[file])
+    assert answer.found is True, answer.text
+    assert answer.answered_as == reworded
+    assert answer.text.endswith(f'(Answered as "{reworded}")')
+    first = answer.citations[0]
+    assert (first.clause, first.start, first.end) == (clause, start, end)
+    assert (CONTRACTS / file).read_text()[start:end] == first.quote
+
+
+def test_a_short_form_no_clause_spells_out_stays_not_found(assistant):
+    answer = assistant.ask("Who owns the IP?", files=["licence_northwind_quill.md"])
+    assert answer.found is False and answer.answered_as == ""
+    assert answer.text == "Not found: no clause about owns, IP in 1 agreement in licence_northwind_quill.md."
 
 
 NDAS = (CONTRACTS / "nda_acme_birch.txt", CONTRACTS.parent / "contracts_apart" / "nda_lumen_grayfield.txt")
