@@ -38,10 +38,10 @@ def asks_capacity(question: str) -> bool:
 def names_no_one(question: str, scope_terms: Collection[str], rows: Sequence[CatalogRow]) -> bool:
     """Whether the question names no one to sign for or as: its words besides the signing words name
     only what scoped it, the agreements' titles or kinds ("who signed the supply agreement?", "who
-    signed the NDA?") or the capacity asked for ("... and in what capacity?")."""
+    signed the NDA?", "who signed the letter?") or the capacity asked for ("... and in what capacity?")."""
     titles = {t for row in rows if row.title.stated for t in content_terms(row.title.text)}
     return not (set(name_words(question)) - set(scope_terms) - titles - _CAPACITY_WORDS
-                - set(content_terms("who whom agreement contract nda")))
+                - set(content_terms("who whom agreement contract nda cda letter deal document lease licence license")))
 
 
 def signers_answer(question: str, rows: Sequence[CatalogRow], searched: str, for_party: bool = False,

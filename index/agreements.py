@@ -230,8 +230,12 @@ def _defined_organisations(head: str) -> list[str]:
 
 
 # a letter's salutation, after its letterhead, date and addressee
-_SALUTATION = re.compile(r"^[ \t]*(?:Dear[ \t]+[^\n]{1,80}?|Ladies[ \t]+and[ \t]+Gentlemen|Gentlemen|Sirs|"
-                         r"To[ \t]+whom[ \t]+it[ \t]+may[ \t]+concern)[ \t]*[:,][ \t]*$", re.MULTILINE | re.IGNORECASE)
+# ("Dear Ms Haldane" without a comma, as British letters write it)
+_SALUTATION = re.compile(r"^[ \t]*(?:(?:Dear[ \t]+[^\n]{1,80}?|Ladies[ \t]+and[ \t]+Gentlemen|Gentlemen|Sirs|"
+                         r"To[ \t]+whom[ \t]+it[ \t]+may[ \t]+concern)[ \t]*[:,]"
+                         r"|Dear[ \t]+(?:Sirs?|Madam|(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?[ \t]+[A-Z][\w'’-]+"
+                         r"(?:[ \t]+[A-Z][\w'’-]+)?))"
+                         r"[ \t]*$", re.MULTILINE | re.IGNORECASE)
 
 
 def _letter_parties(head: str) -> list[str]:
@@ -243,8 +247,7 @@ def _letter_parties(head: str) -> list[str]:
     if not salutation or _BETWEEN.search(head[:salutation.end() + 600]):  # "... among MetLife, Inc., ... and"
         return []
     blocks = [b for b in re.split(r"\n[ \t]*\n", head[:salutation.start()]) if b.strip()]
-    firsts = [name_at(b.strip().splitlines()[0].strip(" \t*#")) for b in blocks]
-    named = [name for name in firsts if re.search(rf"{_SUFFIX}\.?$", name) and len(name.split()) <= 10]
+    named = [name for name in map(_block_company, blocks) if name]
     if len(named) < 2:
         return []
     body = head[salutation.end():]
@@ -253,6 +256,21 @@ def _letter_parties(head: str) -> list[str]:
         said = name_pattern(name, re.IGNORECASE).search(body)
         parties.append(said.group() if said else name)
     return parties
+
+
+# the line an addressee block may open with before the company's name: "The Directors", "Attention: ..."
+_ATTENTION = re.compile(r"(?i:the[ \t]+(?:board[ \t]+of[ \t]+)?directors|the[ \t]+board|the[ \t]+(?:company[ \t]+)?"
+                        r"secretary|(?:for[ \t]+the[ \t]+)?att(?:ention|n)\b[^\n]*|c/o\b[^\n]*)[ \t]*[:,]?$")
+
+
+def _block_company(block: str) -> str:
+    """The company a letterhead or addressee block names by its legal form on its first line, or on the
+    line after an attention line ("The Directors" over "Vantrel Performance Materials Limited"); "" if none."""
+    lines = [line.strip(" \t*#") for line in block.strip().splitlines()]
+    if len(lines) > 1 and _ATTENTION.match(lines[0]):
+        lines = lines[1:]
+    name = name_at(lines[0])
+    return name if re.search(rf"{_SUFFIX}\.?$", name) and len(name.split()) <= 10 else ""
 
 
 def _listed_parties(head: str) -> list[str]:

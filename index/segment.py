@@ -43,8 +43,13 @@ _ATTACHMENT = re.compile(
     r"(?P<id>(?:[A-Z]|\d{1,2}|[IVX]{1,4})(?:[-.]\d{1,2})?))\b(?:\*\*)?(?P<rest>[^\n]{0,80})$",
     re.MULTILINE,
 )
-_ATTESTATION = re.compile(r"[ \t•*-]*(?:IN\s+WITNESS|I\s+HAVE|Accepted|Agreed|Acknowledged|Very\s+truly|Executed)",
-                          re.IGNORECASE)
+_ATTESTATION = re.compile(r"[ \t•*-]*(?:IN\s+WITNESS|I\s+HAVE|Accepted|Agreed|Acknowledged|Very\s+truly|Executed"
+                          r"|Yours\b|Sincerely\b)", re.IGNORECASE)
+# a letter's closing on a line of its own, over its signature: "Yours sincerely", "Yours faithfully,"
+_CLOSING = re.compile(r"^[ \t]*(?:Yours[ \t]+(?:sincerely|faithfully|truly)|Sincerely(?:[ \t]+yours)?)[ \t]*,?[ \t]*$",
+                      re.MULTILINE | re.IGNORECASE)
+# how many words may follow where an agreement's execution blocks begin
+_BLOCK_WORDS = 150
 _HEADING = re.compile(r"[ \t#*>-]*([A-Z][A-Za-z ,&/'-]{2,60}?)(?:[.:]|\*\*|\n|[ \t]{2,}|$)")
 _MARKUP_RUN = re.compile(r"\*\*|</?\w+>")  # bold and tags around an attachment's title
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -166,7 +171,7 @@ def _schedules_before_signing(text: str, start: int, end: int) -> tuple[list[tup
     if not signing:
         return [], end
     sign_at = _line_start(text, signing.start(), start)
-    if len(re.findall(r"[A-Za-z]{2,}", text[sign_at:end])) > 150:  # execution blocks end the agreement
+    if len(re.findall(r"[A-Za-z]{2,}", text[sign_at:end])) > _BLOCK_WORDS:  # execution blocks end the agreement
         return [], end
     kept = [m for m in _number(_find_markers(text, start, sign_at)) if m.kind != "alpha" and m.value[:1].isdigit()]
     if not kept:
@@ -260,9 +265,10 @@ def _signature_start(text: str, last_marker: int, end: int) -> int | None:
     last clause that is not prose (OCR'd signature scribbles) and has no prose after it,
     whichever comes first."""
     candidates = []
-    match = _SIGNATURE.search(text, last_marker, end)
-    if match:
-        candidates.append(_caption_start(text, _line_start(text, match.start(), last_marker), last_marker))
+    for phrase in (_SIGNATURE, _CLOSING):
+        match = phrase.search(text, last_marker, end)
+        if match:
+            candidates.append(_caption_start(text, _line_start(text, match.start(), last_marker), last_marker))
     pos = _paragraph_end(text, last_marker, end)
     scribbles = None
     while pos < end:
@@ -292,7 +298,16 @@ def _caption_start(text: str, line: int, floor: int) -> int:
 
 
 def _paragraph_spans(text: str, start: int, end: int, footnotes: list[int]) -> list[tuple[str, int, int]]:
-    """For agreements without numbering: paragraph-sized chunks, labelled by heading or position."""
+    """For agreements without numbering: paragraph-sized chunks, labelled by heading or position, and the
+    signature blocks after the last of them."""
+    signing = _signing_after_prose(text, start, end)
+    if signing is not None:
+        return [*_paragraph_chunks(text, start, signing), ("signatures", *_strip(text, signing, end))]
+    return _paragraph_chunks(text, start, end)
+
+
+def _paragraph_chunks(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """Paragraph-sized chunks of text without numbering, labelled by heading or position."""
     spans: list[tuple[str, int, int]] = []
     para_starts = [start] + [m.end() for m in re.finditer(r"\n[ \t]*\n|[ \t]{4,}(?=[A-Z0-9(])", text[start:end])]
     para_starts = [start] + [start + p for p in para_starts[1:]]
@@ -313,6 +328,31 @@ def _paragraph_spans(text: str, start: int, end: int, footnotes: list[int]) -> l
         spans.append((_para_label(text, chunk_start, chunk_end, n, start), chunk_start, chunk_end))
     stripped = [(label, *_strip(text, s, e)) for label, s, e in spans]
     return [(label, s, e) for label, s, e in stripped if text[s:e].strip()]
+
+
+def _signing_after_prose(text: str, start: int, end: int) -> int | None:
+    """Where an unnumbered agreement's signature blocks begin: a signing phrase or a letter's closing in or
+    after its last long paragraph of prose, or the first paragraph after the last sentence before that
+    phrase ("ACME, INC." above "By:"), with only a block's words after it; None when there is none."""
+    paragraphs = [(start + m.start("p"), start + m.end("p"), m["p"])
+                  for m in re.finditer(r"(?:^|\n[ \t]*\n)(?P<p>.+?)(?=\n[ \t]*\n|$)", text[start:end], re.DOTALL)]
+    long = [p for p in paragraphs if _words(p[2]) >= 20]
+    if len(long) < 2:
+        return None
+    last = long[-1][0]
+    found = [m for m in (phrase.search(text, last, end) for phrase in (_SIGNATURE, _CLOSING)) if m]
+    if not found:
+        return None
+    phrase = min(m.start() for m in found)
+    sentences = [e for s, e, p in paragraphs if last <= s and e <= phrase
+                 and (_words(p) >= 20 or _words(p) >= 6 and p.rstrip()[-1:] in ".:;")]
+    at = min(_caption_start(text, _line_start(text, phrase, last), last),
+             _strip(text, sentences[-1] if sentences else long[-1][1], end)[0])
+    return at if len(re.findall(r"[A-Za-z]{2,}", text[at:end])) <= _BLOCK_WORDS else None
+
+
+def _words(paragraph: str) -> int:
+    return len(re.findall(r"[A-Za-z]{3,}", paragraph))
 
 
 def _is_heading(paragraph: str) -> bool:

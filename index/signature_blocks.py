@@ -29,22 +29,35 @@ class _Block:
     date: Found | None = None
     above: list[Found] = field(default_factory=list)  # captions before the signer's line
     below: list[Found] = field(default_factory=list)  # captions after it
+    behalf: Found | None = None  # the caption under a line "for and on behalf of": the party, whatever else
+    awaiting: bool = False  # that line was read, and its caption not yet
 
     def done(self) -> SignatureBlock | None:
-        party = (self.above or self.below or [None])[-1 if self.above else 0]
+        party = self.behalf or (self.above or self.below or [None])[-1 if self.above else 0]
         if self.signer is None and (party is None or self.date is None):
             return None
-        signer = self.signer
-        if signer is not None and self.title:
+        signer, title = self.signer, self.title
+        if signer is not None and self.behalf is not None and not title:
+            # "/s/ Jane Roe", "Jane Roe", "Group General Counsel", "for and on behalf of", "ACME LIMITED"
+            title = next((c.text for c in self.below if c is not self.behalf and not _same(c.text, signer.text)), "")
+        if signer is not None and title:
             signer = Found(signer.text, signer.start, signer.end, signer.quote_start, signer.quote_end,
-                           signer.clause_id, signer.normal, self.title)
+                           signer.clause_id, signer.normal, title)
         return SignatureBlock(signer, party, self.date)
 
 
 _FIELD = re.compile(r"(?P<key>By|Name(?:\s*\(print(?:ed)?\))?|Print(?:ed)?\s+Name|Title|Its|Date[d]?|Signature|"
                     r"Signed(?:\s+by)?|Witness|Address|E-?mail|Tel\w*|Per)\s*:", re.I)
 _ATTESTATION = re.compile(r"^(?:IN\s+WITNESS|I\s+HAVE\s+READ|(?:Accepted|Agreed|Acknowledged)\b|Very\s+truly|Executed"
-                          r"|By\s+checking|\[?Signature\s+page|Source:|\d+$|Page\s+\d)", re.I)
+                          r"|Yours\b|Sincerely\b|By\s+checking|\[?Signature\s+page|Source:|\d+$|Page\s+\d)", re.I)
+# a signing field's label on a line of its own, under the line signed on: "Signature", "Printed Name and Title"
+_FIELD_WORDS = re.compile(r"^(?:signature|witness|(?:print(?:ed)?\s+)?name(?:\s+and\s+title)?|title|date"
+                          r"|authori[sz]ed\s+(?:signatory|signature|representative))s?\s*:?$", re.I)
+# a line of its own between a signer and the party signed for (English letters and execution blocks)
+_BEHALF_LINE = re.compile(r"^[ \t]*(?:signed[ \t]+)?(?:for[ \t]+and[ \t]+)?on[ \t]+behalf[ \t]+of[ \t]*:?[ \t]*$", re.I)
+# a conformed signature on a line of its own, with no "By:" or "Name:" before it: "/s/ Jonathan Pellew"
+_CONFORMED = re.compile(rf"^[ \t]*(?:</?u>)?/s/[ \t]*(?:</?u>)?[ \t]*"
+                        rf"(?P<v>[A-Z][\w.'’-]*(?:[ \t]+(?:{NAME_PARTICLE}[ \t]+){{0,2}}[A-Z][\w.'’-]*){{1,3}})[ \t]*$")
 _BEHALF = re.compile(r"\b(?:on\s+behalf\s+of|for\s+and\s+on\s+behalf\s+of|for)\s+(?P<v>.+)$", re.I)
 # legal forms written with a closing stop: "ACME ROBOTICS, INC.", "SELK HEALTH SUPPLIES B.V."
 _LEGAL_FORM = r"(?:Inc|Corp|Co|Ltd|L\.P|N\.A|S\.A|B\.V|N\.V|L\.L\.C|P\.C|S\.p\.A|S\.L|A\.G|S\.A\.S|K\.K)"
@@ -99,8 +112,12 @@ def _read_line(line: Sentence, current: _Block, blocks: list[_Block]) -> _Block:
         a, b = trim(text, signed_for.start("party"), signed_for.end("party"))
         return _Block(signer=line.found(signed_for.start("name"), signed_for.end("name")),
                       title=(signed_for["title"] or "").strip(), above=[line.found(a, b)])
+    if _BEHALF_LINE.match(text):  # the party's caption is the next line
+        current.awaiting = True
+        return current
     key = _FIELD.match(text, lead)
     name = NAME_LINE.search(text) if key is None or key["key"].lower() not in ("title", "its") else None
+    name = name or _CONFORMED.match(text)
     if name and (key is None or key["key"].lower() not in ("title", "its", "date", "dated")):
         signer = line.found(name.start("v"), name.end("v"))
         if current.signer is not None and _same(current.signer.text, signer.text):
@@ -126,7 +143,10 @@ def _read_line(line: Sentence, current: _Block, blocks: list[_Block]) -> _Block:
                 current.date = line.found(a, b, date_normal(text[a:b]) or "")
         return current
     caption = _caption(line)
-    if caption is not None:
+    if caption is not None and current.awaiting:
+        current.behalf, current.awaiting = caption, False
+        current.below.append(caption)
+    elif caption is not None:
         (current.below if current.signer is not None else current.above).append(caption)
     elif current.date is None and date_spans(text) and len(text) < 40 and (current.signer or current.above):
         a, b = date_spans(text)[0]  # a date on its own line under "Date:"
@@ -140,7 +160,7 @@ def _caption(line: Sentence) -> Found | None:
     text = line.text
     stripped = text.strip(" \t•*#>-_")
     if not re.search(r"[A-Za-z]{2}", stripped) or _ATTESTATION.match(stripped) or len(stripped.split()) > 12 \
-            or re.search(r"[•☐□■▢✓✔]", stripped):  # form widgets ("• Accept • Decline"), not a party
+            or re.search(r"[•☐□■▢✓✔]", stripped) or _FIELD_WORDS.match(stripped):  # form widgets, a field's label
         return None
     if stripped.endswith((".", ",")) and not re.search(rf"\b{_LEGAL_FORM}\.$", stripped, re.I):
         return None  # a sentence, not a caption
