@@ -265,10 +265,9 @@ def _signature_start(text: str, last_marker: int, end: int) -> int | None:
     last clause that is not prose (OCR'd signature scribbles) and has no prose after it,
     whichever comes first."""
     candidates = []
-    for phrase in (_SIGNATURE, _CLOSING):
-        match = phrase.search(text, last_marker, end)
-        if match:
-            candidates.append(_caption_start(text, _line_start(text, match.start(), last_marker), last_marker))
+    phrase = _signing_phrase(text, last_marker, end)
+    if phrase is not None:
+        candidates.append(_caption_start(text, _line_start(text, phrase, last_marker), last_marker))
     pos = _paragraph_end(text, last_marker, end)
     scribbles = None
     while pos < end:
@@ -282,6 +281,11 @@ def _signature_start(text: str, last_marker: int, end: int) -> int | None:
     if scribbles is not None:
         candidates.append(scribbles)
     return min(candidates) if candidates else None
+
+
+def _signing_phrase(text: str, start: int, end: int) -> int | None:
+    """Where the first signing phrase or letter's closing between start and end begins; None if none does."""
+    return min((m.start() for m in (p.search(text, start, end) for p in (_SIGNATURE, _CLOSING)) if m), default=None)
 
 
 def _caption_start(text: str, line: int, floor: int) -> int:
@@ -340,10 +344,9 @@ def _signing_after_prose(text: str, start: int, end: int) -> int | None:
     if len(long) < 2:
         return None
     last = long[-1][0]
-    found = [m for m in (phrase.search(text, last, end) for phrase in (_SIGNATURE, _CLOSING)) if m]
-    if not found:
+    phrase = _signing_phrase(text, last, end)
+    if phrase is None:
         return None
-    phrase = min(m.start() for m in found)
     sentences = [e for s, e, p in paragraphs if last <= s and e <= phrase
                  and (_words(p) >= 20 or _words(p) >= 6 and p.rstrip()[-1:] in ".:;")]
     at = min(_caption_start(text, _line_start(text, phrase, last), last),
