@@ -269,15 +269,39 @@ def date_answer(question: str, row: CatalogRow, searched: str) -> Answer | None:
 
 
 def signing_date_answer(question: str, row: CatalogRow, searched: str) -> Answer | None:
-    """When the agreement was signed, where no signature block dates a signing: its own date, which a
-    block left undated signs on ("IN WITNESS WHEREOF, the parties have executed this Agreement as of the
-    date first above written"). None when a block gives a date (the blocks say when each side signed:
-    assistant/signatories.py) or the agreement states no date."""
+    """When the agreement was signed: its own date, which a block left undated signs on ("IN WITNESS
+    WHEREOF, the parties have executed this Agreement as of the date first above written"), then the date
+    each block that gives one signed on ("23rd day of September 1998 [1]; signature blocks dated 9/23/98 [2],
+    9/29/98 [3]"). None when the agreement states no date, its date was read from a block, or the
+    question names a party or signer ("when did Acme sign?": that block says when, assistant/signatories.py)."""
     citation = row.agreement_date.citation
-    if any(s.date.citation is not None for s in row.signatures) \
-            or citation is not None and (citation.clause == "signatures" or _BLOCK.search(citation.quote)):
+    if citation is not None and (citation.clause == "signatures" or _BLOCK.search(citation.quote)):
         return None  # a date read from a block, even one the catalog's blocks did not parse ("Date:: 5/4/2016")
-    return fact_answer(question, row, "agreement_date", "date", searched)
+    blocks = [s.date for s in row.signatures if s.date.citation is not None]
+    if blocks and _names_a_signatory(question, row):
+        return None
+    more = tuple(dict.fromkeys(b.citation for b in blocks if b.citation != citation))
+    answer = fact_answer(question, row, "agreement_date", "date", searched, more=more)
+    if answer is None or not more:
+        return answer
+    dated = [(b, more.index(b.citation) + 2) for b in blocks if b.citation in more]
+    lead = f"{shown(row.agreement_date.text)} [1]; signature blocks dated " + ", ".join(
+        f"{b.text} [{n}]" for b, n in dated)
+    values = [*answer.values, *(Value(b.text, b.start, b.end, "date", n - 1) for b, n in dated)]
+    return replace(answer, text="\n".join([lead, *answer.text.split("\n")[1:]]), values=tuple(values))
+
+
+def _names_a_signatory(question: str, row: CatalogRow) -> bool:
+    """Whether a capitalised word of the question, after its first, names one of the agreement's parties,
+    their defined names or a signer ("When did Acme sign?", "When did the Distributor sign?"), or it asks
+    of a person ("When did he sign it?")."""
+    names = {w.casefold() for v in (*row.parties, *(x for s in row.signatures for x in (s.signer, s.party)))
+             if v.stated for w in re.findall(r"[\w&'’-]+", f"{v.text} {v.role}")}
+    return any(w.casefold() in names for w in re.findall(r"(?<=\s)[A-Z][\w&'’-]+", question)) \
+        or _PERSON.search(question) is not None
+
+
+_PERSON = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
 
 
 def effective_date_answer(question: str, row: CatalogRow, searched: str) -> Answer | None:

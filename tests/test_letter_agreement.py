@@ -73,3 +73,20 @@ def test_the_parties_to_a_letter(letter):
     assert [(c.start, c.end) for c in answer.citations] == [(125, 214), (359, 622)]
     assert answer.citations[0].quote.startswith("The Board of Directors\nOrwell Coastal Engineering Limited")
     assert answer.citations[1].quote.endswith("make an offer for it (the \"Proposal\").")
+
+
+@pytest.mark.parametrize("question", ["When was the letter signed?", "When did we actually sign this thing?"])
+def test_when_a_letter_was_signed_is_its_date_and_its_dated_blocks(letter, question):
+    # the ranker answered: the letter's date second, after its block's, or a date fragment of another clause
+    answer = letter.ask(question)
+    assert answer.text.splitlines()[0] == "3 March 2024 [1]; signature blocks dated 5 March 2024 [2]"
+    assert [(c.clause, c.start, c.end) for c in answer.citations] == [("Private And Confidential", 274, 286),
+                                                                      ("signatures", 2113, 2131)]
+    assert [(v.text, v.kind, v.citation) for v in answer.values] == [("3 March 2024", "date", 0),
+                                                                     ("5 March 2024", "date", 1)]
+
+
+def test_when_a_party_signed_is_its_blocks_date(letter):
+    answer = letter.ask("When did Orwell sign?")
+    assert answer.text.splitlines()[0] == "5 March 2024 [1]"
+    assert [(c.clause, c.start, c.end) for c in answer.citations] == [("signatures", 2077, 2131)]
