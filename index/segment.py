@@ -272,7 +272,7 @@ def _signature_start(text: str, last_marker: int, end: int) -> int | None:
     scribbles = None
     while pos < end:
         nxt = _paragraph_end(text, pos + 1, end)
-        words = len(re.findall(r"[A-Za-z]{3,}", text[pos:nxt]))
+        words = _words(text[pos:nxt])
         if scribbles is None and 0 < words < 6:
             scribbles = _strip(text, pos, end)[0]
         elif scribbles is not None and words >= 20:
