@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import PurePath
 
 from index.shapes import name_pattern
@@ -179,7 +180,8 @@ def describe(text: str, number: int, start: int, end: int, name: str) -> Agreeme
     # a letter names its parties above the salutation; its defined names are theirs ("Cardinal") or things
     # ("the Possible Transaction")
     named = {w.casefold() for p in letter for w in p.split()}
-    parties += [a for a in _aliases(head[:1500]) if not letter or {w.casefold() for w in a.split()} & named]
+    parties += [a for a in _aliases(head[:1500], [] if letter else parties)
+                if not letter or {w.casefold() for w in a.split()} & named]
     parties = [p for p in dict.fromkeys(parties) if p.lower() not in _NOT_PARTIES]
     label = _first(_I_AGREE, head)
     if not label and parties:
@@ -348,13 +350,55 @@ def _is_full_stop(text: str, i: int) -> bool:
             is not None and not _ABBREVIATION.search(text, max(0, i - 12), i))
 
 
-def _aliases(head: str) -> list[str]:
-    """Short names defined in parentheses, e.g. ("Acme") or (ICML): users ask with them."""
-    found = []
-    for alias in _ALIAS.findall(head):
-        if alias.lower() not in _NOT_PARTIES and alias not in found and not re.fullmatch(r"\d+|[IVXLC]+|[A-Z]", alias):
-            found.append(alias)
+def _aliases(head: str, parties: Sequence[str] = ()) -> list[str]:
+    """Short names defined in parentheses, e.g. ("Acme") or (ICML): users ask with them. With the parties
+    the opening names, only a party's: one whose description ends in it, one sharing a word with its name
+    or spelling its initials. A recital's defined things ("a gathering system in Reeves County (the
+    "Proposed Transaction")", "Calderwood is developing CLD-417 ... (the "Compound")") name no party."""
+    found: list[str] = []
+    for match in _ALIAS.finditer(head):
+        alias = match.group(1)
+        if alias.lower() in _NOT_PARTIES or alias in found or re.fullmatch(r"\d+|[IVXLC]+|[A-Z]", alias):
+            continue
+        if parties and not _names_a_party(head, match.start(), alias, [*parties, *found]):
+            continue
+        found.append(alias)
     return found[:6]
+
+
+_PARTY_DESCRIPTION = 400  # characters from a party's name to the defined name its description ends with
+# words of a name that say nothing of which party it is ("Terms and Conditions" shares "and" with "Procter and Gamble")
+_FORMS = {"inc", "corp", "co", "ltd", "llc", "plc", "limited", "the", "of", "and", "&"}
+# what may stand between a party's name and the defined name it is given: nothing, or its description
+# (", a Delaware corporation having its principal place of business at ...", "dba Bob Stallings Racing")
+_DESCRIPTION = re.compile(r"\s*(?:$|,|\(|(?:an?|with|having|located|whose|which|organi[sz]ed|incorporated"
+                          r"|existing|residing|of|dba|d/b/a|doing\s+business|trading)\b)", re.IGNORECASE)
+_ORGANISATION_NAME = re.compile(rf"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’.-]*){{0,6}},?\s+"
+                                rf"(?:{_SUFFIX}\.?|(?i:company|corporation|partnership|association|bank|trust)\b)"
+                                # a person described as one ("Alan Crane, an individual"), or a form's blank
+                                r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]*){1,3}(?=,?\s+an?\s+individual\b)|_{4,}")
+
+
+def _names_a_party(head: str, at: int, alias: str, names: Sequence[str]) -> bool:
+    """Whether the defined name in parentheses at `at` shares a word with a party's name (or a name
+    already given to one), spells its initials ("ISA" for Information System Associates), or ends the
+    description that follows a party's or an organisation's name within its sentence ("Meridian
+    Clinical Research Services, LLC, a North Carolina limited liability company having its principal
+    place of business at ... ("Meridian")", "Quaker Chemical Corporation ("Buyer")")."""
+    words = {w.casefold() for w in re.findall(r"[\w&'’-]+", alias)} - _FORMS
+    for name in names:
+        name_words = [w for w in re.findall(r"[\w&'’-]+", name) if w.casefold() not in _FORMS]
+        if words & {w.casefold() for w in name_words}:
+            return True
+        initials = "".join(w[0] for w in name_words if w[0].isupper())
+        if len(alias) >= 2 and alias.isupper() and initials.startswith(alias):
+            return True
+    before = head[max(0, at - _PARTY_DESCRIPTION):at]
+    ends = [m.end() for name in names
+            for m in re.finditer(r"\s+".join(map(re.escape, name.split())), before, re.IGNORECASE)]
+    ends += [m.end() for m in _ORGANISATION_NAME.finditer(before)]
+    return any(_DESCRIPTION.match(between) and not _ALIAS.search(between) and not _sentence_ends(between)
+               for between in (before[end:] for end in ends))
 
 
 def _last_date_line(body: str) -> str:

@@ -60,7 +60,8 @@ def test_second_agreement_without_by_and_between_starts_at_its_title():
 
 @pytest.mark.parametrize("name, number, label, parties, date, kind", [
     (NDA, 1, "Acme Robotics, Inc. and Birch Analytics LLC",
-     ("Acme Robotics, Inc.", "Birch Analytics LLC", "Acme", "Birch", "Discloser"), "March 4, 2024",
+     # "the Discloser" is a role either party plays, defined in clause 2, not a third party's name
+     ("Acme Robotics, Inc.", "Birch Analytics LLC", "Acme", "Birch"), "March 4, 2024",
      "MUTUAL NON-DISCLOSURE AGREEMENT"),
     # parties listed as "(1) ... (2) ..." under a Parties heading, then the short names they are given
     (LICENCE, 1, "Northwind Software Limited and Quillfeather Publishing Ltd",

@@ -409,6 +409,32 @@ def test_parties_listed_under_a_heading():
     assert agreement.label == "Acme Widgets Limited and Beta Retail Ltd"
 
 
+
+def test_defined_names_of_things_are_no_parties():
+    # each party's defined name ends its description, however long, or spells its initials; the things the
+    # recitals define ("the Compound", "the Proposed Transaction") and a role either party plays are not parties
+    text = ("MUTUAL CONFIDENTIAL DISCLOSURE AGREEMENT\n\nThis Agreement (this \"Agreement\") is entered into as of "
+            "January 8, 2024 (the \"Effective Date\") by and between Calderwood Therapeutics, Inc., a Delaware "
+            "corporation having its principal place of business at 450 Kendall Street, Cambridge, Massachusetts "
+            "02142 (\"Calderwood\"), and Information System Associates, Inc. (formerly known as Infosys Partners), "
+            "a Florida corporation (\"ISA\").\n\nCalderwood is developing CLD-417, an orally administered small "
+            "molecule inhibitor (the \"Compound\"), and the Parties wish to evaluate a joint venture in Reeves "
+            "County, Texas (the \"Proposed Transaction\"). Information that one Party (the \"Discloser\") "
+            "discloses to the other is confidential.\n\n1. Use. The Compound shall be used only to evaluate the "
+            "Proposed Transaction.\n2. Term. This Agreement lasts two years.\n")
+    (agreement,) = from_text(text).agreements
+    assert agreement.parties == ("Calderwood Therapeutics, Inc.", "Information System Associates, Inc.",
+                                 "Calderwood", "ISA")
+
+
+def test_a_role_given_to_a_person_or_a_blank_is_a_party():
+    text = ("CONSULTING AGREEMENT\n\nThis Consulting Agreement is entered into by Immunotolerance, Inc., a "
+            "Delaware corporation (the \"Company\"), and Alan Crane, an individual (the \"Consultant\"); "
+            "and ______________, with its principal place of business at ______________ (\"Distributor\").\n\n"
+            "1. Services. The Consultant shall advise the Company.\n2. Fees. The Company shall pay monthly.\n")
+    (agreement,) = from_text(text).agreements
+    assert {"Company", "Consultant", "Distributor"} <= set(agreement.parties)
+
 # --- text without numbering ----------------------------------------------------------------
 
 NDA = """MUTUAL NONDISCLOSURE AGREEMENT
