@@ -175,6 +175,14 @@ TOPICS: tuple[NamedTopic, ...] = (
                r"\bnotif\w*[^.;]{0,120}(?:breach|unauthori[sz]ed|\bloss\b|\blost\b|misuse|incident|misappropriat)"
                r"|(?:breach|unauthori[sz]ed|\bloss\b|\blost\b|misuse|incident|misappropriat)[^.;]{0,120}\bnotif"
                r"|\bsecurity\s+incident|\bdata\s+breach"),
+    # an agreement that never renews, extends, rolls over or runs on until terminated sets no renewal term and no
+    # notice to stop one ("How much notice must be given to stop the agreement from renewing?" quoted a notice clause)
+    NamedTopic("renewal", r"\brenew|\broll(?:s|ed|ing)?\s+over|\brollover|\bevergreen",
+               r"\brenew|\bextend|\bextension|\bsuccessive|\bevergreen|\broll(?:s|ed|ing)?\s+over"
+               r"|\b(?:year|month)[\s-]to[\s-](?:year|month)|\bautomatic|\bindefinite|\buntil\s+terminated",
+               # "until what date, before any renewal?" asks when it expires
+               unless=r"\b(?:before|excluding|without|not\s+counting|apart\s+from|other\s+than)\s+(?:any\s+)?"
+                      r"(?:renewals?|extensions?)\b"),
     NamedTopic("governing law",
                r"\bgoverning\s+law|\bchoice\s+of\s+law|\b(?:which|what|whose)\s+(?:\w+\s+)?(?:law|laws)\s+"
                r"(?:govern|appl)",

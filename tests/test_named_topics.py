@@ -31,6 +31,8 @@ from assistant.named_topics import asked_topics, unaddressed
      ["the fact of the discussions"]),
     ("May the employee take on outside consulting work or a second job while employed?", ["outside work"]),
     ("Are there rules on storing company information on personal devices?", ["personal devices"]),
+    ("How much notice must be given to stop the agreement from renewing?", ["renewal"]),
+    ("Does this deal roll over at the end of the term?", ["renewal"]),
     # named with what it is set against, or not as the topic: no topic
     ("Can we pass the information to outside consultants working on the project?", []),
     ("Do disputes go to arbitration or to the courts?", []),
@@ -39,6 +41,7 @@ from assistant.named_topics import asked_topics, unaddressed
     ("Is there any compensation in return?", []),
     ("Who signed the agreement?", []),
     ("Who is the counterparty to the lease?", []),
+    ("Until what date is the Distributor appointed, before any renewal?", []),  # when it expires
 ])
 def test_the_topics_a_question_names(question, topics):
     assert [t.name for t in asked_topics(question)] == topics
@@ -100,6 +103,11 @@ def _says(*texts: str):
     ("Does a change of control end the NDA?",
      ["Either party may terminate upon any material change in the organization, ownership or control of the other."],
      None),
+    # an agreement that only ends on notice never renews; one that runs on until terminated, or may be extended, does
+    ("Does the agreement renew automatically?", ["Either party may terminate this Agreement on 30 days' notice."],
+     "renewal"),
+    ("Does the agreement renew automatically?", ["This Agreement shall continue indefinitely until terminated."], None),
+    ("Does the agreement renew automatically?", ["The term may be extended by mutual written agreement."], None),
 ])
 def test_a_topic_is_unaddressed_only_where_none_of_its_words_is(question, texts, missing):
     topic = unaddressed(question, _says(*texts))
