@@ -181,8 +181,8 @@ TOPICS: tuple[NamedTopic, ...] = (
                r"\brenew|\bextend|\bextension|\bsuccessive|\bevergreen|\broll(?:s|ed|ing)?\s+over"
                r"|\b(?:year|month)[\s-]to[\s-](?:year|month)|\bautomatic|\bindefinite|\buntil\s+terminated",
                # "until what date, before any renewal?" asks when it expires
-               unless=r"\b(?:before|excluding|without|not\s+counting|apart\s+from|other\s+than)\s+(?:any\s+)?"
-                      r"(?:renewals?|extensions?)\b"),
+               unless=r"\bbefore\s+any\s+(?:renewal|extension)|\b(?:excluding|not\s+counting|apart\s+from|other\s+than)"
+                      r"\s+(?:any\s+)?(?:renewals?|extensions?)\b"),
     NamedTopic("governing law",
                r"\bgoverning\s+law|\bchoice\s+of\s+law|\b(?:which|what|whose)\s+(?:\w+\s+)?(?:law|laws)\s+"
                r"(?:govern|appl)",
