@@ -35,6 +35,7 @@ from assistant.ranker import EvidenceModel
 from assistant.rephrase import CONFIRM_SIMILARITY, REPHRASE_FOUND, KindQuestions, asks_beyond_its_kind
 from assistant.laws import asks_laws, laws_answer, without_places
 from assistant.parties import asks_parties, every_agreements_parties, parties_answer
+from assistant.party_names import without_party_names
 from assistant.named_topics import unaddressed
 from assistant.plain_words import contract_wording
 from assistant.signers import MAX_LISTED, asks_capacity, asks_signed_as, asks_signed_by_person, asks_signer_title, \
@@ -68,6 +69,7 @@ ANSWER_LIKE_MIN_SIMILARITY = 0.5
 # must reach: chosen on the 40 CUAD fit contracts in CUAD's words and the 13 styles, against 0.5 and 0.7 (at 0.5 it
 # answered 4-8 more unanswerable questions per fitted style and nothing more rightly; at 0.7 a few fewer rightly)
 CONTRACT_WORDS_FOUND = 0.6
+MAX_NAMED_AGREEMENTS = 3  # a question in the parties' names is asked of their agreement, not of many
 _CLAUSE_REF = re.compile(r"\b(?:clause|section|paragraph|article)\s+(\d{1,2}(?:\.\d{1,2})*(?:\([a-z]\))?)",
                          re.IGNORECASE)
 
@@ -667,7 +669,8 @@ class Assistant:
                 # question answers, asked again with the contract's words for its everyday phrases
                 if topic is None:
                     answer = (self._in_kinds_words(snapshot, query, scope, files, loose=not missing)
-                              or self._in_contract_words(snapshot, query, scope, files) or answer)
+                              or self._in_contract_words(snapshot, query, scope, files)
+                              or self._in_parties_roles(snapshot, query, scope, files, in_scope) or answer)
             elif found is None:
                 answer = self._as_its_kind(snapshot, query, scope, files, answer, searched)
         yield replace(answer, question=question)
@@ -695,6 +698,20 @@ class Assistant:
         reworded = contract_wording(query.wording)
         return (self._answered_in(snapshot, reworded, scope, files, CONTRACT_WORDS_FOUND)
                 if reworded != query.wording else None)
+
+    def _in_parties_roles(self, snapshot: Snapshot, query: Query, scope: Scope, files,
+                          in_scope: Sequence[AgreementInfo]) -> Answer | None:
+        """A refused question naming the parties of the agreement it asks about ("Is Cardinal Ridge barred
+        from poaching Brightwater personnel?") answered with "the party" and "the other party" in their
+        place (assistant/party_names.py), saying which question it answers; None when it names none, it
+        asks about more than MAX_NAMED_AGREEMENTS agreements, or that question is refused too."""
+        if not 0 < len(in_scope) <= MAX_NAMED_AGREEMENTS:
+            return None
+        parties = [p for a in in_scope for agreement in snapshot.files[a.file].agreements
+                   if agreement.number == a.number for p in agreement.parties]
+        reworded = without_party_names(query.wording, parties)
+        # the found cut, not a kind's bar: it is the same question, its names aside
+        return self._answered_in(snapshot, reworded, scope, files, 0.0) if reworded != query.wording else None
 
     def _in_kinds_words(self, snapshot: Snapshot, query: Query, scope: Scope, files, *,
                         loose: bool) -> Answer | None:
