@@ -4,7 +4,7 @@ People ask about "Vantrel" and "Cardinal Ridge"; the letter says "you" and "the 
 Receiving Party". A name the clauses never use near the answer weighs on the "not found" decision
 twice: as a rare asked word the answering sentence lacks, and in the question's embedding, which a
 proper name pulls away from the fitted questions ("Is Cardinal Ridge barred from poaching Brightwater
-personnel?" 0.31 found; "Is the party barred from poaching the other party's personnel?" is found).
+personnel?" 0.31 found; "Is the party barred from poaching the other party personnel?" is found).
 A refused question naming the agreement's parties is asked again with "the party" and "the other
 party" in their place (or without the name where it only names the agreement: "the Brightwater letter
 agreement"), saying which question it answers.
