@@ -27,8 +27,9 @@ _POSSESSIVE = r"(?:['’]s?)?"
 
 
 def party_names_in(question: str, parties: Sequence[str]) -> list[str]:
-    """The parties' names as the question writes them, longest first: for each party whose name has two
-    words or more, the most of its leading words the question holds, capitalised, at least four letters."""
+    """The parties' names as the question writes them, longest first (then in the question's order): for
+    each party whose name has two words or more, the most of its leading words the question holds,
+    capitalised, at least four letters."""
     found: set[str] = set()
     for party in parties:
         words = _WORD.findall(party)
@@ -40,7 +41,7 @@ def party_names_in(question: str, parties: Sequence[str]) -> list[str]:
             if m and len(m.group()) >= 4 and m.group()[0].isupper():
                 found.add(m.group())
                 break
-    return sorted(found, key=len, reverse=True)
+    return sorted(found, key=lambda name: (-len(name), question.find(name)))
 
 
 def without_party_names(question: str, parties: Sequence[str]) -> str:

@@ -17,7 +17,8 @@ NDA = ("RED MESA ENERGY PARTNERS, LLC", "GULFLINE MIDSTREAM HOLDINGS, INC.", "Re
     ("Is Cardinal Ridge barred from poaching Brightwater personnel?", LETTER, ["Cardinal Ridge", "Brightwater"]),
     ("Can Vantrel build up a stake in Harrowgate's shares?",
      ("Harrowgate Industrial Group plc", "Vantrel Performance Materials Limited"), ["Harrowgate", "Vantrel"]),
-    ("Could Gulfline approach a producer Red Mesa introduced?", NDA, ["Red Mesa", "Gulfline"]),
+    # as long as each other: in the question's order, whatever the set's
+    ("Could Gulfline approach a producer Red Mesa introduced?", NDA, ["Gulfline", "Red Mesa"]),
     # a role the agreement gives a party is the contract's own word; a name in lower case is no name
     ("Can the Licensee assign?", ("Northwind Software Limited", "Licensee"), []),
     ("Is the red mesa plateau in the territory?", NDA, []),
