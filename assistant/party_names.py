@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from index.shapes import name_pattern
+
 _WORD = re.compile(r"[A-Za-z][\w&'’.-]*")
 # a name used to say which agreement ("the Brightwater letter agreement", "Acme's NDA")
 _NAMING = r"(?:letter|agreement|contract|nda|cda|deal|lease|licen[cs]e|mou)\b"
@@ -36,8 +38,7 @@ def party_names_in(question: str, parties: Sequence[str]) -> list[str]:
         if len(words) < 2:
             continue
         for k in range(len(words), 0, -1):
-            prefix = r"\s+".join(re.escape(w.rstrip(".")) for w in words[:k])
-            m = re.search(rf"\b{prefix}\b", question, re.IGNORECASE)
+            m = name_pattern(" ".join(w.rstrip(".") for w in words[:k]), re.IGNORECASE).search(question)
             if m and len(m.group()) >= 4 and m.group()[0].isupper():
                 found.add(m.group())
                 break

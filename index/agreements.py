@@ -394,8 +394,7 @@ def _names_a_party(head: str, at: int, alias: str, names: Sequence[str]) -> bool
         if len(alias) >= 2 and alias.isupper() and initials.startswith(alias):
             return True
     before = head[max(0, at - _PARTY_DESCRIPTION):at]
-    ends = [m.end() for name in names
-            for m in re.finditer(r"\s+".join(map(re.escape, name.split())), before, re.IGNORECASE)]
+    ends = [m.end() for name in names for m in name_pattern(name, re.IGNORECASE).finditer(before)]
     ends += [m.end() for m in _ORGANISATION_NAME.finditer(before)]
     return any(_DESCRIPTION.match(between) and not _ALIAS.search(between) and not _sentence_ends(between)
                for between in (before[end:] for end in ends))

@@ -171,7 +171,7 @@ def _schedules_before_signing(text: str, start: int, end: int) -> tuple[list[tup
     if not signing:
         return [], end
     sign_at = _line_start(text, signing.start(), start)
-    if len(re.findall(r"[A-Za-z]{2,}", text[sign_at:end])) > _BLOCK_WORDS:  # execution blocks end the agreement
+    if not _blocks_only(text[sign_at:end]):  # execution blocks end the agreement
         return [], end
     kept = [m for m in _number(_find_markers(text, start, sign_at)) if m.kind != "alpha" and m.value[:1].isdigit()]
     if not kept:
@@ -351,11 +351,16 @@ def _signing_after_prose(text: str, start: int, end: int) -> int | None:
                  and (_words(p) >= 20 or _words(p) >= 6 and p.rstrip()[-1:] in ".:;")]
     at = min(_caption_start(text, _line_start(text, phrase, last), last),
              _strip(text, sentences[-1] if sentences else long[-1][1], end)[0])
-    return at if len(re.findall(r"[A-Za-z]{2,}", text[at:end])) <= _BLOCK_WORDS else None
+    return at if _blocks_only(text[at:end]) else None
 
 
 def _words(paragraph: str) -> int:
     return len(re.findall(r"[A-Za-z]{3,}", paragraph))
+
+
+def _blocks_only(tail: str) -> bool:
+    """Whether what follows a signing phrase is short enough to be execution blocks alone."""
+    return len(re.findall(r"[A-Za-z]{2,}", tail)) <= _BLOCK_WORDS
 
 
 def _is_heading(paragraph: str) -> bool:
