@@ -56,10 +56,11 @@ def pipeline_version() -> str:
     files are segmented again (vectors of unchanged clause texts are reused). The catalog rules are
     left out on purpose: they carry their own version (index.catalog.version), so changing them
     re-extracts the catalog from the stored clauses instead of segmenting every file again."""
-    from index import agreements, clean, facts, loaders, segment as segment_module, sentences, spans, terms, vectors
+    from index import (agreements, clean, facts, headings, loaders, segment as segment_module, sentences, spans, terms,
+                       vectors)
 
     digest = hashlib.sha256()
-    for module in (agreements, clean, facts, loaders, segment_module, sentences, spans, terms, vectors,
+    for module in (agreements, clean, facts, headings, loaders, segment_module, sentences, spans, terms, vectors,
                    sys.modules[__name__]):
         digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()[:12]

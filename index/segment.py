@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from index.agreements import after_signature_block, split_agreements
+from index.headings import lists_contents, unnumbered_headings
 from index.sentences import split_long
 from index.types import Agreement, Clause, LoadedDocument, SegmentedDocument
 
@@ -15,12 +16,17 @@ MAX_CHARS = 1200  # ~256 word pieces: what all-MiniLM-L6-v2 reads before truncat
 # A clause starts at a line start, after a run of 3+ spaces (CUAD flattens line breaks into
 # spaces), or inline after a sentence end for dotted numbers like "1.1 Provision of Services".
 _LINE_START = r"(?:^|(?<=\n)|(?<=[ \t]{3}))[ \t]*(?:[#>]+[ \t]*)?(?:[-*•][ \t]+)?(?:\*\*)?"
+# a capitals heading glued to its number, on a line of its own: "1.DEFINITIONS", "7.TERM AND TERMINATION"
+_GLUED_HEADING = r"[A-Z]{2,}[A-Z&,'/ -]*[ \t]*(?:\n|[ \t]{2,}\S)"
+# a wrapped line may start with a cross-reference, which heads nothing: "Section 13(c) without ...", "Section 8.3,
+# Reseller shall ...", "Article 5 hereof"
+_NO_REFERENCE = r"(?![ \t]*(?:[(,;]|[a-z]))"
 _MARKER = re.compile(
     _LINE_START + r"(?:"
-    r"(?:ARTICLE|Article)[ \t]+(?P<article>[IVXLC]+|\d{1,2})\b"
-    r"|(?:SECTION|Section)[ \t]+(?P<section>\d{1,2}(?:\.\d{1,2})*)\b"
+    r"(?:ARTICLE|Article)[ \t]+(?P<article>[IVXLC]+|\d{1,2})\b" + _NO_REFERENCE
+    + r"|(?:SECTION|Section)[ \t]+(?P<section>\d{1,2}(?:\.\d{1,2})*)(?!\.?\d)" + _NO_REFERENCE +
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?(?=[ \t]+[A-Z(\"“])"
-    r"|(?P<num>\d{1,2})[ \t]?[.)](?=[ \t]+\S)"
+    r"|(?P<num>\d{1,2})[ \t]?[.)](?=[ \t]+\S|" + _GLUED_HEADING + ")"
     r"|\((?P<alpha>[a-z])\)(?=[ \t]+\S)"
     r")"
     r"|(?<=[.:;][ \t])[ \t]*(?P<inline>\d{1,2}\.\d{1,2})\.?(?=[ \t]+[A-Z])",
@@ -36,10 +42,10 @@ _SIGNATURE = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 # An exhibit, schedule or amendment heading on a line of its own ("EXHIBIT A", "Schedule 2 - Fees",
-# "AMENDMENT NO. 1 TO SERVICES AGREEMENT").
+# "AMENDMENT NO. 1 TO SERVICES AGREEMENT"), perhaps after the page number it follows on that line.
 _ATTACHMENT = re.compile(
-    r"^[ \t#*>]*(?:\*\*)?(?P<name>(?P<word>EXHIBIT|SCHEDULE|ANNEX|APPENDIX|ATTACHMENT|AMENDMENT|ADDENDUM|Exhibit"
-    r"|Schedule|Annex|Appendix|Attachment|Amendment|Addendum)[ \t]+(?P<no>(?i:no)\.?[ \t]*)?"
+    r"^[ \t#*>]*(?:\d{1,3}[ \t]{3,})?(?:\*\*)?(?P<name>(?P<word>EXHIBIT|SCHEDULE|ANNEX|APPENDIX|ATTACHMENT|AMENDMENT"
+    r"|ADDENDUM|Exhibit|Schedule|Annex|Appendix|Attachment|Amendment|Addendum)[ \t]+(?P<no>(?i:no)\.?[ \t]*)?"
     r"(?P<id>(?:[A-Z]|\d{1,2}|[IVX]{1,4})(?:[-.]\d{1,2})?))\b(?:\*\*)?(?P<rest>[^\n]{0,80})$",
     re.MULTILINE,
 )
@@ -111,6 +117,7 @@ def _labelled_spans(text: str, start: int, end: int) -> list[tuple[str, int, int
     if len(markers) < 2:
         return _paragraph_spans(text, start, end, footnotes)
     cuts: list[tuple[int, str]] = [(start, "preamble")]
+    cuts += unnumbered_headings(text, start, markers[0].start)
     cuts += [(m.start, m.value) for m in markers]
     cuts += [(f, f"footnote {n}") for n, f in enumerate(footnotes, 1)]
     signature = _signature_start(text, markers[-1].start, end)
@@ -212,6 +219,8 @@ def _prefixed(name: str, label: str) -> str:
 def _find_markers(text: str, start: int, end: int) -> list[_Marker]:
     markers = []
     for m in _MARKER.finditer(text, start, end):
+        if lists_contents(text, m.end(), end):  # "7.    Non disclosure........ 12" lists a clause, heads none
+            continue
         kind = next(k for k in ("article", "section", "dotted", "num", "alpha", "inline") if m.group(k))
         value = m.group(kind)
         if kind == "article":

@@ -1,0 +1,121 @@
+"""Tests for index/headings.py through index/segment.py: clause headings without a number, headings glued
+to their number, cross-references at a wrapped line's start, tables of contents and page numbers before
+an exhibit's heading. Every expected id and offset is read off the text, never off the code's output."""
+
+from __future__ import annotations
+
+import hashlib
+
+from index.headings import unnumbered_headings
+from index.segment import segment
+from index.types import LoadedDocument, SegmentedDocument
+
+
+def from_text(text: str, name: str = "inline.txt") -> SegmentedDocument:
+    doc = LoadedDocument(path=name, name=name, text=text, kind="txt",
+                         sha256=hashlib.sha256(text.encode()).hexdigest())
+    return segment(doc)
+
+
+def spans(segmented: SegmentedDocument) -> list[tuple[str, int, int]]:
+    return [(c.clause_id, c.start, c.end) for c in segmented.clauses]
+
+
+OPENING = ('MASTER SUPPLY AGREEMENT\n\nThis Master Supply Agreement ("Agreement") is between Harlow Polymers Inc. '
+           '("Seller") and Dunmore Medical Ltd. ("Buyer").\n\n')
+PRODUCTS = ("PRODUCTS, QUANTITY, PRICE\n\nSeller shall sell and Buyer shall purchase the products listed in "
+            "Attachment A at the prices stated there.\n\n")
+RUNNING = "HARLOW - DUNMORE\n\n"  # a running header: printed on every page
+GOVERNING = ("GOVERNING LAW\n\nThis Agreement shall be governed by the laws of the State of Delaware without "
+             "regard to its conflict of laws rules.\n\n")
+TERMS = ("1. PRICE ADJUSTMENTS Seller may adjust its prices once a year on sixty days' written notice.\n\n"
+         "2. PAYMENT Buyer shall pay each invoice within thirty days of its date.\n\n")
+SUPPLY = OPENING + PRODUCTS + RUNNING + GOVERNING + RUNNING + TERMS
+
+
+def test_capitals_headings_before_the_first_numbered_clause_head_their_own_clauses():
+    at = SUPPLY.index
+    assert spans(from_text(SUPPLY)) == [
+        ("preamble", 0, len(OPENING) - 2),
+        # the running header stays in the clause it interrupts
+        ("Products, Quantity, Price", at("PRODUCTS,"), at("GOVERNING LAW") - 2),
+        ("Governing Law", at("GOVERNING LAW"), at("1. PRICE") - 2),
+        ("1", at("1. PRICE"), at("2. PAYMENT") - 2),
+        ("2", at("2. PAYMENT"), len(SUPPLY) - 2),
+    ]
+
+
+def test_the_title_above_the_opening_a_recital_heading_and_a_running_header_head_nothing():
+    recitals = ("RECITALS\n\nA. Seller makes medical-grade polymers and Buyer makes syringes for hospitals.\n\n"
+                "NOW, THEREFORE, the parties agree as follows:\n\n")
+    text = OPENING + recitals + RUNNING + PRODUCTS + RUNNING + TERMS
+    products = (text.index("PRODUCTS,"), "Products, Quantity, Price")
+    assert unnumbered_headings(text, 0, text.index("1. PRICE")) == [products]
+
+
+def test_a_capitals_line_that_goes_on_from_the_sentence_before_is_no_heading():
+    text = (OPENING + "Neither party shall be liable for indirect damages. EACH PARTY WAIVES ANY RIGHT\n"
+            "TO A JURY TRIAL IN ANY ACTION.\n\nThe parties have read and understood this clause in full.\n\n" + TERMS)
+    assert unnumbered_headings(text, 0, text.index("1. PRICE")) == []
+
+
+def test_spelled_out_section_numbers_after_a_sentence_in_flattened_text():
+    text = ('ENDORSEMENT AGREEMENT   This Endorsement Agreement is made between Alumni Club ("Club") and Brightfield '
+            'Foods, Inc. ("Company").   The parties agree as follows:   SECTION ONE. DEFINITIONS   As used in this '
+            'Agreement, the following terms shall have these meanings. "Licensed Marks" means the Club logo. '
+            "SECTION TWO. GRANT OF RIGHTS   The Club grants to Company the right to use the Licensed Marks on "
+            "labels.   "
+            "1. Company shall pay the fees within ten days.   2. Company shall keep accurate records of all sales.")
+    assert unnumbered_headings(text, 0, text.index("1. Company")) == [
+        (text.index("SECTION ONE"), "Section One. Definitions"),
+        (text.index("SECTION TWO"), "Section Two. Grant Of Rights"),
+    ]
+
+
+def test_a_heading_glued_to_its_number_marks_a_clause():
+    text = (OPENING + "1.DEFINITIONS\n\n\"Products\" means the polymers listed in Attachment A.\n\n"
+            "2.TERM AND TERMINATION\n\nThis Agreement runs for three years from its signing.\n")
+    assert spans(from_text(text)) == [
+        ("preamble", 0, len(OPENING) - 2),
+        ("1", text.index("1.DEF"), text.index("2.TERM") - 2),
+        ("2", text.index("2.TERM"), len(text) - 1),
+    ]
+
+
+def test_a_cross_reference_starting_a_wrapped_line_is_no_clause_and_leaves_numbering_alone():
+    text = (OPENING + "1.       SPONSORSHIP\n\n         a)       Excite will promote Sponsor as described in\n"
+            "         Section 13(c) without any further fee, and as set out in\n"
+            "         Section 2.5 and Exhibit A.\n\n"
+            "2.       FEES\n\n         Sponsor shall pay the fees set out in\n"
+            "         Section 8.3, within thirty days.\n")
+    # before, "Section 13" set the clauses' headings to worded ones and every bare "1." and "2." was dropped
+    assert spans(from_text(text)) == [
+        ("preamble", 0, len(OPENING) - 2),
+        ("1", text.index("1.  "), text.index("2.  ") - 2),
+        ("2", text.index("2.  "), len(text) - 1),
+    ]
+
+
+def test_a_table_of_contents_lists_clauses_without_heading_them():
+    contents = ("TABLE OF CONTENTS\n\n1.    Definitions.......................... 1\n"
+                "2.    Term of Agreement.................... 2\n\n")
+    body = ("1.    DEFINITIONS\n\nThe terms defined in this Section have these meanings throughout.\n\n"
+            "2.    TERM OF AGREEMENT\n\nThis Agreement runs for one year from its signing.\n")
+    text = OPENING + contents + body
+    assert spans(from_text(text)) == [
+        ("preamble", 0, text.index(body) - 2),
+        ("1", text.index(body), text.index("2.    TERM OF") - 2),
+        ("2", text.index("2.    TERM OF"), len(text) - 1),
+    ]
+
+
+def test_an_exhibit_heading_after_a_page_number_on_its_line_opens_the_exhibit():
+    signing = ("IN WITNESS WHEREOF, the parties have signed this Agreement.\n\nHARLOW POLYMERS INC.\n\n"
+               "By: /s/ Ann Lee\n\n")
+    exhibit = ("15                                     EXHIBIT A\n\n"
+               "1.      SOFTWARE. Hosted BuySite v 6.0\n\n"
+               "2.      RELATIONSHIP MANAGERS. The Seller Relationship Manager shall be named in writing.\n")
+    text = OPENING + TERMS + signing + exhibit
+    assert [cid for cid, _, _ in spans(from_text(text))] == [
+        "preamble", "1", "2", "signatures", "Exhibit A", "Exhibit A 1", "Exhibit A 2"]
+    assert spans(from_text(text))[3] == ("signatures", text.index("IN WITNESS"), text.index("15   ") - 2)
