@@ -169,8 +169,12 @@ def _supporting(ranked: list[tuple[Candidate, float]], selection: Selection,
                 question: str) -> list[tuple[Candidate, float]]:
     """The best candidate, then up to max_citations - 1 more that the ranker also trusts (a second
     sentence, a related sub-clause, a definition), never overlapping and within the character
-    budget: one too long for what is left is cited in part (see EXCERPT)."""
+    budget: one too long for what is left is cited in part (see EXCERPT), and so is a best candidate
+    longer than the whole budget (a 900-character sentence: its words holding the question's, at most
+    max_chars of them)."""
     first, p1 = ranked[0]
+    if first.end - first.start > selection.max_chars:  # longer than the whole budget: the part holding the
+        first = _excerpt(first, question, selection.max_chars) or first  # question's words
     chosen = [(first, p1)]
     chars = first.end - first.start
     for candidate, p in ranked[1:]:
@@ -189,10 +193,10 @@ def _supporting(ranked: list[tuple[Candidate, float]], selection: Selection,
     return chosen
 
 
-def _excerpt(candidate: Candidate, question: str) -> Candidate | None:
-    """The words of the candidate, at most EXCERPT characters, that hold the most of the question's
+def _excerpt(candidate: Candidate, question: str, limit: int = EXCERPT) -> Candidate | None:
+    """The words of the candidate, at most `limit` characters, that hold the most of the question's
     words; None when it holds none of them."""
-    span = excerpt(candidate.text, question, EXCERPT)
+    span = excerpt(candidate.text, question, limit)
     if span is None:
         return None
     return replace(candidate, start=candidate.start + span[0], end=candidate.start + span[1],

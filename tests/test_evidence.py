@@ -243,6 +243,25 @@ def test_a_first_quote_filling_the_budget_still_leaves_a_second_one_an_excerpt()
     assert [(c.start, c.end) for c in answer.citations] == [(89, 361)]
 
 
+def test_a_first_quote_longer_than_the_whole_budget_is_cited_in_part():
+    """A 272-character sentence against a 200-character budget: the words of it holding the question's,
+    from the start of their phrase, as many whole words as fit; "…" shows both cuts."""
+    grant = clause(LICENCE, "7", 0)
+    evidence = _set([(grant, 89, 361)])
+    answer = compose("Must the Licensee keep installation records?", evidence, np.asarray([0.9]), 0.9,
+                     Selection(threshold=0.5, max_chars=200), "1 agreement")
+    (first,) = answer.citations
+    start = LICENCE.index("and the Licensee shall keep")  # "invoice," ends the phrase before
+    end = LICENCE.rindex(" ", start, start + 201)  # the last whole word within 200 characters
+    assert (first.start, first.end) == (start, end)
+    assert first.quote == LICENCE[start:end]
+    assert f'"…{first.quote}…" [1]' in answer.text
+    # within the budget, the sentence is cited whole
+    whole = compose("Must the Licensee keep installation records?", evidence, np.asarray([0.9]), 0.9,
+                    Selection(threshold=0.5, max_chars=300), "1 agreement")
+    assert [(c.start, c.end) for c in whole.citations] == [(89, 361)]
+
+
 def test_compose_says_not_found_below_the_threshold_unless_told_otherwise():
     law = clause(LAW, "12", 1000)
     evidence = _set([(law, 19, 89)])
