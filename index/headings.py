@@ -49,10 +49,15 @@ def unnumbered_headings(text: str, start: int, end: int) -> list[tuple[int, str]
         words = re.findall(r"[A-Z]{2,}", _SPELLED_NUMBER.sub("", title))
         before = text[start:m.start("title")]
         after_sentence = before.rstrip()[-1:] in _ENDS_SENTENCE or _BLANK_LINE_BEFORE.search(before)
-        repeated = text.count(m["title"].strip(), start, end) > 1
+        repeated = len(_own_lines(m["title"].strip()).findall(text, start, end)) > 1
         if 0 < len(words) <= _MAX_WORDS and after_sentence and not repeated and not _NOT_A_CLAUSE.match(title):
             cuts.append((m.start("title"), _capitalised(title)))
     return cuts
+
+
+def _own_lines(title: str) -> re.Pattern[str]:
+    """The title where it stands as a line of its own, as a heading or a running header does."""
+    return re.compile(rf"(?:^|(?<=\n)|(?<=[ \t]{{3}}))[ \t]*{re.escape(title)}[ \t]*[.:]?[ \t]*(?:\n|[ \t]{{3}}|$)")
 
 
 def lists_contents(text: str, pos: int, end: int) -> bool:

@@ -53,6 +53,16 @@ def test_the_title_above_the_opening_a_recital_heading_and_a_running_header_head
     assert unnumbered_headings(text, 0, text.index("1. PRICE")) == [products]
 
 
+def test_a_heading_whose_words_other_headings_hold_is_still_one():
+    # "TERM" is in "TERMINATION": only a line of its own repeated is a running header
+    text = (OPENING + "TERM\n\nThis Agreement runs for three years from its signing unless it is ended earlier.\n\n"
+            "TERMINATION FOR CAUSE\n\nEither party may end this Agreement at once if the other breaches it.\n\n"
+            "1. NOTICES Notices must be in writing and sent by courier to the addresses above.\n\n"
+            "2. WAIVER No waiver of any breach is a waiver of any other breach of this Agreement.\n")
+    assert unnumbered_headings(text, 0, text.index("1. NOTICES")) == [
+        (text.index("TERM\n"), "Term"), (text.index("TERMINATION FOR"), "Termination For Cause")]
+
+
 def test_a_capitals_line_that_goes_on_from_the_sentence_before_is_no_heading():
     text = (OPENING + "Neither party shall be liable for indirect damages. EACH PARTY WAIVES ANY RIGHT\n"
             "TO A JURY TRIAL IN ANY ACTION.\n\nThe parties have read and understood this clause in full.\n\n" + TERMS)
