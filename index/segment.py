@@ -29,7 +29,11 @@ _MARKER = re.compile(
     r"|(?P<num>\d{1,2})[ \t]?[.)](?=[ \t]+\S|" + _GLUED_HEADING + ")"
     r"|\((?P<alpha>[a-z])\)(?=[ \t]+\S)"
     r")"
-    r"|(?<=[.:;][ \t])[ \t]*(?P<inline>\d{1,2}\.\d{1,2})\.?(?=[ \t]+[A-Z])",
+    r"|(?<=[.:;][ \t])[ \t]*(?P<inline>\d{1,2}\.\d{1,2})\.?(?=[ \t]+[A-Z])"
+    # an article heading run into the text after a sentence, as CUAD flattens it: "... agree as follows: ARTICLE 1
+    # LICENSE GRANT 1.1. License. ..."
+    r"|(?<=[.:;][ \t])[ \t]*(?:ARTICLE|Article)[ \t]+(?P<inline_article>[IVXLC]+|\d{1,2})\b\.?"
+    r"(?=[ \t]+[A-Z]{2,}[A-Z ,&;'-]*[ \t]+(?:\d{1,2}\.\d|[A-Z][a-z]))",
     re.MULTILINE,
 )
 _FOOTNOTE = re.compile(r"^[ \t]*(?:<sup>[^<\n]{0,8}</sup>\s*)+(?=\S)|^[ \t]*[¹²³⁴⁵⁶⁷⁸⁹]+(?=\S)", re.MULTILINE)
@@ -221,11 +225,13 @@ def _find_markers(text: str, start: int, end: int) -> list[_Marker]:
     for m in _MARKER.finditer(text, start, end):
         if lists_contents(text, m.end(), end):  # "7.    Non disclosure........ 12" lists a clause, heads none
             continue
-        kind = next(k for k in ("article", "section", "dotted", "num", "alpha", "inline") if m.group(k))
-        value = m.group(kind)
+        kind = next(k for k in ("article", "section", "dotted", "num", "alpha", "inline", "inline_article")
+                    if m.group(k))
+        value, at = m.group(kind), m.start(kind)
+        kind = "article" if kind == "inline_article" else kind
         if kind == "article":
             value = str(_roman(value)) if not value.isdigit() else value
-        markers.append(_Marker(_skip_prefix(text, m.start(), m.start(kind)), kind, value))
+        markers.append(_Marker(_skip_prefix(text, m.start(), at), kind, value))
     return markers
 
 

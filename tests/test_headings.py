@@ -129,3 +129,24 @@ def test_an_exhibit_heading_after_a_page_number_on_its_line_opens_the_exhibit():
     assert [cid for cid, _, _ in spans(from_text(text))] == [
         "preamble", "1", "2", "signatures", "Exhibit A", "Exhibit A 1", "Exhibit A 2"]
     assert spans(from_text(text))[3] == ("signatures", text.index("IN WITNESS"), text.index("15   ") - 2)
+
+
+def test_an_article_heading_run_into_the_text_after_a_sentence_marks_a_clause():
+    # CUAD flattens line breaks: the article's heading follows the sentence before it on the same line
+    text = ('TRADEMARK LICENSE AGREEMENT This Trademark License Agreement is made between Harlow Capital LLC '
+            '("Licensor") and Harlow Credit Fund, Inc. ("Licensee"). The parties agree as follows: ARTICLE 1 '
+            "LICENSE GRANT 1.1. License. The Licensor grants to the Licensee a non-exclusive licence to use the "
+            "Licensed Mark. 1.2. Licensor's Use. Nothing in this Agreement limits the Licensor's own use of the "
+            "Licensed Mark. ARTICLE 2 COMPLIANCE 2.1. Quality Control. The Licensee shall keep the quality of its "
+            "services at least as high as the Licensor's. 2.2. Notices. Notices shall be given in writing.")
+    at = text.index
+    assert spans(from_text(text)) == [
+        ("preamble", 0, at("ARTICLE 1") - 1),
+        ("1", at("ARTICLE 1"), at("1.2.") - 1),
+        ("1.2", at("1.2."), at("ARTICLE 2") - 1),
+        ("2", at("ARTICLE 2"), at("2.2.") - 1),
+        ("2.2", at("2.2."), len(text)),
+    ]
+    # a reference to an article at a sentence's start heads nothing
+    referring = text.replace("ARTICLE 2 COMPLIANCE", "Article 2 hereof governs compliance.")
+    assert [cid for cid, _, _ in spans(from_text(referring))] == ["preamble", "1", "1.2", "2.1", "2.2"]
