@@ -65,15 +65,6 @@ _COMPARED = 5  # up to this many agreements named one by one are each searched a
 # ranker is fitted without them (eval/train.py) and weighs them like any other candidate.
 ANSWER_LIKE_HITS = 3
 ANSWER_LIKE_MIN_SIMILARITY = 0.5
-# An answer from one agreement that the found decision accepts, reading the top_k clauses as it was fitted
-# to, is cited from the ranker's order over the agreement's top RANKED_HITS clauses: the clause that answers
-# is often retrieved 11th-40th, behind clauses sharing more of the question's words. Refusals read no more,
-# and neither do questions of many agreements (deeper, retrieval brings other agreements' clauses).
-# Chosen on the 40 CUAD fit contracts (`clauseqa eval --suite cuad --part fit --limit 40`) with a first
-# version that deepened every one-agreement ask: at 10 (as before), 20, 30, 40 and 60 clauses the first
-# citation overlapped CUAD's span 0.763, 0.766, 0.769, 0.773, 0.771 and any citation 0.851, 0.860, 0.863,
-# 0.865, 0.865; balanced accuracy the same at every depth. As kept (found answers only), 0.773 and 0.863.
-RANKED_HITS = 40
 # the "found" probability a refused question's rewording in the contract's words (plain_words.contract_wording)
 # must reach: chosen on the 40 CUAD fit contracts in CUAD's words and the 13 styles, against 0.5 and 0.7 (at 0.5 it
 # answered 4-8 more unanswerable questions per fitted style and nothing more rightly; at 0.7 a few fewer rightly)
@@ -590,12 +581,6 @@ class Assistant:
         evidence = self._evidence(snapshot, query, hits, files, named)
         probabilities = self.evidence_model.score(evidence)
         found_p = self.evidence_model.found_probability(evidence, probabilities)
-        if found_p >= self.evidence_model.selection.threshold and len(in_scope) == 1 and not named \
-                and self.settings.top_k <= len(hits) and self.settings.top_k < RANKED_HITS:
-            # found in one agreement: cited from the ranker's order over more of its clauses (RANKED_HITS)
-            deeper = self._hits(snapshot, query, files, 0, k=RANKED_HITS)
-            evidence = self._evidence(snapshot, query, deeper, files, named)
-            probabilities = self.evidence_model.score(evidence)
         certain, each = named, scope.named
         if asks_signer(question):  # "who signed for Birch?": the block line naming Birch and its name line
             # "who signed for the Customer?": the block naming the party the agreement calls so, read with the
@@ -770,9 +755,7 @@ class Assistant:
         return _answered_as(kinds, own)
 
     def candidates(self, question: str, files: Sequence[str] | None = None) -> EvidenceSet:
-        """The candidate evidence of the top_k clauses with its feature rows (for fitting and debugging): what the
-        found decision reads and the ranker is fitted on; a found answer in one agreement is quoted from the
-        candidates of its top RANKED_HITS clauses instead."""
+        """The candidate evidence behind an answer with its feature rows (for fitting and debugging)."""
         snapshot = self.snapshot
         scope = self._scope(snapshot, question, files, None)
         query = self._analyse(snapshot, question, scope)
@@ -811,11 +794,8 @@ class Assistant:
         named = self._named_clauses(snapshot, query, files)
         return named or self._hits(snapshot, query, files, len(in_scope) if many else 0), many, bool(named)
 
-    def _hits(self, snapshot: Snapshot, query: Query, files, agreements_in_scope: int, k: int = 0) -> list[Hit]:
-        """The clauses a question's candidates come from: top_k retrieved (`k` if given; 3 per agreement
-        answering one by one), with the structural and answer-like chunks it calls for."""
-        k = k or (min(60, max(self.settings.top_k, 3 * agreements_in_scope)) if agreements_in_scope
-                  else self.settings.top_k)
+    def _hits(self, snapshot: Snapshot, query: Query, files, agreements_in_scope: int) -> list[Hit]:
+        k = min(60, max(self.settings.top_k, 3 * agreements_in_scope)) if agreements_in_scope else self.settings.top_k
         retriever = snapshot.retriever
         # one answer wanted: copies of one clause across agreements made from one form count once
         hits = retriever.search(query, k, query.agreements, files, distinct=not agreements_in_scope)

@@ -369,25 +369,6 @@ def test_answer_cites_the_exact_clause(qa, question, file, agreement_number, cla
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("question, file, clause_id, span, quoted", [
-    # read in the 3 clauses retrieved first, the return-or-destroy clause and the opening were quoted
-    ("How long is Birch bound by confidentiality?", NDA, "7", (2239, 2348), "survive for three (3) years"),
-    ("What is Sofia Ruiz's job title?", EMPLOYMENT, "1.1", (321, 431), "Head of Perception Engineering"),
-])
-def test_a_found_answer_is_cited_from_clauses_retrieved_beyond_top_k(qa, question, file, clause_id, span, quoted):
-    """The found decision reads the top_k clauses (as it was fitted); the quote comes from the ranker's
-    order over the agreement's top RANKED_HITS clauses. With top_k 3 the answering clause is retrieved later."""
-    from assistant import Assistant
-
-    answer = Assistant.open(qa.index_dir, top_k=3).ask(question)
-    assert answer.found is True
-    first = answer.citations[0]
-    assert (first.file, first.clause, (first.start, first.end)) == (file, clause_id, span), answer.text
-    assert quoted in first.quote
-    assert qa.document_text(file)[first.start:first.end] == first.quote
-
-
-@pytest.mark.slow
 @pytest.mark.parametrize("question, file, agreement_number, clause_id, defining", [
     ("How is Confidential Information defined in the NDA?", NDA, 1, "2",
      '"Confidential Information" means all non-public business, technical and financial information'),
@@ -912,12 +893,9 @@ def test_the_parties_are_each_cited_where_the_opening_names_them(qa, question, l
 @pytest.mark.slow
 @pytest.mark.parametrize("file, question, cited", [
     # no word says title or parties, but the question is much like a fitted title question: the
-    # opening joins the candidates (a licence's assignment clause 7.2 was quoted first). Since found
-    # answers are quoted from the agreement's top 40 clauses (RANKED_HITS), 7.2 comes third: a known
-    # weak extra (ranker 0.485 against the first quote's 0.658; it was not among the top 10 clauses)
+    # opening joins the candidates (a licence's assignment clause 7.2 was quoted first)
     (LICENCE, "What sort of contract are we looking at here?",
-     [("preamble", 70, "(1) Northwind Software Limited"), ("preamble", 2, "Software Licence Agreement"),
-      ("7.2", 2419, "The Licensor may assign this Agreement")]),
+     [("preamble", 70, "(1) Northwind Software Limited"), ("preamble", 2, "Software Licence Agreement")]),
     (SAAS, "Which agreement is this document, by name?",
      [("preamble", 33, "This Software Subscription Agreement"), ("preamble", 0, "SOFTWARE SUBSCRIPTION AGREEMENT")]),
 ])
