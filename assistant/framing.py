@@ -8,6 +8,10 @@ longer seen as one. Only wrappers that cannot carry contract content are taken o
 the very start or end; a question that is nothing but a wrapper stays as it is. Measured with
 `clauseqa eval --suite cuad --style framed` (CUAD's questions behind lead-ins written apart from
 these patterns, eval/pairs/framings.yaml): see the README.
+
+A question typed without its question mark gets one ("who signed for ICML"): without it the
+embedding model reads a phrase, and the ranker and the "not found" decision, fitted on questions
+that end in "?", drift (`--style unmarked`).
 """
 
 from __future__ import annotations
@@ -70,6 +74,12 @@ _INDIRECT = re.compile(rf"^(?P<subject>(?!(?:{_ASKING}|{_AUXILIARY})\b)[\w'’-]
                        rf"\s+(?P<aux>{_AUXILIARY})\s+(?P<rest>[^?.!]+?)\s*[?.!]*$", re.IGNORECASE)
 
 
+# a question's first word, when it asks (an auxiliary opens a yes/no question: "does the NDA survive"),
+# after what it is asked of: "Under the Acme NDA, what must Birch do with materials"
+_ASKS = re.compile(r"(?:(?:in|under|for|about|regarding|according\s+to|per|as\s+for|as\s+to)\s[^,:;?]{1,120}[,:]\s*)?"
+                   rf"(?:{_ASKING}|{_AUXILIARY}|should|might|would|have|has|had)\b", re.IGNORECASE)
+
+
 def without_framing(question: str) -> str:
     """`question` with its conversational lead-ins and sign-offs taken off; the first letter of
     what is left upper-cased. A question that is only framing ("Thanks!") is returned unchanged."""
@@ -94,6 +104,15 @@ def without_framing(question: str) -> str:
             rest = f"{_HAVE[aux]} {subject} have {after}?"  # "Acme has audit rights": "Does Acme have ...?"
         else:
             rest = f"{aux.capitalize()} {subject} {after}?"
+    rest = _as_asked(rest)
     if rest == text:
         return text
     return rest[0].upper() + rest[1:] if rest[0].islower() else rest
+
+
+def _as_asked(question: str) -> str:
+    """A question typed without its question mark ("who signed for ICML", "Is the licence exclusive.")
+    with one: left off, it reads to the embedding model as a phrase, not a question."""
+    if "?" in question or not _ASKS.match(question):
+        return question
+    return question.rstrip(" .!…") + "?"

@@ -76,7 +76,9 @@ HELDOUT_STYLES = ("everyday", "brief", "statement", "casual")
 BLIND_STYLES = ("blind-a", "blind-b", "blind-c")
 # CUAD's own questions inside a chat's lead-ins and sign-offs ("Hey, quick one: ..."), from framings.yaml
 FRAMED = "framed"
-STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED,)
+# CUAD's own questions typed as into a chat box in a hurry: lower case, no question mark
+UNMARKED = "unmarked"
+STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED, UNMARKED)
 HELDOUT_PHRASINGS = REPO / "eval" / "pairs" / "heldout_phrasings.yaml"
 BLIND_PHRASINGS = REPO / "eval" / "pairs" / "blind_phrasings.yaml"
 FRAMINGS = REPO / "eval" / "pairs" / "framings.yaml"
@@ -98,6 +100,8 @@ def styled(rows: list[dict], style: str) -> list[dict]:
         raise EvalOptionError(f"Unknown --style {style!r}; valid: {', '.join(STYLES)}")
     if style == FRAMED:
         return framed(rows)
+    if style == UNMARKED:
+        return [{**r, "question": r["question"][:1].lower() + r["question"][1:].rstrip(" ?")} for r in rows]
     if style in HELDOUT_STYLES or style in BLIND_STYLES:
         import yaml
 

@@ -612,6 +612,22 @@ def test_a_question_wrapped_in_chat_is_answered_as_the_question_alone(qa, typed,
     assert framed.question == typed and framed.standalone_question == plain
 
 
+@pytest.mark.parametrize("typed, first", [
+    ("Who signed for ICML", ("Dan Alistarh", "signatures")),
+    ("which law", ("Bin Cui", "7")),
+    ("Who wrote ActNN", ("Jianfei Chen", "5")),
+    ("Which companies or individuals does the agreement mention", ("Amirkeivan Mohtashami", "preamble")),
+])
+def test_a_question_typed_without_its_question_mark_is_answered_as_asked_with_one(qa, typed, first):
+    """Without its "?" a question read to the embedding model as a phrase: "which law" quoted other
+    agreements first, "Who wrote ActNN" the entire-agreement clause."""
+    bare, marked = qa.ask(typed), qa.ask(typed[0].upper() + typed[1:] + "?")
+    assert bare.text == marked.text
+    assert [(c.file, c.agreement, c.clause, c.start, c.end) for c in bare.citations] == \
+        [(c.file, c.agreement, c.clause, c.start, c.end) for c in marked.citations]
+    assert (bare.citations[0].agreement, bare.citations[0].clause) == first
+
+
 def test_a_follow_up_after_thanks_asks_the_last_topic_of_the_agreement_it_names(qa):
     """"Thanks! And Sage Moore's?" is the follow-up "And Sage Moore's?", not a question of its own."""
     conversation = qa.conversation()

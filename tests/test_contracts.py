@@ -369,6 +369,23 @@ def test_answer_cites_the_exact_clause(qa, question, file, agreement_number, cla
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("typed, file, agreement_number, clause_id, quoted", [
+    ("How many hours a week does Sofia Ruiz work", EMPLOYMENT, 1, "4.1", "forty (40) hours per week"),
+    ("How much does Fenwick & Hale pay each year", SAAS, 1, "3.1", "annual subscription fee of EUR 42,000"),
+    ("who is the lease between", TWO, 1, "preamble", "Granite Peak"),
+])
+def test_a_question_typed_without_its_question_mark_cites_the_clause_that_answers(qa, typed, file, agreement_number,
+                                                                                 clause_id, quoted):
+    """Each was refused without its "?" (read as a phrase, its "found" probability fell under the cut)."""
+    answer = qa.ask(typed)
+    assert answer.found is True, answer.text
+    first = answer.citations[0]
+    assert (first.file, first.agreement_number, first.clause) == (file, agreement_number, clause_id), answer.text
+    assert quoted in first.quote
+    assert qa.document_text(file)[first.start:first.end] == first.quote
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question, file, agreement_number, clause_id, defining", [
     ("How is Confidential Information defined in the NDA?", NDA, 1, "2",
      '"Confidential Information" means all non-public business, technical and financial information'),

@@ -527,9 +527,18 @@ def test_the_framed_style_asks_cuads_own_words_inside_each_lead_in_in_turn():
     assert [(r["category"], r["gold"]) for r in framed] == [("Governing Law", 1), ("Parties", 2)]
 
 
+def test_the_unmarked_style_asks_cuads_own_words_in_lower_case_without_the_question_mark():
+    from eval.cuad import styled
+
+    rows = [{"category": c, "question": q, "gold": g} for c, q, g in (
+        ("Governing Law", "Which state's law governs?", 1), ("Parties", "Who are the parties? ", 2))]
+    assert [(r["question"], r["gold"]) for r in styled(rows, "unmarked")] == [
+        ("which state's law governs", 1), ("who are the parties", 2)]
+
+
 @pytest.mark.parametrize("kwargs, message", [
     ({"suite": "cuad", "style": "shouty"}, "Unknown --style 'shouty'; valid: plain, terse, imperative, yes-no, role, everyday, brief, "
-                                           "statement, casual, blind-a, blind-b, blind-c, framed"),
+                                           "statement, casual, blind-a, blind-b, blind-c, framed, unmarked"),
     ({"suite": "sample", "style": "terse"}, "--style is for the cuad suite"),
 ])
 def test_a_style_the_suite_cannot_take_is_refused(cuad, kwargs, message):

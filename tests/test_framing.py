@@ -57,3 +57,30 @@ def test_chat_around_a_question_is_taken_off(typed, asked):
 ])
 def test_a_question_without_chat_framing_is_left_as_typed(question):
     assert without_framing(question) == question
+
+
+@pytest.mark.parametrize("typed, asked", [
+    ("who signed for ICML", "Who signed for ICML?"),
+    ("Is the licence exclusive.", "Is the licence exclusive?"),
+    ("Has Acme audit rights", "Has Acme audit rights?"),
+    ("which agreements let the author publish elsewhere, and after how long",
+     "Which agreements let the author publish elsewhere, and after how long?"),
+    # asked of something first, then the asking word
+    ("Under the Acme NDA, what must Birch do with materials",
+     "Under the Acme NDA, what must Birch do with materials?"),
+    ("In the supply agreement: who pays for shipping", "In the supply agreement: who pays for shipping?"),
+    ("Hi, could you tell me who signed", "Who signed?"),
+])
+def test_a_question_typed_without_its_question_mark_gets_one(typed, asked):
+    assert without_framing(typed) == asked
+
+
+@pytest.mark.parametrize("typed", [
+    "Governing law",  # a clause type typed as into a search box: no question to mark
+    "Show me the termination clause",
+    "The licence is exclusive.",  # a statement checked against the contract
+    "Information about the parties",
+    "Does it renew? and when",  # marked already
+])
+def test_what_asks_no_question_or_is_marked_keeps_its_punctuation(typed):
+    assert without_framing(typed) == typed

@@ -248,7 +248,8 @@ def eval_command(suite: Annotated[str, typer.Option(help="sample (bundled agreem
                                                                    "imperative, yes-no or role (fitted on); "
                                                                    "everyday, brief, statement or casual "
                                                                    "(never fitted on); framed: CUAD's words "
-                                                                   "inside a chat's lead-in")] = None,
+                                                                   "inside a chat's lead-in; unmarked: CUAD's "
+                                                                   "words in lower case, no question mark")] = None,
                  baseline: Annotated[Optional[Path], typer.Option(help="Baseline JSON to gate against")] = None,
                  report: Annotated[Optional[Path], typer.Option(help="Write HTML/Markdown/JSON report here")] = None,
                  update_baseline: Annotated[bool, typer.Option(help="Rewrite the baseline from this run")] = False,
