@@ -74,6 +74,7 @@ _INDIRECT = re.compile(rf"^(?P<subject>(?!(?:{_ASKING}|{_AUXILIARY})\b)[\w'’-]
                        rf"\s+(?P<aux>{_AUXILIARY})\s+(?P<rest>[^?.!]+?)\s*[?.!]*$", re.IGNORECASE)
 
 
+_MARKS = re.compile(r"[?!]*\?[?!]*(?:\.+(?=\s|$))?")  # "??", "?!", "!?", "?." read as one "?"
 # a question's first word, when it asks (an auxiliary opens a yes/no question: "does the NDA survive"),
 # after what it is asked of: "Under the Acme NDA, what must Birch do with materials"
 _ASKS = re.compile(r"(?:(?:in|under|for|about|regarding|according\s+to|per|as\s+for|as\s+to)\s[^,:;?]{1,120}[,:]\s*)?"
@@ -112,7 +113,9 @@ def without_framing(question: str) -> str:
 
 def _as_asked(question: str) -> str:
     """A question typed without its question mark ("who signed for ICML", "Is the licence exclusive.")
-    with one: left off, it reads to the embedding model as a phrase, not a question."""
+    with one, and one typed with several ("who signed??", "can they do that?!") with one: otherwise it
+    reads to the embedding model as a phrase, or as an exclamation, not a question."""
+    question = _MARKS.sub("?", question)
     if "?" in question or not _ASKS.match(question):
         return question
     return question.rstrip(" .!…") + "?"

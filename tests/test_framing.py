@@ -70,6 +70,10 @@ def test_a_question_without_chat_framing_is_left_as_typed(question):
      "Under the Acme NDA, what must Birch do with materials?"),
     ("In the supply agreement: who pays for shipping", "In the supply agreement: who pays for shipping?"),
     ("Hi, could you tell me who signed", "Who signed?"),
+    # several marks read as one
+    ("Who signed for ICML??", "Who signed for ICML?"),
+    ("Can the licensee assign the licence?!", "Can the licensee assign the licence?"),
+    ("Who signed?!? And when??", "Who signed? And when?"),
 ])
 def test_a_question_typed_without_its_question_mark_gets_one(typed, asked):
     assert without_framing(typed) == asked
