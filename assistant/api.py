@@ -23,7 +23,7 @@ from assistant.definitions import asked_term, defines, lead_with_definition
 from assistant.evidence import EvidenceSet, gather, join
 from assistant.expiring import asks_expiring, asks_renewing, expiring_answer, renewing_answer
 from assistant.features import AGREEMENT_NAME
-from assistant.framing import without_framing
+from assistant.framing import with_context, without_framing
 from assistant.inventory import asked_kind, asks_inventory, asks_inventory_of, asks_membership, inventory_answer, \
     named_in, of_kind, with_party
 from assistant.holders import asks_holders, holders_answer, roles_named
@@ -328,7 +328,12 @@ class Assistant:
                  agreements: Sequence[str] | None = None) -> list[Hit]:
         """The ranked clauses for a question, scope taken from the question unless given."""
         snapshot, question = self.snapshot, without_framing(question)
-        query = self._analyse(snapshot, question, self._scope(snapshot, question, files, agreements))
+        said, question = with_context(question)
+        question = without_framing(question) if said else question
+        scope = self._scope(snapshot, question, files, agreements)
+        if said and not scope.agreements and not scope.unknown:  # what comes first may name the agreement
+            scope = self._scope(snapshot, f"{said} {question}", files, agreements)
+        query = self._analyse(snapshot, question, scope)
         hits = self._named_clauses(snapshot, query, files) or self._hits(snapshot, query, files, 0)
         return hits[:k or self.settings.top_k]
 
@@ -362,10 +367,13 @@ class Assistant:
             missing = [f for f in files if f not in snapshot.files]
             if missing:
                 raise FileNotIndexed(self._not_indexed_message(missing))
-        # "which agreement was signed first?": the superlative names no agreement; nor does the place in
-        # "which agreements are governed by New York law?" (whose party may be "a New York corporation")
-        named_by = without_superlative(question) if asks_latest(question) else question
-        scope = self._scope(snapshot, without_places(named_by) if asks_laws(question) else named_by, files, agreements)
+        # "We signed this deal with Acme last year. Which law governs the agreement?": what is asked is the
+        # question; the scene set first names the agreement when the question names none
+        said, question = with_context(question)
+        question = without_framing(question) if said else question  # "... Could you tell me whether ...?"
+        scope = self._named_scope(snapshot, question, files, agreements)
+        if said and not scope.agreements and not scope.unknown:
+            scope = self._named_scope(snapshot, f"{said} {question}", files, agreements)
         standalone = question
         if context is not None and not scope.terms and not files and not agreements:
             # a follow-up ("when did he sign?") keeps the agreements the last answer cited
@@ -402,6 +410,13 @@ class Assistant:
             *_, answer = self._answer(snapshot, part, own if own.agreements or own.unknown else scope, files)
             answers.append(answer)
         return merge(question, answers)
+
+    def _named_scope(self, snapshot: Snapshot, question: str, files, agreements) -> Scope:
+        """The agreements a question names: "which agreement was signed first?" names none by its superlative,
+        nor does the place in "which agreements are governed by New York law?" (a party may be "a New York
+        corporation")."""
+        named_by = without_superlative(question) if asks_latest(question) else question
+        return self._scope(snapshot, without_places(named_by) if asks_laws(question) else named_by, files, agreements)
 
     def _scope(self, snapshot: Snapshot, question: str, files, agreements) -> Scope:
         named = snapshot.scope_finder.find(question, files)

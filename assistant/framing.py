@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from index.terms import content_terms
+
 _SEP = r"(?:\s*[,:;!.…–—-]+\s*|\s+)"
 # a question's own first word: "who needs to know about a breach?" is asked, not passed on
 _ASKING = r"(?:who|whom|whose|what|which|when|where|why|how|does|do|did|is|are|was|were|can|could|may|must|shall|will)"
@@ -77,7 +79,10 @@ _INDIRECT = re.compile(rf"^(?P<subject>(?!(?:{_ASKING}|{_AUXILIARY})\b)[\w'’-]
 _MARKS = re.compile(r"[?!]*\?[?!]*(?:\.+(?=\s|$))?")  # "??", "?!", "!?", "?." read as one "?"
 # a question's first word, when it asks (an auxiliary opens a yes/no question: "does the NDA survive"),
 # after what it is asked of: "Under the Acme NDA, what must Birch do with materials"
-_ASKS = re.compile(r"(?:(?:in|under|for|about|regarding|according\s+to|per|as\s+for|as\s+to)\s[^,:;?]{1,120}[,:]\s*)?"
+_ASKS = re.compile(r"(?:(?:and|but|also|then)\s+)?"
+                   r"(?:(?:in|under|for|about|regarding|according\s+to|per|as\s+for|as\s+to|if|when|once|after|"
+                   r"before|unless)\s[^,:;?]{1,120}[,:]\s*)?"
+                   r"(?:(?:between|in|under|for|from|to|with|by|of|on|at|about)\s+(?=wh))?"  # "between whom ...?"
                    rf"(?:{_ASKING}|{_AUXILIARY}|should|might|would|have|has|had)\b", re.IGNORECASE)
 
 
@@ -119,3 +124,34 @@ def _as_asked(question: str) -> str:
     if "?" in question or not _ASKS.match(question):
         return question
     return question.rstrip(" .!…") + "?"
+
+
+# a sentence ends at ".", "!" or "?" before the capital that opens the next ("Corp. has" goes on)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(]?[A-Z])")
+# words pointing back at what was said first ("Is that allowed?", "that data"). Not "this agreement", which
+# names the document, nor the "that" a clause follows ("warrant that the article is original"), nor "its"
+# and "their", which mostly point at the question's own subject ("can the supplier raise its prices?")
+_POINTING = re.compile(r"(?:^|(?<=\s))(?:(?:it|they|them|he|she|him|her|his|so|such)|(?:[Tt]h(?:is|at|ese|ose))"
+                       r"(?!\s+(?i:agreements?|contracts?|deals?|documents?|ndas?|leases?|licen[cs]es?|letters?|"
+                       r"arrangements?|amendments?|the|an?|any|all|each|every|its|their|it|they|he|she|we|you|i|no|"
+                       r"some|one|either|neither)\b))\b|^(?:It|They|He|She|So|Such)\b")  # "Yihan He" is a name
+_CLAUSE_NAMED = re.compile(r"\b(?:clause|section|paragraph|article|schedule|exhibit|annex)\s+\d", re.IGNORECASE)
+
+
+def with_context(question: str) -> tuple[str, str]:
+    """(what is said before the question, the question): "We signed this deal last year and renewal is
+    coming up. Which law governs the agreement?" asks "Which law governs the agreement?". What comes
+    first may name the agreement (the scope reads the whole), but its words ("signed", "renewal") are
+    not what is asked.
+    A question that points back at what came first ("Acme wants to assign it. Is that allowed?",
+    "Vantrel sells to the same customers. Does the clause stop that trading?"), or that leans on a
+    clause named there, or several questions, are asked whole: ("", question)."""
+    sentences = _SENTENCE_END.split(question.strip())
+    if len(sentences) < 2:
+        return "", question
+    said, asked = " ".join(sentences[:-1]), sentences[-1]
+    if "?" in said or not asked.endswith("?") or not _ASKS.match(without_framing(asked)) or _CLAUSE_NAMED.search(said):
+        return "", question
+    if _POINTING.search(asked) or not content_terms(asked):
+        return "", question
+    return said, asked

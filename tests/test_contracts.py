@@ -391,6 +391,28 @@ def test_a_question_typed_without_its_question_mark_or_with_several_cites_the_cl
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question, file, clause_id, quoted", [
+    ("Who are the parties to the supply agreement?", SUPPLY, "preamble", "Tamsin Valley Foods Limited"),
+    ("Who signed the NDA?", NDA, "signatures", "By: /s/ Daniel Okafor"),
+    ("Who owns Sofia Ruiz's inventions?", EMPLOYMENT, "7.1", "belong to the Company"),
+    ("Who keeps right, title and interest in the Service under the subscription agreement?", SAAS, "8.1",
+     "Provider retains all right, title and interest in the Service."),
+])
+def test_a_question_after_a_sentence_setting_the_scene_is_answered_as_asked_alone(qa, question, file, clause_id,
+                                                                                   quoted):
+    """Each was refused behind this sentence: "signed" asked for signature blocks, "renewal" and "deal" were
+    words the clause had to hold."""
+    alone = qa.ask(question)
+    answer = qa.ask("We signed this deal last year and renewal is coming up. " + question)
+    assert answer.found is True, answer.text
+    assert [(c.file, c.clause, c.start, c.end) for c in answer.citations] == \
+        [(c.file, c.clause, c.start, c.end) for c in alone.citations]
+    first = answer.citations[0]
+    assert (first.file, first.clause) == (file, clause_id) and quoted in first.quote
+    assert answer.standalone_question == question
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question, file, agreement_number, clause_id, defining", [
     ("How is Confidential Information defined in the NDA?", NDA, 1, "2",
      '"Confidential Information" means all non-public business, technical and financial information'),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.framing import without_framing
+from assistant.framing import with_context, without_framing
 
 
 @pytest.mark.parametrize("typed, asked", [
@@ -88,3 +88,34 @@ def test_a_question_typed_without_its_question_mark_gets_one(typed, asked):
 ])
 def test_what_asks_no_question_or_is_marked_keeps_its_punctuation(typed):
     assert without_framing(typed) == typed
+
+
+@pytest.mark.parametrize("typed, said, asked", [
+    ("We signed this deal last year and renewal is coming up. Which law governs the agreement?",
+     "We signed this deal last year and renewal is coming up.", "Which law governs the agreement?"),
+    ("I am reviewing the NDA with Birch. Can the recipient disclose to advisers?",
+     "I am reviewing the NDA with Birch.", "Can the recipient disclose to advisers?"),
+    ("We are the buyer. Who are the parties?", "We are the buyer.", "Who are the parties?"),
+    ("Context first. Does Yihan He promise to indemnify ICML?",  # "He" is a name, not a pronoun
+     "Context first.", "Does Yihan He promise to indemnify ICML?"),
+    ("Some background. Does Xin Wang warrant that the article is original?",  # "that" opens a clause
+     "Some background.", "Does Xin Wang warrant that the article is original?"),
+    ("We are reviewing. Between whom is the NDA?", "We are reviewing.", "Between whom is the NDA?"),
+    ("We are reviewing. If a court strikes part, does the rest apply?", "We are reviewing.",
+     "If a court strikes part, does the rest apply?"),
+])
+def test_what_is_said_before_a_question_is_set_apart_from_it(typed, said, asked):
+    assert with_context(typed) == (said, asked)
+
+
+@pytest.mark.parametrize("typed", [
+    "Acme wants to assign the contract to its parent. Is that allowed?",  # pointing back
+    "Northwind says the names are public. Can it rely on the carve-out for that data?",
+    "Priya Lal signed for Birch. What is her title?",
+    "Look at clause 7. Does the licensee need consent?",  # a clause named first
+    "Which law governs Sage Moore's agreement? When was it signed?",  # two questions
+    "Does Acme Corp. have audit rights?",  # one sentence
+    "The licence is exclusive. The term is two years.",  # no question
+])
+def test_a_question_leaning_on_what_comes_first_is_asked_whole(typed):
+    assert with_context(typed) == ("", typed)
