@@ -78,10 +78,13 @@ BLIND_STYLES = ("blind-a", "blind-b", "blind-c")
 FRAMED = "framed"
 # CUAD's own questions typed as into a chat box in a hurry: lower case, no question mark
 UNMARKED = "unmarked"
-STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED, UNMARKED)
+# CUAD's own questions after a sentence setting the scene ("The other side sent over a redline ..."), from scenes.yaml
+SCENE = "scene"
+STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED, UNMARKED, SCENE)
 HELDOUT_PHRASINGS = REPO / "eval" / "pairs" / "heldout_phrasings.yaml"
 BLIND_PHRASINGS = REPO / "eval" / "pairs" / "blind_phrasings.yaml"
 FRAMINGS = REPO / "eval" / "pairs" / "framings.yaml"
+SCENES = REPO / "eval" / "pairs" / "scenes.yaml"
 
 
 def framed(rows: list[dict]) -> list[dict]:
@@ -100,6 +103,11 @@ def styled(rows: list[dict], style: str) -> list[dict]:
         raise EvalOptionError(f"Unknown --style {style!r}; valid: {', '.join(STYLES)}")
     if style == FRAMED:
         return framed(rows)
+    if style == SCENE:
+        import yaml
+
+        scenes = yaml.safe_load(SCENES.read_text())["scenes"]
+        return [{**r, "question": scenes[i % len(scenes)].format(q=r["question"])} for i, r in enumerate(rows)]
     if style == UNMARKED:
         return [{**r, "question": r["question"][:1].lower() + r["question"][1:].rstrip(" ?")} for r in rows]
     if style in HELDOUT_STYLES or style in BLIND_STYLES:

@@ -249,7 +249,9 @@ def eval_command(suite: Annotated[str, typer.Option(help="sample (bundled agreem
                                                                    "everyday, brief, statement or casual "
                                                                    "(never fitted on); framed: CUAD's words "
                                                                    "inside a chat's lead-in; unmarked: CUAD's "
-                                                                   "words in lower case, no question mark")] = None,
+                                                                   "words in lower case, no question mark; "
+                                                                   "scene: CUAD's words after a sentence "
+                                                                   "setting the scene")] = None,
                  baseline: Annotated[Optional[Path], typer.Option(help="Baseline JSON to gate against")] = None,
                  report: Annotated[Optional[Path], typer.Option(help="Write HTML/Markdown/JSON report here")] = None,
                  update_baseline: Annotated[bool, typer.Option(help="Rewrite the baseline from this run")] = False,
