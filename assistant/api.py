@@ -41,6 +41,7 @@ from assistant.plain_words import contract_wording
 from assistant.signers import MAX_LISTED, asks_capacity, asks_signed_as, asks_signed_by_person, asks_signer_title, \
     names_no_one, no_signer_titled, signed_as_answer, signer_title_answer, signers_answer
 from assistant.signed_on import signed_on_answer, signed_when
+from assistant.spelling import respelt
 from assistant.signatories import asks_signed_by, asks_signer, asks_signing_date, only, ranked_last, \
     signer_candidates, signing_date_candidates
 from assistant.values import asks_event_time
@@ -53,7 +54,7 @@ from assistant.venue import VENUE_WORDS, asks_venue, venue_candidates
 from assistant.work_titles import asks_title_to_property, asks_work_title, title_candidates, without_title_to_property
 from assistant.whereabouts import asks_whereabouts, whereabouts_answer
 from index.build import Progress
-from index.errors import EmptyQuestion, FileChanged, FileNotIndexed, IndexNotFound, LoadError
+from index.errors import ClauseQAError, EmptyQuestion, FileChanged, FileNotIndexed, IndexNotFound, LoadError
 from index.types import BuildReport, IndexedFile
 
 
@@ -162,6 +163,19 @@ class Assistant:
         """The question adapter (evidence features), loaded on the first answer; none over another
         embedding model's vectors (the adapted cosine is then the plain one)."""
         return QuestionAdapter.load() if self._fitted_vectors(self.evidence_model) else QuestionAdapter()
+
+    @cached_property
+    def known_words(self) -> frozenset[str]:
+        """The embedding model's whole words (its vocab.txt), with an English word list what tells a word
+        from a typing slip; none for a model without one (then nothing is respelt)."""
+        from index.embedders import model_folder, split_runtime
+
+        try:
+            vocabulary = model_folder(split_runtime(self.settings.model or self.store.model() or "")[0]) / "vocab.txt"
+            with open(vocabulary, encoding="utf-8") as fh:
+                return frozenset(w for w in (line.strip() for line in fh) if w.isalpha() and w.islower())
+        except (OSError, ClauseQAError):
+            return frozenset()
 
     def _fitted_vectors(self, model: EvidenceModel) -> bool:
         """Whether this index's vectors come from the model the evidence models were fitted on: a
@@ -329,7 +343,8 @@ class Assistant:
         """The ranked clauses for a question, scope taken from the question unless given."""
         snapshot, question = self.snapshot, without_framing(question)
         said, question = with_context(question)
-        question = without_framing(question) if said else question
+        question = respelt(without_framing(question) if said else question, snapshot.retriever.chunks_holding,
+                           self.known_words)
         scope = self._scope(snapshot, question, files, agreements)
         if said and not scope.agreements and not scope.unknown:  # what comes first may name the agreement
             scope = self._scope(snapshot, f"{said} {question}", files, agreements)
@@ -371,6 +386,7 @@ class Assistant:
         # question; the scene set first names the agreement when the question names none
         said, question = with_context(question)
         question = without_framing(question) if said else question  # "... Could you tell me whether ...?"
+        question = respelt(question, snapshot.retriever.chunks_holding, self.known_words)  # "jurisdcition"
         scope = self._named_scope(snapshot, question, files, agreements)
         if said and not scope.agreements and not scope.unknown:
             scope = self._named_scope(snapshot, f"{said} {question}", files, agreements)

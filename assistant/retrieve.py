@@ -306,6 +306,11 @@ class HybridRetriever:
             return 0.0
         return len(terms - self.present(terms, agreements, files)) / len(terms)
 
+    def chunks_holding(self, term: str) -> int:
+        """How many indexed chunks hold a stem."""
+        column = self._vocabulary.get(term)
+        return 0 if column is None else int(self._document_frequency[column])
+
     def present(self, terms: Collection[str], agreements: Collection[str] | None,
                 files: Collection[str] | None) -> set[str]:
         """The terms some clause of the scope holds (the term itself or a synonym)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from pathlib import Path
 
@@ -80,7 +81,9 @@ FRAMED = "framed"
 UNMARKED = "unmarked"
 # CUAD's own questions after a sentence setting the scene ("The other side sent over a redline ..."), from scenes.yaml
 SCENE = "scene"
-STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED, UNMARKED, SCENE)
+# CUAD's own questions with a typing slip: two letters swapped in the middle of the longest word
+SLIPS = "slips"
+STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED, UNMARKED, SCENE, SLIPS)
 HELDOUT_PHRASINGS = REPO / "eval" / "pairs" / "heldout_phrasings.yaml"
 BLIND_PHRASINGS = REPO / "eval" / "pairs" / "blind_phrasings.yaml"
 FRAMINGS = REPO / "eval" / "pairs" / "framings.yaml"
@@ -96,6 +99,17 @@ def framed(rows: list[dict]) -> list[dict]:
             for i, r in enumerate(rows)]
 
 
+def with_slip(question: str) -> str:
+    """The question with the two letters in the middle of its longest word (7 letters or more) swapped:
+    "Which jurisdiction's law ..." -> "Which jurisdcition's law ..."."""
+    words = re.findall(r"[a-z]{7,}", question)
+    if not words:
+        return question
+    word = max(words, key=len)
+    i = len(word) // 2
+    return question.replace(word, word[:i] + word[i + 1] + word[i] + word[i + 2:], 1)
+
+
 def styled(rows: list[dict], style: str) -> list[dict]:
     """The rows asked in one hand-written paraphrase style instead of CUAD's words ("imperative":
     "Show me the choice-of-law clause."); the gold spans stay the lawyers'."""
@@ -108,6 +122,8 @@ def styled(rows: list[dict], style: str) -> list[dict]:
 
         scenes = yaml.safe_load(SCENES.read_text())["scenes"]
         return [{**r, "question": scenes[i % len(scenes)].format(q=r["question"])} for i, r in enumerate(rows)]
+    if style == SLIPS:
+        return [{**r, "question": with_slip(r["question"])} for r in rows]
     if style == UNMARKED:
         return [{**r, "question": r["question"][:1].lower() + r["question"][1:].rstrip(" ?")} for r in rows]
     if style in HELDOUT_STYLES or style in BLIND_STYLES:

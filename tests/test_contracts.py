@@ -391,6 +391,22 @@ def test_a_question_typed_without_its_question_mark_or_with_several_cites_the_cl
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("typed, file, clause_id, quoted", [
+    ("Who owns Sofia Ruiz's invenitons?", EMPLOYMENT, "7.1", "belong to the Company"),
+    ("Who is the lease betewen?", TWO, "preamble", "Granite Peak Builders Inc."),
+    ("Which courts have jurisdcition over the employment agreement?", EMPLOYMENT, "9.1", "labour courts of Munich"),
+    ("Who has an agremeent with Birch Analytics?", NDA, "preamble", "Birch Analytics LLC"),
+])
+def test_a_typing_slip_is_read_as_the_word_the_agreements_use(qa, typed, file, clause_id, quoted):
+    """Each slip was a word no clause holds: all but the courts' question were refused."""
+    answer = qa.ask(typed)
+    assert answer.found is True, answer.text
+    first = answer.citations[0]
+    assert (first.file, first.clause) == (file, clause_id) and quoted in first.quote, answer.text
+    assert qa.document_text(file)[first.start:first.end] == first.quote
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question, file, clause_id, quoted", [
     ("Who are the parties to the supply agreement?", SUPPLY, "preamble", "Tamsin Valley Foods Limited"),
     ("Who signed the NDA?", NDA, "signatures", "By: /s/ Daniel Okafor"),

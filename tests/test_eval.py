@@ -527,6 +527,15 @@ def test_the_framed_style_asks_cuads_own_words_inside_each_lead_in_in_turn():
     assert [(r["category"], r["gold"]) for r in framed] == [("Governing Law", 1), ("Parties", 2)]
 
 
+def test_the_slips_style_swaps_two_letters_in_the_middle_of_the_longest_word():
+    from eval.cuad import styled
+
+    rows = [{"category": c, "question": q, "gold": g} for c, q, g in (
+        ("Governing Law", "Which jurisdiction's law governs?", 1), ("Parties", "Who signed it?", 2))]
+    assert [(r["question"], r["gold"]) for r in styled(rows, "slips")] == [
+        ("Which jurisdcition's law governs?", 1), ("Who signed it?", 2)]  # no word of 7 letters
+
+
 def test_the_scene_style_asks_cuads_own_words_after_each_scene_in_turn():
     from eval.cuad import styled
 
@@ -548,7 +557,7 @@ def test_the_unmarked_style_asks_cuads_own_words_in_lower_case_without_the_quest
 
 @pytest.mark.parametrize("kwargs, message", [
     ({"suite": "cuad", "style": "shouty"}, "Unknown --style 'shouty'; valid: plain, terse, imperative, yes-no, role, everyday, brief, "
-                                           "statement, casual, blind-a, blind-b, blind-c, framed, unmarked, scene"),
+                                           "statement, casual, blind-a, blind-b, blind-c, framed, unmarked, scene, slips"),
     ({"suite": "sample", "style": "terse"}, "--style is for the cuad suite"),
 ])
 def test_a_style_the_suite_cannot_take_is_refused(cuad, kwargs, message):

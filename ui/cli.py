@@ -251,7 +251,8 @@ def eval_command(suite: Annotated[str, typer.Option(help="sample (bundled agreem
                                                                    "inside a chat's lead-in; unmarked: CUAD's "
                                                                    "words in lower case, no question mark; "
                                                                    "scene: CUAD's words after a sentence "
-                                                                   "setting the scene")] = None,
+                                                                   "setting the scene; slips: with a typing "
+                                                                   "slip")] = None,
                  baseline: Annotated[Optional[Path], typer.Option(help="Baseline JSON to gate against")] = None,
                  report: Annotated[Optional[Path], typer.Option(help="Write HTML/Markdown/JSON report here")] = None,
                  update_baseline: Annotated[bool, typer.Option(help="Rewrite the baseline from this run")] = False,

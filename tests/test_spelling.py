@@ -1,0 +1,51 @@
+"""A typing slip in a question's word ("jurisdcition") is read as the word the indexed agreements
+use; names, real words and words the agreements lack are left as typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.spelling import MIN_CHUNKS, respelt
+from index.terms import stem
+
+KNOWN = frozenset({"which", "law", "governs", "does", "have", "audit", "rights"})  # a model's vocabulary
+
+
+def holding(*words: str, chunks: int = MIN_CHUNKS):
+    """chunks_holding for an index whose chunks hold these words."""
+    stems = {stem(w) for w in words}
+    return lambda term: chunks if term in stems else 0
+
+
+@pytest.mark.parametrize("typed, index_words, asked", [
+    ("Which jurisdcition's law governs?", ("jurisdiction",), "Which jurisdiction's law governs?"),
+    ("Is there a terminatoin fee?", ("termination", "fee"), "Is there a termination fee?"),
+    ("Can the licnesee assign?", ("licensee",), "Can the licensee assign?"),
+    # a word too common to index is respelt as itself
+    ("Which agreeemnts are NDAs?", (), "Which agreements are NDAs?"),
+    ("Jurisdcition of the courts?", ("jurisdiction",), "Jurisdiction of the courts?"),  # capital kept
+])
+def test_a_slip_is_read_as_the_word_the_agreements_use(typed, index_words, asked):
+    assert respelt(typed, holding(*index_words), KNOWN) == asked
+
+
+@pytest.mark.parametrize("typed, index_words", [
+    ("Does Vantor have audit rights?", ("cantor",)),  # a name, not a slip
+    ("May the recipient analyse the samples?", ("analyte",)),  # a British spelling is a word
+    ("Is any liability uncapped?", ("incapped",)),  # a word with a prefix is a word
+    ("Can the licensor terminate?", ("licenser",)),  # "license" + "or"
+    ("Which jurisdiction's law governs?", ("jurisdiction",)),  # held by the index
+    ("Is there a sublicnese right?", ()),  # the agreements lack it: left as typed
+])
+def test_names_real_words_and_words_the_agreements_lack_are_left_as_typed(typed, index_words):
+    assert respelt(typed, holding(*index_words), KNOWN) == typed
+
+
+def test_a_respelling_held_by_fewer_chunks_than_the_minimum_is_not_made():
+    assert respelt("Which jurisdcition?", holding("jurisdiction", chunks=MIN_CHUNKS - 1), KNOWN) == \
+        "Which jurisdcition?"
+
+
+def test_without_a_vocabulary_to_tell_words_from_slips_nothing_is_respelt():
+    assert respelt("Which jurisdcition's law governs?", holding("jurisdiction"), frozenset()) == \
+        "Which jurisdcition's law governs?"
