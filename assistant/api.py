@@ -166,8 +166,8 @@ class Assistant:
 
     @cached_property
     def known_words(self) -> frozenset[str]:
-        """The embedding model's whole words (its vocab.txt), with an English word list what tells a word
-        from a typing slip; none for a model without one (then nothing is respelt)."""
+        """The embedding model's whole words (its vocab.txt): with an English word list, what tells a word
+        from a typing slip. None for a model without one (then nothing is respelt)."""
         from index.embedders import model_folder, split_runtime
 
         try:
@@ -341,13 +341,8 @@ class Assistant:
     def retrieve(self, question: str, k: int | None = None, files: Sequence[str] | None = None,
                  agreements: Sequence[str] | None = None) -> list[Hit]:
         """The ranked clauses for a question, scope taken from the question unless given."""
-        snapshot, question = self.snapshot, without_framing(question)
-        said, question = with_context(question)
-        question = respelt(without_framing(question) if said else question, snapshot.retriever.chunks_holding,
-                           self.known_words)
-        scope = self._scope(snapshot, question, files, agreements)
-        if said and not scope.agreements and not scope.unknown:  # what comes first may name the agreement
-            scope = self._scope(snapshot, f"{said} {question}", files, agreements)
+        snapshot = self.snapshot
+        question, scope = self._asked(snapshot, without_framing(question), files, agreements)
         query = self._analyse(snapshot, question, scope)
         hits = self._named_clauses(snapshot, query, files) or self._hits(snapshot, query, files, 0)
         return hits[:k or self.settings.top_k]
@@ -382,14 +377,7 @@ class Assistant:
             missing = [f for f in files if f not in snapshot.files]
             if missing:
                 raise FileNotIndexed(self._not_indexed_message(missing))
-        # "We signed this deal with Acme last year. Which law governs the agreement?": what is asked is the
-        # question; the scene set first names the agreement when the question names none
-        said, question = with_context(question)
-        question = without_framing(question) if said else question  # "... Could you tell me whether ...?"
-        question = respelt(question, snapshot.retriever.chunks_holding, self.known_words)  # "jurisdcition"
-        scope = self._named_scope(snapshot, question, files, agreements)
-        if said and not scope.agreements and not scope.unknown:
-            scope = self._named_scope(snapshot, f"{said} {question}", files, agreements)
+        question, scope = self._asked(snapshot, question, files, agreements)
         standalone = question
         if context is not None and not scope.terms and not files and not agreements:
             # a follow-up ("when did he sign?") keeps the agreements the last answer cited
@@ -426,6 +414,18 @@ class Assistant:
             *_, answer = self._answer(snapshot, part, own if own.agreements or own.unknown else scope, files)
             answers.append(answer)
         return merge(question, answers)
+
+    def _asked(self, snapshot: Snapshot, question: str, files, agreements) -> tuple[str, Scope]:
+        """(what is asked, the agreements it is asked of) for a question with its chat framing off."""
+        # "We signed this deal with Acme last year. Which law governs the agreement?": what is asked is the
+        # question; the scene set first names the agreement when the question names none
+        said, question = with_context(question)
+        question = without_framing(question) if said else question  # "... Could you tell me whether ...?"
+        question = respelt(question, snapshot.retriever.chunks_holding, self.known_words)  # "jurisdcition"
+        scope = self._named_scope(snapshot, question, files, agreements)
+        if said and not scope.agreements and not scope.unknown:
+            scope = self._named_scope(snapshot, f"{said} {question}", files, agreements)
+        return question, scope
 
     def _named_scope(self, snapshot: Snapshot, question: str, files, agreements) -> Scope:
         """The agreements a question names: "which agreement was signed first?" names none by its superlative,
