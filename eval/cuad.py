@@ -90,13 +90,15 @@ FRAMINGS = REPO / "eval" / "pairs" / "framings.yaml"
 SCENES = REPO / "eval" / "pairs" / "scenes.yaml"
 
 
-def framed(rows: list[dict]) -> list[dict]:
-    """Each row's question inside the next of framings.yaml's lead-ins and sign-offs, in turn."""
+def in_turn(rows: list[dict], path: Path, key: str, lower_first: bool) -> list[dict]:
+    """Each row's question put into the next of the file's templates ({q}), in turn: framings.yaml's
+    lead-ins and sign-offs (its first letter lower-cased), scenes.yaml's sentences before it."""
     import yaml
 
-    frames = yaml.safe_load(FRAMINGS.read_text())["framings"]
-    return [{**r, "question": frames[i % len(frames)].format(q=r["question"][:1].lower() + r["question"][1:])}
-            for i, r in enumerate(rows)]
+    templates = yaml.safe_load(path.read_text())[key]
+    return [{**r, "question": templates[i % len(templates)].format(
+        q=r["question"][:1].lower() + r["question"][1:] if lower_first else r["question"])}
+        for i, r in enumerate(rows)]
 
 
 def with_slip(question: str) -> str:
@@ -116,12 +118,9 @@ def styled(rows: list[dict], style: str) -> list[dict]:
     if style not in STYLES:
         raise EvalOptionError(f"Unknown --style {style!r}; valid: {', '.join(STYLES)}")
     if style == FRAMED:
-        return framed(rows)
+        return in_turn(rows, FRAMINGS, "framings", lower_first=True)
     if style == SCENE:
-        import yaml
-
-        scenes = yaml.safe_load(SCENES.read_text())["scenes"]
-        return [{**r, "question": scenes[i % len(scenes)].format(q=r["question"])} for i, r in enumerate(rows)]
+        return in_turn(rows, SCENES, "scenes", lower_first=False)
     if style == SLIPS:
         return [{**r, "question": with_slip(r["question"])} for r in rows]
     if style == UNMARKED:

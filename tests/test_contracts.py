@@ -382,12 +382,9 @@ def test_a_question_typed_without_its_question_mark_or_with_several_cites_the_cl
                                                                                      clause_id, quoted):
     """The first three were refused without their "?" (read as a phrase, the "found" probability fell
     under the cut)."""
-    answer = qa.ask(typed)
-    assert answer.found is True, answer.text
-    first = answer.citations[0]
-    assert (first.file, first.agreement_number, first.clause) == (file, agreement_number, clause_id), answer.text
+    first = first_citation(qa, typed)
+    assert (first.file, first.agreement_number, first.clause) == (file, agreement_number, clause_id)
     assert quoted in first.quote
-    assert qa.document_text(file)[first.start:first.end] == first.quote
 
 
 @pytest.mark.slow
@@ -399,11 +396,17 @@ def test_a_question_typed_without_its_question_mark_or_with_several_cites_the_cl
 ])
 def test_a_typing_slip_is_read_as_the_word_the_agreements_use(qa, typed, file, clause_id, quoted):
     """Each slip was a word no clause holds: all but the courts' question were refused."""
-    answer = qa.ask(typed)
+    first = first_citation(qa, typed)
+    assert (first.file, first.clause) == (file, clause_id) and quoted in first.quote
+
+
+def first_citation(qa, question: str):
+    """The first citation of a found answer, checked to quote its document's exact characters."""
+    answer = qa.ask(question)
     assert answer.found is True, answer.text
     first = answer.citations[0]
-    assert (first.file, first.clause) == (file, clause_id) and quoted in first.quote, answer.text
-    assert qa.document_text(file)[first.start:first.end] == first.quote
+    assert qa.document_text(first.file)[first.start:first.end] == first.quote, answer.text
+    return first
 
 
 @pytest.mark.slow
