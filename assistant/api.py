@@ -23,7 +23,7 @@ from assistant.definitions import asked_term, defines, lead_with_definition
 from assistant.evidence import EvidenceSet, gather, join
 from assistant.expiring import asks_expiring, asks_renewing, expiring_answer, renewing_answer
 from assistant.features import AGREEMENT_NAME
-from assistant.framing import with_context, without_framing
+from assistant.framing import with_context, without_framing, written_as_names
 from assistant.inventory import asked_kind, asks_inventory, asks_inventory_of, asks_membership, inventory_answer, \
     named_in, of_kind, with_party
 from assistant.holders import asks_holders, holders_answer, roles_named
@@ -424,7 +424,10 @@ class Assistant:
         question = respelt(question, snapshot.retriever.chunks_holding, self.known_words)  # "jurisdcition"
         scope = self._named_scope(snapshot, question, files, agreements)
         if said and not scope.agreements and not scope.unknown:
-            scope = self._named_scope(snapshot, f"{said} {question}", files, agreements)
+            around = self._named_scope(snapshot, f"{said} {question}", files, agreements)
+            # only a name said around the question, written as one ("with Birch"): not a word of an agreement's
+            # opening ("the quarterly audit", a lease's quarterly rent) nor a word like a name ("bullet points")
+            scope = around if around.terms and written_as_names(around.terms, said) else scope
         return question, scope
 
     def _named_scope(self, snapshot: Snapshot, question: str, files, agreements) -> Scope:

@@ -17,6 +17,7 @@ that end in "?", drift (`--style unmarked`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from index.terms import content_terms
 
@@ -102,7 +103,8 @@ def without_framing(question: str) -> str:
     rest = rest.strip()
     if not rest or len(rest.split()) < 2:
         return text
-    indirect = _INDIRECT.match(rest) if embedded else None
+    first, *then = _SENTENCE_END.split(rest, maxsplit=1)  # "... whether X is Y? I need it for the board."
+    indirect = _INDIRECT.match(first) if embedded else None
     if indirect:  # "whether the licence is exclusive" asks "Is the licence exclusive?"
         aux, subject, after = indirect["aux"].lower(), indirect["subject"], indirect["rest"]
         verb = after.split()[0].lower()
@@ -110,6 +112,7 @@ def without_framing(question: str) -> str:
             rest = f"{_HAVE[aux]} {subject} have {after}?"  # "Acme has audit rights": "Does Acme have ...?"
         else:
             rest = f"{aux.capitalize()} {subject} {after}?"
+        rest = " ".join([rest, *then])
     rest = _as_asked(rest)
     if rest == text:
         return text
@@ -135,23 +138,44 @@ _POINTING = re.compile(r"(?:^|(?<=\s))(?:(?:it|they|them|he|she|him|her|his|so|s
                        r"(?!\s+(?i:agreements?|contracts?|deals?|documents?|ndas?|leases?|licen[cs]es?|letters?|"
                        r"arrangements?|amendments?|the|an?|any|all|each|every|its|their|it|they|he|she|we|you|i|no|"
                        r"some|one|either|neither)\b))\b|^(?:It|They|He|She|So|Such)\b")  # "Yihan He" is a name
+# said after a question to narrow or widen what it asks ("Specifically for convenience.", "Or to an affiliate."),
+# not a reason or a sign-off ("I need it for the board.", "Thanks in advance for checking.")
+_NARROWS = re.compile(r"(?:specifically|in\s+particular|particularly|especially|mainly|i\s+mean|namely|that\s+is|"
+                      r"i\.?e\.?|e\.?g\.?|for\s+(?:example|instance)|such\s+as|including|excluding|except|"
+                      r"other\s+than|like|or|and|but|plus|also|as\s+well|even|only|not|what\s+about|how\s+about|"
+                      r"(?:i|we)\s+(?:want|need|would\s+like|['’]d\s+like)\s+to\s+know|the\s+question\s+is)\b",
+                      re.IGNORECASE)
 _CLAUSE_NAMED = re.compile(r"\b(?:clause|section|paragraph|article|schedule|exhibit|annex)\s+\d", re.IGNORECASE)
 
 
 def with_context(question: str) -> tuple[str, str]:
-    """(what is said before the question, the question): "We signed this deal last year and renewal is
-    coming up. Which law governs the agreement?" asks "Which law governs the agreement?". What comes
-    first may name the agreement (the scope reads the whole), but its words ("signed", "renewal") are
+    """(what is said around the question, the question): "We signed this deal last year and renewal is
+    coming up. Which law governs the agreement?" asks "Which law governs the agreement?", and so does
+    "Which law governs the agreement? I need it for the board meeting.". What is said first or after
+    may name the agreement (the scope reads the whole), but its words ("signed", "renewal", "board") are
     not what is asked.
     A question that points back at what came first ("Acme wants to assign it. Is that allowed?",
-    "Vantrel sells to the same customers. Does the clause stop that trading?"), or that leans on a
-    clause named there, or several questions, are asked whole: ("", question)."""
+    "Vantrel sells to the same customers. Does the clause stop that trading?"), that leans on a clause
+    named around it, that is narrowed after ("Can it be ended early? Specifically for convenience."),
+    or several questions after a scene, are asked whole: ("", question). Several questions are asked
+    together, without what is said after them."""
     sentences = _SENTENCE_END.split(question.strip())
-    if len(sentences) < 2:
+    asking = [i for i, sentence in enumerate(sentences) if "?" in sentence]
+    if len(sentences) < 2 or not asking or (len(asking) > 1 and asking[0] > 0):
         return "", question
-    said, asked = " ".join(sentences[:-1]), sentences[-1]
-    if "?" in said or not asked.endswith("?") or not _ASKS.match(without_framing(asked)) or _CLAUSE_NAMED.search(said):
+    before, after = sentences[:asking[0]], sentences[asking[-1] + 1:]
+    asked, said = " ".join(sentences[asking[0]:asking[-1] + 1]), " ".join(before + after)
+    if not said:
         return "", question
-    if _POINTING.search(asked) or not content_terms(asked):
+    if not asked.endswith("?") or not _ASKS.match(without_framing(asked)) or _CLAUSE_NAMED.search(said):
         return "", question
+    if (before and _POINTING.search(asked)) or not content_terms(asked) or any(_NARROWS.match(s) for s in after):
+        return "", question  # a word pointing at nothing said first points within the question ("is it assigned?")
     return said, asked
+
+
+def written_as_names(terms: Sequence[str], text: str) -> bool:
+    """Whether each term naming an agreement is written in `text` as a name is, capitalised: "We signed
+    with Harbor Point." names the agreement; "bullet points are fine" said after a question does not."""
+    return all(any(m[0][:1].isupper() for m in re.finditer(rf"(?<!\w){re.escape(term)}", text, re.IGNORECASE))
+               for term in terms)

@@ -432,6 +432,26 @@ def test_a_question_after_a_sentence_setting_the_scene_is_answered_as_asked_alon
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question, file, clause_id, quoted", [
+    ("Does the NDA allow disclosure to advisers?", NDA, "3", "employees and advisers who need to know it"),
+    ("How quickly must Orbit Ledger report a data breach?", SAAS, "7.2", "within seventy-two (72) hours"),
+    ("Where is Halden Robotics based?", EMPLOYMENT, "preamble", "Halden Robotics GmbH"),
+    ("Can Granite Peak sublet the excavator?", TWO, "7", "Lessee shall not sublease the Equipment"),
+])
+def test_a_question_before_a_sentence_saying_why_is_answered_as_asked_alone(qa, question, file, clause_id, quoted):
+    """Each was refused before this sentence: "renegotiate", "asking" and "side" were words the clause had to
+    hold."""
+    alone = qa.ask(question)
+    answer = qa.ask(question + " Asking because the other side wants to renegotiate.")
+    assert answer.found is True, answer.text
+    assert [(c.file, c.clause, c.start, c.end) for c in answer.citations] == \
+        [(c.file, c.clause, c.start, c.end) for c in alone.citations]
+    first = answer.citations[0]
+    assert (first.file, first.clause) == (file, clause_id) and quoted in first.quote
+    assert answer.standalone_question == question
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question, file, agreement_number, clause_id, defining", [
     ("How is Confidential Information defined in the NDA?", NDA, 1, "2",
      '"Confidential Information" means all non-public business, technical and financial information'),

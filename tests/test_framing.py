@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.framing import with_context, without_framing
+from assistant.framing import with_context, without_framing, written_as_names
 
 
 @pytest.mark.parametrize("typed, asked", [
@@ -106,6 +106,49 @@ def test_what_asks_no_question_or_is_marked_keeps_its_punctuation(typed):
 ])
 def test_what_is_said_before_a_question_is_set_apart_from_it(typed, said, asked):
     assert with_context(typed) == (said, asked)
+
+
+@pytest.mark.parametrize("typed, said, asked", [
+    ("Which law governs the agreement? I need it for the board meeting.", "I need it for the board meeting.",
+     "Which law governs the agreement?"),
+    ("Is the licence exclusive? Thanks in advance for checking.", "Thanks in advance for checking.",
+     "Is the licence exclusive?"),
+    ("We are the buyer. Who are the parties? Asking for legal.", "We are the buyer. Asking for legal.",
+     "Who are the parties?"),
+    # nothing said first: "it" points within the question
+    ("Who owns the IP, and is it assigned? Need this by Friday.", "Need this by Friday.",
+     "Who owns the IP, and is it assigned?"),
+    # several questions asked together, without the reason after them
+    ("Which law governs Sage Moore's agreement? When did he sign it? No rush.", "No rush.",
+     "Which law governs Sage Moore's agreement? When did he sign it?"),
+])
+def test_what_is_said_after_a_question_is_set_apart_from_it(typed, said, asked):
+    assert with_context(typed) == (said, asked)
+
+
+@pytest.mark.parametrize("typed", [
+    "Can the licensee terminate early? Specifically for convenience.",  # narrowed after
+    "May Birch share the information with advisers? Or with its affiliates.",
+    "Does the licensee need consent? See clause 7.",  # a clause named after
+    "We are the buyer. Who are the parties? When was it signed?",  # several questions after a scene
+])
+def test_a_question_narrowed_after_or_leaning_on_a_clause_is_asked_whole(typed):
+    assert with_context(typed) == ("", typed)
+
+
+def test_an_indirect_question_is_asked_directly_before_what_is_said_after_it():
+    assert without_framing("Could you tell me whether Xin Wang's agreement can be changed orally? I need it today.") \
+        == "Can Xin Wang's agreement be changed orally? I need it today."
+
+
+@pytest.mark.parametrize("terms, said, named", [
+    (("birch",), "I am reviewing the NDA with Birch.", True),
+    (("point",), "This is for an internal review, so bullet points are fine.", False),
+    (("harbor", "point"), "We signed with Harbor Point last year.", True),
+    (("harbor", "point"), "We signed with Harbor last year, point taken.", False),
+])
+def test_a_name_said_around_a_question_counts_only_written_as_a_name(terms, said, named):
+    assert written_as_names(terms, said) is named
 
 
 @pytest.mark.parametrize("typed", [
