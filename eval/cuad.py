@@ -83,16 +83,20 @@ UNMARKED = "unmarked"
 SCENE = "scene"
 # CUAD's own questions with a typing slip: two letters swapped in the middle of the longest word
 SLIPS = "slips"
-STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED, UNMARKED, SCENE, SLIPS)
+# CUAD's own questions before a sentence saying why or for whom ("... I need it for the board."), from tails.yaml
+TAIL = "tail"
+STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED, UNMARKED, SCENE, SLIPS, TAIL)
 HELDOUT_PHRASINGS = REPO / "eval" / "pairs" / "heldout_phrasings.yaml"
 BLIND_PHRASINGS = REPO / "eval" / "pairs" / "blind_phrasings.yaml"
 FRAMINGS = REPO / "eval" / "pairs" / "framings.yaml"
 SCENES = REPO / "eval" / "pairs" / "scenes.yaml"
+TAILS = REPO / "eval" / "pairs" / "tails.yaml"
 
 
 def in_turn(rows: list[dict], path: Path, key: str, lower_first: bool) -> list[dict]:
     """Each row's question put into the next of the file's templates ({q}), in turn: framings.yaml's
-    lead-ins and sign-offs (its first letter lower-cased), scenes.yaml's sentences before it."""
+    lead-ins and sign-offs (its first letter lower-cased), scenes.yaml's sentences before it, tails.yaml's
+    after it."""
     import yaml
 
     templates = yaml.safe_load(path.read_text())[key]
@@ -121,6 +125,8 @@ def styled(rows: list[dict], style: str) -> list[dict]:
         return in_turn(rows, FRAMINGS, "framings", lower_first=True)
     if style == SCENE:
         return in_turn(rows, SCENES, "scenes", lower_first=False)
+    if style == TAIL:
+        return in_turn(rows, TAILS, "tails", lower_first=False)
     if style == SLIPS:
         return [{**r, "question": with_slip(r["question"])} for r in rows]
     if style == UNMARKED:
