@@ -3,11 +3,14 @@ indexed agreements use.
 
 A misspelt word is a word no clause holds: lexical search misses it and the "not found" decision
 reads it as something the agreements never mention. A word is respelt only when it is long (6
-letters or more), not capitalised (a name: "Vantor" is no slip for "Cantor"), in no indexed chunk,
-and no word of the embedding model's vocabulary or of an English word list (pyspellchecker's), nor
-one of those with a prefix or an ending added ("uncapped"). It becomes the one-edit variant (a
+letters or more), in no indexed chunk, and no word of the embedding model's vocabulary or of an
+English word list (pyspellchecker's), nor one of those with a prefix or an ending added
+("uncapped"). It becomes the one-edit variant (a
 letter dropped, added, changed, or two swapped) that is a word too common to index ("agreement"),
-or else the one whose stem the most chunks hold, if at least MIN_CHUNKS hold it. A word the
+or else the one whose stem the most chunks hold, if at least MIN_CHUNKS hold it. A capitalised word
+within the question is a name or a defined term: respelt only as a word, and only for two neighbouring
+letters swapped after its first ("Licesnee" as "Licensee"; "Vantor" is no slip for "Cantor", a word one
+letter away); one in capitals ("NASDAQ") stays. A word the
 agreements lack is left as typed, even if misspelt: an English word list would respell a legal
 word it lacks ("licensor" as "licenser"). Without the model's vocabulary (a model with no
 vocab.txt, or the hashing test embedder) nothing is respelt.
@@ -38,16 +41,16 @@ def respelt(question: str, chunks_holding: Callable[[str], int], known: Collecti
     def fix(m: re.Match) -> str:
         word = m.group()
         lower = word.lower()
-        if word != lower and m.start() > 0 or lower in STOPWORDS or chunks_holding(stem(lower)) \
-                or _is_word(lower, known):
+        named = word != lower and m.start() > 0  # a name or a defined term, capitalised: "Vantor", "Licensee"
+        if named and word.isupper() or lower in STOPWORDS or chunks_holding(stem(lower)) or _is_word(lower, known):
             return word
-        edits = sorted(_edits(lower))
+        edits = sorted(_swaps(lower) if named else _edits(lower))
         # a slip in a word too common to index ("agreeemnt", "contarct") is that word
         common = [e for e in edits if e in STOPWORDS]
         count, best = max(((chunks_holding(stem(e)), e) for e in edits), default=(0, ""), key=lambda pair: pair[0])
         if common:
             best = common[0]
-        elif count < MIN_CHUNKS:
+        elif count < MIN_CHUNKS or named and not _is_word(best, known):  # a name is respelt as a word only
             return word
         return best[0].upper() + best[1:] if word[0].isupper() else best
 
@@ -74,6 +77,12 @@ def _english() -> Collection[str]:
     from spellchecker import SpellChecker
 
     return SpellChecker(language="en").word_frequency.dictionary
+
+
+def _swaps(word: str) -> set[str]:
+    """Every string with two neighbouring letters of `word` swapped, its first letter kept: "Licesnee" ->
+    "Licensee", never "Vantor" -> "Cantor"."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 1)} - {word}
 
 
 def _edits(word: str) -> set[str]:

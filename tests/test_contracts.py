@@ -393,6 +393,11 @@ def test_a_question_typed_without_its_question_mark_or_with_several_cites_the_cl
     ("Who is the lease betewen?", TWO, "preamble", "Granite Peak Builders Inc."),
     ("Which courts have jurisdcition over the employment agreement?", EMPLOYMENT, "9.1", "labour courts of Munich"),
     ("Who has an agremeent with Birch Analytics?", NDA, "preamble", "Birch Analytics LLC"),
+    # a capitalised defined term or a word of a name
+    ("Who is the Licesnee?", LICENCE, "preamble", "(2) Quillfeather Publishing Ltd"),
+    ("What does Softawre mean in the licence?", LICENCE, "1.1", '"Software" means the Inkwell'),
+    ("Who signed as Presdient?", TWO, "signatures", "By: /s/ Owen Fitzgerald"),
+    ("Where is Halden Roboitcs based?", EMPLOYMENT, "preamble", "is between Halden"),
 ])
 def test_a_typing_slip_is_read_as_the_word_the_agreements_use(qa, typed, file, clause_id, quoted):
     """Each slip was a word no clause holds: all but the courts' question were refused."""

@@ -24,6 +24,8 @@ def holding(*words: str, chunks: int = MIN_CHUNKS):
     # a word too common to index is respelt as itself
     ("Which agreeemnts are NDAs?", (), "Which agreements are NDAs?"),
     ("Jurisdcition of the courts?", ("jurisdiction",), "Jurisdiction of the courts?"),  # capital kept
+    # a defined term, capitalised: two neighbouring letters swapped after the first
+    ("Who signed for the Licesnee?", ("licensee",), "Who signed for the Licensee?"),
 ])
 def test_a_slip_is_read_as_the_word_the_agreements_use(typed, index_words, asked):
     assert respelt(typed, holding(*index_words), KNOWN) == asked
@@ -31,6 +33,9 @@ def test_a_slip_is_read_as_the_word_the_agreements_use(typed, index_words, asked
 
 @pytest.mark.parametrize("typed, index_words", [
     ("Does Vantor have audit rights?", ("cantor",)),  # a name, not a slip
+    ("Does Hladen have audit rights?", ("halden",)),  # a name swapped is another name, not a word
+    ("Does the Licensse have audit rights?", ("licensee",)),  # a capitalised word only for a swap
+    ("Is a NASDQA listing required?", ("nasdaq",)),  # in capitals
     ("May the recipient analyse the samples?", ("analyte",)),  # a British spelling is a word
     ("Is any liability uncapped?", ("incapped",)),  # a word with a prefix is a word
     ("Can the licensor terminate?", ("licenser",)),  # "license" + "or"
