@@ -2,7 +2,7 @@
 
 Helpers who never saw this repository wrote each set: realistic NDAs and commercial agreements with
 about 20 questions each, a third of them about topics that contract leaves out (answerable false),
-the others with the verbatim quotes that answer them. Nothing is fitted on them. Two NDA sets and
+the others with the verbatim quotes that answer them. Nothing is fitted on them. Three NDA sets and
 the checklist set's first two NDAs were read to decide on rules (marked "fit" in their names or in
 CHECKLIST_FIT); the NDA and commercial validation sets and the checklist's other NDAs were read only
 after the commits they measure. Usage: python -m eval.written_sets [SET ...]
