@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from index.terms import content_terms
+from index.terms import content_terms, stem
 
 _SEP = r"(?:\s*[,:;!.…–—-]+\s*|\s+)"
 # a question's own first word: "who needs to know about a breach?" is asked, not passed on
@@ -152,8 +152,8 @@ def with_context(question: str) -> tuple[str, str]:
     """(what is said around the question, the question): "We signed this deal last year and renewal is
     coming up. Which law governs the agreement?" asks "Which law governs the agreement?", and so does
     "Which law governs the agreement? I need it for the board meeting.". What is said first or after
-    may name the agreement (the scope reads the whole), but its words ("signed", "renewal", "board") are
-    not what is asked.
+    may name the agreement (the scope reads a name written there), but its words ("signed", "renewal",
+    "board") are not what is asked.
     A question that points back at what came first ("Acme wants to assign it. Is that allowed?",
     "Vantrel sells to the same customers. Does the clause stop that trading?"), that leans on a clause
     named around it, that is narrowed after ("Can it be ended early? Specifically for convenience."),
@@ -175,7 +175,8 @@ def with_context(question: str) -> tuple[str, str]:
 
 
 def written_as_names(terms: Sequence[str], text: str) -> bool:
-    """Whether each term naming an agreement is written in `text` as a name is, capitalised: "We signed
-    with Harbor Point." names the agreement; "bullet points are fine" said after a question does not."""
-    return all(any(m[0][:1].isupper() for m in re.finditer(rf"(?<!\w){re.escape(term)}", text, re.IGNORECASE))
-               for term in terms)
+    """Whether each term naming an agreement (a stem: "soni" for "Sony") is written in `text` as a name is,
+    capitalised: "We signed with Harbor Point." names the agreement; "bullet points are fine" said after a
+    question does not."""
+    capitalised = {stem(word.lower()) for word in re.findall(r"\w+", text) if word[0].isupper()}
+    return all(term in capitalised for term in terms)

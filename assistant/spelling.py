@@ -5,15 +5,14 @@ A misspelt word is a word no clause holds: lexical search misses it and the "not
 reads it as something the agreements never mention. A word is respelt only when it is long (6
 letters or more), in no indexed chunk, and no word of the embedding model's vocabulary or of an
 English word list (pyspellchecker's), nor one of those with a prefix or an ending added
-("uncapped"). It becomes the one-edit variant (a
-letter dropped, added, changed, or two swapped) that is a word too common to index ("agreement"),
-or else the one whose stem the most chunks hold, if at least MIN_CHUNKS hold it. A capitalised word
-within the question is a name or a defined term: respelt only as a word, and only for two neighbouring
-letters swapped after its first ("Licesnee" as "Licensee"; "Vantor" is no slip for "Cantor", a word one
-letter away); one in capitals ("NASDAQ") stays. A word the
-agreements lack is left as typed, even if misspelt: an English word list would respell a legal
-word it lacks ("licensor" as "licenser"). Without the model's vocabulary (a model with no
-vocab.txt, or the hashing test embedder) nothing is respelt.
+("uncapped"). It becomes the one-edit variant (a letter dropped, added, changed, or two swapped)
+that is a word too common to index ("agreement"), or else the one whose stem the most chunks hold,
+if at least MIN_CHUNKS hold it. A capitalised word within the question is a name or a defined term:
+respelt only as a word, and only for two neighbouring letters swapped after its first ("Licesnee"
+as "Licensee"; "Vantor" is no slip for "Cantor", a word one letter away); one in capitals ("NASDAQ")
+stays. A word the agreements lack is left as typed, even if misspelt: an English word list would
+respell a legal word it lacks ("licensor" as "licenser"). Without the model's vocabulary (a model
+with no vocab.txt, or the hashing test embedder) nothing is respelt.
 """
 
 from __future__ import annotations

@@ -145,6 +145,7 @@ def test_an_indirect_question_is_asked_directly_before_what_is_said_after_it():
     (("birch",), "I am reviewing the NDA with Birch.", True),
     (("point",), "This is for an internal review, so bullet points are fine.", False),
     (("harbor", "point"), "We signed with Harbor Point last year.", True),
+    (("soni",), "This is about the deal with Sony.", True),  # a stem
     (("harbor", "point"), "We signed with Harbor last year, point taken.", False),
 ])
 def test_a_name_said_around_a_question_counts_only_written_as_a_name(terms, said, named):
