@@ -23,7 +23,7 @@ from assistant.definitions import asked_term, defines, lead_with_definition
 from assistant.evidence import EvidenceSet, gather, join
 from assistant.expiring import asks_expiring, asks_renewing, expiring_answer, renewing_answer
 from assistant.features import AGREEMENT_NAME
-from assistant.framing import with_context, without_framing, written_as_names
+from assistant.framing import is_keyword, with_context, without_framing, written_as_names
 from assistant.inventory import asked_kind, asks_inventory, asks_inventory_of, asks_membership, inventory_answer, \
     named_in, of_kind, with_party
 from assistant.holders import asks_holders, holders_answer, roles_named
@@ -770,7 +770,9 @@ class Assistant:
         saying so, when it cites another clause first; the answer as it is when no kind is near, the
         question is its kind's own, its answer states a value it asked for ("What is the event title
         ...?" reads the EventTitle line), or quotes a rare word of it the kind's question lacks."""
-        own = self.kind_questions.for_question(query.vector, self.prototypes, query.wording, CONFIRM_SIMILARITY)
+        # a keyword ("Expiration Date") asks what its kind asks when loosely like it and nearer it than any other
+        own = self.kind_questions.for_question(query.vector, self.prototypes, query.wording, CONFIRM_SIMILARITY,
+                                               loose=is_keyword(query.wording))
         if not own:
             return answer
         retriever = snapshot.retriever

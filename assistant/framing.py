@@ -180,3 +180,10 @@ def written_as_names(terms: Sequence[str], text: str) -> bool:
     question does not."""
     capitalised = {stem(word.lower()) for word in re.findall(r"\w+", text) if word[0].isupper()}
     return all(term in capitalised for term in terms)
+
+
+def is_keyword(question: str) -> bool:
+    """Whether the question is a few words naming a topic, as typed into a search box ("Expiration Date",
+    "non-compete clause"): no mark, no asking word, at most four words."""
+    words = question.split()
+    return 0 < len(words) <= 4 and not re.search(r"[?.!]", question) and not _ASKS.match(question)

@@ -457,6 +457,23 @@ def test_a_question_before_a_sentence_saying_why_is_answered_as_asked_alone(qa, 
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("file, clause_id, quoted", [
+    (NDA, "7", "This Agreement runs for two (2) years from the Effective Date."),
+    (SAAS, "4.1", "The initial Subscription Term is three (3) years"),
+    (SUPPLY, "8.1", "continues for two (2) years"),
+    (DISTRIBUTION, "9", "The initial term of this Agreement is five (5) years"),
+])
+def test_a_keyword_asks_what_its_kind_asks(qa, file, clause_id, quoted):
+    """"Expiration Date" typed as into a search box quoted each agreement's opening, which dates it."""
+    answer = qa.ask("Expiration Date", files=[file])
+    assert answer.found is True, answer.text
+    first = answer.citations[0]
+    assert (first.file, first.clause) == (file, clause_id) and quoted in first.quote
+    assert qa.document_text(file)[first.start:first.end] == first.quote
+    assert answer.answered_as == "When does this agreement expire or its initial term end?"
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question, file, agreement_number, clause_id, defining", [
     ("How is Confidential Information defined in the NDA?", NDA, 1, "2",
      '"Confidential Information" means all non-public business, technical and financial information'),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.framing import with_context, without_framing, written_as_names
+from assistant.framing import is_keyword, with_context, without_framing, written_as_names
 
 
 @pytest.mark.parametrize("typed, asked", [
@@ -163,3 +163,16 @@ def test_a_name_said_around_a_question_counts_only_written_as_a_name(terms, said
 ])
 def test_a_question_leaning_on_what_comes_first_is_asked_whole(typed):
     assert with_context(typed) == ("", typed)
+
+
+@pytest.mark.parametrize("typed, keyword", [
+    ("Expiration Date", True),
+    ("non-compete clause", True),
+    ("MFN", True),
+    ("Expiration date?", False),  # asked
+    ("Is it exclusive", False),  # opens with an asking word
+    ("The licence is exclusive.", False),  # a statement
+    ("termination for convenience by the customer", False),  # more than four words
+])
+def test_a_few_words_naming_a_topic_are_a_keyword(typed, keyword):
+    assert is_keyword(typed) is keyword
