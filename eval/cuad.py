@@ -85,12 +85,15 @@ SCENE = "scene"
 SLIPS = "slips"
 # CUAD's own questions before a sentence saying why or for whom ("... I need it for the board."), from tails.yaml
 TAIL = "tail"
-STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED, UNMARKED, SCENE, SLIPS, TAIL)
+# a keyword per category, as typed into a search box ("choice of law", "MFN pricing"), from keywords.yaml
+KEYWORDS = "keywords"
+STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED, UNMARKED, SCENE, SLIPS, TAIL, KEYWORDS)
 HELDOUT_PHRASINGS = REPO / "eval" / "pairs" / "heldout_phrasings.yaml"
 BLIND_PHRASINGS = REPO / "eval" / "pairs" / "blind_phrasings.yaml"
 FRAMINGS = REPO / "eval" / "pairs" / "framings.yaml"
 SCENES = REPO / "eval" / "pairs" / "scenes.yaml"
 TAILS = REPO / "eval" / "pairs" / "tails.yaml"
+KEYWORD_FILE = REPO / "eval" / "pairs" / "keywords.yaml"
 
 
 def in_turn(rows: list[dict], path: Path, key: str, lower_first: bool) -> list[dict]:
@@ -127,6 +130,11 @@ def styled(rows: list[dict], style: str) -> list[dict]:
         return in_turn(rows, SCENES, "scenes", lower_first=False)
     if style == TAIL:
         return in_turn(rows, TAILS, "tails", lower_first=False)
+    if style == KEYWORDS:
+        import yaml
+
+        typed = {e["category"]: e["keyword"] for e in yaml.safe_load(KEYWORD_FILE.read_text())["keywords"]}
+        return [{**r, "question": typed[r["category"]]} for r in rows if r["category"] in typed]
     if style == SLIPS:
         return [{**r, "question": with_slip(r["question"])} for r in rows]
     if style == UNMARKED:

@@ -555,6 +555,15 @@ def test_the_tail_style_asks_cuads_own_words_before_each_sentence_in_turn():
         ("Which state's law governs? Thanks in advance.", 1), ("Who are the parties? Need this by end of day, thanks!", 2)]
 
 
+def test_the_keywords_style_asks_each_categorys_keyword_instead_of_its_question():
+    from eval.cuad import styled
+
+    rows = [{"category": c, "question": q, "gold": g} for c, q, g in (
+        ("Governing Law", "Which state's law governs?", 1), ("Parties", "Who are the parties?", 2))]
+    assert [(r["question"], r["gold"]) for r in styled(rows, "keywords")] == [("choice of law", 1),
+                                                                              ("Contracting Parties", 2)]
+
+
 def test_the_unmarked_style_asks_cuads_own_words_in_lower_case_without_the_question_mark():
     from eval.cuad import styled
 
@@ -566,7 +575,7 @@ def test_the_unmarked_style_asks_cuads_own_words_in_lower_case_without_the_quest
 
 @pytest.mark.parametrize("kwargs, message", [
     ({"suite": "cuad", "style": "shouty"}, "Unknown --style 'shouty'; valid: plain, terse, imperative, yes-no, role, everyday, brief, "
-                                           "statement, casual, blind-a, blind-b, blind-c, framed, unmarked, scene, slips, tail"),
+                                           "statement, casual, blind-a, blind-b, blind-c, framed, unmarked, scene, slips, tail, keywords"),
     ({"suite": "sample", "style": "terse"}, "--style is for the cuad suite"),
 ])
 def test_a_style_the_suite_cannot_take_is_refused(cuad, kwargs, message):
