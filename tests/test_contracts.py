@@ -426,14 +426,8 @@ def test_a_question_after_a_sentence_setting_the_scene_is_answered_as_asked_alon
                                                                                    quoted):
     """Each was refused behind this sentence: "signed" asked for signature blocks, "renewal" and "deal" were
     words the clause had to hold."""
-    alone = qa.ask(question)
-    answer = qa.ask("We signed this deal last year and renewal is coming up. " + question)
-    assert answer.found is True, answer.text
-    assert [(c.file, c.clause, c.start, c.end) for c in answer.citations] == \
-        [(c.file, c.clause, c.start, c.end) for c in alone.citations]
-    first = answer.citations[0]
-    assert (first.file, first.clause) == (file, clause_id) and quoted in first.quote
-    assert answer.standalone_question == question
+    assert_answered_as_alone(qa, question, "We signed this deal last year and renewal is coming up. " + question,
+                             file, clause_id, quoted)
 
 
 @pytest.mark.slow
@@ -446,8 +440,15 @@ def test_a_question_after_a_sentence_setting_the_scene_is_answered_as_asked_alon
 def test_a_question_before_a_sentence_saying_why_is_answered_as_asked_alone(qa, question, file, clause_id, quoted):
     """Each was refused before this sentence: "renegotiate", "asking" and "side" were words the clause had to
     hold."""
+    assert_answered_as_alone(qa, question, question + " Asking because the other side wants to renegotiate.",
+                             file, clause_id, quoted)
+
+
+def assert_answered_as_alone(qa, question: str, typed: str, file: str, clause_id: str, quoted: str) -> None:
+    """`typed` (the question with something said around it) is found, cites exactly what the question asked
+    alone cites, first `quoted` in clause `clause_id` of `file`, and reads as the question alone."""
     alone = qa.ask(question)
-    answer = qa.ask(question + " Asking because the other side wants to renegotiate.")
+    answer = qa.ask(typed)
     assert answer.found is True, answer.text
     assert [(c.file, c.clause, c.start, c.end) for c in answer.citations] == \
         [(c.file, c.clause, c.start, c.end) for c in alone.citations]
