@@ -17,6 +17,7 @@ from assistant.query import Query
 from assistant.running_lines import running_lines, without_running_lines
 from assistant.text import content_terms, related
 from index.facts import FileFacts, clause_facts
+from index.segment import CONTENTS
 from index.spans import embedded_spans
 from index.store import ChromaStore
 from index.types import Clause, IndexedFile
@@ -138,12 +139,18 @@ class HybridRetriever:
             for rank, n in enumerate(ranking):
                 fused[n] = fused.get(n, 0.0) + 1.0 / (RRF_K + rank + 1)
         dense = dict(dense_hits)
-        best = sorted(fused, key=fused.get, reverse=True)
+        # a table of contents names every clause and answers nothing: never a hit
+        best = [n for n in sorted(fused, key=fused.get, reverse=True) if n not in self._listings]
         best = (_distinct(best, self._wording) if distinct else best)[:k]  # the rankings' copies may differ
         missing = [n for n in best if n not in dense]
         dense.update(zip(missing, self._cosines(missing, query.vector)))  # lexical-only hits get a cosine too
         terms = set(query.terms)
         return [self._hit(n, fused[n], dense[n], terms) for n in best]
+
+    @cached_property
+    def _listings(self) -> frozenset[int]:
+        """The positions of tables of contents' chunks (index.segment.CONTENTS)."""
+        return frozenset(n for n in range(len(self.ids)) if self._clause(n).clause_id.startswith(CONTENTS))
 
     def _wording(self, position: int) -> int:
         """A chunk's words, spacing aside (hashed, once per chunk): copies of one clause in agreements
@@ -155,9 +162,11 @@ class HybridRetriever:
 
     def opening(self, query: Query, agreements: Collection[str] | None, files: Collection[str] | None,
                 n: int = OPENING_CHUNKS, max_agreements: int = 5) -> list[Hit]:
-        """The first n chunks of each agreement in scope: where titles, parties and dates live."""
+        """The first n chunks of each agreement in scope: where titles, parties and dates live (a table of
+        contents between its cover and its opening is none of them)."""
         return self._per_agreement(query, agreements, files, max_agreements,
-                                   lambda group: sorted(group, key=lambda p: self._clause(p).start)[:n])
+                                   lambda group: [p for p in sorted(group, key=lambda p: self._clause(p).start)
+                                                  if not self._clause(p).clause_id.startswith(CONTENTS)][:n])
 
     def signature_blocks(self, query: Query, agreements: Collection[str] | None, files: Collection[str] | None,
                          max_agreements: int = 20) -> list[Hit]:
@@ -203,7 +212,8 @@ class HybridRetriever:
             inside = (rows >= 0) & (rows < len(per_row))
             best[where[inside]] = per_row[rows[inside]]
         chosen = [int(positions[i]) for i in np.argsort(-best, kind="stable").tolist()
-                  if best[i] > -2.0 and self.ids[positions[i]] not in skip][:n]
+                  if best[i] > -2.0 and self.ids[positions[i]] not in skip
+                  and int(positions[i]) not in self._listings][:n]
         terms = set(query.terms)
         return [self._hit(p, 0.0, cos, terms) for p, cos in zip(chosen, self._cosines(chosen, query.vector))]
 
@@ -434,7 +444,7 @@ class HybridRetriever:
             number = re.match(r"\d+", c.clause_id)
             if number and first.setdefault(key, number.group()) != number.group():
                 first[key] = ""  # past it: nothing more joins
-            if first.get(key) == "" or len(out.get(key, "")) >= chars:
+            if first.get(key) == "" or len(out.get(key, "")) >= chars or c.clause_id.startswith(CONTENTS):
                 continue
             out[key] = (out.get(key, "") + " " + c.text)[:chars]
         return out

@@ -60,6 +60,51 @@ def _own_lines(title: str) -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=\n)|(?<=[ \t]{{3}}))[ \t]*{re.escape(title)}[ \t]*[.:]?[ \t]*(?:\n|[ \t]{{3}}|$)")
 
 
+# an entry of a table of contents without dot leaders, from its number: a title, then the page it starts on ("1.1 IP
+# Agreement 2", "ARTICLE 2 Licenses 13", "Section 1.2   Interpretation     4"), or several run into one line
+_PAGE = re.compile(r"[ \t](\d{1,3}|[ivx]{1,5}|[A-Z]-\d{1,2})$")
+_FIRST_PAGE = re.compile(r"[^\n]{0,120}?[ \t](?:\d{1,3}|[ivx]{1,5}|[A-Z]-\d{1,2})(?=[ \t]*(?:\n|$)|[ \t]{3,})")
+# what a clause says and a title never does
+_PROSE = re.compile(r"\b(?:shall|will|must|means|may|hereby|agrees?|is|are)\b")
+_ENTRIES = 4  # entries giving a page, at least, for a table of contents
+_FIRST_PAGES = 15  # the page its first entry gives, at most: a contents list starts near the front
+
+
+def contents_listing(text: str, starts: list[int], end: int) -> tuple[int, int] | None:
+    """(start, end) of a table of contents whose lines a clause number opens but no dot leader follows, from
+    the numbers' offsets (`starts`, in order): a run of numbered entries that say nothing, most giving a title
+    and the page it is on, before any clause that says something. A page header inside it ("TABLE OF CONTENTS
+    (continued)", "ii") does not end it; the last entry ends at its page, not at the body's first number. Its
+    numbers head no clause; the body's numbers, after it, do. None when the numbers list no contents."""
+    bounds = list(zip(starts, starts[1:] + [end]))
+    first = last = None
+    pages: list[int] = []
+    for s, e in bounds:
+        entry = text[s:e].strip()
+        if not _PROSE.search(entry):
+            page = _PAGE.search(entry)
+            if first is None and not page:
+                continue  # a contents list starts with an entry that gives a page
+            first = s if first is None else first
+            if page:
+                pages += [int(page[1])] if page[1].isdigit() else []
+                last = e
+            continue
+        if first is not None and len(pages) >= _ENTRIES:
+            page = _FIRST_PAGE.match(text, s, e)  # the last entry, the opening after it
+            if page and not _PROSE.search(page.group()):
+                last = page.end()
+        break  # a clause says something: the contents, if any, came before it
+    # pages run forward from near the start; amounts in a list ("1. Rent 100  2. Deposit 200  3. Fee 30") do not
+    if len(pages) < _ENTRIES or pages[0] > _FIRST_PAGES or any(b < a for a, b in zip(pages, pages[1:])):
+        return None
+    return first, _strip_end(text, first, last)
+
+
+def _strip_end(text: str, start: int, end: int) -> int:
+    return start + len(text[start:end].rstrip())
+
+
 def lists_contents(text: str, pos: int, end: int) -> bool:
     """Whether the line going on at pos is a table of contents' entry (a dot leader follows)."""
     return _CONTENTS_LINE.match(text, pos, end) is not None

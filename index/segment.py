@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass
 
 from index.agreements import after_signature_block, split_agreements
-from index.headings import lists_contents, unnumbered_headings
+from index.headings import contents_listing, lists_contents, unnumbered_headings
 from index.sentences import split_long
 from index.types import Agreement, Clause, LoadedDocument, SegmentedDocument
 
 MAX_CHARS = 1200  # ~256 word pieces: what all-MiniLM-L6-v2 reads before truncating
+CONTENTS = "contents"  # the id of a table of contents that numbers open: it lists clauses, it is none of them
 
 # A clause starts at a line start, after a run of 3+ spaces (CUAD flattens line breaks into
 # spaces), or inline after a sentence end for dotted numbers like "1.1 Provision of Services".
@@ -116,12 +117,18 @@ def _segment_agreement(doc: LoadedDocument, agreement: Agreement, max_chars: int
 
 def _labelled_spans(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """(label, start, end) for preamble, numbered clauses, footnotes and signatures."""
-    markers = _number(_find_markers(text, start, end))
+    found = _find_markers(text, start, end)
+    contents = contents_listing(text, [m.start for m in found], end)
+    if contents:  # "1.1 IP Agreement 2": the contents' numbers head no clause
+        found = [m for m in found if m.start >= contents[1]]
+    markers = _number(found)
     footnotes = [m.start() for m in _FOOTNOTE.finditer(text, start, end)]
     if len(markers) < 2:
         return _paragraph_spans(text, start, end, footnotes)
     cuts: list[tuple[int, str]] = [(start, "preamble")]
-    cuts += unnumbered_headings(text, start, markers[0].start)
+    if contents:  # the contents, then the opening they come before
+        cuts += [(contents[0], CONTENTS), (contents[1], "preamble (continued)")]
+    cuts += unnumbered_headings(text, contents[1] if contents else start, markers[0].start)
     cuts += [(m.start, m.value) for m in markers]
     cuts += [(f, f"footnote {n}") for n, f in enumerate(footnotes, 1)]
     signature = _signature_start(text, markers[-1].start, end)

@@ -39,7 +39,8 @@ def test_the_committed_shares_are_what_the_fit_part_gives(shared_dir):
     fit, counts = opening_shares(rows, shared_dir / "cuad" / "contracts", FIT)
     committed = json.loads(PLACES_FILE.read_text())
     assert committed["opening_share"] == fit
-    assert (fit["Document Name"], counts["Document Name"]) == (0.944, 266)
+    # 0.944 before a table of contents without dot leaders was told from the opening after it
+    assert (fit["Document Name"], counts["Document Name"]) == (0.962, 266)
     assert [kind for kind, share in fit.items() if share >= 0.75] == ["Agreement Date", "Document Name", "Parties"]
 
 

@@ -119,6 +119,44 @@ def test_a_table_of_contents_lists_clauses_without_heading_them():
     ]
 
 
+COVER = "Exhibit 10.2\n\nINTELLECTUAL PROPERTY AGREEMENT\n\nbetween HARLOW POLYMERS INC. and DUNMORE MEDICAL LTD.\n\n"
+# a contents list as filings print it: no dot leaders, each entry's page after its title, a page header inside it
+LISTED = ("TABLE OF CONTENTS\n\n1. Definitions 1\n\n1.1 IP Agreement 2\n\n1.2 Effective Date 2\n\n"
+          "TABLE OF CONTENTS (continued)\n\nii\n\n2. Assignment 3\n\n2.1 Grant by Harlow 3\n\n3. Term 4\n\n")
+BODY = ("1. Definitions. The terms defined below have these meanings.\n\n"
+        "1.1 IP Agreement. \"IP Agreement\" means this agreement and its exhibits.\n\n"
+        "1.2 Effective Date. \"Effective Date\" means the Closing Date.\n\n"
+        "2. Assignment. Harlow hereby assigns the Transferred Patents to Dunmore.\n\n"
+        "2.1 Grant by Harlow. Harlow grants Dunmore a licence under the Licensed Patents.\n\n"
+        "3. Term. This Agreement runs for ten years from the Effective Date.\n")
+
+
+def test_a_table_of_contents_without_dot_leaders_is_one_clause_and_the_body_is_numbered_after_it():
+    text = COVER + LISTED + OPENING + BODY
+    # before, the list's numbers headed clauses ("1.1 IP Agreement 2") and the body's "1." after "3." broke the
+    # sequence: the whole body was cited as "3 (part 2)", "3 (part 3)", ...
+    assert spans(from_text(text)) == [
+        ("preamble", 0, text.index("1. Definitions 1") - 2),
+        ("contents", text.index("1. Definitions 1"), text.index("3. Term 4") + len("3. Term 4")),
+        ("preamble (continued)", text.index(OPENING), text.index(BODY) - 2),
+        ("1", text.index(BODY), text.index("1.1 IP Agreement.") - 2),
+        ("1.1", text.index("1.1 IP Agreement."), text.index("1.2 Effective Date.") - 2),
+        ("1.2", text.index("1.2 Effective Date."), text.index("2. Assignment.") - 2),
+        ("2", text.index("2. Assignment."), text.index("2.1 Grant by Harlow.") - 2),
+        ("2.1", text.index("2.1 Grant by Harlow."), text.index("3. Term.") - 2),
+        ("3", text.index("3. Term."), len(text) - 1),
+    ]
+
+
+def test_short_clauses_that_say_something_or_a_price_list_after_them_are_no_contents():
+    prices = ("1. Rent 100\n\n2. Deposit 200\n\n3. Fee 30\n\n4. Late charge 15\n\n5. Holding Over 45\n\n"
+              "6. Payment. Rent is due on the first day of each month.\n")
+    assert [cid for cid, _, _ in spans(from_text(OPENING + prices))][:2] == ["preamble", "1"]
+    said = ("1. The Term is 2\n\n2. Each party may assign 3\n\n3. Notice must be given 4\n\n"
+            "4. The Fee is 5\n\n5. Payment. Buyer shall pay each invoice within 30 days.\n")
+    assert [cid for cid, _, _ in spans(from_text(OPENING + said))] == ["preamble", "1", "2", "3", "4", "5"]
+
+
 def test_an_exhibit_heading_after_a_page_number_on_its_line_opens_the_exhibit():
     signing = ("IN WITNESS WHEREOF, the parties have signed this Agreement.\n\nHARLOW POLYMERS INC.\n\n"
                "By: /s/ Ann Lee\n\n")
@@ -150,3 +188,19 @@ def test_an_article_heading_run_into_the_text_after_a_sentence_marks_a_clause():
     # a reference to an article at a sentence's start heads nothing
     referring = text.replace("ARTICLE 2 COMPLIANCE", "Article 2 hereof governs compliance.")
     assert [cid for cid, _, _ in spans(from_text(referring))] == ["preamble", "1", "1.2", "2.1", "2.2"]
+
+
+def test_a_table_of_contents_is_never_cited_and_the_body_clause_is(tmp_path):
+    from assistant import Assistant
+
+    text = COVER + LISTED + OPENING + BODY
+    (tmp_path / "ip.txt").write_text(text, encoding="utf-8")
+    qa = Assistant.from_paths([str(tmp_path / "ip.txt")], index_dir=str(tmp_path / "index"))
+    # more hits asked for than there are chunks: every chunk but the contents comes back
+    hits = qa.retrieve("Does Harlow assign the Transferred Patents?", k=20)
+    assert sorted(h.clause.clause_id for h in hits) == sorted(
+        ["preamble", "preamble (continued)", "1", "1.1", "1.2", "2", "2.1", "3"])
+    answer = qa.ask("Does Harlow assign the Transferred Patents?")
+    first = answer.citations[0]
+    assert (first.clause, first.quote) == ("2", "Harlow hereby assigns the Transferred Patents to Dunmore.")
+    assert text[first.start:first.end] == first.quote
