@@ -34,7 +34,7 @@ _MARKER = re.compile(
     # an article heading run into the text after a sentence, as CUAD flattens it: "... agree as follows: ARTICLE 1
     # LICENSE GRANT 1.1. License. ..."
     r"|(?<=[.:;][ \t])[ \t]*(?:ARTICLE|Article)[ \t]+(?P<inline_article>[IVXLC]+|\d{1,2})\b\.?"
-    r"(?=[ \t]+[A-Z]{2,}[A-Z ,&;'-]*[ \t]+(?:\d{1,2}\.\d|[A-Z][a-z]))",
+    r"(?=\s+[A-Z]{2,}[A-Z ,&;'-]*\s+(?:\d{1,2}\.\d|[\"“]?[A-Z][a-z]))",
     re.MULTILINE,
 )
 _FOOTNOTE = re.compile(r"^[ \t]*(?:<sup>[^<\n]{0,8}</sup>\s*)+(?=\S)|^[ \t]*[¹²³⁴⁵⁶⁷⁸⁹]+(?=\S)", re.MULTILINE)

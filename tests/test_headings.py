@@ -190,6 +190,22 @@ def test_an_article_heading_run_into_the_text_after_a_sentence_marks_a_clause():
     assert [cid for cid, _, _ in spans(from_text(referring))] == ["preamble", "1", "1.2", "2.1", "2.2"]
 
 
+def test_an_article_number_run_into_a_sentence_with_its_title_on_the_next_line_marks_a_clause():
+    # "... agree as follows: ARTICLE 1\n\nDEFINITIONS "Affiliate" means ...": the title after a line break
+    text = ('PROMOTION AGREEMENT This Promotion Agreement is made between Harlow Capital LLC ("Harlow") and '
+            'Dunmore Medical Ltd. ("Dunmore"). The parties agree as follows: ARTICLE 1\n\nDEFINITIONS "Affiliate" '
+            "means any entity that controls a Party. ARTICLE 2\n\nGRANT OF RIGHTS 2.1 Grant. Harlow grants Dunmore "
+            "the right to promote the Product. 2.2 Retained Rights. Harlow keeps every other right.")
+    at = text.index
+    # before, "ARTICLE 1" was not seen: the definitions stayed in the preamble and "ARTICLE 2" headed nothing
+    assert spans(from_text(text)) == [
+        ("preamble", 0, at("ARTICLE 1") - 1),
+        ("1", at("ARTICLE 1"), at("ARTICLE 2") - 1),
+        ("2", at("ARTICLE 2"), at("2.2 Retained") - 1),
+        ("2.2", at("2.2 Retained"), len(text)),
+    ]
+
+
 def test_a_table_of_contents_is_never_cited_and_the_body_clause_is(tmp_path):
     from assistant import Assistant
 
