@@ -96,9 +96,46 @@ def contents_listing(text: str, starts: list[int], end: int) -> tuple[int, int] 
                 last = page.end()
         break  # a clause says something: the contents, if any, came before it
     # pages run forward from near the start; amounts in a list ("1. Rent 100  2. Deposit 200  3. Fee 30") do not
-    if len(pages) < _ENTRIES or pages[0] > _FIRST_PAGES or any(b < a for a, b in zip(pages, pages[1:])):
+    if not _run_forward(pages):
         return None
     return first, _strip_end(text, first, last)
+
+
+# a contents entry's dot leader and page ("Definitions.......... 3", "DEFINITIONS . . . . . 1")
+_LEADER_PAGE = re.compile(r"(?:\.[ \t]?){5,}[ \t]*(\d{1,3}|[ivx]{1,5}|[A-Z]-\d{1,2})\b")
+_ENTRY_GAP = 300  # characters between one dot-led entry's page and the next entry's leader, at most
+
+
+def dotted_listing(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of a table of contents with dot leaders between an agreement's start and its first
+    numbered clause (`end`): from the line of its first entry to its last entry's page, the entries following
+    one another with nothing said between them. None when there is none."""
+    entries = list(_LEADER_PAGE.finditer(text, start, end))
+    run: list[re.Match] = []
+    for m in entries:
+        gap = text[run[-1].end():m.start()] if run else ""
+        if run and (len(gap) > _ENTRY_GAP or _PROSE.search(gap)):
+            if _listed(run):
+                break
+            run = []
+        run.append(m)
+    if not _listed(run):
+        return None
+    first = text.rfind("\n", start, run[0].start()) + 1 or start
+    first += len(text[first:run[0].start()]) - len(text[first:run[0].start()].lstrip())
+    return max(first, start), run[-1].end()
+
+
+def _listed(run: list[re.Match]) -> bool:
+    """Whether dot-led entries list contents: enough of them, pages running forward from near the front."""
+    return len(run) >= _ENTRIES and _run_forward([int(m[1]) for m in run if m[1].isdigit()])
+
+
+def _run_forward(pages: list[int]) -> bool:
+    """Whether a list's numbers are a contents list's pages: enough of them, starting near the front and running
+    forward, but for a slip in one entry in ten (a printed contents list has them: "... 71, 71, 70, 71")."""
+    back = sum(b < a for a, b in zip(pages, pages[1:]))
+    return len(pages) >= _ENTRIES and pages[0] <= _FIRST_PAGES and back <= len(pages) // 10
 
 
 def _strip_end(text: str, start: int, end: int) -> int:

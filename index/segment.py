@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from index.agreements import after_signature_block, split_agreements
-from index.headings import contents_listing, lists_contents, unnumbered_headings
+from index.headings import contents_listing, dotted_listing, lists_contents, unnumbered_headings
 from index.sentences import split_long
 from index.types import Agreement, Clause, LoadedDocument, SegmentedDocument
 
@@ -125,6 +125,7 @@ def _labelled_spans(text: str, start: int, end: int) -> list[tuple[str, int, int
     footnotes = [m.start() for m in _FOOTNOTE.finditer(text, start, end)]
     if len(markers) < 2:
         return _paragraph_spans(text, start, end, footnotes)
+    contents = contents or dotted_listing(text, start, markers[0].start)  # "1. Definitions........ 3"
     cuts: list[tuple[int, str]] = [(start, "preamble")]
     if contents:  # the contents, then the opening they come before
         cuts += [(contents[0], CONTENTS), (contents[1], "preamble (continued)")]

@@ -157,6 +157,20 @@ def test_short_clauses_that_say_something_or_a_price_list_after_them_are_no_cont
     assert [cid for cid, _, _ in spans(from_text(OPENING + said))] == ["preamble", "1", "2", "3", "4", "5"]
 
 
+def test_a_table_of_contents_with_dot_leaders_is_one_clause_too():
+    dotted = ("TABLE OF CONTENTS\n\n1.    Definitions.......................... 1\n"
+              "1.1   IP Agreement......................... 2\n2.    Assignment........................... 3\n"
+              "2.1   Grant by Harlow...................... 3\n3.    Term................................. 4\n\n")
+    text = COVER + dotted + OPENING + BODY
+    # before, the list stayed in the preamble: the agreement's opening chunks were its cover and its contents
+    assert spans(from_text(text))[:4] == [
+        ("preamble", 0, text.index("1.    Definitions") - 2),
+        ("contents", text.index("1.    Definitions"), text.index("....... 4") + len("....... 4")),
+        ("preamble (continued)", text.index(OPENING), text.index(BODY) - 2),
+        ("1", text.index(BODY), text.index("1.1 IP Agreement.") - 2),
+    ]
+
+
 def test_an_exhibit_heading_after_a_page_number_on_its_line_opens_the_exhibit():
     signing = ("IN WITNESS WHEREOF, the parties have signed this Agreement.\n\nHARLOW POLYMERS INC.\n\n"
                "By: /s/ Ann Lee\n\n")
