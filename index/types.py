@@ -37,7 +37,7 @@ class Clause:
     file: str
     agreement: int
     agreement_label: str
-    clause_id: str  # "7", "6(a)", "6.2", "preamble", "signatures", "footnote 1", "12 (part 2)"
+    clause_id: str  # "7", "6(a)", "6.2", "preamble", "contents", "signatures", "footnote 1", "12 (part 2)"
     heading: str  # heading or first words
     start: int
     end: int
