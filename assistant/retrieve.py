@@ -17,7 +17,7 @@ from assistant.query import Query
 from assistant.running_lines import running_lines, without_running_lines
 from assistant.text import content_terms, related
 from index.facts import FileFacts, clause_facts
-from index.segment import CONTENTS
+from index.segment import is_contents
 from index.spans import embedded_spans
 from index.store import ChromaStore
 from index.types import Clause, IndexedFile
@@ -149,8 +149,8 @@ class HybridRetriever:
 
     @cached_property
     def _listings(self) -> frozenset[int]:
-        """The positions of tables of contents' chunks (index.segment.CONTENTS)."""
-        return frozenset(n for n in range(len(self.ids)) if self._clause(n).clause_id.startswith(CONTENTS))
+        """The positions of tables of contents' chunks (index.segment.is_contents)."""
+        return frozenset(n for n in range(len(self.ids)) if is_contents(self._clause(n).clause_id))
 
     def _wording(self, position: int) -> int:
         """A chunk's words, spacing aside (hashed, once per chunk): copies of one clause in agreements
@@ -166,7 +166,7 @@ class HybridRetriever:
         contents between its cover and its opening is none of them)."""
         return self._per_agreement(query, agreements, files, max_agreements,
                                    lambda group: [p for p in sorted(group, key=lambda p: self._clause(p).start)
-                                                  if not self._clause(p).clause_id.startswith(CONTENTS)][:n])
+                                                  if not is_contents(self._clause(p).clause_id)][:n])
 
     def signature_blocks(self, query: Query, agreements: Collection[str] | None, files: Collection[str] | None,
                          max_agreements: int = 20) -> list[Hit]:
@@ -444,7 +444,7 @@ class HybridRetriever:
             number = re.match(r"\d+", c.clause_id)
             if number and first.setdefault(key, number.group()) != number.group():
                 first[key] = ""  # past it: nothing more joins
-            if first.get(key) == "" or len(out.get(key, "")) >= chars or c.clause_id.startswith(CONTENTS):
+            if first.get(key) == "" or len(out.get(key, "")) >= chars or is_contents(c.clause_id):
                 continue
             out[key] = (out.get(key, "") + " " + c.text)[:chars]
         return out

@@ -30,7 +30,7 @@ from assistant.retrieve import OPENING_CHUNKS  # noqa: E402
 from eval.cuad import cuad_dir, read_jsonl  # noqa: E402
 from eval.split import FIT, VALIDATION, cuad_files  # noqa: E402
 from index.loaders import load_document  # noqa: E402
-from index.segment import CONTENTS, segment  # noqa: E402
+from index.segment import is_contents, segment  # noqa: E402
 
 CARD_FILE = PLACES_FILE.with_name("PLACES.md")
 
@@ -41,7 +41,7 @@ def opening_spans(path: Path) -> list[tuple[int, int]]:
     clauses = segment(load_document(path)).clauses
     by_agreement: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for clause in clauses:
-        if not clause.clause_id.startswith(CONTENTS):
+        if not is_contents(clause.clause_id):
             by_agreement[clause.agreement].append((clause.start, clause.end))
     return [span for spans in by_agreement.values() for span in sorted(spans)[:OPENING_CHUNKS]]
 

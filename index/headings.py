@@ -126,6 +126,30 @@ def dotted_listing(text: str, start: int, end: int) -> tuple[int, int] | None:
     return max(first, start), run[-1].end()
 
 
+# a contents list's heading and the column labels after it ("TABLE OF CONTENTS  Section  Page")
+_CONTENTS_HEADING = re.compile(r"\b(?:TABLE\s+OF\s+CONTENTS|Table\s+of\s+Contents)\b(?:\s*[-—]?\s*(?:(?:PAGE|Page|SECTION"
+                               r"|Section|PARAGRAPH|Paragraph|CLAUSE|Clause|ARTICLE|Article|CONTENTS|[ivx]{1,4})\b|No\.|#))*\s*")
+_NUMBER = re.compile(r"(?<![\d.,/])(\d{1,3})(?![\d.,/%])")
+_FIRST_ENTRY = re.compile(r"(?:(?:ARTICLE|Article|SECTION|Section|PART|Part)\s+)?(?:\d|[IVX]+\b)")
+
+
+def headed_listing(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of a table of contents whose entries run on without numbers at line starts ("TABLE OF
+    CONTENTS Page 1.1 Scope 1 1.2 Scope of Agreement 1 ..."), before an agreement's first numbered clause
+    (`end`): from its heading, whose list starts right after it, to the last number before anything is said,
+    the numbers (pages, bare clause numbers) running forward. None when there is none; a "Table of Contents"
+    link atop a filing's page, with the cover after it, lists nothing."""
+    for heading in _CONTENTS_HEADING.finditer(text, start, end):
+        if not _FIRST_ENTRY.match(text, heading.end(), end):
+            continue
+        prose = _PROSE.search(text, heading.end(), end)
+        stop = prose.start() if prose else end
+        numbers = list(_NUMBER.finditer(text, heading.end(), stop))
+        if _run_forward([int(m[1]) for m in numbers]):
+            return heading.start(), numbers[-1].end()
+    return None
+
+
 def _listed(run: list[re.Match]) -> bool:
     """Whether dot-led entries list contents: enough of them, pages running forward from near the front."""
     return len(run) >= _ENTRIES and _run_forward([int(m[1]) for m in run if m[1].isdigit()])

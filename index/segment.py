@@ -7,12 +7,18 @@ import re
 from dataclasses import dataclass
 
 from index.agreements import after_signature_block, split_agreements
-from index.headings import contents_listing, dotted_listing, lists_contents, unnumbered_headings
+from index.headings import contents_listing, dotted_listing, headed_listing, lists_contents, unnumbered_headings
 from index.sentences import split_long
 from index.types import Agreement, Clause, LoadedDocument, SegmentedDocument
 
 MAX_CHARS = 1200  # ~256 word pieces: what all-MiniLM-L6-v2 reads before truncating
 CONTENTS = "contents"  # the id of a table of contents that numbers open: it lists clauses, it is none of them
+
+
+def is_contents(clause_id: str) -> bool:
+    """Whether a clause is a table of contents: the agreement's ("contents", "contents (part 2)") or an
+    attachment's ("Schedule 1 contents")."""
+    return re.search(rf"(?:^|\s){CONTENTS}\b", clause_id) is not None
 
 # A clause starts at a line start, after a run of 3+ spaces (CUAD flattens line breaks into
 # spaces), or inline after a sentence end for dotted numbers like "1.1 Provision of Services".
@@ -125,7 +131,9 @@ def _labelled_spans(text: str, start: int, end: int) -> list[tuple[str, int, int
     footnotes = [m.start() for m in _FOOTNOTE.finditer(text, start, end)]
     if len(markers) < 2:
         return _paragraph_spans(text, start, end, footnotes)
-    contents = contents or dotted_listing(text, start, markers[0].start)  # "1. Definitions........ 3"
+    # "1. Definitions........ 3"; "TABLE OF CONTENTS Page 1.1 Scope 1 1.2 Term 2 ..." run on a line
+    contents = contents or dotted_listing(text, start, markers[0].start) or headed_listing(text, start,
+                                                                                           markers[0].start)
     cuts: list[tuple[int, str]] = [(start, "preamble")]
     if contents:  # the contents, then the opening they come before
         cuts += [(contents[0], CONTENTS), (contents[1], "preamble (continued)")]

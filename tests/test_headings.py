@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
+
 from index.headings import unnumbered_headings
-from index.segment import segment
+from index.segment import is_contents, segment
 from index.types import LoadedDocument, SegmentedDocument
 
 
@@ -169,6 +171,29 @@ def test_a_table_of_contents_with_dot_leaders_is_one_clause_too():
         ("preamble (continued)", text.index(OPENING), text.index(BODY) - 2),
         ("1", text.index(BODY), text.index("1.1 IP Agreement.") - 2),
     ]
+
+
+def test_a_table_of_contents_run_on_a_line_after_its_heading_is_one_clause():
+    # filings flatten the list onto one line: no number starts a line, so none marked a clause, and the list stayed
+    # in the preamble, between the cover and the opening
+    listed = "TABLE OF CONTENTS Page 1.1 IP Agreement 2 1.2 Effective Date 2 2.1 Grant by Harlow 3 3. Term 4\n\n"
+    text = COVER + listed + OPENING + BODY
+    assert spans(from_text(text))[:4] == [
+        ("preamble", 0, text.index("TABLE OF CONTENTS") - 2),
+        ("contents", text.index("TABLE OF CONTENTS"), text.index(" Term 4") + len(" Term 4")),
+        ("preamble (continued)", text.index(OPENING), text.index(BODY) - 2),
+        ("1", text.index(BODY), text.index("1.1 IP Agreement.") - 2),
+    ]
+    # a "Table of Contents" link atop a filing's page, the cover after it, lists nothing
+    linked = "Table of Contents\n\nExhibit 4.28\n\nSERVICE AGREEMENT\n\n1 OCTOBER 2019\n\n"
+    assert [cid for cid, _, _ in spans(from_text(linked + OPENING + BODY))][:2] == ["preamble", "1"]
+
+
+@pytest.mark.parametrize("clause_id, listing", [
+    ("contents", True), ("contents (part 2)", True), ("Schedule 1 contents", True), ("preamble", False),
+    ("Table Of Contents", False), ("12 (part 2)", False)])
+def test_a_table_of_contents_is_told_by_its_id_in_an_attachment_too(clause_id, listing):
+    assert is_contents(clause_id) is listing
 
 
 def test_an_exhibit_heading_after_a_page_number_on_its_line_opens_the_exhibit():
