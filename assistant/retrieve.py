@@ -166,7 +166,7 @@ class HybridRetriever:
         contents between its cover and its opening is none of them)."""
         return self._per_agreement(query, agreements, files, max_agreements,
                                    lambda group: [p for p in sorted(group, key=lambda p: self._clause(p).start)
-                                                  if not is_contents(self._clause(p).clause_id)][:n])
+                                                  if p not in self._listings][:n])
 
     def signature_blocks(self, query: Query, agreements: Collection[str] | None, files: Collection[str] | None,
                          max_agreements: int = 20) -> list[Hit]:

@@ -122,7 +122,7 @@ def _segment_agreement(doc: LoadedDocument, agreement: Agreement, max_chars: int
 
 
 def _labelled_spans(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    """(label, start, end) for preamble, numbered clauses, footnotes and signatures."""
+    """(label, start, end) for preamble, table of contents, numbered clauses, footnotes and signatures."""
     found = _find_markers(text, start, end)
     contents = contents_listing(text, [m.start for m in found], end)
     if contents:  # "1.1 IP Agreement 2": the contents' numbers head no clause
