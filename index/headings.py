@@ -129,7 +129,8 @@ def dotted_listing(text: str, start: int, end: int) -> tuple[int, int] | None:
 # a contents list's heading and the column labels after it ("TABLE OF CONTENTS  Section  Page")
 _CONTENTS_HEADING = re.compile(r"\b(?:TABLE\s+OF\s+CONTENTS|Table\s+of\s+Contents)\b(?:\s*[-—]?\s*(?:(?:PAGE|Page|SECTION"
                                r"|Section|PARAGRAPH|Paragraph|CLAUSE|Clause|ARTICLE|Article|CONTENTS|[ivx]{1,4})\b|No\.|#))*\s*")
-_NUMBER = re.compile(r"(?<![\d.,/])(\d{1,3})(?![\d.,/%])")
+_NUMBER = re.compile(r"(?<![\d.,/-])(\d{1,3})(?![\d.,/%-])")
+_NUMBERED = re.compile(r"\b(?:ARTICLE|Article|SECTION|Section|PART|Part)\s+$")
 _FIRST_ENTRY = re.compile(r"(?:(?:ARTICLE|Article|SECTION|Section|PART|Part)\s+)?(?:\d|[IVX]+\b)")
 
 
@@ -144,7 +145,9 @@ def headed_listing(text: str, start: int, end: int) -> tuple[int, int] | None:
             continue
         prose = _PROSE.search(text, heading.end(), end)
         stop = prose.start() if prose else end
-        numbers = list(_NUMBER.finditer(text, heading.end(), stop))
+        # an article's own number ("ARTICLE 3 GOVERNANCE 12") is no page
+        numbers = [m for m in _NUMBER.finditer(text, heading.end(), stop)
+                   if not _NUMBERED.search(text, max(0, m.start() - 16), m.start())]
         if _run_forward([int(m[1]) for m in numbers]):
             return heading.start(), numbers[-1].end()
     return None

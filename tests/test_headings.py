@@ -184,6 +184,15 @@ def test_a_table_of_contents_run_on_a_line_after_its_heading_is_one_clause():
         ("preamble (continued)", text.index(OPENING), text.index(BODY) - 2),
         ("1", text.index(BODY), text.index("1.1 IP Agreement.") - 2),
     ]
+    # an article's own number is no page ("ARTICLE 2 ASSIGNMENT 9" after page 6), nor is a filing's form ("8-K")
+    articles = ("TABLE OF CONTENTS PAGE ARTICLE 1 DEFINITIONS 5 1.1 IP Agreement 6 1.2 Effective Date 6 ARTICLE 2 "
+                "ASSIGNMENT 9 2.1 Grant by Harlow 9 ARTICLE 3 TERM 12 Source: HARLOW INC, 8-K, 6/3/2019\n\n")
+    text = COVER + articles + OPENING + BODY
+    assert spans(from_text(text))[:3] == [
+        ("preamble", 0, text.index("TABLE OF CONTENTS") - 2),
+        ("contents", text.index("TABLE OF CONTENTS"), text.index(" TERM 12") + len(" TERM 12")),
+        ("preamble (continued)", text.index("Source: HARLOW"), text.index(BODY) - 2),
+    ]
     # a "Table of Contents" link atop a filing's page, the cover after it, lists nothing
     linked = "Table of Contents\n\nExhibit 4.28\n\nSERVICE AGREEMENT\n\n1 OCTOBER 2019\n\n"
     assert [cid for cid, _, _ in spans(from_text(linked + OPENING + BODY))][:2] == ["preamble", "1"]
