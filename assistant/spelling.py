@@ -43,7 +43,7 @@ def respelt(question: str, chunks_holding: Callable[[str], int], known: Collecti
         named = word != lower and m.start() > 0  # a name or a defined term, capitalised: "Vantor", "Licensee"
         if named and word.isupper() or lower in STOPWORDS or chunks_holding(stem(lower)) or _is_word(lower, known):
             return word
-        edits = sorted(_swaps(lower) if named else _edits(lower))
+        edits = sorted(_swaps(lower, first=1) if named else _edits(lower))
         # a slip in a word too common to index ("agreeemnt", "contarct") is that word
         common = [e for e in edits if e in STOPWORDS]
         count, best = max(((chunks_holding(stem(e)), e) for e in edits), default=(0, ""), key=lambda pair: pair[0])
@@ -78,17 +78,16 @@ def _english() -> Collection[str]:
     return SpellChecker(language="en").word_frequency.dictionary
 
 
-def _swaps(word: str) -> set[str]:
-    """Every string with two neighbouring letters of `word` swapped, its first letter kept: "Licesnee" ->
-    "Licensee", never "Vantor" -> "Cantor"."""
-    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 1)} - {word}
+def _swaps(word: str, first: int = 0) -> set[str]:
+    """Every string with two neighbouring letters of `word` swapped from position `first` on: with first=1,
+    its first letter kept ("Licesnee" -> "Licensee", never "Vantor" -> "Cantor")."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(first, len(word) - 1)} - {word}
 
 
 def _edits(word: str) -> set[str]:
     """Every string one edit from `word`: a letter deleted, two neighbours swapped, one changed, one added."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     deleted = {a + b[1:] for a, b in splits if b}
-    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     changed = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
     added = {a + c + b for a, b in splits for c in _LETTERS}
-    return (deleted | swapped | changed | added) - {word}
+    return (deleted | _swaps(word) | changed | added) - {word}

@@ -62,8 +62,9 @@ def _own_lines(title: str) -> re.Pattern[str]:
 
 # an entry of a table of contents without dot leaders, from its number: a title, then the page it starts on ("1.1 IP
 # Agreement 2", "ARTICLE 2 Licenses 13", "Section 1.2   Interpretation     4"), or several run into one line
-_PAGE = re.compile(r"[ \t](\d{1,3}|[ivx]{1,5}|[A-Z]-\d{1,2})$")
-_FIRST_PAGE = re.compile(r"[^\n]{0,120}?[ \t](?:\d{1,3}|[ivx]{1,5}|[A-Z]-\d{1,2})(?=[ \t]*(?:\n|$)|[ \t]{3,})")
+_PAGE_NUMBER = r"(\d{1,3}|[ivx]{1,5}|[A-Z]-\d{1,2})"  # "12", "iv", "A-1"
+_PAGE = re.compile(rf"[ \t]{_PAGE_NUMBER}$")
+_FIRST_PAGE = re.compile(rf"[^\n]{{0,120}}?[ \t]{_PAGE_NUMBER}(?=[ \t]*(?:\n|$)|[ \t]{{3,}})")
 # what a clause says and a title never does
 _PROSE = re.compile(r"\b(?:shall|will|must|means|may|hereby|agrees?|is|are)\b")
 _ENTRIES = 4  # entries giving a page, at least, for a table of contents
@@ -102,7 +103,7 @@ def contents_listing(text: str, starts: list[int], end: int) -> tuple[int, int] 
 
 
 # a contents entry's dot leader and page ("Definitions.......... 3", "DEFINITIONS . . . . . 1")
-_LEADER_PAGE = re.compile(r"(?:\.[ \t]?){5,}[ \t]*(\d{1,3}|[ivx]{1,5}|[A-Z]-\d{1,2})\b")
+_LEADER_PAGE = re.compile(rf"(?:\.[ \t]?){{5,}}[ \t]*{_PAGE_NUMBER}\b")
 _ENTRY_GAP = 300  # characters between one dot-led entry's page and the next entry's leader, at most
 
 

@@ -15,10 +15,13 @@ MAX_CHARS = 1200  # ~256 word pieces: what all-MiniLM-L6-v2 reads before truncat
 CONTENTS = "contents"  # the id of a table of contents that numbers open: it lists clauses, it is none of them
 
 
+_CONTENTS_ID = re.compile(rf"(?:^|\s){CONTENTS}\b")
+
+
 def is_contents(clause_id: str) -> bool:
     """Whether a clause is a table of contents: the agreement's ("contents", "contents (part 2)") or an
     attachment's ("Schedule 1 contents")."""
-    return re.search(rf"(?:^|\s){CONTENTS}\b", clause_id) is not None
+    return _CONTENTS_ID.search(clause_id) is not None
 
 # A clause starts at a line start, after a run of 3+ spaces (CUAD flattens line breaks into
 # spaces), or inline after a sentence end for dotted numbers like "1.1 Provision of Services".
