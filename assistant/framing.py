@@ -87,10 +87,46 @@ _ASKS = re.compile(r"(?:(?:and|but|also|then)\s+)?"
                    rf"(?:{_ASKING}|{_AUXILIARY}|should|might|would|have|has|had)\b", re.IGNORECASE)
 
 
+# a request for the passages about a topic, as a contract review asks it ("Highlight the parts (if any)
+# of this contract related to "Governing Law" that should be reviewed by a lawyer.", "Identify any
+# provisions relating to insurance"): the request, the review it is for and the quotes around the
+# topic say nothing about any contract; what is asked is the topic, or the details given after it
+# ("... Details: Which state's law governs?"). Not "Show me the clause on X" or "Find any X", which
+# name what they want without a "related to".
+_PASSAGES = r"(?:parts?|portions?|passages?|provisions?|clauses?|sections?|language|text|terms|wording|sentences?)"
+_TOPIC_REQUEST = re.compile(
+    r"^(?:highlight|identify|find|locate|show(?:\s+me)?|list|extract|flag|mark|quote|point\s+out|pull\s+out|"
+    r"give\s+me)\s+(?:(?:all|any|each|every)\s+(?:of\s+)?)?(?:the\s+)?" + _PASSAGES + r"\s+"
+    r"(?:\(if\s+any\)\s*)?(?:(?:of|in|from|within)\s+(?:this|the)\s+(?:contract|agreement|document)\s+)?"
+    r"(?:\(if\s+any\)\s*)?(?:that\s+(?:are|is)\s+)?"
+    r"(?:(?:related|relating|pertaining|relevant)\s+to|concerning|regarding)\s+"
+    r"(?P<topic>.+?)"
+    r"(?:,?\s+(?:that|which)\s+(?:should|must|need\s+to|needs\s+to|would|may)\s+be\s+reviewed"
+    r"(?:\s+by\s+(?:a\s+|an\s+)?(?:lawyer|attorney|counsel|legal(?:\s+team)?))?|,?\s+for\s+(?:a\s+)?"
+    r"(?:lawyer|legal)(?:'s|’s)?\s+review)?\s*[.?!]*"
+    r"(?:\s*details?\s*:\s*(?P<details>.+?))?\s*$", re.IGNORECASE | re.DOTALL)
+_QUOTED = re.compile(r"^[\"'“‘]+|[\"'”’]+$")
+
+
+def asked_topic(question: str) -> str:
+    """A request for the passages about a topic read as what it asks: the details given after it, else
+    the topic without its quotes ("Highlight the parts (if any) of this contract related to "Governing
+    Law" that should be reviewed by a lawyer." asks "Governing Law"); "" when it is no such request."""
+    m = _TOPIC_REQUEST.match(question.strip())
+    if not m:
+        return ""
+    details = (m["details"] or "").strip()
+    return details or _QUOTED.sub("", m["topic"].strip()).strip()
+
+
 def without_framing(question: str) -> str:
     """`question` with its conversational lead-ins and sign-offs taken off; the first letter of
     what is left upper-cased. A question that is only framing ("Thanks!") is returned unchanged."""
     text = question.strip()
+    topic = asked_topic(text)
+    if topic:
+        asked = without_framing(topic)
+        return asked[0].upper() + asked[1:]
     rest = _TAIL.sub("", text).rstrip()
     if text.endswith("?") and not rest.endswith("?"):  # "..., please?" still asks
         rest += "?"

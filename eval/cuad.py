@@ -87,7 +87,10 @@ SLIPS = "slips"
 TAIL = "tail"
 # a keyword per category, as typed into a search box ("choice of law", "MFN pricing"), from keywords.yaml
 KEYWORDS = "keywords"
-STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED, UNMARKED, SCENE, SLIPS, TAIL, KEYWORDS)
+# the category's name in a contract review's request for the passages about it, as CUAD's annotators were asked
+REVIEW = "review"
+REVIEW_REQUEST = 'Highlight the parts (if any) of this contract related to "{category}" that should be reviewed by a lawyer.'
+STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED, UNMARKED, SCENE, SLIPS, TAIL, KEYWORDS, REVIEW)
 HELDOUT_PHRASINGS = REPO / "eval" / "pairs" / "heldout_phrasings.yaml"
 BLIND_PHRASINGS = REPO / "eval" / "pairs" / "blind_phrasings.yaml"
 FRAMINGS = REPO / "eval" / "pairs" / "framings.yaml"
@@ -137,6 +140,8 @@ def styled(rows: list[dict], style: str) -> list[dict]:
         return [{**r, "question": typed[r["category"]]} for r in rows if r["category"] in typed]
     if style == SLIPS:
         return [{**r, "question": with_slip(r["question"])} for r in rows]
+    if style == REVIEW:
+        return [{**r, "question": REVIEW_REQUEST.format(category=r["category"])} for r in rows]
     if style == UNMARKED:
         return [{**r, "question": r["question"][:1].lower() + r["question"][1:].rstrip(" ?")} for r in rows]
     if style in HELDOUT_STYLES or style in BLIND_STYLES:

@@ -475,6 +475,26 @@ def test_a_keyword_asks_what_its_kind_asks(qa, file, clause_id, quoted):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("file, topic, clause_id, quoted", [
+    (NDA, "Governing Law", "10", "This Agreement is governed by the laws of the State of Delaware"),
+    (NDA, "Expiration Date", "7", "This Agreement runs for two (2) years from the Effective Date."),
+    (SAAS, "Expiration Date", "4.1", "The initial Subscription Term is three (3) years"),
+    (DISTRIBUTION, "Expiration Date", "9", "The initial term of this Agreement is five (5) years"),
+    (LICENCE, "License Grant", "2.1", "The Licensor grants the Licensee a non-exclusive, non-transferable licence"),
+])
+def test_a_review_request_for_the_passages_about_a_topic_asks_the_topic(qa, file, topic, clause_id, quoted):
+    """A contract review's request ("Highlight the parts (if any) of this contract related to ...") quoted the
+    agreement's opening, and the licence's assignment clause for its grant: the request's words were read as
+    what the clause had to hold."""
+    answer = qa.ask(f'Highlight the parts (if any) of this contract related to "{topic}" that should be reviewed '
+                    f'by a lawyer.', files=[file])
+    assert answer.found is True, answer.text
+    first = answer.citations[0]
+    assert (first.file, first.clause) == (file, clause_id) and quoted in first.quote, answer.text
+    assert qa.document_text(file)[first.start:first.end] == first.quote
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question, file, agreement_number, clause_id, defining", [
     ("How is Confidential Information defined in the NDA?", NDA, 1, "2",
      '"Confidential Information" means all non-public business, technical and financial information'),

@@ -564,6 +564,17 @@ def test_the_keywords_style_asks_each_categorys_keyword_instead_of_its_question(
                                                                               ("Contracting Parties", 2)]
 
 
+def test_the_review_style_asks_for_the_passages_about_each_categorys_name():
+    from eval.cuad import styled
+
+    rows = [{"category": c, "question": q, "gold": g} for c, q, g in (
+        ("Governing Law", "Which state's law governs?", 1), ("Cap On Liability", "Is liability capped?", 2))]
+    assert [(r["question"], r["gold"]) for r in styled(rows, "review")] == [
+        ('Highlight the parts (if any) of this contract related to "Governing Law" that should be reviewed by a lawyer.', 1),
+        ('Highlight the parts (if any) of this contract related to "Cap On Liability" that should be reviewed by a '
+         'lawyer.', 2)]
+
+
 def test_the_unmarked_style_asks_cuads_own_words_in_lower_case_without_the_question_mark():
     from eval.cuad import styled
 
@@ -575,7 +586,8 @@ def test_the_unmarked_style_asks_cuads_own_words_in_lower_case_without_the_quest
 
 @pytest.mark.parametrize("kwargs, message", [
     ({"suite": "cuad", "style": "shouty"}, "Unknown --style 'shouty'; valid: plain, terse, imperative, yes-no, role, everyday, brief, "
-                                           "statement, casual, blind-a, blind-b, blind-c, framed, unmarked, scene, slips, tail, keywords"),
+                                           "statement, casual, blind-a, blind-b, blind-c, framed, unmarked, scene, slips, tail, keywords, "
+                                           "review"),
     ({"suite": "sample", "style": "terse"}, "--style is for the cuad suite"),
 ])
 def test_a_style_the_suite_cannot_take_is_refused(cuad, kwargs, message):

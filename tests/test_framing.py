@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.framing import is_keyword, with_context, without_framing, written_as_names
+from assistant.framing import asked_topic, is_keyword, with_context, without_framing, written_as_names
 
 
 @pytest.mark.parametrize("typed, asked", [
@@ -176,3 +176,30 @@ def test_a_question_leaning_on_what_comes_first_is_asked_whole(typed):
 ])
 def test_a_few_words_naming_a_topic_are_a_keyword(typed, keyword):
     assert is_keyword(typed) is keyword
+
+
+@pytest.mark.parametrize("typed, asked", [
+    ('Highlight the parts (if any) of this contract related to "Governing Law" that should be reviewed by a lawyer.',
+     "Governing Law"),
+    ("Highlight the parts (if any) of this contract related to “Cap On Liability” that should be reviewed by a "
+     "lawyer. Details: Does the contract include a cap on liability?", "Does the contract include a cap on liability?"),
+    ("Identify any provisions relating to insurance", "insurance"),
+    ("List all sections of the agreement concerning audit rights, for legal review.", "audit rights"),
+    ("Find the clauses pertaining to 'Non-Compete' which should be reviewed by counsel", "Non-Compete"),
+    ("Extract the language regarding the termination of the agreement for convenience.",
+     "the termination of the agreement for convenience"),
+])
+def test_a_request_for_the_passages_about_a_topic_asks_the_topic(typed, asked):
+    assert asked_topic(typed) == asked
+    assert without_framing(typed) == asked[0].upper() + asked[1:]
+
+
+@pytest.mark.parametrize("question", [
+    "Show me the change-in-control provisions.",  # names what it wants: no "related to"
+    "Find the clause on assigning or transferring this agreement.",
+    "Show me any provision paying a percentage of sales, revenue or profits to the other party.",
+    "Which provisions relate to insurance?",  # a question
+    "The parts of this contract related to insurance must be reviewed.",
+])
+def test_an_order_naming_what_it_wants_is_no_request_for_a_topic(question):
+    assert asked_topic(question) == ""
