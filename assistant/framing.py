@@ -105,17 +105,23 @@ _TOPIC_REQUEST = re.compile(
     r"(?:\s+by\s+(?:a\s+|an\s+)?(?:lawyer|attorney|counsel|legal(?:\s+team)?))?|,?\s+for\s+(?:a\s+)?"
     r"(?:lawyer|legal)(?:'s|’s)?\s+review)?\s*[.?!]*"
     r"(?:\s*details?\s*:\s*(?P<details>.+?))?\s*$", re.IGNORECASE | re.DOTALL)
+# "What does this contract say about "Governing Law"?": the same, asked as a question (not "... say about
+# whether it renews?", whose topic is a question of its own)
+_SAYS_ABOUT = re.compile(r"^what\s+(?:does|do|did)\s+(?:this|the|our|my)\s+(?:contract|agreement|document)\s+"
+                         r"(?:say|state|provide)\s+(?:about|on|regarding|concerning|as\s+to)\s+"
+                         rf"(?!(?:{_ASKING}|if|whether)\b)(?P<topic>.+?)\s*\?*\s*$", re.IGNORECASE | re.DOTALL)
 _QUOTED = re.compile(r"^[\"'“‘]+|[\"'”’]+$")
 
 
 def asked_topic(question: str) -> str:
     """A request for the passages about a topic read as what it asks: the details given after it, else
     the topic without its quotes ("Highlight the parts (if any) of this contract related to "Governing
-    Law" that should be reviewed by a lawyer." asks "Governing Law"); "" when it is no such request."""
-    m = _TOPIC_REQUEST.match(question.strip())
+    Law" that should be reviewed by a lawyer." and "What does this contract say about Governing Law?" ask
+    "Governing Law"); "" when it is no such request."""
+    m = _TOPIC_REQUEST.match(question.strip()) or _SAYS_ABOUT.match(question.strip())
     if not m:
         return ""
-    details = (m["details"] or "").strip()
+    details = (m.groupdict().get("details") or "").strip()
     return details or _QUOTED.sub("", m["topic"].strip()).strip()
 
 

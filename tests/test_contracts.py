@@ -495,6 +495,21 @@ def test_a_review_request_for_the_passages_about_a_topic_asks_the_topic(qa, file
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question, file, clause_id, quoted", [
+    ("What does this agreement say about Expiration Date?", NDA, "7",
+     "This Agreement runs for two (2) years from the Effective Date."),
+    ("What does this contract say about Expiration Date?", DISTRIBUTION, "9",
+     "The initial term of this Agreement is five (5) years"),
+])
+def test_what_an_agreement_says_about_a_topic_asks_the_topic(qa, question, file, clause_id, quoted):
+    """Both quoted the agreement's opening, which dates it."""
+    answer = qa.ask(question, files=[file])
+    assert answer.found is True, answer.text
+    first = answer.citations[0]
+    assert (first.file, first.clause) == (file, clause_id) and quoted in first.quote, answer.text
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question, file, agreement_number, clause_id, defining", [
     ("How is Confidential Information defined in the NDA?", NDA, 1, "2",
      '"Confidential Information" means all non-public business, technical and financial information'),

@@ -188,6 +188,8 @@ def test_a_few_words_naming_a_topic_are_a_keyword(typed, keyword):
     ("Find the clauses pertaining to 'Non-Compete' which should be reviewed by counsel", "Non-Compete"),
     ("Extract the language regarding the termination of the agreement for convenience.",
      "the termination of the agreement for convenience"),
+    ("What does this contract say about Governing Law?", "Governing Law"),
+    ('what does the agreement say about "non-compete"', "non-compete"),
 ])
 def test_a_request_for_the_passages_about_a_topic_asks_the_topic(typed, asked):
     assert asked_topic(typed) == asked
@@ -200,6 +202,8 @@ def test_a_request_for_the_passages_about_a_topic_asks_the_topic(typed, asked):
     "Show me any provision paying a percentage of sales, revenue or profits to the other party.",
     "Which provisions relate to insurance?",  # a question
     "The parts of this contract related to insurance must be reviewed.",
+    "What does the agreement say about whether it renews?",  # a question of its own
+    "What does the NDA say about the return of materials?",  # names the agreement it asks about
 ])
 def test_an_order_naming_what_it_wants_is_no_request_for_a_topic(question):
     assert asked_topic(question) == ""
