@@ -110,7 +110,8 @@ _TOPIC_REQUEST = re.compile(
 _SAYS_ABOUT = re.compile(r"^what\s+(?:does|do|did)\s+(?:this|the|our|my)\s+(?:contract|agreement|document)\s+"
                          r"(?:say|state|provide)\s+(?:about|on|regarding|concerning|as\s+to)\s+"
                          rf"(?!(?:{_ASKING}|if|whether)\b)(?P<topic>.+?)\s*\?*\s*$", re.IGNORECASE | re.DOTALL)
-_QUOTED = re.compile(r"^[\"'“‘]+|[\"'”’]+$")
+_QUOTED = re.compile(r"^[\"'“‘]+|[\"'”’]+$")  # single quotes only around the topic: "party's" keeps its own
+_DOUBLE_QUOTES = re.compile(r"[\"“”]")
 
 
 def asked_topic(question: str) -> str:
@@ -122,7 +123,7 @@ def asked_topic(question: str) -> str:
     if not m:
         return ""
     details = (m.groupdict().get("details") or "").strip()
-    return details or _QUOTED.sub("", m["topic"].strip()).strip()
+    return details or _QUOTED.sub("", _DOUBLE_QUOTES.sub("", m["topic"]).strip()).strip()
 
 
 def without_framing(question: str) -> str:

@@ -189,6 +189,8 @@ def test_a_few_words_naming_a_topic_are_a_keyword(typed, keyword):
     ("Extract the language regarding the termination of the agreement for convenience.",
      "the termination of the agreement for convenience"),
     ("What does this contract say about Governing Law?", "Governing Law"),
+    ('Highlight the parts of this agreement related to "Governing Law" and "Venue"', "Governing Law and Venue"),
+    ("Identify the provisions relating to 'licensee's affiliates'", "licensee's affiliates"),
     ('what does the agreement say about "non-compete"', "non-compete"),
 ])
 def test_a_request_for_the_passages_about_a_topic_asks_the_topic(typed, asked):
