@@ -760,7 +760,7 @@ class Assistant:
         """The answer to `own` (a kind's own question, or the question in the contract's words) asked for a
         refused question, saying which question it answers; None when its "found" probability is under
         `bar` (or the found cut, whichever is higher)."""
-        *_, answer = self._answer(snapshot, own, scope, files, rephrased=True, bar=bar)
+        *_, answer = self._answer(snapshot, own, _asking(scope, own), files, rephrased=True, bar=bar)
         return _answered_as(answer, own) if answer.found else None
 
     def _as_its_kind(self, snapshot: Snapshot, query: Query, scope: Scope, files, answer: Answer,
@@ -782,7 +782,7 @@ class Assistant:
 
         if answer.citations and asks_beyond_its_kind(query.wording, own, answer.citations[0].quote, rarity):
             return answer
-        *_, kinds = self._answer(snapshot, own, scope, files, confirming=True)
+        *_, kinds = self._answer(snapshot, own, _asking(scope, own), files, confirming=True)
         if not kinds.found:
             return not_found(query.wording, searched)
         if answer.values or not (kinds.citations and answer.citations) \
@@ -932,6 +932,12 @@ def _side_by_side(texts: Sequence[str]) -> bool:
     """Whether signature spans set blocks side by side: two signing lines on one line of text."""
     return any(len(re.findall(rf"(?:^|\s){key}\s*:", line)) > 1 for text in texts for line in text.splitlines()
                for key in ("By", "Name", "Signature"))
+
+
+def _asking(scope: Scope, reworded: str) -> Scope:
+    """The scope a question asked again in other words is asked in: a naming lead-in's question ("In the
+    X between A and B: <asked>") is what analysing a scope reads, so the other words take its place."""
+    return replace(scope, asked=reworded) if scope.asked else scope
 
 
 def _answered_as(answer: Answer, reworded: str) -> Answer:

@@ -496,6 +496,24 @@ def test_a_review_request_for_the_passages_about_a_topic_asks_the_topic(qa, file
 
 @pytest.mark.slow
 @pytest.mark.parametrize("question, file, clause_id, quoted", [
+    ("In the Mutual Non-Disclosure Agreement between Acme Robotics and Birch Analytics: Expiration Date", NDA, "7",
+     "This Agreement runs for two (2) years from the Effective Date."),
+    ("In the Software Subscription Agreement between Orbit and Fenwick: Expiration Date", SAAS, "4.1",
+     "The initial Subscription Term is three (3) years"),
+])
+def test_a_question_after_a_lead_in_naming_the_agreement_is_asked_again_in_its_kinds_words(qa, question, file,
+                                                                                          clause_id, quoted):
+    """Asked in its kind's words, a question after a naming lead-in ("In the X between A and B: ...") was asked in
+    its own words again: the lead-in's question stood in for the kind's, so the keyword quoted the opening."""
+    answer = qa.ask(question)
+    assert answer.found is True, answer.text
+    first = answer.citations[0]
+    assert (first.file, first.clause) == (file, clause_id) and quoted in first.quote, answer.text
+    assert answer.answered_as == "When does this agreement expire or its initial term end?"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, file, clause_id, quoted", [
     ("What does this agreement say about Expiration Date?", NDA, "7",
      "This Agreement runs for two (2) years from the Effective Date."),
     ("What does this contract say about Expiration Date?", DISTRIBUTION, "9",
