@@ -500,6 +500,10 @@ def test_a_review_request_for_the_passages_about_a_topic_asks_the_topic(qa, file
      "This Agreement runs for two (2) years from the Effective Date."),
     ("In the Software Subscription Agreement between Orbit and Fenwick: Expiration Date", SAAS, "4.1",
      "The initial Subscription Term is three (3) years"),
+    # a review's request after the lead-in asks its topic, as it does alone
+    ('In the Mutual Non-Disclosure Agreement between Acme Robotics and Birch Analytics: Highlight the parts (if any) '
+     'of this contract related to "Expiration Date" that should be reviewed by a lawyer.', NDA, "7",
+     "This Agreement runs for two (2) years from the Effective Date."),
 ])
 def test_a_question_after_a_lead_in_naming_the_agreement_is_asked_again_in_its_kinds_words(qa, question, file,
                                                                                           clause_id, quoted):
