@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 from eval import metrics as m
-from eval.cuad import CuadNotFound, chosen_files, cuad_dir, open_index, read_jsonl
+from eval.cuad import CuadNotFound, chosen_files, cuad_dir, open_index, read_jsonl, styled
 from eval.result import SuiteResult, by_category, cited_clauses, faithfulness, generative, now, setting
 from eval.split import VALIDATION
 
@@ -23,13 +23,26 @@ def load_queries(limit: int | None = None, part: str = VALIDATION, root=None) ->
     return files, [r for r in read_jsonl(root / QUERIES) if r["file"] in chosen and r["answerable"]]
 
 
+def styled_queries(rows: list[dict], style: str) -> list[dict]:
+    """Each query's question asked in a paraphrase style (eval.cuad.styled) after its own lead-in naming the
+    contract ("In the Co-Branding Agreement between A and B: <question>"); the gold stays the lawyers'."""
+    parts = []
+    for n, r in enumerate(rows):
+        lead, _, question = r["question"].partition(": ")
+        parts.append({"n": n, "category": r["category"], "lead": lead, "question": question})
+    return [{**rows[p["n"]], "question": f"{p['lead']}: {p['question']}"} for p in styled(parts, style)]
+
+
 def run_corpus(limit: int | None = None, part: str = VALIDATION, index_dir: str | None = None,
-               model: str | None = None, progress: bool = True, qa=None) -> SuiteResult:
-    """Ask every query of the whole index; key e.g. "cuad-corpus-validation-10"."""
+               model: str | None = None, progress: bool = True, qa=None, style: str | None = None) -> SuiteResult:
+    """Ask every query of the whole index; key e.g. "cuad-corpus-validation-10", or
+    "cuad-corpus-validation-10-everyday" asked in a paraphrase style after each query's lead-in."""
     from tqdm import tqdm
 
     root = cuad_dir()
     files, rows = load_queries(limit, part, root)
+    if style:
+        rows = styled_queries(rows, style)
     if not rows:
         raise CuadNotFound(f"{root / QUERIES} has no questions about the {len(files)} chosen contracts")
     build_seconds = 0.0
@@ -49,8 +62,9 @@ def run_corpus(limit: int | None = None, part: str = VALIDATION, index_dir: str 
         results.append(score_corpus_row(row, answer, time.perf_counter() - t, text_of))
     llm = generative(results)
     meta = {"part": part, "contracts": files, "index_seconds": round(build_seconds, 1),
-            "model": model or setting(qa, "model"), "when": now()}
-    return SuiteResult(f"cuad-corpus-{part}-{len(files)}", score_corpus_rows(results, llm),
+            "model": model or setting(qa, "model"), "when": now(), "style": style or "cuad"}
+    return SuiteResult(f"cuad-corpus-{part}-{len(files)}" + (f"-{style}" if style else ""),
+                       score_corpus_rows(results, llm),
                        by_category(results, lambda r: score_corpus_rows(r, llm)), tuple(results), (), meta)
 
 

@@ -89,7 +89,8 @@ TAIL = "tail"
 KEYWORDS = "keywords"
 # the category's name in a contract review's request for the passages about it, as CUAD's annotators were asked
 REVIEW = "review"
-REVIEW_REQUEST = 'Highlight the parts (if any) of this contract related to "{category}" that should be reviewed by a lawyer.'
+REVIEW_REQUEST = ('Highlight the parts (if any) of this contract related to "{category}" that should be reviewed '
+                  'by a lawyer.')
 STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED, UNMARKED, SCENE, SLIPS, TAIL, KEYWORDS, REVIEW)
 HELDOUT_PHRASINGS = REPO / "eval" / "pairs" / "heldout_phrasings.yaml"
 BLIND_PHRASINGS = REPO / "eval" / "pairs" / "blind_phrasings.yaml"

@@ -28,7 +28,8 @@ def run_eval(suite: str = "sample", limit: int | None = None, baseline: str | Pa
              half: str | None = None, style: str | None = None) -> int:
     """Run a suite ("sample", "cuad", "cuad-corpus" or a pairs .yaml path); 0 = pass, 1 = regression
     or broken pairs. `part` (validation|fit) picks the CUAD contracts, `half` (test|fit|all) the pairs,
-    `style` (eval.cuad.STYLES) asks the cuad suite in a hand-written paraphrase style.
+    `style` (eval.cuad.STYLES) asks a CUAD suite in a hand-written paraphrase style (cuad-corpus: after
+    each query's lead-in naming its contract).
 
     `qa` lets tests pass an already-open (or fake) assistant instead of building the index.
     From a CLI: `raise typer.Exit(run_eval(suite, limit=limit, baseline=baseline or DEFAULT_BASELINE,
@@ -38,8 +39,8 @@ def run_eval(suite: str = "sample", limit: int | None = None, baseline: str | Pa
 
     console = Console(stderr=True, width=max(120, Console(stderr=True).width))  # the table needs ~115 columns
     started = time.perf_counter()
-    if style is not None and suite != "cuad":
-        raise EvalOptionError(f"--style is for the cuad suite (its questions in a paraphrase style); not {suite}")
+    if style is not None and suite not in CUAD_SUITES:
+        raise EvalOptionError(f"--style is for the CUAD suites (their questions in a paraphrase style); not {suite}")
     if suite in CUAD_SUITES:
         if half is not None:
             raise EvalOptionError(f"--half is for the pairs suites; {suite} takes --part ({', '.join(PARTS)})")

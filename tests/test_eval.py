@@ -570,7 +570,8 @@ def test_the_review_style_asks_for_the_passages_about_each_categorys_name():
     rows = [{"category": c, "question": q, "gold": g} for c, q, g in (
         ("Governing Law", "Which state's law governs?", 1), ("Cap On Liability", "Is liability capped?", 2))]
     assert [(r["question"], r["gold"]) for r in styled(rows, "review")] == [
-        ('Highlight the parts (if any) of this contract related to "Governing Law" that should be reviewed by a lawyer.', 1),
+        ('Highlight the parts (if any) of this contract related to "Governing Law" that should be reviewed by a '
+         'lawyer.', 1),
         ('Highlight the parts (if any) of this contract related to "Cap On Liability" that should be reviewed by a '
          'lawyer.', 2)]
 
@@ -588,7 +589,7 @@ def test_the_unmarked_style_asks_cuads_own_words_in_lower_case_without_the_quest
     ({"suite": "cuad", "style": "shouty"}, "Unknown --style 'shouty'; valid: plain, terse, imperative, yes-no, role, everyday, brief, "
                                            "statement, casual, blind-a, blind-b, blind-c, framed, unmarked, scene, slips, tail, keywords, "
                                            "review"),
-    ({"suite": "sample", "style": "terse"}, "--style is for the cuad suite"),
+    ({"suite": "sample", "style": "terse"}, "--style is for the CUAD suites"),
 ])
 def test_a_style_the_suite_cannot_take_is_refused(cuad, kwargs, message):
     from eval.result import EvalOptionError
@@ -627,6 +628,22 @@ def test_corpus_suite_finds_the_contract_without_a_filter(cuad):
         "n_questions": 3, "right_contract_at_1": 1 / 3, "first_cite_overlap": 1 / 3, "any_cite_overlap": 2 / 3,
         "mean_cited_chars": 15})
     assert [r["correct"] for r in result.rows] == [True, False, False]
+
+
+def test_the_corpus_suite_asks_a_style_after_each_querys_lead_in():
+    from eval.corpus import styled_queries
+
+    rows = [{"category": c, "question": q, "gold": g} for c, q, g in (
+        ("Governing Law", "In the Supply Agreement between Acme and Birch: which law governs?", 1),
+        ("Parties", "In the NDA between Cole and Dunn: who are the parties?", 2))]
+    assert [(r["question"], r["gold"]) for r in styled_queries(rows, "review")] == [
+        ('In the Supply Agreement between Acme and Birch: Highlight the parts (if any) of this contract related to '
+         '"Governing Law" that should be reviewed by a lawyer.', 1),
+        ('In the NDA between Cole and Dunn: Highlight the parts (if any) of this contract related to "Parties" that '
+         'should be reviewed by a lawyer.', 2)]
+    assert [r["question"] for r in styled_queries(rows, "unmarked")] == [
+        "In the Supply Agreement between Acme and Birch: which law governs",
+        "In the NDA between Cole and Dunn: who are the parties"]
 
 
 def test_corpus_row_scoring():

@@ -243,8 +243,9 @@ def eval_command(suite: Annotated[str, typer.Option(help="sample (bundled agreem
                                                                    "pairs: number of pairs")] = None,
                  part: Annotated[Optional[str], typer.Option(help="CUAD: validation (default) or fit contracts")] = None,
                  half: Annotated[Optional[str], typer.Option(help="Pairs: test (default, gated), fit or all")] = None,
-                 style: Annotated[Optional[str], typer.Option(help="cuad: ask in a hand-written paraphrase style "
-                                                                   "instead of CUAD's words: plain, terse, "
+                 style: Annotated[Optional[str], typer.Option(help="cuad, or cuad-corpus after each query's "
+                                                                   "lead-in: ask in a hand-written paraphrase "
+                                                                   "style instead of CUAD's words: plain, terse, "
                                                                    "imperative, yes-no or role (fitted on); "
                                                                    "everyday, brief, statement or casual "
                                                                    "(never fitted on); framed: CUAD's words "
@@ -252,7 +253,8 @@ def eval_command(suite: Annotated[str, typer.Option(help="sample (bundled agreem
                                                                    "words in lower case, no question mark; "
                                                                    "scene: CUAD's words after a sentence "
                                                                    "setting the scene; slips: with a typing "
-                                                                   "slip")] = None,
+                                                                   "slip; blind-a/-b/-c, tail, keywords, review: "
+                                                                   "see the README")] = None,
                  baseline: Annotated[Optional[Path], typer.Option(help="Baseline JSON to gate against")] = None,
                  report: Annotated[Optional[Path], typer.Option(help="Write HTML/Markdown/JSON report here")] = None,
                  update_baseline: Annotated[bool, typer.Option(help="Rewrite the baseline from this run")] = False,
