@@ -423,8 +423,11 @@ class Assistant:
         question = without_framing(question) if said else question  # "... Could you tell me whether ...?"
         question = respelt(question, snapshot.retriever.chunks_holding, self.known_words)  # "jurisdcition"
         scope = self._named_scope(snapshot, question, files, agreements)
-        if scope.asked and without_framing(scope.asked) != scope.asked:  # "In the X between A and B: could you
-            scope = replace(scope, asked=without_framing(scope.asked))  # tell me ...?", "...: Highlight the parts ..."
+        # a naming lead-in's question read as a question alone is: "In the X between A and B: could you tell me
+        # ...?", "...: Highlight the parts (if any) of this contract related to ..."
+        asked = without_framing(scope.asked) if scope.asked else ""
+        if asked != scope.asked:
+            scope = replace(scope, asked=asked)
         if said and not scope.agreements and not scope.unknown:
             around = self._named_scope(snapshot, f"{said} {question}", files, agreements)
             # only a name said around the question, written as one ("with Birch"): not a word of an agreement's

@@ -9,6 +9,9 @@ the very start or end; a question that is nothing but a wrapper stays as it is. 
 `clauseqa eval --suite cuad --style framed` (CUAD's questions behind lead-ins written apart from
 these patterns, eval/pairs/framings.yaml): see the README.
 
+A contract review's request for the passages about a topic ("Highlight the parts (if any) of this
+contract related to "Governing Law" that should be reviewed by a lawyer.") asks the topic (`asked_topic`).
+
 A question typed without its question mark gets one ("who signed for ICML"): without it the
 embedding model reads a phrase, and the ranker and the "not found" decision, fitted on questions
 that end in "?", drift (`--style unmarked`).
@@ -119,7 +122,8 @@ def asked_topic(question: str) -> str:
     the topic without its quotes ("Highlight the parts (if any) of this contract related to "Governing
     Law" that should be reviewed by a lawyer." and "What does this contract say about Governing Law?" ask
     "Governing Law"); "" when it is no such request."""
-    m = _TOPIC_REQUEST.match(question.strip()) or _SAYS_ABOUT.match(question.strip())
+    text = question.strip()
+    m = _TOPIC_REQUEST.match(text) or _SAYS_ABOUT.match(text)
     if not m:
         return ""
     details = (m.groupdict().get("details") or "").strip()
