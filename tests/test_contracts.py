@@ -517,6 +517,17 @@ def test_a_question_after_a_lead_in_naming_the_agreement_is_asked_again_in_its_k
 
 
 @pytest.mark.slow
+def test_a_two_part_question_after_a_lead_in_naming_the_agreement_answers_both_parts(qa):
+    """Only the first part was answered: the lead-in kept the question whole."""
+    answer = qa.ask("In the Mutual Non-Disclosure Agreement between Acme Robotics and Birch Analytics: which law "
+                    "governs it and how long does it run?")
+    assert answer.found is True, answer.text
+    assert [(c.file, c.clause) for c in answer.citations[:2]] == [(NDA, "10"), (NDA, "7")], answer.text
+    assert "State of Delaware" in answer.citations[0].quote
+    assert "This Agreement runs for two (2) years from the Effective Date." in answer.citations[1].quote
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question, file, clause_id, quoted", [
     ("What does this agreement say about Expiration Date?", NDA, "7",
      "This Agreement runs for two (2) years from the Effective Date."),
