@@ -37,10 +37,20 @@ _NAMED = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?:'s|’s)\s+(?:[\w
 _FILE = re.compile(r"\b([\w.-]+\.(?:txt|md|pdf|docx))\b", re.IGNORECASE)
 # "In the Reseller Agreement between Galaxy Telecom and Galaxy Telnet SRL: which law governs?":
 # a lead-in that names the contract, closed by a colon, before what is asked
+_DOCUMENT_NAMED = (r"\b(?:agreement|contract|amendment|addendum|licen[cs]e|lease|nda|memorandum|mou|deed|statement|"
+                   r"terms|between)\b")
+_ASKING_WORD = (r"(?:who|whom|whose|what|which|when|where|why|how|does|do|did|is|are|was|were|can|could|may|must|"
+                r"shall|should|will|would|has|have|had)\b")
+# ... or by a comma before an asking word ("Under the Reseller Agreement between Galaxy Telecom, Inc. and Galaxy
+# Telnet SRL, which law governs?": a comma in a party's name is no end of the lead-in)
 _NAMING_LEAD_IN = re.compile(r"^\s*(?:in|under|for|regarding|about|re|as\s+to|concerning)\s+(?P<name>[^:?]{3,300}?"
-                             r"\b(?:agreement|contract|amendment|addendum|licen[cs]e|lease|nda|memorandum|mou|"
-                             r"deed|statement|terms|between)\b[^:?]{0,300}?):\s*(?P<rest>\S.*)$",
+                             + _DOCUMENT_NAMED + r"[^:?]{0,300}?)(?::|,(?=\s*" + _ASKING_WORD + r"))\s*(?P<rest>\S.*)$",
                              re.IGNORECASE | re.DOTALL)
+# the same name said after the question, in parentheses or after "in": "Which law governs? (the Reseller Agreement
+# between Galaxy Telecom and Galaxy Telnet SRL)", "Which law governs in the Reseller Agreement between ... ?"
+_NAMING_TAIL = re.compile(r"^\s*(?P<rest>" + _ASKING_WORD + r"[^()]*?)\s*(?:\(\s*(?:in\s+)?(?P<name>(?:the\s+)?[^()]{3,300}?"
+                          + _DOCUMENT_NAMED + r"[^()]{0,300}?)\s*\)|\s(?:in|under|of|for)\s+(?P<named>the\s+[^?()]{3,300}?"
+                          r"\bbetween\b[^?()]{3,300}?))\s*(?P<mark>\?)?\s*$", re.IGNORECASE | re.DOTALL)
 
 # parties' names joined as an agreement's name: "the Aldermoor-Kestrel NDA", "the Acme and Birch supply agreement",
 # "the NDA between Aldermoor and Kestrel": those words say which agreement, whether or not its clauses use them
@@ -125,6 +135,10 @@ class ScopeFinder:
         self._max_idf = math.log((n + 1) / 1.5)
 
     def find(self, question: str, files: Sequence[str] | None = None) -> Scope:
+        tail = _NAMING_TAIL.match(question) if not _NAMING_LEAD_IN.match(question) else None
+        if tail:  # the name said after the question is read as said before it
+            rest = tail["rest"].rstrip(" ?") + "?"
+            question = f"In {tail['name'] or tail['named']}: {rest}"
         lead_in = _NAMING_LEAD_IN.match(question)
         # a lead-in ("In the Software License Agreement between D2 and Summa Four: must source code
         # be deposited in escrow?") names the contract; what follows is asked, not a name: the

@@ -517,6 +517,25 @@ def test_a_question_after_a_lead_in_naming_the_agreement_is_asked_again_in_its_k
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question, file, clause_id, quoted", [
+    ("Under the Mutual Non-Disclosure Agreement between Acme Robotics and Birch Analytics, can the recipient tell "
+     "its lawyers?", NDA, "3", "shall disclose it only to its employees and advisers"),
+    ("When does the initial term end in the Software Subscription Agreement between Orbit and Fenwick?", SAAS, "4.1",
+     "The initial Subscription Term is three (3) years"),
+    ("When does the initial term end? (the Software Subscription Agreement between Orbit and Fenwick)", SAAS, "4.1",
+     "The initial Subscription Term is three (3) years"),
+])
+def test_an_agreement_named_after_a_comma_or_after_the_question_is_named_as_by_a_lead_in(qa, question, file,
+                                                                                         clause_id, quoted):
+    """The first two named the agreement, but its title's and parties' leftovers ("Under the Mutual Non-Disclosure
+    between , and ,") were read as asked: the opening that holds those words was cited first, or the renewal."""
+    answer = qa.ask(question)
+    assert answer.found is True, answer.text
+    first = answer.citations[0]
+    assert (first.file, first.clause) == (file, clause_id) and quoted in first.quote, answer.text
+
+
+@pytest.mark.slow
 def test_a_two_part_question_after_a_lead_in_naming_the_agreement_answers_both_parts(qa):
     """Only the first part was answered: the lead-in kept the question whole."""
     answer = qa.ask("In the Mutual Non-Disclosure Agreement between Acme Robotics and Birch Analytics: which law "
