@@ -83,11 +83,13 @@ _INDIRECT = re.compile(rf"^(?P<subject>(?!(?:{_ASKING}|{_AUXILIARY})\b)[\w'’-]
 _MARKS = re.compile(r"[?!]*\?[?!]*(?:\.+(?=\s|$))?")  # "??", "?!", "!?", "?." read as one "?"
 # a question's first word, when it asks (an auxiliary opens a yes/no question: "does the NDA survive"),
 # after what it is asked of: "Under the Acme NDA, what must Birch do with materials"
+# the word a question opens with: an asking word or an auxiliary ("who", "does", "would")
+ASKING_WORD = rf"(?:{_ASKING}|{_AUXILIARY}|should|might|would|have|has|had)\b"
 _ASKS = re.compile(r"(?:(?:and|but|also|then)\s+)?"
                    r"(?:(?:in|under|for|about|regarding|according\s+to|per|as\s+for|as\s+to|if|when|once|after|"
                    r"before|unless)\s[^,:;?]{1,120}[,:]\s*)?"
                    r"(?:(?:between|in|under|for|from|to|with|by|of|on|at|about)\s+(?=wh))?"  # "between whom ...?"
-                   rf"(?:{_ASKING}|{_AUXILIARY}|should|might|would|have|has|had)\b", re.IGNORECASE)
+                   + ASKING_WORD, re.IGNORECASE)
 
 
 # a request for the passages about a topic, as a contract review asks it ("Highlight the parts (if any)

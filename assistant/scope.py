@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 
+from assistant.framing import ASKING_WORD
 from assistant.text import content_terms, initials
 from index.terms import tokens
 from assistant.types import AgreementInfo
@@ -39,16 +40,14 @@ _FILE = re.compile(r"\b([\w.-]+\.(?:txt|md|pdf|docx))\b", re.IGNORECASE)
 # a lead-in that names the contract, closed by a colon, before what is asked
 _DOCUMENT_NAMED = (r"\b(?:agreement|contract|amendment|addendum|licen[cs]e|lease|nda|memorandum|mou|deed|statement|"
                    r"terms|between)\b")
-_ASKING_WORD = (r"(?:who|whom|whose|what|which|when|where|why|how|does|do|did|is|are|was|were|can|could|may|must|"
-                r"shall|should|will|would|has|have|had)\b")
 # ... or by a comma before an asking word ("Under the Reseller Agreement between Galaxy Telecom, Inc. and Galaxy
 # Telnet SRL, which law governs?": a comma in a party's name is no end of the lead-in)
 _NAMING_LEAD_IN = re.compile(r"^\s*(?:in|under|for|regarding|about|re|as\s+to|concerning)\s+(?P<name>[^:?]{3,300}?"
-                             + _DOCUMENT_NAMED + r"[^:?]{0,300}?)(?::|,(?=\s*" + _ASKING_WORD + r"))\s*(?P<rest>\S.*)$",
+                             + _DOCUMENT_NAMED + r"[^:?]{0,300}?)(?::|,(?=\s*" + ASKING_WORD + r"))\s*(?P<rest>\S.*)$",
                              re.IGNORECASE | re.DOTALL)
 # the same name said after the question, in parentheses or after "in": "Which law governs? (the Reseller Agreement
 # between Galaxy Telecom and Galaxy Telnet SRL)", "Which law governs in the Reseller Agreement between ... ?"
-_NAMING_TAIL = re.compile(r"^\s*(?P<rest>" + _ASKING_WORD + r"[^()]*?)\s*(?:\(\s*(?:in\s+)?(?P<name>(?:the\s+)?[^()]{3,300}?"
+_NAMING_TAIL = re.compile(r"^\s*(?P<rest>" + ASKING_WORD + r"[^()]*?)\s*(?:\(\s*(?:in\s+)?(?P<name>(?:the\s+)?[^()]{3,300}?"
                           + _DOCUMENT_NAMED + r"[^()]{0,300}?)\s*\)|\s(?:in|under|of|for)\s+(?P<named>the\s+[^?()]{3,300}?"
                           r"\bbetween\b[^?()]{3,300}?))\s*(?P<mark>\?)?\s*$", re.IGNORECASE | re.DOTALL)
 
