@@ -7,6 +7,7 @@ import logging
 import math
 import os
 import re
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from functools import lru_cache
@@ -65,6 +66,9 @@ class SentenceTransformerEmbedder(Embedder):
         self.name = model
         self.batch_size = batch_size
         self._model = _load_sentence_transformer(resolve_model_path(model))
+        # one encode at a time: a fast tokenizer's truncation and padding are set on the one tokenizer per
+        # call, so two users asking at once could pad one batch to the other's length ("Unable to create tensor")
+        self._encoding = threading.Lock()
 
     @property
     def dimension(self) -> int:
@@ -87,7 +91,10 @@ class SentenceTransformerEmbedder(Embedder):
         """(n, dimension) float32 unit vectors. Longest texts first, in batches of about
         TOKENS_PER_BATCH tokens and at most `batch_size` texts: long texts go a few at a time,
         short ones many at a time."""
-        texts = list(texts)
+        with self._encoding:
+            return self._encode(list(texts))
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         lengths = self._token_lengths(texts)
         order = np.argsort(-lengths, kind="stable")
