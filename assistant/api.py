@@ -387,8 +387,8 @@ class Assistant:
         streamed = False
         parts = [] if self._generative else question_parts(question)
         if len(parts) < 2 and scope.asked and not self._generative:  # "In the X between A and B: which law
-            parts = question_parts(scope.asked) if len(question_parts(scope.asked)) > 1 else parts  # governs it
-            # and how long does it run?": the parts of what the lead-in's question asks, in that agreement
+            parts = question_parts(scope.asked)  # governs it and how long does it run?": the parts of what the
+            # lead-in's question asks, in that agreement
         items = (self._answer(snapshot, question, scope, files, stream) if len(parts) < 2 else
                  [self._answer_parts(snapshot, question, parts, scope, files, agreements)])
         for item in items:

@@ -40,14 +40,14 @@ _FILE = re.compile(r"\b([\w.-]+\.(?:txt|md|pdf|docx))\b", re.IGNORECASE)
 # a lead-in that names the contract, closed by a colon, before what is asked
 _DOCUMENT_NAMED = (r"\b(?:agreement|contract|amendment|addendum|licen[cs]e|lease|nda|memorandum|mou|deed|statement|"
                    r"terms|between)\b")
-_NAMING_LEAD_IN = re.compile(r"^\s*(?:in|under|for|regarding|about|re|as\s+to|concerning)\s+(?P<name>[^:?]{3,300}?"
+_LEAD_IN_OPENS = r"^\s*(?:in|under|for|regarding|about|re|as\s+to|concerning)\s+"
+_NAMING_LEAD_IN = re.compile(_LEAD_IN_OPENS + r"(?P<name>[^:?]{3,300}?"
                              + _DOCUMENT_NAMED + r"[^:?]{0,300}?):\s*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
 # ... or, naming it by its parties, by a comma before an asking word ("Under the Reseller Agreement between Galaxy
 # Telecom, Inc. and Galaxy Telnet SRL, which law governs?": a comma in a party's name is no end of the lead-in;
 # "Under the Acme NDA, what must Birch do?" names no parties there, and Birch is read with the question)
-_NAMING_COMMA = re.compile(r"^\s*(?:in|under|for|regarding|about|re|as\s+to|concerning)\s+(?P<name>[^:?]{3,300}?"
-                           r"\bbetween\b[^:?]{3,300}?),(?=\s*" + ASKING_WORD + r")\s*(?P<rest>\S.*)$",
-                           re.IGNORECASE | re.DOTALL)
+_NAMING_COMMA = re.compile(_LEAD_IN_OPENS + r"(?P<name>[^:?]{3,300}?\bbetween\b[^:?]{3,300}?),(?=\s*" + ASKING_WORD
+                           + r")\s*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
 # the same name said after the question, in parentheses or after "in": "Which law governs? (the Reseller Agreement
 # between Galaxy Telecom and Galaxy Telnet SRL)", "Which law governs in the Reseller Agreement between ... ?"
 _NAMING_TAIL = re.compile(r"^\s*(?P<rest>" + ASKING_WORD + r"[^()]*?)\s*(?:\(\s*(?:in\s+)?(?P<name>(?:the\s+)?[^()]{3,300}?"
@@ -137,12 +137,11 @@ class ScopeFinder:
         self._max_idf = math.log((n + 1) / 1.5)
 
     def find(self, question: str, files: Sequence[str] | None = None) -> Scope:
-        tail = None if _NAMING_LEAD_IN.match(question) or _NAMING_COMMA.match(question) else \
-            _NAMING_TAIL.match(question)
-        if tail:  # the name said after the question is read as said before it
-            rest = tail["rest"].rstrip(" ?") + "?"
-            question = f"In {tail['name'] or tail['named']}: {rest}"
         lead_in = _NAMING_LEAD_IN.match(question) or _NAMING_COMMA.match(question)
+        tail = None if lead_in else _NAMING_TAIL.match(question)
+        if tail:  # the name said after the question is read as said before it
+            question = f"In {tail['name'] or tail['named']}: {tail['rest'].rstrip(' ?')}?"
+            lead_in = _NAMING_LEAD_IN.match(question)
         # a lead-in ("In the Software License Agreement between D2 and Summa Four: must source code
         # be deposited in escrow?") names the contract; what follows is asked, not a name: the
         # "licensee" or "escrow" it asks about must not pull in the contracts whose party is so named
