@@ -53,9 +53,10 @@ catalog-eval: $(STAMP)
 # after a sentence setting the scene; slips: CUAD's words with two letters of the longest word swapped; tail: CUAD's
 # words before a sentence saying why or for whom; keywords: a keyword per category, as typed into a search box;
 # review: the category's name in a contract review's request, "Highlight the parts (if any) of this contract
-# related to "Governing Law" that should be reviewed by a lawyer.")
+# related to "Governing Law" that should be reviewed by a lawyer."); listed: CUAD's words pasted from a checklist, a
+# list's mark ("1.", "-", "•", "(d)") before each or quotes around it)
 eval-styles: $(STAMP)
-	for style in plain terse imperative yes-no role everyday brief statement casual blind-a blind-b blind-c framed unmarked scene slips tail keywords review; do \
+	for style in plain terse imperative yes-no role everyday brief statement casual blind-a blind-b blind-c framed unmarked scene slips tail keywords review listed; do \
 		$(BIN)/clauseqa eval --suite cuad --part validation --limit 40 --style $$style --report reports/cuad-$$style || exit 1; \
 	done
 

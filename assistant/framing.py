@@ -12,6 +12,9 @@ these patterns, eval/pairs/framings.yaml): see the README.
 A contract review's request for the passages about a topic ("Highlight the parts (if any) of this
 contract related to "Governing Law" that should be reviewed by a lawyer.") asks the topic (`asked_topic`).
 
+A question pasted from a checklist loses the list's mark before it ("1.", "- ", "(b)", "Q3:") and the
+quotes around it (`--style listed`): left on, they kept a question from being read as one.
+
 A question typed without its question mark gets one ("who signed for ICML"): without it the
 embedding model reads a phrase, and the ranker and the "not found" decision, fitted on questions
 that end in "?", drift (`--style unmarked`).
@@ -85,6 +88,13 @@ _MARKS = re.compile(r"[?!]*\?[?!]*(?:\.+(?=\s|$))?")  # "??", "?!", "!?", "?." r
 # after what it is asked of: "Under the Acme NDA, what must Birch do with materials"
 # the word a question opens with: an asking word or an auxiliary ("who", "does", "would")
 ASKING_WORD = rf"(?:{_ASKING}|{_AUXILIARY}|should|might|would|have|has|had)\b"
+# a checklist's mark before a pasted question: "- ", "• ", "1. ", "(a) ", "iv. ", "Q3: ", and "2.1 " before an
+# asking word ("2.5 percent royalty?" keeps its number)
+_LIST_MARK = re.compile(r"^(?:[-*•·▪◦‣–—]+|#?\d{1,3}[.):]"
+                        r"|#?\d{1,3}(?:\.\d{1,3})+(?:\.|(?=\s+(?i:" + ASKING_WORD + r")))"
+                        r"|\(\d{1,3}\)|\(?[A-Za-z][.)]|\(?[ivxIVX]{1,4}[.)]|(?:Q|Question)\s*\d{1,3}\s*[.:)–—-]?)\s+")
+# a question pasted inside one pair of quotes: '"Which law governs?"'
+_ENCLOSED = re.compile(r'^(?:"(?P<straight>[^"]+)"|“(?P<curly>[^“”]+)”)$')
 _ASKS = re.compile(r"(?:(?:and|but|also|then)\s+)?"
                    r"(?:(?:in|under|for|about|regarding|according\s+to|per|as\s+for|as\s+to|if|when|once|after|"
                    r"before|unless)\s[^,:;?]{1,120}[,:]\s*)?"
@@ -136,6 +146,10 @@ def without_framing(question: str) -> str:
     """`question` with its conversational lead-ins and sign-offs taken off; the first letter of
     what is left upper-cased. A question that is only framing ("Thanks!") is returned unchanged."""
     text = question.strip()
+    unmarked = _unmarked(text)
+    if unmarked != text:
+        rest = without_framing(unmarked)
+        return rest[0].upper() + rest[1:] if rest[0].islower() else rest
     topic = asked_topic(text)
     if topic:
         asked = without_framing(topic)
@@ -166,6 +180,16 @@ def without_framing(question: str) -> str:
     if rest == text:
         return text
     return rest[0].upper() + rest[1:] if rest[0].islower() else rest
+
+
+def _unmarked(question: str) -> str:
+    """`question` without a list mark before it ("1. Term" asks "Term") or a pair of quotes around it;
+    unchanged when no word would be left."""
+    text = _LIST_MARK.sub("", question, count=1)
+    enclosed = _ENCLOSED.match(text)
+    if enclosed:
+        text = (enclosed["straight"] or enclosed["curly"]).strip()
+    return text if re.search(r"\w", text) else question
 
 
 def _as_asked(question: str) -> str:

@@ -91,7 +91,11 @@ KEYWORDS = "keywords"
 REVIEW = "review"
 REVIEW_REQUEST = ('Highlight the parts (if any) of this contract related to "{category}" that should be reviewed '
                   'by a lawyer.')
-STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED, UNMARKED, SCENE, SLIPS, TAIL, KEYWORDS, REVIEW)
+# CUAD's own questions pasted from a checklist: a list's mark before each or quotes around it, in turn
+LISTED = "listed"
+LIST_MARKS = ("{n}. {q}", "- {q}", "• {q}", "({letter}) {q}", '"{q}"')
+STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED, UNMARKED, SCENE, SLIPS, TAIL, KEYWORDS, REVIEW,
+                                                          LISTED)
 HELDOUT_PHRASINGS = REPO / "eval" / "pairs" / "heldout_phrasings.yaml"
 BLIND_PHRASINGS = REPO / "eval" / "pairs" / "blind_phrasings.yaml"
 FRAMINGS = REPO / "eval" / "pairs" / "framings.yaml"
@@ -143,6 +147,9 @@ def styled(rows: list[dict], style: str) -> list[dict]:
         return [{**r, "question": with_slip(r["question"])} for r in rows]
     if style == REVIEW:
         return [{**r, "question": REVIEW_REQUEST.format(category=r["category"])} for r in rows]
+    if style == LISTED:
+        return [{**r, "question": LIST_MARKS[i % len(LIST_MARKS)].format(
+            n=i + 1, letter="abcdefghijklmnopqrstuvwxyz"[i % 26], q=r["question"])} for i, r in enumerate(rows)]
     if style == UNMARKED:
         return [{**r, "question": r["question"][:1].lower() + r["question"][1:].rstrip(" ?")} for r in rows]
     if style in HELDOUT_STYLES or style in BLIND_STYLES:

@@ -562,6 +562,24 @@ def test_what_an_agreement_says_about_a_topic_asks_the_topic(qa, question, file,
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question, file, clause_id, quoted", [
+    ("- How long do the warranties last?", SUPPLY, "5.1", "have a remaining shelf life of at least six"),
+    ("• Is either party restricted from competing with the other or operating in some market?", SAAS, "2.2",
+     "use the Service to build a competing product"),
+    ('"What must a party do or provide after the agreement terminates or expires?"', SAAS, "5.2",
+     "Upon termination, Provider shall make Customer Data available for export for sixty (60) days"),
+])
+def test_a_question_pasted_from_a_checklist_is_asked_as_typed_alone(qa, question, file, clause_id, quoted):
+    """A list's mark before it or quotes around it: the first two were refused and the third quoted the opening,
+    while the bare question cites these clauses."""
+    answer = qa.ask(question, files=[file])
+    assert answer.found is True, answer.text
+    first = answer.citations[0]
+    assert (first.file, first.clause) == (file, clause_id) and quoted in first.quote, answer.text
+    assert qa.document_text(file)[first.start:first.end] == first.quote
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question, file, agreement_number, clause_id, defining", [
     ("How is Confidential Information defined in the NDA?", NDA, 1, "2",
      '"Confidential Information" means all non-public business, technical and financial information'),

@@ -576,6 +576,14 @@ def test_the_review_style_asks_for_the_passages_about_each_categorys_name():
          'lawyer.', 2)]
 
 
+def test_the_listed_style_puts_a_lists_mark_before_each_question_or_quotes_around_it_in_turn():
+    from eval.cuad import styled
+
+    rows = [{"category": "Parties", "question": f"Q{n}?", "gold": n} for n in range(7)]
+    assert [(r["question"], r["gold"]) for r in styled(rows, "listed")] == [
+        ("1. Q0?", 0), ("- Q1?", 1), ("• Q2?", 2), ("(d) Q3?", 3), ('"Q4?"', 4), ("6. Q5?", 5), ("- Q6?", 6)]
+
+
 def test_the_unmarked_style_asks_cuads_own_words_in_lower_case_without_the_question_mark():
     from eval.cuad import styled
 
@@ -588,7 +596,7 @@ def test_the_unmarked_style_asks_cuads_own_words_in_lower_case_without_the_quest
 @pytest.mark.parametrize("kwargs, message", [
     ({"suite": "cuad", "style": "shouty"}, "Unknown --style 'shouty'; valid: plain, terse, imperative, yes-no, role, everyday, brief, "
                                            "statement, casual, blind-a, blind-b, blind-c, framed, unmarked, scene, slips, tail, keywords, "
-                                           "review"),
+                                           "review, listed"),
     ({"suite": "sample", "style": "terse"}, "--style is for the CUAD suites"),
 ])
 def test_a_style_the_suite_cannot_take_is_refused(cuad, kwargs, message):

@@ -179,6 +179,34 @@ def test_a_few_words_naming_a_topic_are_a_keyword(typed, keyword):
 
 
 @pytest.mark.parametrize("typed, asked", [
+    ("- Which law governs?", "Which law governs?"),
+    ("• who signed for ICML", "Who signed for ICML?"),
+    ("3. Can the agreement be assigned?", "Can the agreement be assigned?"),
+    ("(b) Is there a cap on liability?", "Is there a cap on liability?"),
+    ("iv) How long is the term?", "How long is the term?"),
+    ("Q3: Which law governs?", "Which law governs?"),
+    ("2.1 how long do the warranties last", "How long do the warranties last?"),
+    ('"Which law governs?"', "Which law governs?"),
+    ("“Hi, could you tell me which law governs?”", "Which law governs?"),
+    ("1. Governing Law", "Governing Law"),
+    ('- Highlight the parts (if any) of this contract related to "Insurance" that should be reviewed by a lawyer.',
+     "Insurance"),
+])
+def test_a_checklists_mark_or_quotes_around_a_question_are_taken_off(typed, asked):
+    assert without_framing(typed) == asked
+
+
+@pytest.mark.parametrize("typed", [
+    "2.5 percent of net sales?",  # a number, not a section's mark
+    "12 months' notice?",
+    '"Affiliate" means what?',  # quotes around a word, not the question
+    "- ?",
+])
+def test_a_number_or_quotes_that_belong_to_the_question_stay(typed):
+    assert without_framing(typed) == typed
+
+
+@pytest.mark.parametrize("typed, asked", [
     ('Highlight the parts (if any) of this contract related to "Governing Law" that should be reviewed by a lawyer.',
      "Governing Law"),
     ("Highlight the parts (if any) of this contract related to “Cap On Liability” that should be reviewed by a "
