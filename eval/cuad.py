@@ -91,7 +91,7 @@ KEYWORDS = "keywords"
 REVIEW = "review"
 REVIEW_REQUEST = ('Highlight the parts (if any) of this contract related to "{category}" that should be reviewed '
                   'by a lawyer.')
-# CUAD's own questions pasted from a checklist: a list's mark before each or quotes around it, in turn
+# CUAD's own questions pasted from a checklist: a list's mark before each (numbers 1-99) or quotes around it, in turn
 LISTED = "listed"
 LIST_MARKS = ("{n}. {q}", "- {q}", "• {q}", "({letter}) {q}", '"{q}"')
 STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED, UNMARKED, SCENE, SLIPS, TAIL, KEYWORDS, REVIEW,
@@ -149,7 +149,7 @@ def styled(rows: list[dict], style: str) -> list[dict]:
         return [{**r, "question": REVIEW_REQUEST.format(category=r["category"])} for r in rows]
     if style == LISTED:
         return [{**r, "question": LIST_MARKS[i % len(LIST_MARKS)].format(
-            n=i + 1, letter="abcdefghijklmnopqrstuvwxyz"[i % 26], q=r["question"])} for i, r in enumerate(rows)]
+            n=i % 99 + 1, letter="abcdefghijklmnopqrstuvwxyz"[i % 26], q=r["question"])} for i, r in enumerate(rows)]
     if style == UNMARKED:
         return [{**r, "question": r["question"][:1].lower() + r["question"][1:].rstrip(" ?")} for r in rows]
     if style in HELDOUT_STYLES or style in BLIND_STYLES:

@@ -579,9 +579,10 @@ def test_the_review_style_asks_for_the_passages_about_each_categorys_name():
 def test_the_listed_style_puts_a_lists_mark_before_each_question_or_quotes_around_it_in_turn():
     from eval.cuad import styled
 
-    rows = [{"category": "Parties", "question": f"Q{n}?", "gold": n} for n in range(7)]
-    assert [(r["question"], r["gold"]) for r in styled(rows, "listed")] == [
+    rows = [{"category": "Parties", "question": f"Q{n}?", "gold": n} for n in range(101)]
+    assert [(r["question"], r["gold"]) for r in styled(rows, "listed")][:7] == [
         ("1. Q0?", 0), ("- Q1?", 1), ("• Q2?", 2), ("(d) Q3?", 3), ('"Q4?"', 4), ("6. Q5?", 5), ("- Q6?", 6)]
+    assert styled(rows, "listed")[100]["question"] == "2. Q100?"  # a checklist's numbers stay under 100
 
 
 def test_the_unmarked_style_asks_cuads_own_words_in_lower_case_without_the_question_mark():
