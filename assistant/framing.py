@@ -146,9 +146,9 @@ def without_framing(question: str) -> str:
     """`question` with its conversational lead-ins and sign-offs taken off; the first letter of
     what is left upper-cased. A question that is only framing ("Thanks!") is returned unchanged."""
     text = question.strip()
-    unmarked = _unmarked(text)
-    if unmarked != text:
-        rest = without_framing(unmarked)
+    bare = unmarked(text)
+    if bare != text:
+        rest = without_framing(bare)
         return rest[0].upper() + rest[1:] if rest[0].islower() else rest
     topic = asked_topic(text)
     if topic:
@@ -182,7 +182,7 @@ def without_framing(question: str) -> str:
     return rest[0].upper() + rest[1:] if rest[0].islower() else rest
 
 
-def _unmarked(question: str) -> str:
+def unmarked(question: str) -> str:
     """`question` without a list mark before it ("1. Term" asks "Term") or a pair of quotes around it;
     unchanged when no word would be left."""
     text = _LIST_MARK.sub("", question, count=1)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from assistant.framing import unmarked
 from assistant.groups import cite_once
 from assistant.types import Answer, AnswerGroup, Citation, Value
 from index.terms import content_terms
@@ -41,7 +42,8 @@ def question_parts(question: str) -> list[str]:
             continue
         pieces.append(text[at:m.start()])
         at = m.end()
-    pieces = [p.strip(" ,;") for p in [*pieces, text[at:]] if p.strip(" ,;")]
+    # a checklist's questions each after its mark ("1. Which law governs?\n2. How long does it run?")
+    pieces = [unmarked(p.strip(" ,;")) for p in [*pieces, text[at:]] if p.strip(" ,;")]
     if len(pieces) < 2 or len(pieces) > _MAX_PARTS:
         return [text]
     # the first piece may state what the second builds on ("X keeps the copyright; what does Y give?"),

@@ -547,6 +547,18 @@ def test_a_two_part_question_after_a_lead_in_naming_the_agreement_answers_both_p
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question", ["1. Which law governs?\n2. How long does it run?",
+                                      "- Which law governs?\n- How long does it run?"])
+def test_a_checklist_of_two_questions_answers_both(qa, question):
+    """Only the first was answered: the second's mark hid that it opens a question of its own."""
+    answer = qa.ask(question, files=[NDA])
+    assert answer.found is True, answer.text
+    assert [(c.file, c.clause) for c in answer.citations[:2]] == [(NDA, "10"), (NDA, "7")], answer.text
+    assert "State of Delaware" in answer.citations[0].quote
+    assert "This Agreement runs for two (2) years from the Effective Date." in answer.citations[1].quote
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question, file, clause_id, quoted", [
     ("What does this agreement say about Expiration Date?", NDA, "7",
      "This Agreement runs for two (2) years from the Effective Date."),

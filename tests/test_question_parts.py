@@ -15,6 +15,9 @@ from assistant.types import Answer, AnswerGroup, Citation, Value
     ("Which law governs? Which courts hear disputes?", ["Which law governs?", "Which courts hear disputes?"]),
     ("What is the governing law; and which courts have jurisdiction?",
      ["What is the governing law?", "which courts have jurisdiction?"]),
+    # a checklist's questions, each after its mark
+    ("Which law governs?\n2. How long does it run?", ["Which law governs?", "How long does it run?"]),
+    ("Which law governs?\n(b) which courts hear disputes?", ["Which law governs?", "which courts hear disputes?"]),
     # a statement the question builds on is a part too, kept as written
     ("Xin Wang keeps the copyright; what does Yuzheng Hu give ICML instead?",
      ["Xin Wang keeps the copyright", "what does Yuzheng Hu give ICML instead?"]),
