@@ -73,7 +73,8 @@ class Scope:
     synonyms: tuple[tuple[str, frozenset[str]], ...] = ()  # acronym stem -> stems of its expansion
     unknown: str = ""  # a person or party the question names that no indexed agreement has
     named: bool = False  # the question names each agreement (a comparison): answer for every one
-    asked: str = ""  # what a naming lead-in's question asks ("In the X between A and B: <asked>")
+    asked: str = ""  # what a naming lead-in's question asks ("In the X between A and B: <asked>"), or the
+    # question as typed when only its `terms` leave it ("Can either party assign the NDA?")
 
 
 class ScopeFinder:
@@ -97,6 +98,7 @@ class ScopeFinder:
         self._kinds: dict[str, frozenset[str]] = {}  # every word of its kind
         self._labels: dict[str, set[str]] = {}
         self._acronyms: dict[str, str] = {}
+        self._shorts: dict[str, frozenset[str]] = {}  # its kind's initials ("nda", "msa")
         for a in self.agreements:
             names = [a.label, *parties.get(a.key, ())]
             self._acronyms.update(_acronyms(names))
@@ -111,6 +113,12 @@ class ScopeFinder:
             # the agreement is about, where a title (a paper's) or a party names it
             self._kinds[a.key] = frozenset(content_terms(kind))
             self._kind_words[a.key] = self._kinds[a.key] - set(content_terms(" ".join(names)))
+            # what it goes by for short ("the CDA"): its kind's initials, and "NDA" or "CDA" for any agreement
+            # whose kind, title or opening says it is a confidentiality agreement
+            shorts = [*kind_acronyms(a.kind), *kind_acronyms(a.title)]
+            if _CONFIDENTIALITY_KIND.search((openings or {}).get(a.key, "")):
+                shorts += ["NDA", "CDA"]
+            self._shorts[a.key] = frozenset(t for short in shorts for t in content_terms(short))
             opening = content_terms(_LEGAL_FORM.sub(" ", (openings or {}).get(a.key, "")))
             self._identity[a.key] = Counter(set(self._names[a.key]) | set(opening))
             self._labels[a.key] = {_norm(n) for n in names if n}
@@ -237,9 +245,28 @@ class ScopeFinder:
         # ... unless a later source matches over twice the weight of the question's words ("In the
         # Turn-Key Manufacturing Agreement between Invasix Ltd. and Flextronics": names read poorly
         # share only "Ltd" with it, the opening names both parties and the kind)
+        short = self._called_for_short(question, candidates, aggregate)
+        if short.terms:
+            return short
         stages = [self._identity_scope(question, candidates, aggregate, source) for source in ("own", "names", False)]
         strongest = max(score for _, score in stages)  # 0 when no source scopes: the first (empty) one
         return next(scope for scope, score in stages if score >= 0.5 * strongest)
+
+    def _called_for_short(self, question: str, candidates: Sequence[AgreementInfo], aggregate: bool) -> Scope:
+        """The one agreement asked of (the files given pick it, or it is the only one) named by what it goes
+        by for short ("Does the CDA restrict recruiting?"): those initials say which agreement, not what its
+        clauses must hold. Read as asked, "CDA" matched the reference number "CDA-2024-0317" in the opening,
+        which was quoted; "the NDA" asked of an NDA that never calls itself so counted as a word it lacks."""
+        if len(candidates) != 1:
+            return Scope(aggregate=aggregate)
+        key = candidates[0].key
+        used = {t for m in _CALLED_FOR_SHORT.finditer(question) for t in content_terms(m.group(1))}
+        used &= self._shorts.get(key, frozenset())
+        if not used:
+            return Scope(aggregate=aggregate)
+        # the question is embedded as typed ("How long does the SSA run?" without "SSA" was refused): only its
+        # words leave it; the scope stays what the files or the index give (and says so when nothing is found)
+        return Scope(aggregate=aggregate, terms=tuple(sorted(used)), asked=question)
 
     def _described(self, name: str, files: Sequence[str] | None, scope: Scope) -> Scope:
         """The agreement a naming lead-in describes, read from all its words: every word of "the
@@ -463,6 +490,8 @@ def kind_acronyms(kind: str) -> list[str]:
     return list(dict.fromkeys([letters[i:] for i in range(len(letters) - 2)] + aliases))
 
 
+# an agreement called by its initials: "the NDA", "this MSA", "our CDA's term"
+_CALLED_FOR_SHORT = re.compile(r"\b(?i:the|this|that|our|your|their|its|each)\s+([A-Z]{2,5})(?:s|'s|’s)?\b")
 _CONFIDENTIALITY_KIND = re.compile(
     r"\b(?:confidentiality|non-?disclosure|confidential\s+disclosure|secrecy)\s+agreement\b", re.IGNORECASE)
 

@@ -547,6 +547,21 @@ def test_a_two_part_question_after_a_lead_in_naming_the_agreement_answers_both_p
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question, file, clause_id, quoted", [
+    ("Can either party assign the NDA?", NDA, "8", "Neither Party may assign this Agreement"),
+    ("What is the NDA's purpose?", NDA, "1", "The Parties wish to evaluate a possible joint development"),
+    ("How long does the SSA run?", SAAS, "4.1", "The initial Subscription Term is three (3) years"),
+])
+def test_an_agreement_called_by_its_initials_is_named_not_asked(qa, question, file, clause_id, quoted):
+    """Asked of one agreement, "the NDA" was read as a word its clauses must hold: the first two were refused,
+    since the NDA never calls itself so."""
+    answer = qa.ask(question, files=[file])
+    assert answer.found is True, answer.text
+    first = answer.citations[0]
+    assert (first.file, first.clause) == (file, clause_id) and quoted in first.quote, answer.text
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question", ["1. Which law governs?\n2. How long does it run?",
                                       "- Which law governs?\n- How long does it run?"])
 def test_a_checklist_of_two_questions_answers_both(qa, question):

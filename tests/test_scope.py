@@ -291,3 +291,23 @@ def test_parties_joined_as_the_agreements_name_say_which_agreement():
         assert scope.agreements == (NDA.key,) and {"acm", "birch"} <= set(scope.terms), question
     scope = found.find("What must Acme keep secret for Birch under the NDA?")
     assert scope.agreements == (NDA.key,) and not {"acm", "birch"} & set(scope.terms)
+
+
+def test_an_agreement_asked_of_alone_and_called_by_its_initials_is_named_by_them():
+    """Asked of one agreement, "the CDA" was read as a word its clauses must hold, and matched the reference
+    number "CDA-2024-0317" in its opening. Its initials (its title's, and "NDA" or "CDA" for a confidentiality
+    agreement) name it; a word in capitals that is no initials of it ("the FDA") is asked."""
+    cda = agreement("cda.txt", "Calloway State University", "Research Materials Evaluation Agreement")
+    texts = {cda.key: "CSU Agreement No. CDA-2024-0317. This Confidential Disclosure Agreement between Calloway "
+                      "State University and Veridane Therapeutics, Inc.",
+             ACME.key: CLAUSES[ACME.key]}
+    df = Counter(t for text in texts.values() for t in set(content_terms(text)))
+    found = ScopeFinder([cda, ACME], {cda.key: ("Calloway State University", "Veridane Therapeutics, Inc.")}, df,
+                        {k: text[:200] for k, text in texts.items()})
+    for question, initials in [("Does the CDA restrict either party from recruiting?", ("cda",)),
+                               ("Can either party assign the NDA?", ("nda",)),
+                               ("What does this RMEA say about publication?", ("rmea",))]:
+        scope = found.find(question, files=["cda.txt"])
+        assert (scope.agreements, scope.terms, scope.asked) == ((), initials, question)
+    assert found.find("Must the recipient tell the FDA?", files=["cda.txt"]).terms == ()
+    assert found.find("Can either party assign the NDA?", files=["acme.txt"]).terms == ()  # no NDA
