@@ -245,28 +245,40 @@ class ScopeFinder:
         # ... unless a later source matches over twice the weight of the question's words ("In the
         # Turn-Key Manufacturing Agreement between Invasix Ltd. and Flextronics": names read poorly
         # share only "Ltd" with it, the opening names both parties and the kind)
-        short = self._called_for_short(question, candidates, aggregate)
+        short = self._named_by_kind(question, candidates, aggregate)
         if short.terms:
             return short
         stages = [self._identity_scope(question, candidates, aggregate, source) for source in ("own", "names", False)]
         strongest = max(score for _, score in stages)  # 0 when no source scopes: the first (empty) one
         return next(scope for scope, score in stages if score >= 0.5 * strongest)
 
-    def _called_for_short(self, question: str, candidates: Sequence[AgreementInfo], aggregate: bool) -> Scope:
-        """The one agreement asked of (the files given pick it, or it is the only one) named by what it goes
-        by for short ("Does the CDA restrict recruiting?"): those initials say which agreement, not what its
-        clauses must hold. Read as asked, "CDA" matched the reference number "CDA-2024-0317" in the opening,
-        which was quoted; "the NDA" asked of an NDA that never calls itself so counted as a word it lacks."""
+    def _named_by_kind(self, question: str, candidates: Sequence[AgreementInfo], aggregate: bool) -> Scope:
+        """The words naming the one agreement asked of (the files given pick it, or it is the only one) by what it
+        goes by for short ("Does the CDA restrict recruiting?") or by its kind ("the Mutual Non-Disclosure
+        Agreement"): they say which agreement, not what its clauses must hold. Read as asked, "CDA" matched the
+        reference number "CDA-2024-0317" in the opening, which was quoted; "the NDA" asked of an NDA that never
+        calls itself so counted as a word it lacks; the kind's words quoted the opening that holds them."""
         if len(candidates) != 1:
             return Scope(aggregate=aggregate)
         key = candidates[0].key
         used = {t for m in _CALLED_FOR_SHORT.finditer(question) for t in content_terms(m.group(1))}
         used &= self._shorts.get(key, frozenset())
+        # so is it by its kind or title said whole ("How long does the Mutual Non-Disclosure Agreement run?"
+        # quoted the opening, which holds those words); a word the question says again is asked ("Does the
+        # Non-Disclosure Agreement allow disclosure to advisers?")
+        own = self._kinds.get(key, frozenset()) | self._titled.get(key, frozenset())
+        asked = question
+        for m in reversed(list(_KIND_NAMED.finditer(question))):
+            said = set(content_terms(m.group(1)))
+            if said and said <= own:
+                used |= said - set(content_terms(question[:m.start()] + " " + question[m.end():]))
+                asked = asked[:m.start(1)] + asked[m.end(1):]  # read as "the Agreement", as most questions say
         if not used:
             return Scope(aggregate=aggregate)
-        # the question is embedded as typed ("How long does the SSA run?" without "SSA" was refused): only its
-        # words leave it; the scope stays what the files or the index give (and says so when nothing is found)
-        return Scope(aggregate=aggregate, terms=tuple(sorted(used)), asked=question)
+        # initials stay in the embedded question ("How long does the SSA run?" read as "How long does the run?"
+        # was refused): only their words leave it; the scope stays what the files or the index give (and says
+        # so when nothing is found)
+        return Scope(aggregate=aggregate, terms=tuple(sorted(used)), asked=asked)
 
     def _described(self, name: str, files: Sequence[str] | None, scope: Scope) -> Scope:
         """The agreement a naming lead-in describes, read from all its words: every word of "the

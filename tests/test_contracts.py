@@ -551,10 +551,14 @@ def test_a_two_part_question_after_a_lead_in_naming_the_agreement_answers_both_p
     ("Can either party assign the NDA?", NDA, "8", "Neither Party may assign this Agreement"),
     ("What is the NDA's purpose?", NDA, "1", "The Parties wish to evaluate a possible joint development"),
     ("How long does the SSA run?", SAAS, "4.1", "The initial Subscription Term is three (3) years"),
+    # or by its kind said whole
+    ("How long does the Distribution Agreement run?", DISTRIBUTION, "9", "The initial term of this Agreement is"),
+    ("Can either party assign the Software Subscription Agreement?", SAAS, "11.1", "assign this Agreement"),
 ])
 def test_an_agreement_called_by_its_initials_is_named_not_asked(qa, question, file, clause_id, quoted):
     """Asked of one agreement, "the NDA" was read as a word its clauses must hold: the first two were refused,
-    since the NDA never calls itself so."""
+    since the NDA never calls itself so. Its kind's words, read as asked, quoted the opening that holds them
+    (the Software Subscription Agreement: its licence grant)."""
     answer = qa.ask(question, files=[file])
     assert answer.found is True, answer.text
     first = answer.citations[0]

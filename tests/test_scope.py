@@ -311,3 +311,19 @@ def test_an_agreement_asked_of_alone_and_called_by_its_initials_is_named_by_them
         assert (scope.agreements, scope.terms, scope.asked) == ((), initials, question)
     assert found.find("Must the recipient tell the FDA?", files=["cda.txt"]).terms == ()
     assert found.find("Can either party assign the NDA?", files=["acme.txt"]).terms == ()  # no NDA
+
+
+def test_an_agreement_asked_of_alone_and_called_by_its_kind_is_asked_of_as_the_agreement():
+    """Its kind's words, read as asked, quoted the opening that holds them; a word the question says again
+    is asked ("... allow disclosure ...")."""
+    nda = AgreementInfo(file="nda.txt", number=1, label="Acme Robotics", title="", date="",
+                        kind="Mutual Non-Disclosure Agreement", clauses=10)
+    texts = {nda.key: "Mutual Non-Disclosure Agreement between Acme Robotics and Birch.", ACME.key: CLAUSES[ACME.key]}
+    df = Counter(t for text in texts.values() for t in set(content_terms(text)))
+    found = ScopeFinder([nda, ACME], {nda.key: ("Acme Robotics", "Birch")}, df, texts)
+    scope = found.find("How long does the Mutual Non-Disclosure Agreement run?", files=["nda.txt"])
+    assert (scope.terms, scope.asked) == (tuple(sorted(content_terms("Mutual Non-Disclosure"))),
+                                          "How long does the Agreement run?")
+    scope = found.find("Does the Non-Disclosure Agreement allow disclosure to advisers?", files=["nda.txt"])
+    assert (scope.terms, scope.asked) == (("non",), "Does the Agreement allow disclosure to advisers?")
+    assert found.find("How long does the Supply Agreement run?", files=["nda.txt"]).terms == ()  # not its kind
