@@ -270,7 +270,8 @@ class ScopeFinder:
         asked = question
         for m in reversed(list(_KIND_NAMED.finditer(question))):
             said = set(content_terms(m.group(1)))
-            if said and said <= own:
+            # a kind's own words, not a stretch of the question ("the parties to this agreement")
+            if said and said <= own and not _LINKING.search(m.group(1)):
                 used |= said - set(content_terms(question[:m.start()] + " " + question[m.end():]))
                 asked = asked[:m.start(1)] + asked[m.end(1):]  # read as "the Agreement", as most questions say
         if not used:
@@ -434,6 +435,8 @@ _LEGAL_FORM = re.compile(r"\blimited\s+liability\s+(?:company|partnership)|\blim
 # "the supply agreement", "this Distribution Agreement": the words naming an agreement's kind
 _KIND_NAMED = re.compile(r"\b(?:the|this|that|its|our|their)\s+((?:[\w-]+\s+){1,3}?)(?:agreement|contract)s?\b",
                          re.IGNORECASE)
+_LINKING = re.compile(r"\b(?:the|this|that|these|those|its|our|their|a|an|to|of|in|on|for|with|by|under|from|at)\b",
+                      re.IGNORECASE)
 # "a licence", "any licence to patents", "an exclusive distributor": a thing asked about, not an agreement named
 _INDEFINITE = re.compile(r"\b(?:a|an|any|no|some|another)\s+((?:[\w-]+\s+){0,2}?[\w-]+)(?=\s*(?:to|for|of|in|on|with|from|under|that|which|[,.;:?!]|$))",
                          re.IGNORECASE)

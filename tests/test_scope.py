@@ -327,3 +327,14 @@ def test_an_agreement_asked_of_alone_and_called_by_its_kind_is_asked_of_as_the_a
     scope = found.find("Does the Non-Disclosure Agreement allow disclosure to advisers?", files=["nda.txt"])
     assert (scope.terms, scope.asked) == (("non",), "Does the Agreement allow disclosure to advisers?")
     assert found.find("How long does the Supply Agreement run?", files=["nda.txt"]).terms == ()  # not its kind
+
+
+def test_a_stretch_of_the_question_before_agreement_is_no_kind():
+    """"the parties to this agreement" is no kind's name, even of an agreement whose title was read as "Parties"."""
+    odd = AgreementInfo(file="odd.txt", number=1, label="Customer and EIT", title="Parties to this agreement",
+                        date="", kind="Outsourcing Agreement", clauses=10)
+    texts = {odd.key: "This Outsourcing Agreement by and between: Parties to this agreement", ACME.key: CLAUSES[ACME.key]}
+    df = Counter(t for text in texts.values() for t in set(content_terms(text)))
+    found = ScopeFinder([odd, ACME], {odd.key: ("Customer", "EIT")}, df, texts)
+    assert found.find("Who are the parties to this agreement?", files=["odd.txt"]).terms == ()
+    assert found.find("Who are the parties to the Outsourcing Agreement?", files=["odd.txt"]).terms == ("outsourc",)
