@@ -333,7 +333,8 @@ def test_a_stretch_of_the_question_before_agreement_is_no_kind():
     """"the parties to this agreement" is no kind's name, even of an agreement whose title was read as "Parties"."""
     odd = AgreementInfo(file="odd.txt", number=1, label="Customer and EIT", title="Parties to this agreement",
                         date="", kind="Outsourcing Agreement", clauses=10)
-    texts = {odd.key: "This Outsourcing Agreement by and between: Parties to this agreement", ACME.key: CLAUSES[ACME.key]}
+    texts = {odd.key: "This Outsourcing Agreement by and between: Parties to this agreement",
+             ACME.key: CLAUSES[ACME.key]}
     df = Counter(t for text in texts.values() for t in set(content_terms(text)))
     found = ScopeFinder([odd, ACME], {odd.key: ("Customer", "EIT")}, df, texts)
     assert found.find("Who are the parties to this agreement?", files=["odd.txt"]).terms == ()
