@@ -84,10 +84,15 @@ _INDIRECT = re.compile(rf"^(?P<subject>(?!(?:{_ASKING}|{_AUXILIARY})\b)[\w'’-]
 
 
 _MARKS = re.compile(r"[?!]*\?[?!]*(?:\.+(?=\s|$))?")  # "??", "?!", "!?", "?." read as one "?"
-# a question's first word, when it asks (an auxiliary opens a yes/no question: "does the NDA survive"),
-# after what it is asked of: "Under the Acme NDA, what must Birch do with materials"
 # the word a question opens with: an asking word or an auxiliary ("who", "does", "would")
 ASKING_WORD = rf"(?:{_ASKING}|{_AUXILIARY}|should|might|would|have|has|had)\b"
+# a question's first word, when it asks (an auxiliary opens a yes/no question: "does the NDA survive"),
+# after what it is asked of: "Under the Acme NDA, what must Birch do with materials"
+_ASKS = re.compile(r"(?:(?:and|but|also|then)\s+)?"
+                   r"(?:(?:in|under|for|about|regarding|according\s+to|per|as\s+for|as\s+to|if|when|once|after|"
+                   r"before|unless)\s[^,:;?]{1,120}[,:]\s*)?"
+                   r"(?:(?:between|in|under|for|from|to|with|by|of|on|at|about)\s+(?=wh))?"  # "between whom ...?"
+                   + ASKING_WORD, re.IGNORECASE)
 # a checklist's mark before a pasted question: "- ", "• ", "1. ", "(a) ", "iv. ", "Q3: ", and "2.1 " before an
 # asking word ("2.5 percent royalty?" keeps its number)
 _LIST_MARK = re.compile(r"^(?:[-*•·▪◦‣–—]+|#?\d{1,3}[.):]"
@@ -95,11 +100,6 @@ _LIST_MARK = re.compile(r"^(?:[-*•·▪◦‣–—]+|#?\d{1,3}[.):]"
                         r"|\(\d{1,3}\)|\(?[A-Za-z][.)]|\(?[ivxIVX]{1,4}[.)]|(?:Q|Question)\s*\d{1,3}\s*[.:)–—-]?)\s+")
 # a question pasted inside one pair of quotes: '"Which law governs?"'
 _ENCLOSED = re.compile(r'^(?:"(?P<straight>[^"]+)"|“(?P<curly>[^“”]+)”)$')
-_ASKS = re.compile(r"(?:(?:and|but|also|then)\s+)?"
-                   r"(?:(?:in|under|for|about|regarding|according\s+to|per|as\s+for|as\s+to|if|when|once|after|"
-                   r"before|unless)\s[^,:;?]{1,120}[,:]\s*)?"
-                   r"(?:(?:between|in|under|for|from|to|with|by|of|on|at|about)\s+(?=wh))?"  # "between whom ...?"
-                   + ASKING_WORD, re.IGNORECASE)
 
 
 # a request for the passages about a topic, as a contract review asks it ("Highlight the parts (if any)

@@ -98,7 +98,7 @@ class ScopeFinder:
         self._kinds: dict[str, frozenset[str]] = {}  # every word of its kind
         self._labels: dict[str, set[str]] = {}
         self._acronyms: dict[str, str] = {}
-        self._shorts: dict[str, frozenset[str]] = {}  # its kind's initials ("nda", "msa")
+        self._shorts: dict[str, frozenset[str]] = {}  # its kind's or title's initials ("nda", "msa")
         for a in self.agreements:
             names = [a.label, *parties.get(a.key, ())]
             self._acronyms.update(_acronyms(names))
@@ -113,8 +113,8 @@ class ScopeFinder:
             # the agreement is about, where a title (a paper's) or a party names it
             self._kinds[a.key] = frozenset(content_terms(kind))
             self._kind_words[a.key] = self._kinds[a.key] - set(content_terms(" ".join(names)))
-            # what it goes by for short ("the CDA"): its kind's initials, and "NDA" or "CDA" for any agreement
-            # whose kind, title or opening says it is a confidentiality agreement
+            # what it goes by for short ("the CDA"): its kind's or title's initials, and "NDA" or "CDA" for any
+            # agreement whose kind, title or opening says it is a confidentiality agreement
             shorts = [*kind_acronyms(a.kind), *kind_acronyms(a.title)]
             if _CONFIDENTIALITY_KIND.search((openings or {}).get(a.key, "")):
                 shorts += ["NDA", "CDA"]
@@ -245,9 +245,9 @@ class ScopeFinder:
         # ... unless a later source matches over twice the weight of the question's words ("In the
         # Turn-Key Manufacturing Agreement between Invasix Ltd. and Flextronics": names read poorly
         # share only "Ltd" with it, the opening names both parties and the kind)
-        short = self._named_by_kind(question, candidates, aggregate)
-        if short.terms:
-            return short
+        by_kind = self._named_by_kind(question, candidates, aggregate)
+        if by_kind.terms:
+            return by_kind
         stages = [self._identity_scope(question, candidates, aggregate, source) for source in ("own", "names", False)]
         strongest = max(score for _, score in stages)  # 0 when no source scopes: the first (empty) one
         return next(scope for scope, score in stages if score >= 0.5 * strongest)
