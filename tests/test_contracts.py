@@ -555,7 +555,7 @@ def test_a_two_part_question_after_a_lead_in_naming_the_agreement_answers_both_p
     ("How long does the Distribution Agreement run?", DISTRIBUTION, "9", "The initial term of this Agreement is"),
     ("Can either party assign the Software Subscription Agreement?", SAAS, "11.1", "assign this Agreement"),
 ])
-def test_an_agreement_called_by_its_initials_is_named_not_asked(qa, question, file, clause_id, quoted):
+def test_an_agreement_called_by_its_initials_or_kind_is_named_not_asked(qa, question, file, clause_id, quoted):
     """Asked of one agreement, "the NDA" was read as a word its clauses must hold: the first two were refused,
     since the NDA never calls itself so. Its kind's words, read as asked, quoted the opening that holds them
     (the Software Subscription Agreement: its licence grant)."""
