@@ -146,14 +146,11 @@ def without_framing(question: str) -> str:
     """`question` with its conversational lead-ins and sign-offs taken off; the first letter of
     what is left upper-cased. A question that is only framing ("Thanks!") is returned unchanged."""
     text = question.strip()
-    bare = unmarked(text)
-    if bare != text:
-        rest = without_framing(bare)
-        return rest[0].upper() + rest[1:] if rest[0].islower() else rest
-    topic = asked_topic(text)
-    if topic:
-        asked = without_framing(topic)
-        return asked[0].upper() + asked[1:]
+    inner = unmarked(text)  # "- Which law governs?"
+    inner = asked_topic(inner) or inner  # "Highlight the parts ... related to "Governing Law" ..."
+    if inner != text:
+        rest = without_framing(inner)
+        return rest[0].upper() + rest[1:]
     rest = _TAIL.sub("", text).rstrip()
     if text.endswith("?") and not rest.endswith("?"):  # "..., please?" still asks
         rest += "?"

@@ -115,11 +115,12 @@ class ScopeFinder:
             self._kind_words[a.key] = self._kinds[a.key] - set(content_terms(" ".join(names)))
             # what it goes by for short ("the CDA"): its kind's or title's initials, and "NDA" or "CDA" for any
             # agreement whose kind, title or opening says it is a confidentiality agreement
+            opening_text = (openings or {}).get(a.key, "")
             shorts = [*kind_acronyms(a.kind), *kind_acronyms(a.title)]
-            if _CONFIDENTIALITY_KIND.search((openings or {}).get(a.key, "")):
+            if _CONFIDENTIALITY_KIND.search(opening_text):
                 shorts += ["NDA", "CDA"]
             self._shorts[a.key] = frozenset(t for short in shorts for t in content_terms(short))
-            opening = content_terms(_LEGAL_FORM.sub(" ", (openings or {}).get(a.key, "")))
+            opening = content_terms(_LEGAL_FORM.sub(" ", opening_text))
             self._identity[a.key] = Counter(set(self._names[a.key]) | set(opening))
             self._labels[a.key] = {_norm(n) for n in names if n}
         df = Counter(t for c in self._identity.values() for t in c)

@@ -405,11 +405,16 @@ def test_a_typing_slip_is_read_as_the_word_the_agreements_use(qa, typed, file, c
     assert (first.file, first.clause) == (file, clause_id) and quoted in first.quote
 
 
+def found_first(qa, question: str, files=None):
+    """A found answer (asked of `files`) and its first citation."""
+    answer = qa.ask(question, files=files)
+    assert answer.found is True, answer.text
+    return answer, answer.citations[0]
+
+
 def first_citation(qa, question: str):
     """The first citation of a found answer, checked to quote its document's exact characters."""
-    answer = qa.ask(question)
-    assert answer.found is True, answer.text
-    first = answer.citations[0]
+    answer, first = found_first(qa, question)
     assert qa.document_text(first.file)[first.start:first.end] == first.quote, answer.text
     return first
 
@@ -466,9 +471,7 @@ def assert_answered_as_alone(qa, question: str, typed: str, file: str, clause_id
 ])
 def test_a_keyword_asks_what_its_kind_asks(qa, file, clause_id, quoted):
     """"Expiration Date" typed as into a search box quoted each agreement's opening, which dates it."""
-    answer = qa.ask("Expiration Date", files=[file])
-    assert answer.found is True, answer.text
-    first = answer.citations[0]
+    answer, first = found_first(qa, "Expiration Date", files=[file])
     assert (first.file, first.clause) == (file, clause_id) and quoted in first.quote
     assert qa.document_text(file)[first.start:first.end] == first.quote
     assert answer.answered_as == "When does this agreement expire or its initial term end?"
@@ -486,10 +489,8 @@ def test_a_review_request_for_the_passages_about_a_topic_asks_the_topic(qa, file
     """A contract review's request ("Highlight the parts (if any) of this contract related to ...") quoted the
     agreement's opening, and the licence's assignment clause for its grant: the request's words were read as
     what the clause had to hold."""
-    answer = qa.ask(f'Highlight the parts (if any) of this contract related to "{topic}" that should be reviewed '
-                    f'by a lawyer.', files=[file])
-    assert answer.found is True, answer.text
-    first = answer.citations[0]
+    answer, first = found_first(qa, f'Highlight the parts (if any) of this contract related to "{topic}" that should '
+                                    f'be reviewed by a lawyer.', files=[file])
     assert (first.file, first.clause) == (file, clause_id) and quoted in first.quote, answer.text
     assert qa.document_text(file)[first.start:first.end] == first.quote
 
@@ -509,9 +510,7 @@ def test_a_question_after_a_lead_in_naming_the_agreement_is_asked_again_in_its_k
                                                                                           clause_id, quoted):
     """Asked in its kind's words, a question after a naming lead-in ("In the X between A and B: ...") was asked in
     its own words again: the lead-in's question stood in for the kind's, so the keyword quoted the opening."""
-    answer = qa.ask(question)
-    assert answer.found is True, answer.text
-    first = answer.citations[0]
+    answer, first = found_first(qa, question)
     assert (first.file, first.clause) == (file, clause_id) and quoted in first.quote, answer.text
     assert answer.answered_as == "When does this agreement expire or its initial term end?"
 
@@ -529,10 +528,16 @@ def test_an_agreement_named_after_a_comma_or_after_the_question_is_named_as_by_a
                                                                                          clause_id, quoted):
     """The first two named the agreement, but its title's and parties' leftovers ("Under the Mutual Non-Disclosure
     between , and ,") were read as asked: the opening that holds those words was cited first, or the renewal."""
-    answer = qa.ask(question)
-    assert answer.found is True, answer.text
-    first = answer.citations[0]
+    answer, first = found_first(qa, question)
     assert (first.file, first.clause) == (file, clause_id) and quoted in first.quote, answer.text
+
+
+def assert_law_then_term(answer) -> None:
+    """The NDA's law (clause 10) cited first and its term (clause 7) second: both parts answered."""
+    assert answer.found is True, answer.text
+    assert [(c.file, c.clause) for c in answer.citations[:2]] == [(NDA, "10"), (NDA, "7")], answer.text
+    assert "State of Delaware" in answer.citations[0].quote
+    assert "This Agreement runs for two (2) years from the Effective Date." in answer.citations[1].quote
 
 
 @pytest.mark.slow
@@ -540,10 +545,7 @@ def test_a_two_part_question_after_a_lead_in_naming_the_agreement_answers_both_p
     """Only the first part was answered: the lead-in kept the question whole."""
     answer = qa.ask("In the Mutual Non-Disclosure Agreement between Acme Robotics and Birch Analytics: which law "
                     "governs it and how long does it run?")
-    assert answer.found is True, answer.text
-    assert [(c.file, c.clause) for c in answer.citations[:2]] == [(NDA, "10"), (NDA, "7")], answer.text
-    assert "State of Delaware" in answer.citations[0].quote
-    assert "This Agreement runs for two (2) years from the Effective Date." in answer.citations[1].quote
+    assert_law_then_term(answer)
 
 
 @pytest.mark.slow
@@ -559,9 +561,7 @@ def test_an_agreement_called_by_its_initials_or_kind_is_named_not_asked(qa, ques
     """Asked of one agreement, "the NDA" was read as a word its clauses must hold: the first two were refused,
     since the NDA never calls itself so. Its kind's words, read as asked, quoted the opening that holds them
     (the Software Subscription Agreement: its licence grant)."""
-    answer = qa.ask(question, files=[file])
-    assert answer.found is True, answer.text
-    first = answer.citations[0]
+    answer, first = found_first(qa, question, files=[file])
     assert (first.file, first.clause) == (file, clause_id) and quoted in first.quote, answer.text
 
 
@@ -571,10 +571,7 @@ def test_an_agreement_called_by_its_initials_or_kind_is_named_not_asked(qa, ques
 def test_a_checklist_of_two_questions_answers_both(qa, question):
     """Only the first was answered: the second's mark hid that it opens a question of its own."""
     answer = qa.ask(question, files=[NDA])
-    assert answer.found is True, answer.text
-    assert [(c.file, c.clause) for c in answer.citations[:2]] == [(NDA, "10"), (NDA, "7")], answer.text
-    assert "State of Delaware" in answer.citations[0].quote
-    assert "This Agreement runs for two (2) years from the Effective Date." in answer.citations[1].quote
+    assert_law_then_term(answer)
 
 
 @pytest.mark.slow
@@ -586,9 +583,7 @@ def test_a_checklist_of_two_questions_answers_both(qa, question):
 ])
 def test_what_an_agreement_says_about_a_topic_asks_the_topic(qa, question, file, clause_id, quoted):
     """Both quoted the agreement's opening, which dates it."""
-    answer = qa.ask(question, files=[file])
-    assert answer.found is True, answer.text
-    first = answer.citations[0]
+    answer, first = found_first(qa, question, files=[file])
     assert (first.file, first.clause) == (file, clause_id) and quoted in first.quote, answer.text
 
 
@@ -603,9 +598,7 @@ def test_what_an_agreement_says_about_a_topic_asks_the_topic(qa, question, file,
 def test_a_question_pasted_from_a_checklist_is_asked_as_typed_alone(qa, question, file, clause_id, quoted):
     """A list's mark before it or quotes around it: the first two were refused and the third quoted the opening,
     while the bare question cites these clauses."""
-    answer = qa.ask(question, files=[file])
-    assert answer.found is True, answer.text
-    first = answer.citations[0]
+    answer, first = found_first(qa, question, files=[file])
     assert (first.file, first.clause) == (file, clause_id) and quoted in first.quote, answer.text
     assert qa.document_text(file)[first.start:first.end] == first.quote
 
