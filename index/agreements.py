@@ -240,6 +240,11 @@ _SALUTATION = re.compile(r"^[ \t]*(?:(?:Dear[ \t]+[^\n]{1,80}?|Ladies[ \t]+and[ 
                          r"[ \t]*$", re.MULTILINE | re.IGNORECASE)
 
 
+def greets(text: str, start: int, end: int) -> bool:
+    """Whether a letter's salutation ("Dear Ms Haldane", "Ladies and Gentlemen:") stands between start and end."""
+    return _SALUTATION.search(text, start, end) is not None
+
+
 def _letter_parties(head: str) -> list[str]:
     """A letter agreement's parties: the organisation of its letterhead and those it is addressed to
     (the first lines of the blocks above the salutation that name a company by its legal form), each as the

@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from index.agreements import after_signature_block, split_agreements
+from index.agreements import after_signature_block, greets, split_agreements
 from index.headings import contents_listing, dotted_listing, headed_listing, lists_contents, unnumbered_headings
 from index.sentences import split_long
 from index.types import Agreement, Clause, LoadedDocument, SegmentedDocument
@@ -70,6 +70,7 @@ _CLOSING = re.compile(r"^[ \t]*(?:Yours[ \t]+(?:sincerely|faithfully|truly)|Sinc
                       re.MULTILINE | re.IGNORECASE)
 # how many words may follow where an agreement's execution blocks begin
 _BLOCK_WORDS = 150
+_PROSE_WORDS = 20  # a paragraph of prose, not a heading, an address block or a salutation
 _HEADING = re.compile(r"[ \t#*>-]*([A-Z][A-Za-z ,&/'-]{2,60}?)(?:[.:]|\*\*|\n|[ \t]{2,}|$)")
 _MARKUP_RUN = re.compile(r"\*\*|</?\w+>")  # bold and tags around an attachment's title
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -351,11 +352,16 @@ def _paragraph_chunks(text: str, start: int, end: int) -> list[tuple[str, int, i
     para_starts = [start] + [start + p for p in para_starts[1:]]
     bounds = list(zip(para_starts, para_starts[1:] + [end]))
     chunk_start, chunk_end, n = None, None, 0
+    # a letter's opening runs through its first paragraph of prose: its letterhead, addressee block, "PRIVATE AND
+    # CONFIDENTIAL" and salutation open no chunk of their own
+    first_prose = next((s for s, e in bounds if _words(text[s:e]) >= _PROSE_WORDS), end)
+    letter = greets(text, start, first_prose)
     for s, e in bounds:
         if not text[s:e].strip():
             continue
         heading = _is_heading(text[s:e])
-        if chunk_start is not None and (heading or e - chunk_start > max(300, MAX_CHARS // 2)):
+        in_opening = letter and s <= first_prose
+        if chunk_start is not None and not in_opening and (heading or e - chunk_start > max(300, MAX_CHARS // 2)):
             n += 1
             spans.append((_para_label(text, chunk_start, chunk_end, n, start), chunk_start, chunk_end))
             chunk_start = None
@@ -374,7 +380,7 @@ def _signing_after_prose(text: str, start: int, end: int) -> int | None:
     phrase ("ACME, INC." above "By:"), with only a block's words after it; None when there is none."""
     paragraphs = [(start + m.start("p"), start + m.end("p"), m["p"])
                   for m in re.finditer(r"(?:^|\n[ \t]*\n)(?P<p>.+?)(?=\n[ \t]*\n|$)", text[start:end], re.DOTALL)]
-    long = [p for p in paragraphs if _words(p[2]) >= 20]
+    long = [p for p in paragraphs if _words(p[2]) >= _PROSE_WORDS]
     if len(long) < 2:
         return None
     last = long[-1][0]
@@ -382,7 +388,7 @@ def _signing_after_prose(text: str, start: int, end: int) -> int | None:
     if phrase is None:
         return None
     sentences = [e for s, e, p in paragraphs if last <= s and e <= phrase
-                 and (_words(p) >= 20 or _words(p) >= 6 and p.rstrip()[-1:] in ".:;")]
+                 and (_words(p) >= _PROSE_WORDS or _words(p) >= 6 and p.rstrip()[-1:] in ".:;")]
     at = min(_caption_start(text, _line_start(text, phrase, last), last),
              _strip(text, sentences[-1] if sentences else long[-1][1], end)[0])
     return at if _blocks_only(text[at:end]) else None
@@ -404,7 +410,7 @@ def _is_heading(paragraph: str) -> bool:
 
 
 def _para_label(text: str, s: int, e: int, n: int, agreement_start: int) -> str:
-    if n == 1 and s == agreement_start:
+    if n == 1 and not text[agreement_start:s].strip():
         return "preamble"
     match = _HEADING.match(text, s, e)
     if match and match.group(1).strip().isupper() and len(match.group(1).split()) <= 6:

@@ -26,9 +26,19 @@ def test_a_letters_parties_include_the_company_under_its_attention_line():
     assert agreement.label == "Ashcombe Marine Holdings plc and Orwell Coastal Engineering Limited"
 
 
+def test_a_letters_opening_is_its_preamble_through_its_first_paragraph():
+    # the letterhead, "PRIVATE AND CONFIDENTIAL", the addressee block, the date, the salutation and the subject
+    # line are one clause with the paragraph naming the parties (they were three clauses, the letterhead's and
+    # "Private And Confidential" among them, and the letter had no preamble)
+    clauses = _segmented().clauses
+    assert [(c.clause_id, c.start, c.end) for c in clauses[:2]] == [("preamble", 22, 743), ("para 2", 745, 1242)]
+    assert clauses[0].text.startswith("ASHCOMBE MARINE HOLDINGS PLC\n")
+    assert clauses[0].text.endswith('you agree with the Seller on the terms of this letter.')
+
+
 def test_a_letters_execution_blocks_are_its_signatures_clause():
     clauses = _segmented().clauses
-    assert [(c.clause_id, c.start, c.end) for c in clauses[-2:]] == [("para 6", 1746, 1849),
+    assert [(c.clause_id, c.start, c.end) for c in clauses[-2:]] == [("para 4", 1746, 1849),
                                                                     ("signatures", 1851, 2131)]
     assert clauses[-2].text.endswith("returning the enclosed copy of this letter.")
     assert clauses[-1].text.startswith("Yours faithfully\n\n/s/ Helena Marsh")
@@ -80,7 +90,7 @@ def test_when_a_letter_was_signed_is_its_date_and_its_dated_blocks(letter, quest
     # the ranker answered: the letter's date second, after its block's, or a date fragment of another clause
     answer = letter.ask(question)
     assert answer.text.splitlines()[0] == "3 March 2024 [1]; signature blocks dated 5 March 2024 [2]"
-    assert [(c.clause, c.start, c.end) for c in answer.citations] == [("Private And Confidential", 274, 286),
+    assert [(c.clause, c.start, c.end) for c in answer.citations] == [("preamble", 274, 286),
                                                                       ("signatures", 2113, 2131)]
     assert [(v.text, v.kind, v.citation) for v in answer.values] == [("3 March 2024", "date", 0),
                                                                      ("5 March 2024", "date", 1)]
