@@ -29,7 +29,7 @@ from assistant.inventory import asked_kind, asks_inventory, asks_inventory_of, a
 from assistant.holders import asks_holders, holders_answer, roles_named
 from assistant.latest import asks_latest, latest_answer, without_superlative
 from assistant.query import Query, analyse
-from assistant.question_parts import merge, question_parts
+from assistant.question_parts import MAX_PARTS, merge, question_parts
 from assistant.prototypes import AnswerPrototypes
 from assistant.ranker import EvidenceModel
 from assistant.rephrase import CONFIRM_SIMILARITY, REPHRASE_FOUND, KindQuestions, asks_beyond_its_kind
@@ -412,12 +412,12 @@ class Assistant:
         """"Which paper is Sage Moore's agreement for, and what is its event date?": each part answered
         on its own, in the agreements it names or else those the whole question names."""
         answers = []
-        for part in parts:
+        for part in parts[:MAX_PARTS]:
             own = self._scope(snapshot, part, files, agreements)
             *_, answer = self._answer(snapshot, part, own if own.agreements or own.unknown else _asking(scope, part),
                                       files)
             answers.append(answer)
-        return merge(question, answers)
+        return merge(question, answers, parts[MAX_PARTS:])
 
     def _asked(self, snapshot: Snapshot, question: str, files, agreements) -> tuple[str, Scope]:
         """(what is asked, the agreements it is asked of) for a question with its chat framing off."""

@@ -5,7 +5,8 @@ A part begins where a new question begins: after a semicolon or a question mark,
 when what follows asks with a wh-word ("what", "when", "who", "which", "where", "how", "whose"). A
 yes/no continuation ("can a party assign the agreement, and is the other party's consent
 required?") asks about the same clause and stays whole, and so does a part with no words of its
-own ("is there a cap on damages, and what is it?"): it cannot be answered alone.
+own ("is there a cap on damages, and what is it?"): it cannot be answered alone. Of a checklist
+pasted whole, the first MAX_PARTS questions are answered and the rest named, to be asked again.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ _SPLIT = re.compile(rf"\s*;\s*(?:and\s+|but\s+)?(?={_WH})|\s*,?\s+(?:and|but)\s+
                     re.IGNORECASE)
 _OWN_WORDS = re.compile(r"\b(?:it|its|they|their|them|this|that|these|those|one|ones|thing|things|so|there)\b",
                         re.IGNORECASE)
-_MAX_PARTS = 3
+MAX_PARTS = 8  # a message asks at most this many questions at once (a checklist pasted whole); the rest are named
 _MARKER = re.compile(r"\[(\d+)\]")
 
 
@@ -44,7 +45,7 @@ def question_parts(question: str) -> list[str]:
         at = m.end()
     # a checklist's questions each after its mark ("1. Which law governs?\n2. How long does it run?")
     pieces = [unmarked(p.strip(" ,;")) for p in [*pieces, text[at:]] if p.strip(" ,;")]
-    if len(pieces) < 2 or len(pieces) > _MAX_PARTS:
+    if len(pieces) < 2:
         return [text]
     # the first piece may state what the second builds on ("X keeps the copyright; what does Y give?"),
     # a later one must open as a question; every piece needs words of its own to be answered alone
@@ -60,9 +61,10 @@ def _content(part: str) -> list[str]:
     return content_terms(_OWN_WORDS.sub(" ", re.sub(r"\([^()]*\)", " ", part)))
 
 
-def merge(question: str, answers: Sequence[Answer]) -> Answer:
+def merge(question: str, answers: Sequence[Answer], unasked: Sequence[str] = ()) -> Answer:
     """One answer from the answers to a question's parts: their first lines side by side (each part's
-    short answer first), then each part's quotes; citations shared by two parts are cited once."""
+    short answer first), then each part's quotes; citations shared by two parts are cited once. Parts
+    beyond MAX_PARTS (`unasked`) are named last, to be asked again."""
     citations: list[Citation] = []
     values: list[Value] = []
     groups: list[AnswerGroup] = []
@@ -83,6 +85,8 @@ def merge(question: str, answers: Sequence[Answer]) -> Answer:
         values += [replace(v, citation=where[v.citation]) for v in answer.values if v.citation < len(where)]
         groups += [replace(g, citations=tuple(where[i] for i in g.citations if i < len(where))) for g in answer.groups]
     searched = "; ".join(dict.fromkeys(a.searched for a in answers if a.searched))
+    if unasked:
+        bodies.append(f"Not answered (at most {MAX_PARTS} questions at a time; ask these again): " + " ".join(unasked))
     return Answer(question=question, text="\n".join(["; ".join(heads), *bodies]), found=any(a.found for a in answers),
                   citations=tuple(citations), searched=searched, mode=answers[0].mode,
                   unsupported=tuple(u for a in answers for u in a.unsupported), values=tuple(values),

@@ -574,6 +574,39 @@ def test_a_checklist_of_two_questions_answers_both(qa, question):
     assert_law_then_term(answer)
 
 
+CHECKLIST = [("Who are the parties?", "preamble", "by and between Acme Robotics, Inc."),
+             ("Which law governs?", "10", "governed by the laws of the State of Delaware"),
+             ("How long does it run?", "7", "This Agreement runs for two (2) years from the Effective Date."),
+             ("Can either party assign it?", "8", "Neither Party may assign this Agreement"),
+             ("How are notices given?", "9", "Notices under this Agreement must be in writing")]
+
+
+@pytest.mark.slow
+def test_a_checklist_of_five_questions_answers_each_as_asked_alone(qa):
+    """A message of more than three questions was asked as one: it answered only which law governs."""
+    answer = qa.ask("\n".join(f"{n}. {q}" for n, (q, _, _) in enumerate(CHECKLIST, 1)), files=[NDA])
+    assert answer.found is True, answer.text
+    heads = answer.text.splitlines()[0].split("; ")
+    for question, clause_id, quoted in CHECKLIST:
+        alone = qa.ask(question, files=[NDA])
+        first = alone.citations[0]
+        assert (first.clause, quoted in first.quote) == (clause_id, True), alone.text
+        assert (first.start, first.end) in [(c.start, c.end) for c in answer.citations], answer.text
+    assert heads[:3] == ["Acme Robotics, Inc.", "Birch Analytics LLC [1]", "Delaware [2]"], answer.text
+    assert "Not answered" not in answer.text
+
+
+@pytest.mark.slow
+def test_a_message_of_more_questions_than_answered_at_once_names_the_rest(qa):
+    from assistant.question_parts import MAX_PARTS
+
+    asked = [q for q, _, _ in CHECKLIST] * 2  # ten questions
+    answer = qa.ask(" ".join(asked), files=[NDA])
+    assert answer.text.splitlines()[-1] == (f"Not answered (at most {MAX_PARTS} questions at a time; ask these "
+                                            f"again): {' '.join(asked[MAX_PARTS:])}")
+    assert [c.clause for c in answer.citations[:2]] == ["preamble", "10"], answer.text
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("question, file, clause_id, quoted", [
     ("What does this agreement say about Expiration Date?", NDA, "7",

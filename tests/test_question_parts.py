@@ -18,11 +18,14 @@ from assistant.types import Answer, AnswerGroup, Citation, Value
     # a checklist's questions, each after its mark
     ("Which law governs?\n2. How long does it run?", ["Which law governs?", "How long does it run?"]),
     ("Which law governs?\n(b) which courts hear disputes?", ["Which law governs?", "which courts hear disputes?"]),
+    # a checklist of more than three
+    ("1. Who are the parties?\n2. Which law governs?\n3. How long does it run?\n4. Can either party assign it?",
+     ["Who are the parties?", "Which law governs?", "How long does it run?", "Can either party assign it?"]),
     # a statement the question builds on is a part too, kept as written
     ("Xin Wang keeps the copyright; what does Yuzheng Hu give ICML instead?",
      ["Xin Wang keeps the copyright", "what does Yuzheng Hu give ICML instead?"]),
     # one question: a yes/no continuation about the same clause, a part with no words of its own,
-    # a condition before the question, a noun after "and", more than three parts
+    # a condition before the question, a noun after "and", a part with no words of its own among five
     ("Can a party assign the agreement, and is the other party's consent required?", None),
     ("Is there a cap on the damages a party can be liable for, and what is it?", None),
     ("Who signed and when?", None),
@@ -62,3 +65,12 @@ def test_merged_answers_lead_with_each_parts_first_line_and_cite_a_shared_quote_
     assert answer.groups[0].citations == (1, 0)
     assert answer.searched == "the 1 agreement"
     assert not merge("q?", [missing, missing]).found
+
+
+def test_parts_beyond_those_answered_are_named_last():
+    law = Answer(question="q1", text="Delaware [1]\nAcme (clause 10): \"... Delaware ...\" [1]", found=True,
+                 citations=(citation("10", 100),), searched="the 1 agreement")
+    answer = merge("q1? q2? q3?", [law], ["q2?", "q3?"])
+    assert answer.text.split("\n") == ["Delaware [1]", "Acme (clause 10): \"... Delaware ...\" [1]",
+                                       "Not answered (at most 8 questions at a time; ask these again): q2? q3?"]
+    assert answer.found and [c.clause for c in answer.citations] == ["10"]
