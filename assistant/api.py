@@ -54,6 +54,7 @@ from assistant.venue import VENUE_WORDS, asks_venue, venue_candidates
 from assistant.work_titles import asks_title_to_property, asks_work_title, title_candidates, without_title_to_property
 from assistant.whereabouts import asks_whereabouts, whereabouts_answer
 from index.build import Progress
+from index.clean import without_markup
 from index.errors import ClauseQAError, EmptyQuestion, FileChanged, FileNotIndexed, IndexNotFound, LoadError
 from index.types import BuildReport, IndexedFile
 
@@ -342,7 +343,7 @@ class Assistant:
                  agreements: Sequence[str] | None = None) -> list[Hit]:
         """The ranked clauses for a question, scope taken from the question unless given."""
         snapshot = self.snapshot
-        question, scope = self._asked(snapshot, without_framing(question), files, agreements)
+        question, scope = self._asked(snapshot, without_framing(without_markup(question)), files, agreements)
         query = self._analyse(snapshot, question, scope)
         hits = self._named_clauses(snapshot, query, files) or self._hits(snapshot, query, files, 0)
         return hits[:k or self.settings.top_k]
@@ -367,10 +368,11 @@ class Assistant:
                  stream: bool) -> Iterator[str | Answer]:
         """One ask: text pieces when streaming, then the Answer."""
         started = time.perf_counter()
-        question = (question or "").strip()
+        as_typed = (question or "").strip()
+        question = without_markup(as_typed).strip()  # "<p>Which law governs?</p>", "**Which law governs?**"
         if not question:
             raise EmptyQuestion("The question is empty — ask something, e.g. \"Which law governs Xin Wang's agreement?\"")
-        as_typed, question = question, without_framing(question)  # "Hi, could you tell me ...?" asks "...?"
+        question = without_framing(question)  # "Hi, could you tell me ...?" asks "...?"
         self._load_model_aside()
         snapshot = self.snapshot  # the whole ask reads this one view, whatever is indexed meanwhile
         if files:

@@ -27,6 +27,9 @@ _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|<>])")
 _BOLD = re.compile(r"\*\*|__(?=\w)|(?<=\w)__")
+# Markdown's bold or emphasis around words, in a question ("**Which law governs?**", "_Is it exclusive?_"); a run
+# of "_" is a blank ("between Acme and __________")
+_EMPHASIS = re.compile(r"(?<![\w*])(?P<mark>\*\*|__|[*_])(?=[^\s*_])(?P<words>[^\n]+?)(?<=[^\s*_])(?P=mark)(?![\w*])")
 _BLANKS = re.compile(r"(?<![^\W_])_+(?![^\W_])")  # signature and fill-in blanks: "Date: ____"
 _MID_BULLET = re.compile(r"[•▪●◦‣|]")  # list glyphs and Markdown table pipes
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?=\s|$)")
@@ -56,6 +59,27 @@ def clean_for_embedding(text: str) -> str:
     if "\\" in text or "$" in text:
         text = _LATEX_ENV.sub("", text)
         text = _LATEX_INLINE.sub(" ", text)
+    text = _BLANKS.sub(" ", _BOLD.sub("", _tags_and_markdown_off(text)))
+    kept = []
+    for line in text.splitlines():
+        line = _LIST_BULLET.sub("", _HEADING.sub("", line))
+        line = _MID_BULLET.sub(" ", line)
+        if not _is_scribble(line):
+            kept.append(line)
+    return _WHITESPACE.sub(" ", " ".join(kept)).strip()
+
+
+def without_markup(text: str) -> str:
+    """`text` (a question pasted from a web page or a document) without HTML tags and entities or Markdown
+    headings, bold, images, link targets and escapes; its lines and words as they were, so a pasted list
+    stays a list."""
+    if "&" in text:
+        text = html.unescape(text)
+    text = _EMPHASIS.sub(r"\g<words>", _tags_and_markdown_off(text))
+    return "\n".join(_HEADING.sub("", line) for line in text.split("\n"))
+
+
+def _tags_and_markdown_off(text: str) -> str:
     if "<" in text:
         text = _SUP.sub(_superscript, text)
         text = _BREAK_TAG.sub(" ", text)
@@ -65,15 +89,7 @@ def clean_for_embedding(text: str) -> str:
         text = _MD_LINK.sub(r"\1", text)
     if "\\" in text:
         text = _MD_ESCAPE.sub(r"\1", text)
-    text = _BOLD.sub("", text)
-    text = _BLANKS.sub(" ", text)
-    kept = []
-    for line in text.splitlines():
-        line = _LIST_BULLET.sub("", _HEADING.sub("", line))
-        line = _MID_BULLET.sub(" ", line)
-        if not _is_scribble(line):
-            kept.append(line)
-    return _WHITESPACE.sub(" ", " ".join(kept)).strip()
+    return text
 
 
 def _superscript(match: re.Match[str]) -> str:

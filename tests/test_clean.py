@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from index.clean import clean_for_embedding
+from index.clean import clean_for_embedding, without_markup
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -118,3 +118,22 @@ def test_fast_enough_for_every_chunk():
     for chunk in chunks:
         clean_for_embedding(chunk)
     assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize("pasted, question", [
+    ("**Which law governs?**", "Which law governs?"),
+    ("_Is the licence exclusive?_", "Is the licence exclusive?"),
+    ("Is the licence *exclusive*?", "Is the licence exclusive?"),
+    ("<p>Which law &amp; which courts?</p>", " Which law & which courts? "),
+    ("## Who signed the NDA?", " Who signed the NDA?"),
+    ("Does [clause 5](https://example.com/5) cap liability?", "Does clause 5 cap liability?"),
+    # a pasted checklist keeps its lines and marks (assistant/question_parts.py reads them)
+    ("**1.** Which law governs?\n**2.** How long does it run?", "1. Which law governs?\n2. How long does it run?"),
+    # what is not markup stays: a blank naming no party, a placeholder, a product, a word with underscores
+    ("In the Agreement between Acme and __________: which law governs?",
+     "In the Agreement between Acme and __________: which law governs?"),
+    ("Who signs as <Name of Licensee>?", "Who signs as <Name of Licensee>?"),
+    ("Is the fee 5 * 2 per unit or snake_case_fee?", "Is the fee 5 * 2 per unit or snake_case_fee?"),
+])
+def test_a_questions_markup_is_taken_off_and_its_words_kept(pasted, question):
+    assert without_markup(pasted) == question

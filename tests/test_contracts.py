@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from index.clean import without_markup
 from index.loaders import load_document
 from index.segment import MAX_CHARS, segment
 from index.types import SegmentedDocument
@@ -572,6 +573,22 @@ def test_a_checklist_of_two_questions_answers_both(qa, question):
     """Only the first was answered: the second's mark hid that it opens a question of its own."""
     answer = qa.ask(question, files=[NDA])
     assert_law_then_term(answer)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("pasted, file, clause_id, quoted", [
+    ("**How long do the warranties last?**", SUPPLY, "5.1", "at least sixty (60) days"),
+    ("<p>How long do the warranties last?</p>", SUPPLY, "5.1", "at least sixty (60) days"),
+    ("**Does the NDA allow disclosure to advisers?**", NDA, "3", "disclose it only to its employees and advisers"),
+])
+def test_a_question_pasted_with_its_markup_is_answered_as_typed_without_it(qa, pasted, file, clause_id, quoted):
+    """The warranty question was refused in bold and in a paragraph tag; the NDA question in bold quoted the
+    NDA's opening: the markup hid how the question opens."""
+    answer, first = found_first(qa, pasted, files=[file])
+    assert (first.clause, quoted in first.quote) == (clause_id, True), answer.text
+    bare = qa.ask(without_markup(pasted).strip(), files=[file])
+    assert answer.text == bare.text and answer.citations == bare.citations
+    assert answer.question == pasted
 
 
 CHECKLIST = [("Who are the parties?", "preamble", "by and between Acme Robotics, Inc."),
@@ -1448,6 +1465,9 @@ def test_which_agreements_someone_with_a_title_signed_reads_the_blocks_titles(qa
     # before: "What is the governing law of distribution's agreement?", "When does the end (consulting)?"
     # (the services agreement of Kestrel Consulting answered first), "Who signed the (employment)?"
     ("What is the governing law of the supply agreement?", "And the distribution agreement?",
+     "What is the governing law of the distribution agreement?", DISTRIBUTION, "12"),
+    # in bold, as pasted from a document: "**And ...**" did not open with its "And"
+    ("What is the governing law of the supply agreement?", "**And the distribution agreement?**",
      "What is the governing law of the distribution agreement?", DISTRIBUTION, "12"),
     ("When does the NDA end?", "And the consulting agreement?", "When does the consulting agreement end?", TWO, "4.1"),
     ("Who signed the NDA?", "And the employment contract?", "Who signed the employment contract?", EMPLOYMENT,
