@@ -54,9 +54,10 @@ catalog-eval: $(STAMP)
 # words before a sentence saying why or for whom; keywords: a keyword per category, as typed into a search box;
 # review: the category's name in a contract review's request, "Highlight the parts (if any) of this contract
 # related to "Governing Law" that should be reviewed by a lawyer."); listed: CUAD's words pasted from a checklist, a
-# list's mark ("1.", "-", "•", "(d)") before each or quotes around it)
+# list's mark ("1.", "-", "•", "(d)") before each or quotes around it; pasted: CUAD's words in bold, a paragraph tag,
+# a heading's or emphasis's markup)
 eval-styles: $(STAMP)
-	for style in plain terse imperative yes-no role everyday brief statement casual blind-a blind-b blind-c framed unmarked scene slips tail keywords review listed; do \
+	for style in plain terse imperative yes-no role everyday brief statement casual blind-a blind-b blind-c framed unmarked scene slips tail keywords review listed pasted; do \
 		$(BIN)/clauseqa eval --suite cuad --part validation --limit 40 --style $$style --report reports/cuad-$$style || exit 1; \
 	done
 

@@ -94,8 +94,11 @@ REVIEW_REQUEST = ('Highlight the parts (if any) of this contract related to "{ca
 # CUAD's own questions pasted from a checklist: a list's mark before each (numbers 1-99) or quotes around it, in turn
 LISTED = "listed"
 LIST_MARKS = ("{n}. {q}", "- {q}", "• {q}", "({letter}) {q}", '"{q}"')
+# CUAD's own questions pasted with the markup of a web page or a document around them, in turn
+PASTED = "pasted"
+MARKUPS = ("**{q}**", "<p>{q}</p>", "## {q}", "_{q}_", "<b>{q}</b>")
 STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED, UNMARKED, SCENE, SLIPS, TAIL, KEYWORDS, REVIEW,
-                                                          LISTED)
+                                                          LISTED, PASTED)
 HELDOUT_PHRASINGS = REPO / "eval" / "pairs" / "heldout_phrasings.yaml"
 BLIND_PHRASINGS = REPO / "eval" / "pairs" / "blind_phrasings.yaml"
 FRAMINGS = REPO / "eval" / "pairs" / "framings.yaml"
@@ -150,6 +153,8 @@ def styled(rows: list[dict], style: str) -> list[dict]:
     if style == LISTED:
         return [{**r, "question": LIST_MARKS[i % len(LIST_MARKS)].format(
             n=i % 99 + 1, letter="abcdefghijklmnopqrstuvwxyz"[i % 26], q=r["question"])} for i, r in enumerate(rows)]
+    if style == PASTED:
+        return [{**r, "question": MARKUPS[i % len(MARKUPS)].format(q=r["question"])} for i, r in enumerate(rows)]
     if style == UNMARKED:
         return [{**r, "question": r["question"][:1].lower() + r["question"][1:].rstrip(" ?")} for r in rows]
     if style in HELDOUT_STYLES or style in BLIND_STYLES:

@@ -585,6 +585,14 @@ def test_the_listed_style_puts_a_lists_mark_before_each_question_or_quotes_aroun
     assert styled(rows, "listed")[100]["question"] == "2. Q100?"  # a checklist's numbers stay under 100
 
 
+def test_the_pasted_style_asks_each_question_inside_a_web_pages_or_a_documents_markup_in_turn():
+    from eval.cuad import styled
+
+    rows = [{"category": "Parties", "question": f"Q{n}?", "gold": n} for n in range(6)]
+    assert [(r["question"], r["gold"]) for r in styled(rows, "pasted")] == [
+        ("**Q0?**", 0), ("<p>Q1?</p>", 1), ("## Q2?", 2), ("_Q3?_", 3), ("<b>Q4?</b>", 4), ("**Q5?**", 5)]
+
+
 def test_the_unmarked_style_asks_cuads_own_words_in_lower_case_without_the_question_mark():
     from eval.cuad import styled
 
@@ -597,7 +605,7 @@ def test_the_unmarked_style_asks_cuads_own_words_in_lower_case_without_the_quest
 @pytest.mark.parametrize("kwargs, message", [
     ({"suite": "cuad", "style": "shouty"}, "Unknown --style 'shouty'; valid: plain, terse, imperative, yes-no, role, everyday, brief, "
                                            "statement, casual, blind-a, blind-b, blind-c, framed, unmarked, scene, slips, tail, keywords, "
-                                           "review, listed"),
+                                           "review, listed, pasted"),
     ({"suite": "sample", "style": "terse"}, "--style is for the CUAD suites"),
 ])
 def test_a_style_the_suite_cannot_take_is_refused(cuad, kwargs, message):
