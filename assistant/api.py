@@ -23,7 +23,7 @@ from assistant.definitions import asked_term, defines, lead_with_definition
 from assistant.evidence import EvidenceSet, gather, join
 from assistant.expiring import asks_expiring, asks_renewing, expiring_answer, renewing_answer
 from assistant.features import AGREEMENT_NAME
-from assistant.framing import is_keyword, with_context, without_framing, written_as_names
+from assistant.framing import is_keyword, plain_text, with_context, without_framing, written_as_names
 from assistant.inventory import asked_kind, asks_inventory, asks_inventory_of, asks_membership, inventory_answer, \
     named_in, of_kind, with_party
 from assistant.holders import asks_holders, holders_answer, roles_named
@@ -54,7 +54,6 @@ from assistant.venue import VENUE_WORDS, asks_venue, venue_candidates
 from assistant.work_titles import asks_title_to_property, asks_work_title, title_candidates, without_title_to_property
 from assistant.whereabouts import asks_whereabouts, whereabouts_answer
 from index.build import Progress
-from index.clean import without_markup
 from index.errors import ClauseQAError, EmptyQuestion, FileChanged, FileNotIndexed, IndexNotFound, LoadError
 from index.types import BuildReport, IndexedFile
 
@@ -343,7 +342,7 @@ class Assistant:
                  agreements: Sequence[str] | None = None) -> list[Hit]:
         """The ranked clauses for a question, scope taken from the question unless given."""
         snapshot = self.snapshot
-        question, scope = self._asked(snapshot, without_framing(without_markup(question)), files, agreements)
+        question, scope = self._asked(snapshot, without_framing(plain_text(question)), files, agreements)
         query = self._analyse(snapshot, question, scope)
         hits = self._named_clauses(snapshot, query, files) or self._hits(snapshot, query, files, 0)
         return hits[:k or self.settings.top_k]
@@ -369,7 +368,7 @@ class Assistant:
         """One ask: text pieces when streaming, then the Answer."""
         started = time.perf_counter()
         as_typed = (question or "").strip()
-        question = without_markup(as_typed).strip()  # "<p>Which law governs?</p>", "**Which law governs?**"
+        question = plain_text(as_typed)  # "<p>Which law governs?</p>", "**Which law governs?**", "... 🙏"
         if not question:
             raise EmptyQuestion("The question is empty — ask something, e.g. \"Which law governs Xin Wang's agreement?\"")
         question = without_framing(question)  # "Hi, could you tell me ...?" asks "...?"

@@ -6,11 +6,10 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from assistant.framing import without_framing
+from assistant.framing import plain_text, without_framing
 from assistant.scope import Scope, kind_acronyms
 from assistant.text import content_terms, without_terms
 from assistant.types import Answer
-from index.clean import without_markup
 
 _ELLIPSIS = re.compile(r"^\s*(and|but|also|what about|how about|same for|then)\b", re.IGNORECASE)
 # with an ellipsis, a follow-up about another agreement that uses these words asks the last question
@@ -75,7 +74,7 @@ class Conversation:
         """Text pieces when streaming, then the Answer, once the conversation has taken it in."""
         as_typed = question = (question or "").strip()
         # "Thanks! And what about Birch?" follows up as "And what about Birch?"; "**And Birch?**" too
-        question = without_framing(without_markup(question))
+        question = without_framing(plain_text(question))
         context, asked = None, question
         of_thing = False  # asked of the last question's thing ("When must that happen?")
         if self._history and _is_follow_up(question):

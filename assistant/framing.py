@@ -18,13 +18,19 @@ quotes around it (`--style listed`): left on, they kept a question from being re
 A question typed without its question mark gets one ("who signed for ICML"): without it the
 embedding model reads a phrase, and the ranker and the "not found" decision, fitted on questions
 that end in "?", drift (`--style unmarked`).
+
+A question pasted from a web page, a document or a phone is read in plain text first (`plain_text`):
+its markup ("**...**", "<p>...</p>", `--style pasted`), emoji, curly quotes, no-break spaces and
+doubled spaces pulled the embedding off and hid how the question opens.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
+from index.clean import without_markup
 from index.terms import content_terms, stem
 
 _SEP = r"(?:\s*[,:;!.…–—-]+\s*|\s+)"
@@ -177,6 +183,24 @@ def without_framing(question: str) -> str:
     if rest == text:
         return text
     return rest[0].upper() + rest[1:] if rest[0].islower() else rest
+
+
+_STRAIGHT = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
+_SPACES = re.compile(r"[^\S\n]+")  # runs of spaces and tabs; a line break stays (a pasted checklist)
+
+
+def plain_text(question: str) -> str:
+    """`question` as typed or pasted, in plain text: without markup (see index.clean.without_markup),
+    emoji and other pictographs ("... 🙏"), with straight quotes and single spaces; its lines kept."""
+    text = "".join(ch for ch in without_markup(question).translate(_STRAIGHT) if not _pictograph(ch))
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n")).strip()
+
+
+def _pictograph(ch: str) -> bool:
+    """An emoji or another symbol that is no word (category So), or what joins and tints emoji."""
+    code = ord(ch)
+    return (unicodedata.category(ch) == "So" or code == 0x200D or 0xFE00 <= code <= 0xFE0F
+            or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F)
 
 
 def unmarked(question: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from index.clean import without_markup
+from assistant.framing import plain_text
 from index.loaders import load_document
 from index.segment import MAX_CHARS, segment
 from index.types import SegmentedDocument
@@ -580,13 +580,14 @@ def test_a_checklist_of_two_questions_answers_both(qa, question):
     ("**How long do the warranties last?**", SUPPLY, "5.1", "at least sixty (60) days"),
     ("<p>How long do the warranties last?</p>", SUPPLY, "5.1", "at least sixty (60) days"),
     ("**Does the NDA allow disclosure to advisers?**", NDA, "3", "disclose it only to its employees and advisers"),
+    ("How\u00a0long\u00a0do\u00a0the\u00a0warranties\u00a0last?", SUPPLY, "5.1", "at least sixty (60) days"),
 ])
-def test_a_question_pasted_with_its_markup_is_answered_as_typed_without_it(qa, pasted, file, clause_id, quoted):
-    """The warranty question was refused in bold and in a paragraph tag; the NDA question in bold quoted the
-    NDA's opening: the markup hid how the question opens."""
+def test_a_question_pasted_with_its_markup_is_answered_as_in_plain_text(qa, pasted, file, clause_id, quoted):
+    """The warranty question was refused in bold, in a paragraph tag and with no-break spaces; the NDA question
+    in bold quoted the NDA's opening: the markup hid how the question opens."""
     answer, first = found_first(qa, pasted, files=[file])
     assert (first.clause, quoted in first.quote) == (clause_id, True), answer.text
-    bare = qa.ask(without_markup(pasted).strip(), files=[file])
+    bare = qa.ask(plain_text(pasted), files=[file])
     assert answer.text == bare.text and answer.citations == bare.citations
     assert answer.question == pasted
 

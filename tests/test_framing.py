@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.framing import asked_topic, is_keyword, with_context, without_framing, written_as_names
+from assistant.framing import asked_topic, is_keyword, plain_text, with_context, without_framing, written_as_names
 
 
 @pytest.mark.parametrize("typed, asked", [
@@ -237,3 +237,18 @@ def test_a_request_for_the_passages_about_a_topic_asks_the_topic(typed, asked):
 ])
 def test_an_order_naming_what_it_wants_is_no_request_for_a_topic(question):
     assert asked_topic(question) == ""
+
+
+@pytest.mark.parametrize("typed, plain", [
+    ("Which law governs? 🙏", "Which law governs?"),
+    ("👍🏽 Which law governs?", "Which law governs?"),
+    ("Which law governs? ❤️", "Which law governs?"),
+    ("Who’s the licensor under the “Agreement”?", "Who's the licensor under the \"Agreement\"?"),
+    ("Which\u00a0law  governs?\t", "Which law governs?"),
+    ("**Which law governs?**", "Which law governs?"),
+    # a pasted checklist keeps its lines; a sign that is a word's (a sum, a comparison, a section) stays
+    ("  1. Which law governs?  \n  2.  How long does it run?", "1. Which law governs?\n2. How long does it run?"),
+    ("Is the cap $5,000 or ≤ 2 × the fees under § 9?", "Is the cap $5,000 or ≤ 2 × the fees under § 9?"),
+])
+def test_a_question_typed_or_pasted_is_read_in_plain_text(typed, plain):
+    assert plain_text(typed) == plain
