@@ -18,6 +18,7 @@ from assistant.answer_places import AnswerPlaces
 from assistant.bridges import bridge_terms, searched_words
 from assistant.catalog import CatalogRow
 from assistant.catalog_facts import answerer as catalog_answerer
+from assistant.clause_titles import asks_by_title, titled_candidates
 from assistant.conversation import in_agreement_of
 from assistant.definitions import asked_term, defines, lead_with_definition
 from assistant.evidence import EvidenceSet, gather, join
@@ -691,6 +692,12 @@ class Assistant:
             topic = unaddressed(question, lambda pattern: snapshot.retriever.says(pattern, query.agreements, files))
             if topic is not None:
                 found_p, missing = 0.0, f"no clause about {topic.name} in {searched}"
+        if not certain and not missing and topic is None and found_p < self.evidence_model.selection.threshold \
+                and asks_by_title(query.wording):  # "Is there a non-compete?": "8. Post-Contractual Non-Competition"
+            keep = titled_candidates(query.wording, [(c.hit.agreement_key, c.hit.clause.clause_id, c.hit.clause.text)
+                                                     for c in evidence.candidates])
+            if keep:
+                probabilities, certain = only(probabilities, keep), True
         # a question scoped to several agreements by a title or party answers for each of them;
         # a clause named by number ("what does clause 6.2 say?") is the answer whatever it scores;
         # a kind's own question asked for a refused one must clear a higher bar (assistant/rephrase.py)

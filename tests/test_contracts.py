@@ -592,6 +592,15 @@ def test_a_question_pasted_with_its_markup_is_answered_as_in_plain_text(qa, past
     assert answer.question == pasted
 
 
+@pytest.mark.slow
+def test_a_short_question_naming_a_clauses_title_is_answered_from_that_clause(qa):
+    """Refused before, "Not found: no clause about non-compete", though clause 8 is titled "Post-Contractual
+    Non-Competition": a question asked in two words read to the found classifier as little evidence."""
+    answer, first = found_first(qa, "Is there a non-compete?", files=[EMPLOYMENT])
+    assert (first.clause, first.start, first.end) == ("8.1", 2123, 2314), answer.text
+    assert first.quote.startswith("For twelve (12) months after the end of her employment, the Employee shall not work")
+
+
 CHECKLIST = [("Who are the parties?", "preamble", "by and between Acme Robotics, Inc."),
              ("Which law governs?", "10", "governed by the laws of the State of Delaware"),
              ("How long does it run?", "7", "This Agreement runs for two (2) years from the Effective Date."),
