@@ -24,7 +24,7 @@ from assistant.definitions import asked_term, defines, lead_with_definition
 from assistant.evidence import EvidenceSet, gather, join
 from assistant.expiring import asks_expiring, asks_renewing, expiring_answer, renewing_answer
 from assistant.features import AGREEMENT_NAME
-from assistant.framing import is_keyword, plain_text, with_context, without_framing, written_as_names
+from assistant.framing import is_keyword, plain_text, with_context, with_label, without_framing, written_as_names
 from assistant.inventory import asked_kind, asks_inventory, asks_inventory_of, asks_membership, inventory_answer, \
     named_in, of_kind, with_party
 from assistant.holders import asks_holders, holders_answer, roles_named
@@ -425,10 +425,15 @@ class Assistant:
         """(what is asked, the agreements it is asked of) for a question with its chat framing off."""
         # "We signed this deal with Acme last year. Which law governs the agreement?": what is asked is the
         # question; the scene set first names the agreement when the question names none
+        label, question = with_label(question)  # "URGENT: ...", "(quick one) ...", "...? (2/5)"
         said, question = with_context(question)
-        question = without_framing(question) if said else question  # "... Could you tell me whether ...?"
+        # "... Could you tell me whether ...?"
+        question = without_framing(question) if said or label else question
         question = respelt(question, snapshot.retriever.chunks_holding, self.known_words)  # "jurisdcition"
         scope = self._named_scope(snapshot, question, files, agreements)
+        if label and not scope.agreements and not scope.unknown:  # "Acme: who signed?"
+            labelled = self._named_scope(snapshot, f"{label}: {question}", files, agreements)
+            scope = labelled if labelled.agreements else scope
         # a naming lead-in's question read as a question alone is: "In the X between A and B: could you tell me
         # ...?", "...: Highlight the parts (if any) of this contract related to ..."
         asked = without_framing(scope.asked) if scope.asked else ""

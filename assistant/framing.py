@@ -104,8 +104,8 @@ _ASKS = re.compile(r"(?:(?:and|but|also|then)\s+)?"
 _LIST_MARK = re.compile(r"^(?:[-*•·▪◦‣–—]+|#?\d{1,3}[.):]"
                         r"|#?\d{1,3}(?:\.\d{1,3})+(?:\.|(?=\s+(?i:" + ASKING_WORD + r")))"
                         r"|\(\d{1,3}\)|\(?[A-Za-z][.)]|\(?[ivxIVX]{1,4}[.)]|(?:Q|Question)\s*\d{1,3}\s*[.:)–—-]?)\s+")
-# a question pasted inside one pair of quotes: '"Which law governs?"'
-_ENCLOSED = re.compile(r'^(?:"(?P<straight>[^"]+)"|“(?P<curly>[^“”]+)”)$')
+# a question pasted inside one pair of quotes or brackets: '"Which law governs?"', "[Which law governs?]"
+_ENCLOSED = re.compile(r'^(?:"(?P<straight>[^"]+)"|“(?P<curly>[^“”]+)”|\[(?P<bracketed>[^\[\]]+)\])$')
 
 
 # a request for the passages about a topic, as a contract review asks it ("Highlight the parts (if any)
@@ -209,7 +209,7 @@ def unmarked(question: str) -> str:
     text = _LIST_MARK.sub("", question, count=1)
     enclosed = _ENCLOSED.match(text)
     if enclosed:
-        text = (enclosed["straight"] or enclosed["curly"]).strip()
+        text = (enclosed["straight"] or enclosed["curly"] or enclosed["bracketed"]).strip()
     return text if re.search(r"\w", text) else question
 
 
@@ -240,6 +240,13 @@ _NARROWS = re.compile(r"(?:specifically|in\s+particular|particularly|especially|
                       r"(?:i|we)\s+(?:want|need|would\s+like|['’]d\s+like)\s+to\s+know|the\s+question\s+is)\b",
                       re.IGNORECASE)
 _CLAUSE_NAMED = re.compile(r"\b(?:clause|section|paragraph|article|schedule|exhibit|annex)\s+\d", re.IGNORECASE)
+# a label before a question ("URGENT: ...", "Re: contract review - ...", "Governing Law: ...", "Yes or no: ...") or
+# an aside in brackets before it ("(quick one) ...") or after its question mark ("...? (2/5)"); not a naming lead-in
+# ("In the Supply Agreement between A and B: ...", read by the scope) nor the condition a question asks under
+_LABEL = re.compile(r"^(?!(?i:in|under|for|about|regarding|according\s+to|per|as\s+for|as\s+to|if|when|once|after|"
+                    r"before|unless)\b)(?P<said>\([^()\n]{1,40}\)|\[[^\[\]\n]{1,40}\]|[^?\n]{1,60}?[ \t]*[:–—-])[ \t]+"
+                    rf"(?=(?i:{ASKING_WORD}))")
+_ASIDE = re.compile(r"(?<=\?)[ \t]*(?P<said>\([^()\n]{1,40}\)|\[[^\[\]\n]{1,40}\])[ \t]*$")
 
 
 def with_context(question: str) -> tuple[str, str]:
@@ -266,6 +273,24 @@ def with_context(question: str) -> tuple[str, str]:
     if (before and _POINTING.search(asked)) or not content_terms(asked) or any(_NARROWS.match(s) for s in after):
         return "", question  # a word pointing at nothing said first points within the question ("is it assigned?")
     return said, asked
+
+
+def with_label(question: str) -> tuple[str, str]:
+    """(a label before the question or an aside in brackets around it, the question): "URGENT: who signed?"
+    asks "who signed?", and so do "(quick one) who signed?" and "who signed? (2/5)"; ("", question) when it
+    has neither, or when the label is what the question points at ("Termination: can we end it early?") or
+    names a clause ("Section 5: what does it say?"). A label may name the agreement ("Acme: who signed?"):
+    the scope reads it when the question names none."""
+    text = question.strip()
+    label = _LABEL.match(text)
+    match = label or _ASIDE.search(text)
+    if not match:
+        return "", question
+    rest = (text[:match.start()] + text[match.end():]).strip()
+    said = match["said"].strip(" \t:–—-")
+    if _CLAUSE_NAMED.search(said) or not content_terms(rest) or label and _POINTING.search(rest):
+        return "", question
+    return said, rest
 
 
 def written_as_names(terms: Sequence[str], text: str) -> bool:

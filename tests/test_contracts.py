@@ -601,6 +601,22 @@ def test_a_short_question_naming_a_clauses_title_is_answered_from_that_clause(qa
     assert first.quote.startswith("For twelve (12) months after the end of her employment, the Employee shall not work")
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("typed, clauses, quoted", [
+    # was one block's caption alone, "BIRCH ANALYTICS LLC": "URGENT" read as asked
+    ("URGENT: who signed the NDA?", ["signatures", "signatures"], "By: /s/ Daniel Okafor"),
+    # was refused, "no clause about Yes, mutual"
+    ("Yes or no: is the NDA mutual?", ["preamble"], "This Mutual Non-Disclosure Agreement"),
+    ("Which law governs the NDA? (2/5)", ["10"], "governed by the laws of the State of Delaware"),  # a guard
+    # the label names the agreement, the question none (read as "who signed for Acme?": Daniel Okafor alone)
+    ("Acme: who signed?", ["signatures", "signatures"], "By: /s/ Daniel Okafor"),
+])
+def test_a_label_before_a_question_or_an_aside_after_it_is_not_asked(qa, typed, clauses, quoted):
+    answer, first = found_first(qa, typed)
+    assert [(c.file, c.clause) for c in answer.citations] == [(NDA, c) for c in clauses], answer.text
+    assert quoted in first.quote
+
+
 CHECKLIST = [("Who are the parties?", "preamble", "by and between Acme Robotics, Inc."),
              ("Which law governs?", "10", "governed by the laws of the State of Delaware"),
              ("How long does it run?", "7", "This Agreement runs for two (2) years from the Effective Date."),

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.framing import asked_topic, is_keyword, plain_text, with_context, without_framing, written_as_names
+from assistant.framing import (asked_topic, is_keyword, plain_text, with_context, with_label, without_framing,
+                               written_as_names)
 
 
 @pytest.mark.parametrize("typed, asked", [
@@ -188,6 +189,7 @@ def test_a_few_words_naming_a_topic_are_a_keyword(typed, keyword):
     ("2.1 how long do the warranties last", "How long do the warranties last?"),
     ('"Which law governs?"', "Which law governs?"),
     ("“Hi, could you tell me which law governs?”", "Which law governs?"),
+    ("[Which law governs?]", "Which law governs?"),
     ("1. Governing Law", "Governing Law"),
     ('- Highlight the parts (if any) of this contract related to "Insurance" that should be reviewed by a lawyer.',
      "Insurance"),
@@ -252,3 +254,32 @@ def test_an_order_naming_what_it_wants_is_no_request_for_a_topic(question):
 ])
 def test_a_question_typed_or_pasted_is_read_in_plain_text(typed, plain):
     assert plain_text(typed) == plain
+
+
+@pytest.mark.parametrize("typed, label, asked", [
+    ("URGENT: Which law governs?", "URGENT", "Which law governs?"),
+    ("Re: contract review - which law governs the agreement?", "Re: contract review",
+     "which law governs the agreement?"),
+    ("Yes or no: is the licence exclusive?", "Yes or no", "is the licence exclusive?"),
+    ("Governing Law: Which state's law governs this agreement?", "Governing Law",
+     "Which state's law governs this agreement?"),
+    ("Acme: who signed?", "Acme", "who signed?"),  # a label may name the agreement: the scope reads it
+    ("(quick one) Which law governs?", "(quick one)", "Which law governs?"),
+    ("Which law governs? (2/5)", "(2/5)", "Which law governs?"),
+    ("Which law governs? [urgent]", "[urgent]", "Which law governs?"),
+])
+def test_a_label_before_a_question_or_an_aside_in_brackets_is_set_apart(typed, label, asked):
+    assert with_label(typed) == (label, asked)
+
+
+@pytest.mark.parametrize("typed", [
+    "Termination: can we end it early?",  # the question points at its label
+    "Section 5: what does it say?",  # the label names a clause
+    "Non-compete - is there one?",
+    "In the Supply Agreement between Acme and Birch: which law governs?",  # a naming lead-in, the scope's
+    "If a court strikes part, does the rest apply?",  # a condition, asked with its question
+    "Who signed it (Jianfei Chen)?",  # a name in brackets inside the question
+    "Which law governs?",
+])
+def test_what_is_no_label_or_aside_stays_in_the_question(typed):
+    assert with_label(typed) == ("", typed)
