@@ -97,8 +97,12 @@ LIST_MARKS = ("{n}. {q}", "- {q}", "• {q}", "({letter}) {q}", '"{q}"')
 # CUAD's own questions pasted with the markup of a web page or a document around them, in turn
 PASTED = "pasted"
 MARKUPS = ("**{q}**", "<p>{q}</p>", "## {q}", "_{q}_", "<b>{q}</b>")
+# CUAD's own questions after a label or with an aside in brackets, in turn ("URGENT: ...", "...? (2/5)")
+LABELLED = "labelled"
+LABELS = ("URGENT: {q}", "Re: contract review - {q}", "Yes or no: {lower}", "(quick one) {q}", "{q} (2/5)", "[{q}]",
+          "{category}: {q}")
 STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED, UNMARKED, SCENE, SLIPS, TAIL, KEYWORDS, REVIEW,
-                                                          LISTED, PASTED)
+                                                          LISTED, PASTED, LABELLED)
 HELDOUT_PHRASINGS = REPO / "eval" / "pairs" / "heldout_phrasings.yaml"
 BLIND_PHRASINGS = REPO / "eval" / "pairs" / "blind_phrasings.yaml"
 FRAMINGS = REPO / "eval" / "pairs" / "framings.yaml"
@@ -155,6 +159,10 @@ def styled(rows: list[dict], style: str) -> list[dict]:
             n=i % 99 + 1, letter="abcdefghijklmnopqrstuvwxyz"[i % 26], q=r["question"])} for i, r in enumerate(rows)]
     if style == PASTED:
         return [{**r, "question": MARKUPS[i % len(MARKUPS)].format(q=r["question"])} for i, r in enumerate(rows)]
+    if style == LABELLED:
+        return [{**r, "question": LABELS[i % len(LABELS)].format(
+            q=r["question"], lower=r["question"][:1].lower() + r["question"][1:], category=r["category"])}
+            for i, r in enumerate(rows)]
     if style == UNMARKED:
         return [{**r, "question": r["question"][:1].lower() + r["question"][1:].rstrip(" ?")} for r in rows]
     if style in HELDOUT_STYLES or style in BLIND_STYLES:

@@ -593,6 +593,15 @@ def test_the_pasted_style_asks_each_question_inside_a_web_pages_or_a_documents_m
         ("**Q0?**", 0), ("<p>Q1?</p>", 1), ("## Q2?", 2), ("_Q3?_", 3), ("<b>Q4?</b>", 4), ("**Q5?**", 5)]
 
 
+def test_the_labelled_style_asks_each_question_after_a_label_or_with_an_aside_in_turn():
+    from eval.cuad import styled
+
+    rows = [{"category": "Parties", "question": f"Q{n}?", "gold": n} for n in range(8)]
+    assert [(r["question"], r["gold"]) for r in styled(rows, "labelled")] == [
+        ("URGENT: Q0?", 0), ("Re: contract review - Q1?", 1), ("Yes or no: q2?", 2), ("(quick one) Q3?", 3),
+        ("Q4? (2/5)", 4), ("[Q5?]", 5), ("Parties: Q6?", 6), ("URGENT: Q7?", 7)]
+
+
 def test_the_unmarked_style_asks_cuads_own_words_in_lower_case_without_the_question_mark():
     from eval.cuad import styled
 
@@ -605,7 +614,7 @@ def test_the_unmarked_style_asks_cuads_own_words_in_lower_case_without_the_quest
 @pytest.mark.parametrize("kwargs, message", [
     ({"suite": "cuad", "style": "shouty"}, "Unknown --style 'shouty'; valid: plain, terse, imperative, yes-no, role, everyday, brief, "
                                            "statement, casual, blind-a, blind-b, blind-c, framed, unmarked, scene, slips, tail, keywords, "
-                                           "review, listed, pasted"),
+                                           "review, listed, pasted, labelled"),
     ({"suite": "sample", "style": "terse"}, "--style is for the CUAD suites"),
 ])
 def test_a_style_the_suite_cannot_take_is_refused(cuad, kwargs, message):
