@@ -21,7 +21,9 @@ that end in "?", drift (`--style unmarked`).
 
 A question pasted from a web page, a document or a phone is read in plain text first (`plain_text`):
 its markup ("**...**", "<p>...</p>", `--style pasted`), emoji, curly quotes, no-break spaces and
-doubled spaces pulled the embedding off and hid how the question opens.
+doubled spaces pulled the embedding off and hid how the question opens. A label before it ("URGENT:",
+"Re: ... -") or an aside in brackets ("(quick one)", "...? (2/5)") is set apart (`with_label`,
+`--style labelled`): read as asked, "Yes or no: is the NDA mutual?" looked for a clause about "yes".
 """
 
 from __future__ import annotations
