@@ -245,7 +245,8 @@ _CLAUSE_NAMED = re.compile(r"\b(?:clause|section|paragraph|article|schedule|exhi
 # a label before a question ("URGENT: ...", "Re: contract review - ...", "Governing Law: ...", "Yes or no: ...") or
 # an aside in brackets before it ("(quick one) ...") or after its question mark ("...? (2/5)"); not a naming lead-in
 # ("In the Supply Agreement between A and B: ...", read by the scope) nor the condition a question asks under
-_LABEL = re.compile(r"^(?!(?i:in|under|for|about|regarding|according\s+to|per|as\s+for|as\s+to|if|when|once|after|"
+_LABEL = re.compile(rf"^(?!(?i:{ASKING_WORD}))"  # a label asks nothing: "Is there a cap: what is it?" is one question
+                    r"(?!(?i:in|under|for|about|regarding|according\s+to|per|as\s+for|as\s+to|if|when|once|after|"
                     r"before|unless)\b)(?P<said>\([^()\n]{1,40}\)|\[[^\[\]\n]{1,40}\]|[^?\n]{1,60}?[ \t]*[:–—-])[ \t]+"
                     rf"(?=(?i:{ASKING_WORD}))")
 _ASIDE = re.compile(r"(?<=\?)[ \t]*(?P<said>\([^()\n]{1,40}\)|\[[^\[\]\n]{1,40}\])[ \t]*$")

@@ -276,6 +276,7 @@ def test_a_label_before_a_question_or_an_aside_in_brackets_is_set_apart(typed, l
     "Termination: can we end it early?",  # the question points at its label
     "Section 5: what does it say?",  # the label names a clause
     "Non-compete - is there one?",
+    "Is there a cap on liability: what is the amount?",  # a question before the colon is no label
     "In the Supply Agreement between Acme and Birch: which law governs?",  # a naming lead-in, the scope's
     "If a court strikes part, does the rest apply?",  # a condition, asked with its question
     "Who signed it (Jianfei Chen)?",  # a name in brackets inside the question
