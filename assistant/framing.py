@@ -56,7 +56,9 @@ _LEAD = re.compile(
     r"|(?:(?:one|a)\s+)?(?:(?:quick|short|simple|small|last|another|next|follow-?up)\s+)?(?:question|q)"
     r"(?:\s+for\s+you)?\s*[:–—-]|(?:next|another)\s+one\s*[:–—-]"
     r"|(?:just\s+)?(?:wondering|checking|curious|asking)[,!.:;–—-]+"
-    r"|(?:please|kindly)\b"
+    r"|(?:please|kindly|pl(?:s|z|ease)|plz)\b"
+    # a chat's mention of whom it asks ("@ClauseQA which law governs?", "@legal-bot:")
+    r"|@[\w.-]+[,:]?"
     # "could you tell me ...", "can you check for me -": a request to answer, not what is asked ("show me
     # the clause ..." and "find the clause ..." stay: what follows them is not a question of its own)
     r"|(?:(?:can|could|would|will)\s+you|are\s+you\s+able\s+to)(?:\s+(?:please|kindly))?\s+"
@@ -106,8 +108,10 @@ _ASKS = re.compile(r"(?:(?:and|but|also|then)\s+)?"
 _LIST_MARK = re.compile(r"^(?:[-*•·▪◦‣–—]+|#?\d{1,3}[.):]"
                         r"|#?\d{1,3}(?:\.\d{1,3})+(?:\.|(?=\s+(?i:" + ASKING_WORD + r")))"
                         r"|\(\d{1,3}\)|\(?[A-Za-z][.)]|\(?[ivxIVX]{1,4}[.)]|(?:Q|Question)\s*\d{1,3}\s*[.:)–—-]?)\s+")
-# a question pasted inside one pair of quotes or brackets: '"Which law governs?"', "[Which law governs?]"
-_ENCLOSED = re.compile(r'^(?:"(?P<straight>[^"]+)"|“(?P<curly>[^“”]+)”|\[(?P<bracketed>[^\[\]]+)\])$')
+# a question pasted inside one pair of quotes or brackets: '"Which law governs?"', "[Which law governs?]",
+# "(Which law governs?)"
+_ENCLOSED = re.compile(r'^(?:"(?P<straight>[^"]+)"|“(?P<curly>[^“”]+)”|\[(?P<bracketed>[^\[\]]+)\]'
+                       r'|\((?P<parenthesised>[^()]+)\))$')
 
 
 # a request for the passages about a topic, as a contract review asks it ("Highlight the parts (if any)
@@ -211,7 +215,7 @@ def unmarked(question: str) -> str:
     text = _LIST_MARK.sub("", question, count=1)
     enclosed = _ENCLOSED.match(text)
     if enclosed:
-        text = (enclosed["straight"] or enclosed["curly"] or enclosed["bracketed"]).strip()
+        text = next(t for t in enclosed.groups() if t).strip()
     return text if re.search(r"\w", text) else question
 
 
@@ -222,7 +226,7 @@ def _as_asked(question: str) -> str:
     question = _MARKS.sub("?", question)
     if "?" in question or not _ASKS.match(question):
         return question
-    return question.rstrip(" .!…") + "?"
+    return question.rstrip(" .!…;:,") + "?"
 
 
 # a sentence ends at ".", "!" or "?" before the capital that opens the next ("Corp. has" goes on)

@@ -33,6 +33,7 @@ _EMPHASIS = re.compile(r"(?<![\w*])(?P<mark>\*\*|__|[*_])(?=[^\s*_])(?P<words>[^
 _BLANKS = re.compile(r"(?<![^\W_])_+(?![^\W_])")  # signature and fill-in blanks: "Date: ____"
 _MID_BULLET = re.compile(r"[•▪●◦‣|]")  # list glyphs and Markdown table pipes
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?=\s|$)")
+_QUOTED_LINE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")  # a Markdown or e-mail quote's mark, in a question
 _LIST_BULLET = re.compile(r"^[ \t]*[-*+•▪●◦‣](?=[ \t])")
 _WORD3 = re.compile(r"[^\W\d_]{3,}")
 _WORD2 = re.compile(r"[^\W\d_]{2,}")
@@ -71,12 +72,12 @@ def clean_for_embedding(text: str) -> str:
 
 def without_markup(text: str) -> str:
     """`text` (a question pasted from a web page or a document) without HTML tags and entities or Markdown
-    headings, bold, images, link targets and escapes; its lines and words as they were, so a pasted list
-    stays a list."""
+    headings, quote marks ("> ..."), bold, images, link targets and escapes; its lines and words as they were,
+    so a pasted list stays a list."""
     if "&" in text:
         text = html.unescape(text)
     text = _EMPHASIS.sub(r"\g<words>", _tags_and_markdown_off(text))
-    return "\n".join(_HEADING.sub("", line) for line in text.split("\n"))
+    return "\n".join(_HEADING.sub("", _QUOTED_LINE.sub("", line)) for line in text.split("\n"))
 
 
 def _tags_and_markdown_off(text: str) -> str:

@@ -126,6 +126,8 @@ def test_fast_enough_for_every_chunk():
     ("Is the licence *exclusive*?", "Is the licence exclusive?"),
     ("<p>Which law &amp; which courts?</p>", " Which law & which courts? "),
     ("## Who signed the NDA?", " Who signed the NDA?"),
+    ("> Who signed the NDA?", "Who signed the NDA?"),  # a quoted line, as a chat or an e-mail quotes it
+    ("Is the term > 5 years?", "Is the term > 5 years?"),
     ("Does [clause 5](https://example.com/5) cap liability?", "Does clause 5 cap liability?"),
     # a pasted checklist keeps its lines and marks (assistant/question_parts.py reads them)
     ("**1.** Which law governs?\n**2.** How long does it run?", "1. Which law governs?\n2. How long does it run?"),

@@ -593,6 +593,24 @@ def test_a_question_pasted_with_its_markup_is_answered_as_in_plain_text(qa, past
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("typed, bare, file, clause_id, quoted", [
+    # each was refused: "ClauseQA", "pls" and the marks were read as asked
+    ("@ClauseQA How long do the warranties last?", "How long do the warranties last?", SUPPLY, "5.1",
+     "at least sixty (60) days"),
+    ("> How long do the warranties last?", "How long do the warranties last?", SUPPLY, "5.1",
+     "at least sixty (60) days"),
+    ("(How long do the warranties last?)", "How long do the warranties last?", SUPPLY, "5.1",
+     "at least sixty (60) days"),
+    ("pls Is there a non-compete?", "Is there a non-compete?", EMPLOYMENT, "8.1", "shall not work for a business"),
+])
+def test_a_question_addressed_quoted_or_in_brackets_is_answered_as_asked_bare(qa, typed, bare, file, clause_id,
+                                                                               quoted):
+    answer, first = found_first(qa, typed, files=[file])
+    assert (first.clause, quoted in first.quote) == (clause_id, True), answer.text
+    assert answer.citations == qa.ask(bare, files=[file]).citations
+
+
+@pytest.mark.slow
 def test_a_short_question_naming_a_clauses_title_is_answered_from_that_clause(qa):
     """Refused before, "Not found: no clause about non-compete", though clause 8 is titled "Post-Contractual
     Non-Competition": a question asked in two words read to the found classifier as little evidence."""

@@ -190,6 +190,7 @@ def test_a_few_words_naming_a_topic_are_a_keyword(typed, keyword):
     ('"Which law governs?"', "Which law governs?"),
     ("“Hi, could you tell me which law governs?”", "Which law governs?"),
     ("[Which law governs?]", "Which law governs?"),
+    ("(Which law governs?)", "Which law governs?"),
     ("1. Governing Law", "Governing Law"),
     ('- Highlight the parts (if any) of this contract related to "Insurance" that should be reviewed by a lawyer.',
      "Insurance"),
@@ -284,3 +285,14 @@ def test_a_label_before_a_question_or_an_aside_in_brackets_is_set_apart(typed, l
 ])
 def test_what_is_no_label_or_aside_stays_in_the_question(typed):
     assert with_label(typed) == ("", typed)
+
+
+@pytest.mark.parametrize("typed, asked", [
+    ("@ClauseQA which law governs?", "Which law governs?"),  # a chat's mention of whom it asks
+    ("@legal-bot: who signed?", "Who signed?"),
+    ("pls which law governs?", "Which law governs?"),
+    ("plz tell me which law governs", "Which law governs?"),
+    ("Which law governs;", "Which law governs?"),  # a stray mark where the question mark goes
+])
+def test_a_mention_an_abbreviated_please_or_a_stray_mark_is_taken_off(typed, asked):
+    assert without_framing(typed) == asked
