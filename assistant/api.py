@@ -697,7 +697,8 @@ class Assistant:
             topic = unaddressed(question, lambda pattern: snapshot.retriever.says(pattern, query.agreements, files))
             if topic is not None:
                 found_p, missing = 0.0, f"no clause about {topic.name} in {searched}"
-        if not certain and not missing and topic is None and found_p < self.evidence_model.selection.threshold \
+        selection = self.evidence_model.selection
+        if not certain and not missing and topic is None and found_p < selection.threshold \
                 and asks_by_title(query.wording):  # "Is there a non-compete?": "8. Post-Contractual Non-Competition"
             keep = titled_candidates(query.wording, [(c.hit.agreement_key, c.hit.clause.clause_id, c.hit.clause.text)
                                                      for c in evidence.candidates])
@@ -706,7 +707,6 @@ class Assistant:
         # a question scoped to several agreements by a title or party answers for each of them;
         # a clause named by number ("what does clause 6.2 say?") is the answer whatever it scores;
         # a kind's own question asked for a refused one must clear a higher bar (assistant/rephrase.py)
-        selection = self.evidence_model.selection
         found = True if certain else None
         if rephrased and not certain:
             found = found_p >= max(bar, selection.threshold)

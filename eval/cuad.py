@@ -10,7 +10,9 @@ import json
 import os
 import re
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from string import ascii_lowercase
 
 from assistant import ClauseQAError
 from eval import metrics as m
@@ -111,16 +113,23 @@ TAILS = REPO / "eval" / "pairs" / "tails.yaml"
 KEYWORD_FILE = REPO / "eval" / "pairs" / "keywords.yaml"
 
 
-def in_turn(rows: list[dict], path: Path, key: str, lower_first: bool) -> list[dict]:
-    """Each row's question put into the next of the file's templates ({q}), in turn: framings.yaml's
-    lead-ins and sign-offs (its first letter lower-cased), scenes.yaml's sentences before it, tails.yaml's
-    after it."""
+def in_turn(rows: list[dict], templates: Sequence[str], lower_first: bool = False) -> list[dict]:
+    """Each row's question put into the next of the templates, in turn: {q} is the question (its first letter
+    lower-cased with `lower_first`, as framings.yaml's lead-ins take it), {lower} the question so lower-cased,
+    {n} a checklist's number (1 to 99), {letter} a list's letter and {category} the row's category."""
+    out = []
+    for i, r in enumerate(rows):
+        lower = r["question"][:1].lower() + r["question"][1:]
+        out.append({**r, "question": templates[i % len(templates)].format(
+            q=lower if lower_first else r["question"], lower=lower, n=i % 99 + 1, letter=ascii_lowercase[i % 26],
+            category=r["category"])})
+    return out
+
+
+def _templates(path: Path, key: str) -> list[str]:
     import yaml
 
-    templates = yaml.safe_load(path.read_text())[key]
-    return [{**r, "question": templates[i % len(templates)].format(
-        q=r["question"][:1].lower() + r["question"][1:] if lower_first else r["question"])}
-        for i, r in enumerate(rows)]
+    return yaml.safe_load(path.read_text())[key]
 
 
 def with_slip(question: str) -> str:
@@ -140,11 +149,11 @@ def styled(rows: list[dict], style: str) -> list[dict]:
     if style not in STYLES:
         raise EvalOptionError(f"Unknown --style {style!r}; valid: {', '.join(STYLES)}")
     if style == FRAMED:
-        return in_turn(rows, FRAMINGS, "framings", lower_first=True)
+        return in_turn(rows, _templates(FRAMINGS, "framings"), lower_first=True)
     if style == SCENE:
-        return in_turn(rows, SCENES, "scenes", lower_first=False)
+        return in_turn(rows, _templates(SCENES, "scenes"))
     if style == TAIL:
-        return in_turn(rows, TAILS, "tails", lower_first=False)
+        return in_turn(rows, _templates(TAILS, "tails"))
     if style == KEYWORDS:
         import yaml
 
@@ -154,15 +163,8 @@ def styled(rows: list[dict], style: str) -> list[dict]:
         return [{**r, "question": with_slip(r["question"])} for r in rows]
     if style == REVIEW:
         return [{**r, "question": REVIEW_REQUEST.format(category=r["category"])} for r in rows]
-    if style == LISTED:
-        return [{**r, "question": LIST_MARKS[i % len(LIST_MARKS)].format(
-            n=i % 99 + 1, letter="abcdefghijklmnopqrstuvwxyz"[i % 26], q=r["question"])} for i, r in enumerate(rows)]
-    if style == PASTED:
-        return [{**r, "question": MARKUPS[i % len(MARKUPS)].format(q=r["question"])} for i, r in enumerate(rows)]
-    if style == LABELLED:
-        return [{**r, "question": LABELS[i % len(LABELS)].format(
-            q=r["question"], lower=r["question"][:1].lower() + r["question"][1:], category=r["category"])}
-            for i, r in enumerate(rows)]
+    if style in (LISTED, PASTED, LABELLED):
+        return in_turn(rows, {LISTED: LIST_MARKS, PASTED: MARKUPS, LABELLED: LABELS}[style])
     if style == UNMARKED:
         return [{**r, "question": r["question"][:1].lower() + r["question"][1:].rstrip(" ?")} for r in rows]
     if style in HELDOUT_STYLES or style in BLIND_STYLES:
