@@ -24,7 +24,9 @@ _ABSENCE = (
     re.compile(_SUBJECT + rf"\b(?P<neg>{_NOT})\s+(?P<verb>{_VERBS})\b", re.I),
     re.compile(_SUBJECT + r"\b(?P<neg>(?:has|have|contains?|includes?)\s+no)\b", re.I),
     re.compile(_SUBJECT + r"\b(?P<neg>lack(?:s|ing)?|(?:are|is)\s+missing)\b", re.I),
-    re.compile(r"\b(?:agreements?|contracts?|documents?)\s+(?P<neg>without)\b", re.I),
+    # "contracts without an indemnity", "any agreement without ...", not "terminate the agreement without cause"
+    re.compile(r"(?:\b(?:agreements|contracts|documents)|\b(?:any|an?|which|what)\s+(?:agreement|contract|document))"
+               r"\s+(?P<neg>without)\b", re.I),
 )
 
 

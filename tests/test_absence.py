@@ -17,6 +17,7 @@ from assistant.types import AgreementInfo, Answer, Citation
     ("Which of the ICML agreements are missing a warranty?", "Does the agreement have a warranty?"),
     # not absences: "without" qualifies what is asked; a condition; one agreement's yes/no
     ("Which agreements let the author assign without consent?", ""),
+    ("Can a party terminate the agreement without cause, for convenience?", ""),  # the agreement is no subject
     ("What happens if the contract does not state a term?", ""),
     ("Which law governs Xin Wang's agreement?", ""),
     ("Is there no cap on liability?", ""),
