@@ -56,7 +56,7 @@ from assistant.work_titles import asks_title_to_property, asks_work_title, title
 from assistant.whereabouts import asks_whereabouts, whereabouts_answer
 from index.build import Progress
 from index.errors import ClauseQAError, EmptyQuestion, FileChanged, FileNotIndexed, IndexNotFound, LoadError
-from index.types import BuildReport, IndexedFile
+from index.types import BuildReport, Clause, IndexedFile
 
 
 
@@ -698,11 +698,12 @@ class Assistant:
             if topic is not None:
                 found_p, missing = 0.0, f"no clause about {topic.name} in {searched}"
         selection = self.evidence_model.selection
-        if not certain and not missing and topic is None and found_p < selection.threshold \
-                and asks_by_title(query.wording):  # "Is there a non-compete?": "8. Post-Contractual Non-Competition"
-            keep = titled_candidates(query.wording, [(c.hit.agreement_key, c.hit.clause.clause_id, c.hit.clause.text)
-                                                     for c in evidence.candidates])
-            if keep:
+        titled: list[int] = []  # the candidates in a clause titled in the question's words, whatever else it names
+        if not certain and not missing and topic is None and asks_by_title(query.wording):
+            clauses = [(c.hit.agreement_key, c.hit.clause.clause_id, c.hit.clause.text) for c in evidence.candidates]
+            titled = titled_candidates(query.wording, clauses, loose=True)
+            keep = titled_candidates(query.wording, clauses) if titled and found_p < selection.threshold else []
+            if keep:  # "Is there a non-compete?": "8. Post-Contractual Non-Competition"
                 probabilities, certain = only(probabilities, keep), True
         # a question scoped to several agreements by a title or party answers for each of them;
         # a clause named by number ("what does clause 6.2 say?") is the answer whatever it scores;
@@ -728,7 +729,8 @@ class Assistant:
                               or self._in_contract_words(snapshot, query, scope, files)
                               or self._in_parties_roles(snapshot, query, scope, files, in_scope) or answer)
             elif found is None:
-                answer = self._as_its_kind(snapshot, query, scope, files, answer, searched)
+                answer = self._as_its_kind(snapshot, query, scope, files, answer, searched,
+                                           _cites_first(answer, [evidence.candidates[i].hit.clause for i in titled]))
         yield replace(answer, question=question)
 
     def _as_kind_asks(self, snapshot: Snapshot, kind: str, question: str, scope: Scope, files,
@@ -786,9 +788,10 @@ class Assistant:
         return _answered_as(answer, own) if answer.found else None
 
     def _as_its_kind(self, snapshot: Snapshot, query: Query, scope: Scope, files, answer: Answer,
-                     searched: str) -> Answer:
+                     searched: str, titled: bool = False) -> Answer:
         """A found answer to a question much like a fitted kind, read against that kind's own question
-        (assistant/rephrase.py): "not found" when the kind's question is refused; the kind's answer,
+        (assistant/rephrase.py): "not found" when the kind's question is refused, unless `titled` (its first
+        citation quotes a clause titled in the question's words, loosely: clause_titles.names_title); the kind's answer,
         saying so, when it cites another clause first; the answer as it is when no kind is near, the
         question is its kind's own, its answer states a value it asked for ("What is the event title
         ...?" reads the EventTitle line), or quotes a rare word of it the kind's question lacks."""
@@ -805,8 +808,9 @@ class Assistant:
         if answer.citations and asks_beyond_its_kind(query.wording, own, answer.citations[0].quote, rarity):
             return answer
         *_, kinds = self._answer(snapshot, own, _asking(scope, own), files, confirming=True)
-        if not kinds.found:
-            return not_found(query.wording, searched)
+        if not kinds.found:  # unless it quotes a clause titled in the question's words: "Warranty" answered from
+            # "9. WARRANTIES" stands, whether or not "How long do the warranties last?" is answered
+            return answer if titled else not_found(query.wording, searched)
         if answer.values or not (kinds.citations and answer.citations) \
                 or _first_clause(answer) == _first_clause(kinds):
             return answer
@@ -966,6 +970,15 @@ def _answered_as(answer: Answer, reworded: str) -> Answer:
     """An answer given in other words than the question's (its kind's, or the contract's), saying which
     question it answers."""
     return replace(answer, text=f"{answer.text}\n(Answered as \"{reworded}\")", answered_as=reworded)
+
+
+def _cites_first(answer: Answer, clauses: Sequence[Clause]) -> bool:
+    """Whether the answer's first citation quotes one of `clauses` (or a part of one)."""
+    if not answer.citations:
+        return False
+    first = answer.citations[0]
+    return any((c.file, c.agreement, base_clause(c.clause_id)) == (first.file, first.agreement_number,
+                                                                  base_clause(first.clause)) for c in clauses)
 
 
 def _first_clause(answer: Answer) -> tuple[str, str, str]:

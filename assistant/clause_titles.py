@@ -64,8 +64,9 @@ def asks_by_title(question: str) -> bool:
     return not _ASKS_WHAT.match(question) and bool(content_terms(question))
 
 
-def names_title(question: str, title: str) -> bool:
-    """Whether a clause's title is what the question asks about, word for word."""
+def names_title(question: str, title: str, loose: bool = False) -> bool:
+    """Whether a clause's title is what the question asks about, word for word; `loose`: whether it names
+    all the question asks about, whatever else it names ("Term and Termination" for "termination")."""
     if not title or _NEGATED_TITLE.match(title) or _negations(question) != _negations(title):
         return False
     asked, titled = frozenset(content_terms(question)) - _PART_OF_A_CONTRACT, frozenset(content_terms(title))
@@ -75,7 +76,7 @@ def names_title(question: str, title: str) -> bool:
     unasked = [w for w in re.split(r"[\s;,]+", title) if content_terms(w)
                and not any(_among(s, asked) for s in content_terms(w))]
     qualifiers = _QUALIFIERS if len(asked) > 1 else 0
-    return bool(asked) and all(_among(s, titled) for s in asked) and len(unasked) <= qualifiers
+    return bool(asked) and all(_among(s, titled) for s in asked) and (loose or len(unasked) <= qualifiers)
 
 
 def _among(stem: str, stems: frozenset[str]) -> bool:
@@ -86,12 +87,12 @@ def _negations(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[a-z]+", text.lower()) if w in _NEGATIONS)
 
 
-def titled_candidates(question: str, clauses: Sequence[tuple[str, str, str]]) -> list[int]:
+def titled_candidates(question: str, clauses: Sequence[tuple[str, str, str]], loose: bool = False) -> list[int]:
     """Of candidates given as (agreement key, clause id, clause text), those in a clause whose title names
-    what the question asks about, or in one of its sub-clauses ("8.1" under "8. Post-Contractual
-    Non-Competition"); [] when no candidate's clause is so titled."""
+    what the question asks about (`loose`: names_title), or in one of its sub-clauses ("8.1" under "8.
+    Post-Contractual Non-Competition"); [] when no candidate's clause is so titled."""
     titled = {(agreement, base_clause(clause_id)) for agreement, clause_id, text in clauses
-              if names_title(question, clause_title(text))}
+              if names_title(question, clause_title(text), loose)}
     return [i for i, (agreement, clause_id, _) in enumerate(clauses)
             if any(agreement == key and _within(base_clause(clause_id), titled_id) for key, titled_id in titled)]
 

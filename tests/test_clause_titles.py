@@ -60,3 +60,23 @@ def test_the_titled_clause_and_its_sub_clauses_are_the_candidates():
                ("b#1", "8.1", "8.1 Another agreement's clause 8.1 ...")]
     assert titled_candidates("Is there a non-compete?", clauses) == [1, 2, 3]
     assert titled_candidates("Is there an escrow?", clauses) == []
+
+
+@pytest.mark.parametrize("question, title, loosely", [
+    ("Termination", "Term and Termination", True),  # "Term" names another topic too
+    ("assign the contract?", "Successors and Assigns", True),
+    ("liability limit?", "Indemnity Exclusions and Limitation of Liability", True),
+    ("Warranty", "WARRANTIES", True),
+    ("Can a party terminate without cause?", "TERMINATION FOR CAUSE", False),  # "without" is still not there
+    ("Are there third-party beneficiaries?", "No Third-Party Beneficiaries", False),
+    ("Exclusivity", "Trademarks", False),
+])
+def test_a_title_names_loosely_what_it_names_among_other_topics(question, title, loosely):
+    assert names_title(question, title, loose=True) is loosely
+
+
+def test_loosely_titled_candidates_include_a_clause_titled_with_other_topics_too():
+    clauses = [("a#1", "4", "4. Term and Termination"), ("a#1", "4.1", "4.1 Any party may end it ..."),
+               ("a#1", "6", "6. Default. If Lessee fails to pay ...")]
+    assert titled_candidates("Termination", clauses) == []
+    assert titled_candidates("Termination", clauses, loose=True) == [0, 1]

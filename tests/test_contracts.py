@@ -635,6 +635,21 @@ def test_a_label_before_a_question_or_an_aside_after_it_is_not_asked(qa, typed, 
     assert quoted in first.quote
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("typed, file, clauses, quoted", [
+    # was "Not found": read against "How long do the warranties last?", which clause 9 does not say
+    ("Warranty", SAAS, ["9.2", "9.1"], 'EXCEPT AS STATED IN SECTION 9.1, THE SERVICE IS PROVIDED "AS IS"'),
+    # was both agreements' openings: "... terminate the agreement without cause, for convenience?", its kind's
+    # question, was read as asking which agreements are without a cause
+    ("Termination", TWO, ["4.1", "6"], "Any party may end it on fourteen (14) days' written notice to the others."),
+])
+def test_a_keyword_answered_from_a_clause_titled_so_stands_when_its_kind_is_not_found(qa, typed, file, clauses,
+                                                                                        quoted):
+    answer, first = found_first(qa, typed, files=[file])
+    assert [c.clause for c in answer.citations] == clauses, answer.text
+    assert first.quote.startswith(quoted) and answer.answered_as == ""
+
+
 CHECKLIST = [("Who are the parties?", "preamble", "by and between Acme Robotics, Inc."),
              ("Which law governs?", "10", "governed by the laws of the State of Delaware"),
              ("How long does it run?", "7", "This Agreement runs for two (2) years from the Effective Date."),
