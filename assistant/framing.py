@@ -118,8 +118,8 @@ _ENCLOSED = re.compile(r'^(?:"(?P<straight>[^"]+)"|“(?P<curly>[^“”]+)”|\
 # of this contract related to "Governing Law" that should be reviewed by a lawyer.", "Identify any
 # provisions relating to insurance"): the request, the review it is for and the quotes around the
 # topic say nothing about any contract; what is asked is the topic, or the details given after it
-# ("... Details: Which state's law governs?"). Not "Show me the clause on X" or "Find any X", which
-# name what they want without a "related to".
+# ("... Details: Which state's law governs?"). Not "Find any X", which names what it wants without a
+# "related to" (a search for a clause by name, "Show me the X clause", is _NAMED_CLAUSE's).
 _PASSAGES = r"(?:parts?|portions?|passages?|provisions?|clauses?|sections?|language|text|terms|wording|sentences?)"
 _TOPIC_REQUEST = re.compile(
     r"^(?:highlight|identify|find|locate|show(?:\s+me)?|list|extract|flag|mark|quote|point\s+out|pull\s+out|"
@@ -137,6 +137,31 @@ _TOPIC_REQUEST = re.compile(
 _SAYS_ABOUT = re.compile(r"^what\s+(?:does|do|did)\s+(?:this|the|our|my)\s+(?:contract|agreement|document)\s+"
                          r"(?:say|state|provide)\s+(?:about|on|regarding|concerning|as\s+to)\s+"
                          rf"(?!(?:{_ASKING}|if|whether)\b)(?P<topic>.+?)\s*\?*\s*$", re.IGNORECASE | re.DOTALL)
+# a search for a clause by its kind's name, asked as a question or a request: "Is there a change of control
+# clause?", "Does the agreement have a non-solicitation provision?", "Find the indemnification clause.", "Where
+# is the audit clause?", "Is there a clause on termination for convenience?": what is asked is the name, read as
+# a keyword is (not "Is there a clause 12?", which names one by number, nor "Find the clause that lets us
+# terminate", whose topic is a question of its own, nor "the Acme agreement", which names an agreement)
+_CLAUSE_WORD = r"(?:clauses?|provisions?|sections?|language|wording)"
+_THE_CONTRACT = r"(?:this|the|our|my)\s+(?:contract|agreement|document|deal)"
+_NAME = (rf"(?P<{{group}}>(?!(?:{_ASKING}|a|an|the|any|this|that|these|those|such|some|no|clause|section)\b)"
+         rf"[A-Za-z][\w'’/&-]*(?:\s+(?!{_CLAUSE_WORD}\b|(?:in|of)\s+{_THE_CONTRACT})[\w'’/&-]+){{{{0,4}}}})")
+_SEARCH = (r"(?:(?:is|are)\s+there\s+(?:an?|any)\s+"
+           rf"|(?:does|do)\s+{_THE_CONTRACT}\s+(?:have|contain|include)\s+(?:an?|any)\s+"
+           r"|(?:(?:could|can|would|will)\s+you\s+(?:please\s+)?|please\s+)?"
+           r"(?:find|show(?:\s+me)?|locate|quote|pull\s+up|give\s+me|list)\s+"
+           r"(?:the|any|all\s+(?:of\s+)?the|all)\s+"
+           r"|where\s+(?:is|are)\s+the\s+|where['’]s\s+the\s+)")
+_NAMED_CLAUSE = re.compile(
+    rf"^{_SEARCH}(?:{_NAME.format(group='name')}\s+{_CLAUSE_WORD}"
+    rf"|{_CLAUSE_WORD}\s+(?:on|about|regarding|concerning|covering|for|dealing\s+with)\s+(?:the\s+)?"
+    rf"{_NAME.format(group='topic')})"
+    rf"(?:\s+(?:in|of)\s+{_THE_CONTRACT})?\s*[.?!]*\s*$", re.IGNORECASE)
+# words naming agreements: "List the agreements with arbitration clauses" asks which agreements, "the clause on
+# assigning this agreement" is no name ("the agreement date clause" is)
+_AGREEMENTS = re.compile(r"\b(?:agreements|contracts|documents|files|deals|ndas)\b"
+                         r"|\b(?:this|the|that|our|their|its|each|every)\s+(?:agreement|contract|document|deal|nda)\b",
+                         re.IGNORECASE)
 _QUOTED = re.compile(r"^[\"'“‘]+|[\"'”’]+$")  # single quotes only around the topic: "party's" keeps its own
 _DOUBLE_QUOTES = re.compile(r"[\"“”]")
 
@@ -145,8 +170,13 @@ def asked_topic(question: str) -> str:
     """A request for the passages about a topic read as what it asks: the details given after it, else
     the topic without its quotes ("Highlight the parts (if any) of this contract related to "Governing
     Law" that should be reviewed by a lawyer." and "What does this contract say about Governing Law?" ask
-    "Governing Law"); "" when it is no such request."""
+    "Governing Law"), and a search for a clause by its name as the name ("Is there a change of control
+    clause?" asks "change of control"); "" when it is no such request."""
     text = question.strip()
+    named = _NAMED_CLAUSE.match(text)  # "Is there a change of control clause?"
+    name = (named["name"] or named["topic"]) if named else ""
+    if name and not _AGREEMENTS.search(name):
+        return name
     m = _TOPIC_REQUEST.match(text) or _SAYS_ABOUT.match(text)
     if not m:
         return ""
