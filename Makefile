@@ -56,9 +56,10 @@ catalog-eval: $(STAMP)
 # related to "Governing Law" that should be reviewed by a lawyer."); listed: CUAD's words pasted from a checklist, a
 # list's mark ("1.", "-", "•", "(d)") before each or quotes around it; pasted: CUAD's words in bold, a paragraph tag,
 # a heading's or emphasis's markup; labelled: after a label ("URGENT:", "Re: ... -", the category's name) or with an
-# aside in brackets ("(quick one)", "(2/5)"))
+# aside in brackets ("(quick one)", "(2/5)"); searched: the category's name in a search for its clause, "Is there a
+# governing law clause?", "Find the governing law clause.")
 eval-styles: $(STAMP)
-	for style in plain terse imperative yes-no role everyday brief statement casual blind-a blind-b blind-c framed unmarked scene slips tail keywords review listed pasted labelled; do \
+	for style in plain terse imperative yes-no role everyday brief statement casual blind-a blind-b blind-c framed unmarked scene slips tail keywords review listed pasted labelled searched; do \
 		$(BIN)/clauseqa eval --suite cuad --part validation --limit 40 --style $$style --report reports/cuad-$$style || exit 1; \
 	done
 

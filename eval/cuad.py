@@ -103,8 +103,13 @@ MARKUPS = ("**{q}**", "<p>{q}</p>", "## {q}", "_{q}_", "<b>{q}</b>")
 LABELLED = "labelled"
 LABELS = ("URGENT: {q}", "Re: contract review - {q}", "Yes or no: {lower}", "(quick one) {q}", "{q} (2/5)", "[{q}]",
           "{category}: {q}")
+# the category's name in a search for its clause, asked as a question or a request, in turn ("Is there a governing
+# law clause?", "Find the governing law clause.")
+SEARCHED = "searched"
+SEARCHES = ("Is there a {name} clause?", "Find the {name} clause.", "Show me the {name} provisions",
+            "Does the agreement have a {name} provision?", "Where is the {name} clause?")
 STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED, UNMARKED, SCENE, SLIPS, TAIL, KEYWORDS, REVIEW,
-                                                          LISTED, PASTED, LABELLED)
+                                                          LISTED, PASTED, LABELLED, SEARCHED)
 HELDOUT_PHRASINGS = REPO / "eval" / "pairs" / "heldout_phrasings.yaml"
 BLIND_PHRASINGS = REPO / "eval" / "pairs" / "blind_phrasings.yaml"
 FRAMINGS = REPO / "eval" / "pairs" / "framings.yaml"
@@ -116,13 +121,14 @@ KEYWORD_FILE = REPO / "eval" / "pairs" / "keywords.yaml"
 def in_turn(rows: list[dict], templates: Sequence[str], lower_first: bool = False) -> list[dict]:
     """Each row's question put into the next of the templates, in turn: {q} is the question (its first letter
     lower-cased with `lower_first`, as framings.yaml's lead-ins take it), {lower} the question so lower-cased,
-    {n} a checklist's number (1 to 99), {letter} a list's letter and {category} the row's category."""
+    {n} a checklist's number (1 to 99), {letter} a list's letter, {category} the row's category and {name} the
+    category in lower case."""
     out = []
     for i, r in enumerate(rows):
         lower = r["question"][:1].lower() + r["question"][1:]
         out.append({**r, "question": templates[i % len(templates)].format(
             q=lower if lower_first else r["question"], lower=lower, n=i % 99 + 1, letter=ascii_lowercase[i % 26],
-            category=r["category"])})
+            category=r["category"], name=r["category"].lower())})
     return out
 
 
@@ -163,8 +169,8 @@ def styled(rows: list[dict], style: str) -> list[dict]:
         return [{**r, "question": with_slip(r["question"])} for r in rows]
     if style == REVIEW:
         return [{**r, "question": REVIEW_REQUEST.format(category=r["category"])} for r in rows]
-    if style in (LISTED, PASTED, LABELLED):
-        return in_turn(rows, {LISTED: LIST_MARKS, PASTED: MARKUPS, LABELLED: LABELS}[style])
+    if style in (LISTED, PASTED, LABELLED, SEARCHED):
+        return in_turn(rows, {LISTED: LIST_MARKS, PASTED: MARKUPS, LABELLED: LABELS, SEARCHED: SEARCHES}[style])
     if style == UNMARKED:
         return [{**r, "question": r["question"][:1].lower() + r["question"][1:].rstrip(" ?")} for r in rows]
     if style in HELDOUT_STYLES or style in BLIND_STYLES:

@@ -602,6 +602,16 @@ def test_the_labelled_style_asks_each_question_after_a_label_or_with_an_aside_in
         ("Q4? (2/5)", 4), ("[Q5?]", 5), ("Parties: Q6?", 6), ("URGENT: Q7?", 7)]
 
 
+def test_the_searched_style_asks_for_each_categorys_clause_by_its_name_in_turn():
+    from eval.cuad import styled
+
+    rows = [{"category": "Governing Law", "question": f"Q{n}?", "gold": n} for n in range(6)]
+    assert [(r["question"], r["gold"]) for r in styled(rows, "searched")] == [
+        ("Is there a governing law clause?", 0), ("Find the governing law clause.", 1),
+        ("Show me the governing law provisions", 2), ("Does the agreement have a governing law provision?", 3),
+        ("Where is the governing law clause?", 4), ("Is there a governing law clause?", 5)]
+
+
 def test_the_unmarked_style_asks_cuads_own_words_in_lower_case_without_the_question_mark():
     from eval.cuad import styled
 
@@ -614,7 +624,7 @@ def test_the_unmarked_style_asks_cuads_own_words_in_lower_case_without_the_quest
 @pytest.mark.parametrize("kwargs, message", [
     ({"suite": "cuad", "style": "shouty"}, "Unknown --style 'shouty'; valid: plain, terse, imperative, yes-no, role, everyday, brief, "
                                            "statement, casual, blind-a, blind-b, blind-c, framed, unmarked, scene, slips, tail, keywords, "
-                                           "review, listed, pasted, labelled"),
+                                           "review, listed, pasted, labelled, searched"),
     ({"suite": "sample", "style": "terse"}, "--style is for the CUAD suites"),
 ])
 def test_a_style_the_suite_cannot_take_is_refused(cuad, kwargs, message):

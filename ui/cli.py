@@ -254,7 +254,7 @@ def eval_command(suite: Annotated[str, typer.Option(help="sample (bundled agreem
                                                                    "scene: CUAD's words after a sentence "
                                                                    "setting the scene; slips: with a typing "
                                                                    "slip; blind-a/-b/-c, tail, keywords, review, "
-                                                                   "listed, pasted, labelled: "
+                                                                   "listed, pasted, labelled, searched: "
                                                                    "see the README")] = None,
                  baseline: Annotated[Optional[Path], typer.Option(help="Baseline JSON to gate against")] = None,
                  report: Annotated[Optional[Path], typer.Option(help="Write HTML/Markdown/JSON report here")] = None,
