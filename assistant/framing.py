@@ -149,14 +149,14 @@ _NAME = (rf"(?P<{{group}}>(?!(?:{_ASKING}|a|an|the|any|this|that|these|those|suc
 _SEARCH = (r"(?:(?:is|are)\s+there\s+(?:an?|any)\s+"
            rf"|(?:does|do)\s+{_THE_CONTRACT}\s+(?:have|contain|include)\s+(?:an?|any)\s+"
            r"|(?:(?:could|can|would|will)\s+you\s+(?:please\s+)?|please\s+)?"
-           r"(?:find|show(?:\s+me)?|locate|quote|pull\s+up|give\s+me|list)\s+"
-           r"(?:the|any|all\s+(?:of\s+)?the|all)\s+"
-           r"|where\s+(?:is|are)\s+the\s+|where['’]s\s+the\s+)")
+           r"(?:find|show(?:\s+me)?|locate|quote|pull\s+up|give\s+me|list|summari[sz]e|explain|describe"
+           r"|tell\s+me\s+about|walk\s+me\s+through)\s+(?:the|any|all\s+(?:of\s+)?the|all)\s+"
+           r"|(?:where|what)\s+(?:is|are)\s+the\s+|(?:where|what)['’]s\s+the\s+|what\s+(?:does|do)\s+the\s+)")
 _NAMED_CLAUSE = re.compile(
     rf"^{_SEARCH}(?:{_NAME.format(group='name')}\s+{_CLAUSE_WORD}"
     rf"|{_CLAUSE_WORD}\s+(?:on|about|regarding|concerning|covering|for|dealing\s+with)\s+(?:the\s+)?"
     rf"{_NAME.format(group='topic')})"
-    rf"(?:\s+(?:in|of)\s+{_THE_CONTRACT})?\s*[.?!]*\s*$", re.IGNORECASE)
+    rf"(?:\s+(?:in|of)\s+{_THE_CONTRACT})?(?:\s+(?:say|provide|state|cover|mean))?\s*[.?!]*\s*$", re.IGNORECASE)
 # words naming agreements: "List the agreements with arbitration clauses" asks which agreements, "the clause on
 # assigning this agreement" is no name ("the agreement date clause" is)
 _AGREEMENTS = re.compile(r"\b(?:agreements|contracts|documents|files|deals|ndas)\b"

@@ -104,10 +104,11 @@ LABELLED = "labelled"
 LABELS = ("URGENT: {q}", "Re: contract review - {q}", "Yes or no: {lower}", "(quick one) {q}", "{q} (2/5)", "[{q}]",
           "{category}: {q}")
 # the category's name in a search for its clause, asked as a question or a request, in turn ("Is there a governing
-# law clause?", "Find the governing law clause.")
+# law clause?", "Find the governing law clause.", "What does the governing law clause say?")
 SEARCHED = "searched"
 SEARCHES = ("Is there a {name} clause?", "Find the {name} clause.", "Show me the {name} provisions",
-            "Does the agreement have a {name} provision?", "Where is the {name} clause?")
+            "Does the agreement have a {name} provision?", "Where is the {name} clause?",
+            "What does the {name} clause say?", "Summarize the {name} clause.")
 STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED, UNMARKED, SCENE, SLIPS, TAIL, KEYWORDS, REVIEW,
                                                           LISTED, PASTED, LABELLED, SEARCHED)
 HELDOUT_PHRASINGS = REPO / "eval" / "pairs" / "heldout_phrasings.yaml"

@@ -248,6 +248,10 @@ def test_an_order_naming_what_it_wants_is_no_request_for_a_topic(question):
     ("Is there a clause on termination for convenience?", "termination for convenience"),
     ("Is there any clause about the right of first refusal?", "right of first refusal"),
     ("Is there an agreement date clause?", "agreement date"),  # "agreement" in a name
+    ("What does the termination clause in this agreement say?", "termination"),
+    ("Can you summarize the indemnification clause?", "indemnification"),
+    ("What's the MFN clause?", "MFN"),
+    ("Tell me about the insurance provisions.", "insurance"),
 ])
 def test_a_search_for_a_clause_by_its_name_asks_the_name(typed, asked):
     assert asked_topic(typed) == asked
@@ -264,6 +268,9 @@ def test_a_search_for_a_clause_by_its_name_asks_the_name(typed, asked):
     "Does the NDA have a non-solicit clause?",
     "Show me the exceptions to the restrictive covenants.",  # "covenants" is part of the name
     "Is there a provision for payment of interest on late payments?",  # more than five words: a question
+    "What does the clause say?",  # no name
+    "What is the term of the agreement?",
+    "What does the termination clause say about notice?",  # a question of its own
 ])
 def test_a_search_naming_no_clause_or_naming_an_agreement_is_no_name_alone(question):
     assert asked_topic(question) == ""
