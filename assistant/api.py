@@ -814,6 +814,8 @@ class Assistant:
         if answer.values or not (kinds.citations and answer.citations) \
                 or _first_clause(answer) == _first_clause(kinds):
             return answer
+        if titled and _top_clause(answer) == _top_clause(kinds):  # "8.1" of "8. Post-Contractual Non-Competition"
+            return answer  # for "Non-compete", not the kind's "8.2"
         return _answered_as(kinds, own)
 
     def candidates(self, question: str, files: Sequence[str] | None = None) -> EvidenceSet:
@@ -979,6 +981,12 @@ def _cites_first(answer: Answer, clauses: Sequence[Clause]) -> bool:
     first = answer.citations[0]
     return any((c.file, c.agreement, base_clause(c.clause_id)) == (first.file, first.agreement_number,
                                                                   base_clause(first.clause)) for c in clauses)
+
+
+def _top_clause(answer: Answer) -> tuple[str, int, str]:
+    """The file, agreement and top-level clause number of the answer's first citation ("8" of "8.2(a)")."""
+    first = answer.citations[0]
+    return first.file, first.agreement_number, re.split(r"[.(\s]", first.clause, maxsplit=1)[0]
 
 
 def _first_clause(answer: Answer) -> tuple[str, str, str]:

@@ -162,6 +162,14 @@ _NAMED_CLAUSE = re.compile(
 _AGREEMENTS = re.compile(r"\b(?:agreements|contracts|documents|files|deals|ndas)\b"
                          r"|\b(?:this|the|that|our|their|its|each|every)\s+(?:agreement|contract|document|deal|nda)\b",
                          re.IGNORECASE)
+# "Is there a non-compete?", "Any change of control?": a name alone (not "Is there a minimum we must buy?", "Is there
+# no cap?", "Is there a cap on liability?", which ask more than whether it is there)
+_BARE = (r"(?!(?:no|not|we|you|they|it|us|them|our|their|your|its|must|can|may|shall|will|should|to|in|on|for"
+         r"|or|and|clause|section|else)\b)")
+_THERE_IS = re.compile(rf"^(?:(?:is|are)\s+there\s+(?:(?:an?|any)\s+)?|any\s+)"
+                       r"(?P<name>(?!(?:any|anything|something|everything|anyone|someone|more|other|questions?)\b)"
+                       rf"{_BARE}[A-Za-z][\w'’/&-]*(?:\s+{_BARE}[A-Za-z][\w'’/&-]*){{0,3}})\s*\?\s*$",
+                       re.IGNORECASE)
 _QUOTED = re.compile(r"^[\"'“‘]+|[\"'”’]+$")  # single quotes only around the topic: "party's" keeps its own
 _DOUBLE_QUOTES = re.compile(r"[\"“”]")
 
@@ -175,6 +183,8 @@ def asked_topic(question: str) -> str:
     text = question.strip()
     named = _NAMED_CLAUSE.match(text)  # "Is there a change of control clause?"
     name = (named["name"] or named["topic"]) if named else ""
+    there = _THERE_IS.match(text)
+    name = name or (there["name"] if there else "")
     if name and not _AGREEMENTS.search(name):
         return name
     m = _TOPIC_REQUEST.match(text) or _SAYS_ABOUT.match(text)
@@ -205,6 +215,9 @@ def without_framing(question: str) -> str:
     rest = rest.strip()
     if not rest or len(rest.split()) < 2:
         return text
+    topic = asked_topic(rest) if rest != text else ""  # "Hi, is there a termination clause?"
+    if topic:
+        return topic[0].upper() + topic[1:]
     first, *then = _SENTENCE_END.split(rest, maxsplit=1)  # "... whether X is Y? I need it for the board."
     indirect = _INDIRECT.match(first) if embedded else None
     if indirect:  # "whether the licence is exclusive" asks "Is the licence exclusive?"

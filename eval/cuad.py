@@ -108,7 +108,7 @@ LABELS = ("URGENT: {q}", "Re: contract review - {q}", "Yes or no: {lower}", "(qu
 SEARCHED = "searched"
 SEARCHES = ("Is there a {name} clause?", "Find the {name} clause.", "Show me the {name} provisions",
             "Does the agreement have a {name} provision?", "Where is the {name} clause?",
-            "What does the {name} clause say?", "Summarize the {name} clause.")
+            "What does the {name} clause say?", "Summarize the {name} clause.", "Is there a {name}?", "Any {name}?")
 STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED, UNMARKED, SCENE, SLIPS, TAIL, KEYWORDS, REVIEW,
                                                           LISTED, PASTED, LABELLED, SEARCHED)
 HELDOUT_PHRASINGS = REPO / "eval" / "pairs" / "heldout_phrasings.yaml"

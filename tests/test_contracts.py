@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.framing import plain_text
+from assistant.framing import asked_topic, plain_text
 from index.loaders import load_document
 from index.segment import MAX_CHARS, segment
 from index.types import SegmentedDocument
@@ -646,12 +646,15 @@ def test_a_label_before_a_question_or_an_aside_after_it_is_not_asked(qa, typed, 
     # both were refused
     ("What does the warranty clause say?", SAAS, "9.2", 'EXCEPT AS STATED IN SECTION 9.1, THE SERVICE IS PROVIDED'),
     ("Summarize the warranty clause.", SUPPLY, "5.1", "The Supplier warrants that the Products will, on delivery"),
+    # both were refused: a name asked whether it is there
+    ("Any assignment?", SUPPLY, "10.1", "Neither party may assign or subcontract any of its rights"),
+    ("Is there exclusivity?", SUPPLY, "2.2", "the Supplier shall not supply the Products, or any goods"),
 ])
 def test_a_search_for_a_clause_by_its_name_is_answered_as_the_name(qa, typed, file, clause_id, quoted):
     answer, first = found_first(qa, typed, files=[file])
     assert (first.clause, quoted in first.quote) == (clause_id, True), answer.text
     assert qa.document_text(file)[first.start:first.end] == first.quote
-    name = typed.split(" the ")[-1].split(" an ")[-1].removesuffix(" say?").rsplit(" ", 1)[0]  # "indemnification"
+    name = asked_topic(typed)  # "indemnification", "exclusivity"
     assert answer.citations == qa.ask(name[0].upper() + name[1:], files=[file]).citations
 
 
@@ -675,9 +678,11 @@ def test_a_search_for_a_clause_none_of_whose_words_is_there_is_not_found(qa, typ
     # was both agreements' openings: "... terminate the agreement without cause, for convenience?", its kind's
     # question, was read as asking which agreements are without a cause
     ("Termination", TWO, ["4.1", "6"], "Any party may end it on fourteen (14) days' written notice to the others."),
+    # was the kind's "8.2" (the compensation for the restriction) first: both quote clause 8, titled so
+    ("Non-compete", EMPLOYMENT, ["8.1"], "For twelve (12) months after the end of her employment, the Employee"),
 ])
-def test_a_keyword_answered_from_a_clause_titled_so_stands_when_its_kind_is_not_found(qa, typed, file, clauses,
-                                                                                        quoted):
+def test_a_keyword_answered_from_a_clause_titled_in_its_words_stands_against_its_kind(qa, typed, file, clauses,
+                                                                                       quoted):
     answer, first = found_first(qa, typed, files=[file])
     assert [c.clause for c in answer.citations] == clauses, answer.text
     assert first.quote.startswith(quoted) and answer.answered_as == ""

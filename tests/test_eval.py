@@ -605,12 +605,13 @@ def test_the_labelled_style_asks_each_question_after_a_label_or_with_an_aside_in
 def test_the_searched_style_asks_for_each_categorys_clause_by_its_name_in_turn():
     from eval.cuad import styled
 
-    rows = [{"category": "Governing Law", "question": f"Q{n}?", "gold": n} for n in range(8)]
+    rows = [{"category": "Governing Law", "question": f"Q{n}?", "gold": n} for n in range(10)]
     assert [(r["question"], r["gold"]) for r in styled(rows, "searched")] == [
         ("Is there a governing law clause?", 0), ("Find the governing law clause.", 1),
         ("Show me the governing law provisions", 2), ("Does the agreement have a governing law provision?", 3),
         ("Where is the governing law clause?", 4), ("What does the governing law clause say?", 5),
-        ("Summarize the governing law clause.", 6), ("Is there a governing law clause?", 7)]
+        ("Summarize the governing law clause.", 6), ("Is there a governing law?", 7), ("Any governing law?", 8),
+        ("Is there a governing law clause?", 9)]
 
 
 def test_the_unmarked_style_asks_cuads_own_words_in_lower_case_without_the_question_mark():

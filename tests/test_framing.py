@@ -18,7 +18,7 @@ from assistant.framing import (asked_topic, is_keyword, plain_text, with_context
     ("Legal is asking: can we assign the agreement?", "Can we assign the agreement?"),
     ("The CFO would like to know: what fees are payable?", "What fees are payable?"),
     ("Hello team, what is the cap on liability, please?", "What is the cap on liability?"),
-    ("Sorry to bother you, but is there a non-compete?", "Is there a non-compete?"),
+    ("Sorry to bother you, but is there a non-compete?", "Non-compete"),  # a name asked whether it is there
     ("Hey there! Who signed for ICML?", "Who signed for ICML?"),
     ("Hi Priya Raman, who signed?", "Who signed?"),
     ("Hi what is the law?", "What is the law?"),
@@ -252,16 +252,31 @@ def test_an_order_naming_what_it_wants_is_no_request_for_a_topic(question):
     ("Can you summarize the indemnification clause?", "indemnification"),
     ("What's the MFN clause?", "MFN"),
     ("Tell me about the insurance provisions.", "insurance"),
+    # a name asked whether it is there
+    ("Is there a non-compete?", "non-compete"),
+    ("Any change of control?", "change of control"),
+    ("Is there exclusivity?", "exclusivity"),
 ])
 def test_a_search_for_a_clause_by_its_name_asks_the_name(typed, asked):
     assert asked_topic(typed) == asked
     assert without_framing(typed) == asked[0].upper() + asked[1:]
 
 
+@pytest.mark.parametrize("typed, asked", [("pls Is there a non-compete?", "Non-compete"),
+                                           ("Hi, is there a termination clause?", "Termination"),
+                                           ("Quick question: what does the audit clause say? Thanks!", "Audit")])
+def test_a_search_for_a_clause_by_its_name_after_a_chats_lead_in_asks_the_name(typed, asked):
+    assert without_framing(typed) == asked
+
+
 @pytest.mark.parametrize("question", [
     "Is there a clause 12?",  # named by number
     "Find the clause that lets us terminate",  # a question of its own
-    "Is there a non-compete?",  # no clause word: the clause titles' to read (assistant/clause_titles.py)
+    "Is there a minimum we must buy?",  # more than whether it is there
+    "Is there no cap on liability?",
+    "Is there a cap on liability?",
+    "Is there a non-compete or a non-solicit?",  # two names
+    "Is there anything else?",
     "List the agreements with arbitration clauses",  # which agreements
     "Find the clause on assigning or transferring this agreement.",
     "Is there a termination clause in the Acme NDA?",  # names the agreement it asks about
