@@ -790,9 +790,10 @@ class Assistant:
     def _as_its_kind(self, snapshot: Snapshot, query: Query, scope: Scope, files, answer: Answer,
                      searched: str, titled: bool = False) -> Answer:
         """A found answer to a question much like a fitted kind, read against that kind's own question
-        (assistant/rephrase.py): "not found" when the kind's question is refused, unless `titled` (its first
-        citation quotes a clause titled in the question's words, loosely: clause_titles.names_title); the kind's answer,
-        saying so, when it cites another clause first; the answer as it is when no kind is near, the
+        (assistant/rephrase.py): "not found" when the kind's question is refused; the kind's answer,
+        saying so, when it cites another clause first; unless `titled` (its first citation quotes a clause
+        titled in the question's words, loosely: clause_titles.names_title), then the answer as it is when the
+        kind's is refused or quotes the same top-level clause; the answer as it is when no kind is near, the
         question is its kind's own, its answer states a value it asked for ("What is the event title
         ...?" reads the EventTitle line), or quotes a rare word of it the kind's question lacks."""
         # a keyword ("Expiration Date") asks what its kind asks when loosely like it and nearer it than any other

@@ -144,8 +144,15 @@ _SAYS_ABOUT = re.compile(r"^what\s+(?:does|do|did)\s+(?:this|the|our|my)\s+(?:co
 # terminate", whose topic is a question of its own, nor "the Acme agreement", which names an agreement)
 _CLAUSE_WORD = r"(?:clauses?|provisions?|sections?|language|wording)"
 _THE_CONTRACT = r"(?:this|the|our|my)\s+(?:contract|agreement|document|deal)"
-_NAME = (rf"(?P<{{group}}>(?!(?:{_ASKING}|a|an|the|any|this|that|these|those|such|some|no|clause|section)\b)"
-         rf"[A-Za-z][\w'’/&-]*(?:\s+(?!{_CLAUSE_WORD}\b|(?:in|of)\s+{_THE_CONTRACT})[\w'’/&-]+){{{{0,4}}}})")
+
+
+def _name(group: str) -> str:
+    """A clause's name of up to five words, as the group `group`: not an asking word, an article or a pointer
+    first, nor a clause word or "in this agreement" inside."""
+    return (rf"(?P<{group}>(?!(?:{_ASKING}|a|an|the|any|this|that|these|those|such|some|no|clause|section)\b)"
+            rf"[A-Za-z][\w'’/&-]*(?:\s+(?!{_CLAUSE_WORD}\b|(?:in|of)\s+{_THE_CONTRACT})[\w'’/&-]+){{0,4}})")
+
+
 _SEARCH = (r"(?:(?:is|are)\s+there\s+(?:an?|any)\s+"
            rf"|(?:does|do)\s+{_THE_CONTRACT}\s+(?:have|contain|include)\s+(?:an?|any)\s+"
            r"|(?:(?:could|can|would|will)\s+you\s+(?:please\s+)?|please\s+)?"
@@ -153,9 +160,9 @@ _SEARCH = (r"(?:(?:is|are)\s+there\s+(?:an?|any)\s+"
            r"|tell\s+me\s+about|walk\s+me\s+through)\s+(?:the|any|all\s+(?:of\s+)?the|all)\s+"
            r"|(?:where|what)\s+(?:is|are)\s+the\s+|(?:where|what)['’]s\s+the\s+|what\s+(?:does|do)\s+the\s+)")
 _NAMED_CLAUSE = re.compile(
-    rf"^{_SEARCH}(?:{_NAME.format(group='name')}\s+{_CLAUSE_WORD}"
+    rf"^{_SEARCH}(?:{_name('name')}\s+{_CLAUSE_WORD}"
     rf"|{_CLAUSE_WORD}\s+(?:on|about|regarding|concerning|covering|for|dealing\s+with)\s+(?:the\s+)?"
-    rf"{_NAME.format(group='topic')})"
+    rf"{_name('topic')})"
     rf"(?:\s+(?:in|of)\s+{_THE_CONTRACT})?(?:\s+(?:say|provide|state|cover|mean))?\s*[.?!]*\s*$", re.IGNORECASE)
 # words naming agreements: "List the agreements with arbitration clauses" asks which agreements, "the clause on
 # assigning this agreement" is no name ("the agreement date clause" is)
@@ -181,10 +188,8 @@ def asked_topic(question: str) -> str:
     "Governing Law"), and a search for a clause by its name as the name ("Is there a change of control
     clause?" asks "change of control"); "" when it is no such request."""
     text = question.strip()
-    named = _NAMED_CLAUSE.match(text)  # "Is there a change of control clause?"
-    name = (named["name"] or named["topic"]) if named else ""
-    there = _THERE_IS.match(text)
-    name = name or (there["name"] if there else "")
+    named = _NAMED_CLAUSE.match(text) or _THERE_IS.match(text)  # "Is there a change of control clause?", "Any MFN?"
+    name = (named.groupdict().get("name") or named.groupdict().get("topic") or "") if named else ""
     if name and not _AGREEMENTS.search(name):
         return name
     m = _TOPIC_REQUEST.match(text) or _SAYS_ABOUT.match(text)
