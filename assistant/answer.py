@@ -76,9 +76,8 @@ def compose(question: str, evidence: EvidenceSet, probabilities: np.ndarray, fou
                   searched=searched, values=values, groups=groups)
 
 
-# words a question's topic is never about: a condition's "if", what is left of "don't" or "isn't"
-_NOT_TOPICS = frozenset("if unless whether don doesn didn isn aren wasn weren won wouldn couldn shouldn haven hasn "
-                        "hadn ll ve re".split())
+# words a question's topic is never about: a condition's "if" (contractions are no topic words: index.terms)
+_NOT_TOPICS = frozenset("if unless whether".split())
 
 
 def not_found(question: str, searched: str) -> Answer:

@@ -20,7 +20,21 @@ compare comparison compared differ differs difference different versus vs instea
 return get gets got handled handle cover covers covered listed list appear appears mention mentioned
 mentions include includes included contain contains regarding concerning happen happens anything
 something kind type way whether
+everyone everybody everything anybody somebody nobody nothing somewhere anywhere everywhere
+ours theirs hers itself themselves ourselves yourself yourselves himself herself myself
 """.split())
+# a pronoun or auxiliary contracted ("they're", "we've", "we'd", "we'll", "I'm") says no more than the word
+# itself; "n't" forms ("doesn't", "haven't", "can't", "won't") are auxiliaries, every one a stop word
+_CONTRACTED = ("'re", "'ve", "'d", "'ll", "'m")
+
+
+def is_stopword(token: str) -> bool:
+    """Whether a lower-case token says nothing of a topic: a stop word, or one contracted ("they're",
+    "doesn't"). Contracts hardly write them; a question typed in a chat does, and each counted as an
+    asked word no agreement holds."""
+    if token in STOPWORDS or token.endswith("n't"):
+        return True
+    return any(token.endswith(end) and token[:-len(end)] in STOPWORDS | {"i"} for end in _CONTRACTED)
 
 
 def tokens(text: str) -> list[str]:
@@ -31,13 +45,14 @@ def tokens(text: str) -> list[str]:
 
 def topic_words(text: str) -> list[str]:
     """The question's content words as written (not stemmed), for messages to people."""
-    words = [w for w in re.findall(r"[A-Za-z0-9][\w-]*", text) if w.lower() not in STOPWORDS and len(w) > 1]
+    words = [re.sub(r"['’][sS]$", "", w) for w in re.findall(r"[A-Za-z0-9][\w-]*(?:['’][A-Za-z]+)?", text)]
+    words = [w for w in words if len(w) > 1 and not is_stopword(w.lower().replace("’", "'"))]
     return list(dict.fromkeys(words))
 
 
 def content_terms(text: str) -> list[str]:
     """Stemmed content words: "originality" meets "original", "governs" meets "governed"."""
-    words = [t for t in tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+    words = [t for t in tokens(text) if not is_stopword(t) and (len(t) > 1 or t.isdigit())]
     return [stem(w) for w in words]
 
 
