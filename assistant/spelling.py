@@ -13,6 +13,12 @@ as "Licensee"; "Vantor" is no slip for "Cantor", a word one letter away); one in
 stays. A word the agreements lack is left as typed, even if misspelt: an English word list would
 respell a legal word it lacks ("licensor" as "licenser"). Without the model's vocabulary (a model
 with no vocab.txt, or the hashing test embedder) nothing is respelt.
+
+A short word (2 to 5 letters) no clause holds, not in capitals, whose two neighbouring letters swapped make
+exactly one word too common to index, is that word: "how long dose the NDA last?", "Waht is teh term?". A
+real word ("dose") asked of agreements that never say it was read as asked, and the question refused. On
+the 40 fit contracts, CUAD's questions with their first common word of 3 letters or more so typed ("Dose
+the agreement ...", "Whta is ...") were answered 0.743 first citation, 0.763 now (0.764 typed right).
 """
 
 from __future__ import annotations
@@ -24,6 +30,9 @@ from functools import lru_cache
 from index.terms import STOPWORDS, stem
 
 _WORD = re.compile(r"(?<![\w'’-])[A-Za-z]{6,}(?=['’]s\b|[^\w'’-]|$)")  # "jurisdcition's" too
+# a short word with two neighbouring letters swapped, typed in a hurry: "how long dose the NDA last?", "waht is
+# teh term?" ("dose" and "waht" would be asked words no clause holds; a word the agreements hold stays)
+_SHORT = re.compile(r"(?<![\w'’-])[A-Za-z]{2,5}(?![\w'’-])")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _PREFIXES = ("un", "non", "sub", "re", "in", "co", "pre", "over", "under", "counter", "inter", "mis", "dis")
 _ENDINGS = ("s", "es", "ed", "d", "ing", "ly", "able", "ible", "ment", "ments", "er", "ers", "or", "ors", "ee", "ees")
@@ -53,7 +62,17 @@ def respelt(question: str, chunks_holding: Callable[[str], int], known: Collecti
             return word
         return best[0].upper() + best[1:] if word[0].isupper() else best
 
-    return _WORD.sub(fix, question)
+    def fix_short(m: re.Match) -> str:
+        word = m.group()
+        lower = word.lower()
+        if lower in STOPWORDS or word.isupper() and len(word) > 1 or chunks_holding(stem(lower)):
+            return word
+        common = sorted(e for e in _swaps(lower) if e in STOPWORDS)
+        if len(common) != 1:
+            return word
+        return common[0][0].upper() + common[0][1:] if word[0].isupper() else common[0]
+
+    return _SHORT.sub(fix_short, _WORD.sub(fix, question))
 
 
 def _is_word(word: str, known: Collection[str]) -> bool:

@@ -611,6 +611,19 @@ def test_a_question_addressed_quoted_or_in_brackets_is_answered_as_asked_bare(qa
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("typed, bare, file, clause_id, start, end", [
+    # was refused, "no clause about long, dose, nda, last": "dose" read as asked, a word no clause holds
+    ("how long dose the nda last", "how long does the nda last", NDA, "7", 2101, 2163),
+    ("Waht does teh NDA say about compelled disclosure?", "What does the NDA say about compelled disclosure?", NDA,
+     "4", 1507, 1727),
+])
+def test_a_short_word_typed_with_two_letters_swapped_is_read_as_meant(qa, typed, bare, file, clause_id, start, end):
+    answer, first = found_first(qa, typed, files=[file])
+    assert (first.clause, first.start, first.end) == (clause_id, start, end), answer.text
+    assert answer.citations == qa.ask(bare, files=[file]).citations
+
+
+@pytest.mark.slow
 def test_a_short_question_naming_a_clauses_title_is_answered_from_that_clause(qa):
     """Refused before, "Not found: no clause about non-compete", though clause 8 is titled "Post-Contractual
     Non-Competition": a question asked in two words read to the found classifier as little evidence."""

@@ -46,6 +46,22 @@ def test_names_real_words_and_words_the_agreements_lack_are_left_as_typed(typed,
     assert respelt(typed, holding(*index_words), KNOWN) == typed
 
 
+@pytest.mark.parametrize("typed, index_words, asked", [
+    # a short word two of whose neighbouring letters swapped make a word too common to index
+    ("how long dose the NDA last?", (), "how long does the NDA last?"),
+    ("Waht is teh term?", (), "What is the term?"),
+    ("Dose the NDA cover oral information?", (), "Does the NDA cover oral information?"),
+    ("Is tehre a cap adn a floor?", (), "Is there a cap and a floor?"),
+    # held by the agreements, in capitals, or no such swap: as typed
+    ("Is there a dose limit?", ("dose",), "Is there a dose limit?"),
+    ("What form must notices take?", ("form",), "What form must notices take?"),
+    ("Does the NAD apply?", (), "Does the NAD apply?"),
+    ("Which IP is licensed?", (), "Which IP is licensed?"),
+])
+def test_a_short_slip_into_a_common_word_is_read_as_that_word(typed, index_words, asked):
+    assert respelt(typed, holding(*index_words), KNOWN) == asked
+
+
 def test_a_respelling_held_by_fewer_chunks_than_the_minimum_is_not_made():
     assert respelt("Which jurisdcition?", holding("jurisdiction", chunks=MIN_CHUNKS - 1), KNOWN) == \
         "Which jurisdcition?"
