@@ -50,7 +50,8 @@ catalog-eval: $(STAMP)
 # the same 40 validation contracts asked in each hand-written paraphrase style instead of CUAD's words (everyday, brief,
 # statement and casual: phrasings nothing is fitted on; blind-a, -b and -c: written blind to the code; framed: CUAD's
 # words inside a chat's lead-in; unmarked: CUAD's words in lower case without the question mark; scene: CUAD's words
-# after a sentence setting the scene; slips: CUAD's words with two letters of the longest word swapped; tail: CUAD's
+# after a sentence setting the scene; slips: CUAD's words with two letters of the longest word swapped (short-slips:
+# the last two of the first common word, "Dose the agreement ..."); tail: CUAD's
 # words before a sentence saying why or for whom; keywords: a keyword per category, as typed into a search box;
 # review: the category's name in a contract review's request, "Highlight the parts (if any) of this contract
 # related to "Governing Law" that should be reviewed by a lawyer."); listed: CUAD's words pasted from a checklist, a
@@ -59,7 +60,7 @@ catalog-eval: $(STAMP)
 # aside in brackets ("(quick one)", "(2/5)"); searched: the category's name in a search for its clause, "Is there a
 # governing law clause?", "Find the governing law clause.")
 eval-styles: $(STAMP)
-	for style in plain terse imperative yes-no role everyday brief statement casual blind-a blind-b blind-c framed unmarked scene slips tail keywords review listed pasted labelled searched; do \
+	for style in plain terse imperative yes-no role everyday brief statement casual blind-a blind-b blind-c framed unmarked scene slips short-slips tail keywords review listed pasted labelled searched; do \
 		$(BIN)/clauseqa eval --suite cuad --part validation --limit 40 --style $$style --report reports/cuad-$$style || exit 1; \
 	done
 

@@ -85,6 +85,8 @@ UNMARKED = "unmarked"
 SCENE = "scene"
 # CUAD's own questions with a typing slip: two letters swapped in the middle of the longest word
 SLIPS = "slips"
+# CUAD's own questions with a slip in a short common word: its first of 3 letters or more ends swapped ("Dose", "Whta")
+SHORT_SLIPS = "short-slips"
 # CUAD's own questions before a sentence saying why or for whom ("... I need it for the board."), from tails.yaml
 TAIL = "tail"
 # a keyword per category, as typed into a search box ("choice of law", "MFN pricing"), from keywords.yaml
@@ -109,8 +111,8 @@ SEARCHED = "searched"
 SEARCHES = ("Is there a {name} clause?", "Find the {name} clause.", "Show me the {name} provisions",
             "Does the agreement have a {name} provision?", "Where is the {name} clause?",
             "What does the {name} clause say?", "Summarize the {name} clause.", "Is there a {name}?", "Any {name}?")
-STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED, UNMARKED, SCENE, SLIPS, TAIL, KEYWORDS, REVIEW,
-                                                          LISTED, PASTED, LABELLED, SEARCHED)
+STYLES = FITTED_STYLES + HELDOUT_STYLES + BLIND_STYLES + (FRAMED, UNMARKED, SCENE, SLIPS, SHORT_SLIPS, TAIL, KEYWORDS,
+                                                          REVIEW, LISTED, PASTED, LABELLED, SEARCHED)
 HELDOUT_PHRASINGS = REPO / "eval" / "pairs" / "heldout_phrasings.yaml"
 BLIND_PHRASINGS = REPO / "eval" / "pairs" / "blind_phrasings.yaml"
 FRAMINGS = REPO / "eval" / "pairs" / "framings.yaml"
@@ -150,6 +152,18 @@ def with_slip(question: str) -> str:
     return question.replace(word, word[:i] + word[i + 1] + word[i] + word[i + 2:], 1)
 
 
+def with_short_slip(question: str) -> str:
+    """The question with the last two letters of its first word too common to index (index.terms.STOPWORDS) of 3
+    letters or more swapped: "Does the agreement ..." -> "Dose the agreement ...", "What is ..." -> "Whta is ..."."""
+    from index.terms import STOPWORDS
+
+    for m in re.finditer(r"[A-Za-z]{3,}", question):
+        if m.group().lower() in STOPWORDS:
+            word = m.group()
+            return question[:m.start()] + word[:-2] + word[-1] + word[-2] + question[m.end():]
+    return question
+
+
 def styled(rows: list[dict], style: str) -> list[dict]:
     """The rows asked in one hand-written paraphrase style instead of CUAD's words ("imperative":
     "Show me the choice-of-law clause."); the gold spans stay the lawyers'."""
@@ -168,6 +182,8 @@ def styled(rows: list[dict], style: str) -> list[dict]:
         return [{**r, "question": typed[r["category"]]} for r in rows if r["category"] in typed]
     if style == SLIPS:
         return [{**r, "question": with_slip(r["question"])} for r in rows]
+    if style == SHORT_SLIPS:
+        return [{**r, "question": with_short_slip(r["question"])} for r in rows]
     if style == REVIEW:
         return [{**r, "question": REVIEW_REQUEST.format(category=r["category"])} for r in rows]
     if style in (LISTED, PASTED, LABELLED, SEARCHED):

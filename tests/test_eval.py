@@ -536,6 +536,16 @@ def test_the_slips_style_swaps_two_letters_in_the_middle_of_the_longest_word():
         ("Which jurisdcition's law governs?", 1), ("Who signed it?", 2)]  # no word of 7 letters
 
 
+def test_the_short_slips_style_swaps_the_last_two_letters_of_the_first_common_word():
+    from eval.cuad import styled
+
+    rows = [{"category": c, "question": q, "gold": g} for c, q, g in (
+        ("Governing Law", "Does the agreement say which law governs?", 1), ("Parties", "Who signed it?", 2),
+        ("Notice", "Notice period?", 3))]
+    assert [(r["question"], r["gold"]) for r in styled(rows, "short-slips")] == [
+        ("Dose the agreement say which law governs?", 1), ("Woh signed it?", 2), ("Notice period?", 3)]
+
+
 def test_the_scene_style_asks_cuads_own_words_after_each_scene_in_turn():
     from eval.cuad import styled
 
@@ -625,7 +635,8 @@ def test_the_unmarked_style_asks_cuads_own_words_in_lower_case_without_the_quest
 
 @pytest.mark.parametrize("kwargs, message", [
     ({"suite": "cuad", "style": "shouty"}, "Unknown --style 'shouty'; valid: plain, terse, imperative, yes-no, role, everyday, brief, "
-                                           "statement, casual, blind-a, blind-b, blind-c, framed, unmarked, scene, slips, tail, keywords, "
+                                           "statement, casual, blind-a, blind-b, blind-c, framed, unmarked, scene, slips, short-slips, tail, "
+                                           "keywords, "
                                            "review, listed, pasted, labelled, searched"),
     ({"suite": "sample", "style": "terse"}, "--style is for the CUAD suites"),
 ])

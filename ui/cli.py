@@ -253,7 +253,8 @@ def eval_command(suite: Annotated[str, typer.Option(help="sample (bundled agreem
                                                                    "words in lower case, no question mark; "
                                                                    "scene: CUAD's words after a sentence "
                                                                    "setting the scene; slips: with a typing "
-                                                                   "slip; blind-a/-b/-c, tail, keywords, review, "
+                                                                   "slip; blind-a/-b/-c, short-slips, tail, "
+                                                                   "keywords, review, "
                                                                    "listed, pasted, labelled, searched: "
                                                                    "see the README")] = None,
                  baseline: Annotated[Optional[Path], typer.Option(help="Baseline JSON to gate against")] = None,
