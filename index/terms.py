@@ -56,9 +56,39 @@ def content_terms(text: str) -> list[str]:
     return [stem(w) for w in words]
 
 
+# British spellings and the American ones CUAD's filings use, as contracts write them: a question typed the one way
+# meets a clause written the other ("distribution center" in "the Buyer's distribution centre"). Each British
+# word's stem is read as the American one's, so every form goes with it ("organised", "organisation").
+_BRITISH_AMERICAN = """
+centre center metre meter litre liter fibre fiber theatre theater spectre specter
+labour labor favour favor favourable favorable honour honor behaviour behavior colour color endeavour endeavor
+harbour harbor neighbour neighbor rumour rumor vigour vigor humour humor tumour tumor
+defence defense offence offense pretence pretense licence license practise practice
+organise organize organisation organization authorise authorize authorisation authorization recognise recognize
+realise realize utilise utilize minimise minimize maximise maximize prioritise prioritize finalise finalize
+capitalise capitalize characterise characterize summarise summarize customise customize standardise standardize
+optimise optimize itemise itemize emphasise emphasize criticise criticize specialise specialize
+monetise monetize commercialise commercialize localise localize normalise normalize centralise centralize
+jeopardise jeopardize penalise penalize legalise legalize publicise publicize sanitise sanitize digitise digitize
+categorise categorize stabilise stabilize mobilise mobilize analyse analyze paralyse paralyze
+catalogue catalog dialogue dialog analogue analog programme program judgement judgment
+aluminium aluminum sulphur sulfur mould mold counsellor counselor wilful willful skilful skillful
+jewellery jewelry cheque check tyre tire plough plow manoeuvre maneuver kerb curb pyjamas pajamas artefact artifact
+""".split()
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    return _stemmer().stemWord(word)
+    stemmed = _stemmer().stemWord(word)
+    return _american_stems().get(stemmed, stemmed)
+
+
+@lru_cache(maxsize=1)
+def _american_stems() -> dict[str, str]:
+    """British stem -> American stem ("centr" -> "center", "organis" -> "organiz")."""
+    stemmer = _stemmer()
+    pairs = zip(_BRITISH_AMERICAN[::2], _BRITISH_AMERICAN[1::2])
+    return {stemmer.stemWord(b): stemmer.stemWord(a) for b, a in pairs if stemmer.stemWord(b) != stemmer.stemWord(a)}
 
 
 @lru_cache(maxsize=1)

@@ -624,6 +624,17 @@ def test_a_short_word_typed_with_two_letters_swapped_is_read_as_meant(qa, typed,
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question, file, clause_id, start, end", [
+    # each was refused: "center" and "organized" are no words of these English-written agreements
+    ("Where is the distribution center?", SUPPLY, "3.2", 1564, 1652),  # "the Buyer's distribution centre"
+    ("Where is the company organized?", EMPLOYMENT, "preamble", 22, 292),  # "a company organised under the laws"
+])
+def test_an_american_spelling_meets_the_british_one_of_the_agreement(qa, question, file, clause_id, start, end):
+    answer, first = found_first(qa, question, files=[file])
+    assert (first.clause, first.start, first.end) == (clause_id, start, end), answer.text
+
+
+@pytest.mark.slow
 def test_a_short_question_naming_a_clauses_title_is_answered_from_that_clause(qa):
     """Refused before, "Not found: no clause about non-compete", though clause 8 is titled "Post-Contractual
     Non-Competition": a question asked in two words read to the found classifier as little evidence."""
