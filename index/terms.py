@@ -58,12 +58,14 @@ def content_terms(text: str) -> list[str]:
 
 # British spellings and the American ones CUAD's filings use, as contracts write them: a question typed the one way
 # meets a clause written the other ("distribution center" in "the Buyer's distribution centre"). Each British
-# word's stem is read as the American one's, so every form goes with it ("organised", "organisation").
+# word's stem is read as the American one's, so every form goes with it ("organised", "organisation"). Not
+# licence/license: they meet as synonyms (assistant/text.py), and as one stem "in the licence" no longer named the
+# Software Licence Agreement among agreements that say "licensed" (the scope reads a rare word as a name).
 _BRITISH_AMERICAN = """
 centre center metre meter litre liter fibre fiber theatre theater spectre specter
 labour labor favour favor favourable favorable honour honor behaviour behavior colour color endeavour endeavor
 harbour harbor neighbour neighbor rumour rumor vigour vigor humour humor tumour tumor
-defence defense offence offense pretence pretense licence license practise practice
+defence defense offence offense pretence pretense practise practice
 organise organize organisation organization authorise authorize authorisation authorization recognise recognize
 realise realize utilise utilize minimise minimize maximise maximize prioritise prioritize finalise finalize
 capitalise capitalize characterise characterize summarise summarize customise customize standardise standardize
