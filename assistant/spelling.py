@@ -65,7 +65,7 @@ def respelt(question: str, chunks_holding: Callable[[str], int], known: Collecti
     def fix_short(m: re.Match) -> str:
         word = m.group()
         lower = word.lower()
-        if lower in STOPWORDS or word.isupper() and len(word) > 1 or chunks_holding(stem(lower)):
+        if lower in STOPWORDS or word.isupper() or chunks_holding(stem(lower)):
             return word
         common = sorted(e for e in _swaps(lower) if e in STOPWORDS)
         if len(common) != 1:

@@ -26,6 +26,7 @@ ours theirs hers itself themselves ourselves yourself yourselves himself herself
 # a pronoun or auxiliary contracted ("they're", "we've", "we'd", "we'll", "I'm") says no more than the word
 # itself; "n't" forms ("doesn't", "haven't", "can't", "won't") are auxiliaries, every one a stop word
 _CONTRACTED = ("'re", "'ve", "'d", "'ll", "'m")
+_CONTRACTS_TO = STOPWORDS | {"i"}  # "i" is no stop word (a one-letter token is no asked word anyway)
 
 
 def is_stopword(token: str) -> bool:
@@ -34,7 +35,7 @@ def is_stopword(token: str) -> bool:
     asked word no agreement holds."""
     if token in STOPWORDS or token.endswith("n't"):
         return True
-    return any(token.endswith(end) and token[:-len(end)] in STOPWORDS | {"i"} for end in _CONTRACTED)
+    return any(token.endswith(end) and token[:-len(end)] in _CONTRACTS_TO for end in _CONTRACTED)
 
 
 def tokens(text: str) -> list[str]:
@@ -89,8 +90,8 @@ def stem(word: str) -> str:
 def _american_stems() -> dict[str, str]:
     """British stem -> American stem ("centr" -> "center", "organis" -> "organiz")."""
     stemmer = _stemmer()
-    pairs = zip(_BRITISH_AMERICAN[::2], _BRITISH_AMERICAN[1::2])
-    return {stemmer.stemWord(b): stemmer.stemWord(a) for b, a in pairs if stemmer.stemWord(b) != stemmer.stemWord(a)}
+    stems = ((stemmer.stemWord(b), stemmer.stemWord(a)) for b, a in zip(_BRITISH_AMERICAN[::2], _BRITISH_AMERICAN[1::2]))
+    return {british: american for british, american in stems if british != american}
 
 
 @lru_cache(maxsize=1)
